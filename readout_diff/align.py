@@ -1,0 +1,185 @@
+"""Align claims across readouts: score every pair that shares something, then cluster.
+
+Scoring (every part in [0, 1], so the score is too):
+- content: cosine of the two claims' token sets, each token weighted by its inverse document
+  frequency over all claims of the meeting (a word in every claim says nothing), topic tokens
+  included, the participants' own names at half weight;
+- topics: Jaccard overlap of the non-participant topics;
+- wording: rapidfuzz `ratio` on the sorted content tokens (catches "settle" vs "settlement").
+
+`token_set_ratio` is deliberately not used: it gives 100 whenever one claim's words are a subset of
+the other's. Stock phrases are removed before scoring (features.py), so they cannot pair claims.
+
+Pairing is order-free: the best-scoring eligible pair is taken first (greedy, which matched an
+optimal assignment at these sizes), and clusters hold at most one claim per readout.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from .features import Features
+
+MATCH_THRESHOLD = 0.45
+RELATED_THRESHOLD = 0.25
+PARTICIPANT_WEIGHT = 0.5
+_CANDIDATE_COSINE = 0.08  # below this, only a shared topic makes a pair worth scoring
+_MAX_SHARED_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    readout: int  # index of the readout in argument order
+    index: int  # index of the claim in its readout
+    features: Features
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    content: float
+    shared_tokens: tuple[str, ...]
+    shared_topics: tuple[str, ...]
+
+    @property
+    def eligible(self) -> bool:
+        """Worth aligning: a match, or a shared topic with some wording in common."""
+        if not self.shared_tokens and not self.shared_topics:
+            return False
+        if self.score >= MATCH_THRESHOLD:
+            return True
+        return self.score >= RELATED_THRESHOLD and bool(self.shared_topics)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[ClaimRef, ...]  # in readout order
+    score: float
+    kind: str
+    shared_tokens: tuple[str, ...]
+    shared_topics: tuple[str, ...]
+
+
+def _weights(
+    readouts: Sequence[Sequence[Features]], participants: frozenset[str]
+) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for claims in readouts:
+        for f in claims:
+            n += 1
+            for t in f.tokens:
+                df[t] += 1
+    weights = {}
+    for t, count in df.items():
+        w = math.log(1 + n / count)
+        if t.startswith("@") and t[1:] in participants:
+            w *= PARTICIPANT_WEIGHT
+        weights[t] = w * w  # squared: the cosine sums squares
+    return weights
+
+
+def score_pairs(
+    readouts: Sequence[Sequence[Features]], participants: frozenset[str]
+) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
+    """Scores of every cross-readout pair that shares a token or a topic, keyed by
+    ((readout, claim), (readout, claim)) with the lower readout first."""
+    w2 = _weights(readouts, participants)
+    norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
+    scores = {}
+    for ra in range(len(readouts)):
+        for rb in range(ra + 1, len(readouts)):
+            postings: dict[str, list[int]] = defaultdict(list)
+            for j, f in enumerate(readouts[rb]):
+                for t in f.tokens:
+                    postings[t].append(j)
+            for i, fa in enumerate(readouts[ra]):
+                dots: dict[int, float] = defaultdict(float)
+                for t in fa.tokens:
+                    for j in postings.get(t, ()):
+                        dots[j] += w2[t]
+                for j, dot in dots.items():
+                    fb = readouts[rb][j]
+                    cosine = dot / (norms[ra][i] * norms[rb][j])
+                    topics = fa.topics & fb.topics
+                    if cosine < _CANDIDATE_COSINE and not topics:
+                        continue
+                    scores[(ra, i), (rb, j)] = _score(fa, fb, cosine, topics, w2)
+    return scores
+
+
+def _score(
+    fa: Features, fb: Features, cosine: float, shared_topics: frozenset[str], w2: dict[str, float]
+) -> PairScore:
+    wording = Indel.normalized_similarity(fa.sorted_text, fb.sorted_text)
+    if fa.topics or fb.topics:
+        topic_overlap = len(shared_topics) / len(fa.topics | fb.topics)
+        score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
+    else:
+        score = 0.75 * cosine + 0.25 * wording
+    shared = sorted(
+        (t for t in fa.tokens & fb.tokens if not t.startswith("@")), key=lambda t: (-w2[t], t)
+    )
+    return PairScore(
+        round(min(score, 1.0), 3),
+        cosine,
+        tuple(fa.surface[t].lower() for t in shared[:_MAX_SHARED_TOKENS]),
+        tuple(sorted(shared_topics)),
+    )
+
+
+def cluster(readouts: Sequence[Sequence[Features]], participants: frozenset[str]) -> list[Cluster]:
+    """Clusters of claims (at most one per readout) whose every pair is eligible."""
+    scores = score_pairs(readouts, participants)
+    edges = [(key, s) for key, s in scores.items() if s.eligible]
+    # Best first; ties broken by position in a way that does not depend on argument order.
+    edges.sort(key=lambda e: (-e[1].score, sorted((e[0][0][1], e[0][1][1])), e[0]))
+    owner: dict[tuple[int, int], int] = {}
+    groups: list[list[tuple[int, int]]] = []
+    for (a, b), _ in edges:
+        ga, gb = owner.get(a), owner.get(b)
+        if ga is not None and ga == gb:
+            continue
+        left = groups[ga] if ga is not None else [a]
+        right = groups[gb] if gb is not None else [b]
+        if {r for r, _ in left} & {r for r, _ in right}:
+            continue  # at most one claim per readout
+        if not all(_pair(scores, x, y) for x in left for y in right):
+            continue  # complete linkage: no chaining through a middle claim
+        merged = sorted(left + right)
+        groups.append(merged)
+        for member in merged:
+            owner[member] = len(groups) - 1
+    live = {id(groups[g]): groups[g] for g in owner.values()}
+    return sorted(
+        (_make_cluster(g, scores, readouts) for g in live.values()),
+        key=lambda c: [(m.readout, m.index) for m in c.members],
+    )
+
+
+def _pair(scores: dict, x: tuple[int, int], y: tuple[int, int]) -> PairScore | None:
+    key = (x, y) if x < y else (y, x)
+    s = scores.get(key)
+    return s if s is not None and s.eligible else None
+
+
+def _make_cluster(group, scores, readouts) -> Cluster:  # type: ignore[no-untyped-def]
+    pairs = [_pair(scores, x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
+    values = [p.score for p in pairs if p]
+    kind = "match" if min(values) >= MATCH_THRESHOLD else "related"
+    tokens = set.intersection(*(set(p.shared_tokens) for p in pairs if p))
+    topics = set.intersection(*(set(p.shared_topics) for p in pairs if p))
+    first = next(p for p in pairs if p)
+    members = tuple(ClaimRef(r, i, readouts[r][i]) for r, i in group)
+    return Cluster(
+        members,
+        round(sum(values) / len(values), 3),
+        kind,
+        tuple(t for t in first.shared_tokens if t in tokens),
+        tuple(sorted(topics)),
+    )

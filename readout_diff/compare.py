@@ -1,0 +1,155 @@
+"""The pipeline: readouts → claims → topics → alignment → Comparison. Pure: no I/O, no printing."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .align import cluster
+from .errors import SpecError, UsageError
+from .features import Features, claim_features
+from .model import (
+    Alignment,
+    Claim,
+    Comparison,
+    Readout,
+    ReadoutClaims,
+    TopicMention,
+    TopicPresence,
+)
+from .segment import segment
+from .topics import Lexicon, Mention, load_lexicon
+
+_PARTY_KINDS = ("country", "organisation")
+
+
+def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """Topic ids for participant names (ids, names or aliases); unknown ones are an error."""
+    ids = []
+    for name in names:
+        tid = lexicon.resolve(name)
+        if tid is None:
+            hint = ", ".join(lexicon.suggest(name))
+            raise SpecError(
+                f"unknown participant {name!r}: not a topic id or alias (closest: {hint})"
+            )
+        ids.append(tid)
+    return tuple(dict.fromkeys(ids))
+
+
+def infer_participants(readouts: Sequence[Readout], lexicon: Lexicon) -> tuple[str, ...]:
+    """Without explicit participants, the countries and organisations named in the labels
+    ("China MFA", "White House", "Kremlin") are the parties."""
+    found = []
+    for r in readouts:
+        for m in lexicon.find(r.label):
+            if lexicon.topics[m.topic].kind in _PARTY_KINDS:
+                found.append(m.topic)
+    return tuple(dict.fromkeys(found))
+
+
+class _Segmented:
+    """One readout's claims, their topic mentions and alignment features."""
+
+    def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
+        text = readout.text
+        newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        mentions = lexicon.find(text, readout.body_start)
+        self.claims: list[Claim] = []
+        self.features: list[Features] = []
+        self.mentions: list[tuple[Mention, str]] = []  # (mention, claim id)
+        k = 0
+        for n, seg in enumerate(segment(text, readout.body_start)):
+            cid = f"{readout.id}{n + 1}"
+            inside = []
+            while k < len(mentions) and mentions[k].start < seg.end:
+                if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
+                    inside.append(mentions[k])
+                k += 1
+            topics = tuple(dict.fromkeys(m.topic for m in inside if m.topic not in participants))
+            line = bisect.bisect_left(newlines, seg.start) + 1
+            self.claims.append(
+                Claim(cid, text[seg.start : seg.end], seg.start, seg.end, line, topics)
+            )
+            self.features.append(
+                claim_features(text[seg.start : seg.end], seg.start, inside, participants)
+            )
+            self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
+
+
+def compare(
+    readouts: Sequence[Readout],
+    lexicon: Lexicon | None = None,
+    participants: Iterable[str] | None = None,
+    meeting: dict[str, Any] | None = None,
+) -> Comparison:
+    """Compare two or more readouts of one meeting.
+
+    `participants` are the parties (topic ids, names or aliases); their own names are not
+    reported as topics. By default they are inferred from the readout labels.
+    """
+    if len(readouts) < 2:
+        raise UsageError("need at least two readouts to compare")
+    lexicon = lexicon or load_lexicon()
+    parties = (
+        infer_participants(readouts, lexicon)
+        if participants is None
+        else resolve_participants(participants, lexicon)
+    )
+    party_set = frozenset(parties)
+    segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
+    clusters = cluster([s.features for s in segmented], party_set)
+
+    alignment, aligned = [], set()
+    for c in clusters:
+        members = tuple(
+            (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
+        )
+        aligned.update(cid for _, cid in members)
+        alignment.append(Alignment(members, c.score, c.kind, c.shared_tokens, c.shared_topics))
+    unmatched = tuple(
+        (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
+        for r, s in zip(readouts, segmented, strict=True)
+    )
+    return Comparison(
+        readouts=tuple(
+            ReadoutClaims(r.id, r.label, r.source, tuple(s.claims), r.date, r.url)
+            for r, s in zip(readouts, segmented, strict=True)
+        ),
+        topics=_topic_presence(readouts, segmented, lexicon),
+        alignment=tuple(alignment),
+        unmatched=unmatched,
+        participants=parties,
+        meeting=dict(meeting or {}),
+    )
+
+
+def _topic_presence(
+    readouts: Sequence[Readout], segmented: Sequence[_Segmented], lexicon: Lexicon
+) -> tuple[TopicPresence, ...]:
+    """Every topic any readout mentions, in order of first mention (readout order, then text)."""
+    order: dict[str, int] = {}
+    by_topic: dict[str, dict[str, list[TopicMention]]] = {}
+    for r, s in zip(readouts, segmented, strict=True):
+        for m, cid in s.mentions:
+            order.setdefault(m.topic, len(order))
+            phrase = r.text[m.start : m.end]
+            by_topic.setdefault(m.topic, {}).setdefault(r.id, []).append(
+                TopicMention(cid, phrase, m.start, m.end)
+            )
+    result = []
+    for tid in sorted(order, key=order.__getitem__):
+        topic = lexicon.topics[tid]
+        mentions = by_topic[tid]
+        result.append(
+            TopicPresence(
+                id=tid,
+                name=topic.name,
+                kind=topic.kind,
+                present_in=tuple(r.id for r in readouts if r.id in mentions),
+                missing_from=tuple(r.id for r in readouts if r.id not in mentions),
+                mentions=tuple((r.id, tuple(mentions[r.id])) for r in readouts if r.id in mentions),
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,91 @@
+"""Claim normalisation for alignment: what a claim is about, as weighted tokens.
+
+Diplomatic English is full of stock phrases ("the two sides exchanged views on", "stressed",
+"noted") that make unrelated claims look alike. They are removed here, before scoring, and topic
+mentions are folded to one token per topic, so that "Washington", "the U.S." and "American" are
+the same token and "exchanged views on the Ukrainian crisis" is the same as "discussed Ukraine".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .topics import Mention
+
+# Stock phrases of readouts, removed before tokenising (order matters: longest first).
+_BOILERPLATE = re.compile(
+    r"""\b(?:
+        (?:had|held|conducted)\s+(?:an?\s+)?(?:in-depth\s+|candid\s+|frank\s+|constructive\s+)?
+            (?:exchanges?\s+of\s+views|discussions?|talks|conversations?)\s+(?:on|about|over)
+      | exchanged\s+(?:in-depth\s+|candid\s+|frank\s+)?views\s+(?:on|about|over)
+      | (?:telephone|phone)\s+(?:conversation|call|talks)
+      | (?:on|at)\s+the\s+sidelines\s+of
+      | the\s+two\s+(?:sides|parties|ministers|leaders|presidents|countries|heads\s+of\s+state)
+      | (?:both|each|either|the\s+other)\s+sides?
+      | (?:the\s+)?(?:chinese|russian|american|u\.s\.|us|indian|japanese|eu|european)\s+side
+      | issues?\s+of\s+(?:common|mutual)\s+(?:interest|concern)
+      | (?:it|he|she)\s+(?:was|is)\s+(?:noted|stressed|emphasi[sz]ed)\s+that
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor of to in on at by for from with without within into onto upon about
+    as than then so such that this these those there here it its it's is are was were be been
+    being am do does did doing have has had having will would shall should can could may might
+    must not no yes also too very more most much many some any all each every both either neither
+    other another own same which who whom whose what when where why how while during before after
+    since until between among over under again further once only just even still yet ever
+    he him his she her hers they them their theirs we us our ours i me my mine you your yours
+    said says say saying stated stressed stress noted note emphasized emphasised emphasize
+    emphasise underscored underscore underlined expressed express pointed point added add
+    highlighted reiterated reaffirmed affirmed welcomed welcome discussed discuss discussion
+    exchanged views view side sides party parties today yesterday mr ms mrs h.e excellency
+    minister ministers foreign president presidents secretary state leader leaders counterpart
+    spoke call called meeting met meet talks held issue issues matter matters question questions
+    two one first well including include includes regarding concerning per via upon toward towards
+    """.split()
+)
+
+_TOKEN = re.compile(r"@[\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+_STEM_LENGTH = 5  # truncation stemming: "settlement" ~ "settling", "cooperation" ~ "cooperate"
+
+
+@dataclass(frozen=True)
+class Features:
+    """A claim as a set of stemmed content tokens; `surface` keeps a readable form of each."""
+
+    tokens: frozenset[str]
+    surface: dict[str, str]
+    topics: frozenset[str]  # non-participant topic ids
+    sorted_text: str  # content tokens sorted and joined, for rapidfuzz
+
+
+def stem(word: str) -> str:
+    if word.startswith("@") or word[0].isdigit():
+        return word
+    return word[:_STEM_LENGTH]
+
+
+def claim_features(
+    text: str, offset: int, mentions: list[Mention], participants: frozenset[str]
+) -> Features:
+    """Features of the claim `text` that starts at `offset`, given its topic mentions."""
+    pieces, pos = [], 0
+    for m in mentions:  # fold each mention to one token; offsets are relative to the claim
+        pieces.append(text[pos : m.start - offset])
+        pieces.append(f" @{m.topic} ")
+        pos = m.end - offset
+    pieces.append(text[pos:])
+    folded = _BOILERPLATE.sub(" ", "".join(pieces))
+    tokens: dict[str, str] = {}
+    for match in _TOKEN.finditer(folded):
+        word = match.group(0)
+        low = word.lower().replace("\u2019", "'")
+        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+            continue
+        tokens.setdefault(stem(low), word)
+    topics = frozenset(m.topic for m in mentions) - participants
+    return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)))

@@ -1,0 +1,220 @@
+"""The one data model: frozen dataclasses from loaded readouts to the finished comparison.
+
+`Comparison.to_dict()` is the canonical form: the JSON output, the golden files and the `check`
+command all read it, and every renderer shows nothing that it lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Readout:
+    """One government's account of the meeting, as loaded (the input of the pipeline)."""
+
+    id: str
+    label: str
+    source: str
+    text: str
+    body_start: int = 0  # offset after YAML front matter: offsets always refer to `text`
+    date: str | None = None
+    url: str | None = None
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence (or list item, or heading) with its exact span in the readout's text."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    line: int  # 1-based line of `start`, for people checking the evidence in an editor
+    topics: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "topics": list(self.topics),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]))
+
+
+@dataclass(frozen=True)
+class ReadoutClaims:
+    """A readout as it appears in the result: its metadata and its claims (not its full text)."""
+
+    id: str
+    label: str
+    source: str
+    claims: tuple[Claim, ...]
+    date: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "source": self.source,
+            "date": self.date,
+            "url": self.url,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ReadoutClaims:
+        claims = tuple(Claim.from_dict(c) for c in d["claims"])
+        return cls(d["id"], d["label"], d["source"], claims, d.get("date"), d.get("url"))
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    """Where one readout names a topic: the claim, the exact phrase and its span."""
+
+    claim: str
+    phrase: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "phrase": self.phrase, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TopicMention:
+        return cls(d["claim"], d["phrase"], d["start"], d["end"])
+
+
+@dataclass(frozen=True)
+class TopicPresence:
+    """One topic across the readouts: who names it, who does not, and the evidence."""
+
+    id: str
+    name: str
+    kind: str
+    present_in: tuple[str, ...]
+    missing_from: tuple[str, ...]
+    mentions: tuple[tuple[str, tuple[TopicMention, ...]], ...]  # (readout id, mentions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "in": list(self.present_in),
+            "missing_from": list(self.missing_from),
+            "mentions": {rid: [m.to_dict() for m in ms] for rid, ms in self.mentions},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TopicPresence:
+        mentions = tuple(
+            (rid, tuple(TopicMention.from_dict(m) for m in ms)) for rid, ms in d["mentions"].items()
+        )
+        return cls(
+            d["id"], d["name"], d["kind"], tuple(d["in"]), tuple(d["missing_from"]), mentions
+        )
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Claims of different readouts that say the same thing ("match") or touch it ("related")."""
+
+    members: tuple[tuple[str, str], ...]  # (readout id, claim id), in readout order
+    score: float
+    kind: str  # "match" | "related"
+    shared_tokens: tuple[str, ...] = ()
+    shared_topics: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "members": dict(self.members),
+            "score": self.score,
+            "kind": self.kind,
+            "shared": {"tokens": list(self.shared_tokens), "topics": list(self.shared_topics)},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Alignment:
+        return cls(
+            tuple(d["members"].items()),
+            d["score"],
+            d["kind"],
+            tuple(d["shared"]["tokens"]),
+            tuple(d["shared"]["topics"]),
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing two or more readouts of one meeting."""
+
+    readouts: tuple[ReadoutClaims, ...]
+    topics: tuple[TopicPresence, ...]
+    alignment: tuple[Alignment, ...]
+    unmatched: tuple[tuple[str, tuple[str, ...]], ...]  # (readout id, claim ids)
+    participants: tuple[str, ...] = ()
+    meeting: dict[str, Any] = field(default_factory=dict)
+
+    def readout(self, readout_id: str) -> ReadoutClaims:
+        return next(r for r in self.readouts if r.id == readout_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        for r in self.readouts:
+            for c in r.claims:
+                if c.id == claim_id:
+                    return c
+        raise KeyError(claim_id)
+
+    @property
+    def has_missing_topics(self) -> bool:
+        return any(t.missing_from for t in self.topics)
+
+    def summary(self) -> dict[str, Any]:
+        kinds = [a.kind for a in self.alignment]
+        return {
+            "readouts": len(self.readouts),
+            "claims": {r.id: len(r.claims) for r in self.readouts},
+            "topics": len(self.topics),
+            "topics_in_all": sum(1 for t in self.topics if not t.missing_from),
+            "topics_missing": {
+                r.id: sum(1 for t in self.topics if r.id in t.missing_from) for r in self.readouts
+            },
+            "matches": kinds.count("match"),
+            "related": kinds.count("related"),
+            "unmatched": {rid: len(ids) for rid, ids in self.unmatched},
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "meeting": dict(self.meeting),
+            "participants": list(self.participants),
+            "readouts": [r.to_dict() for r in self.readouts],
+            "topics": [t.to_dict() for t in self.topics],
+            "alignment": [a.to_dict() for a in self.alignment],
+            "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
+            "summary": self.summary(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Comparison:
+        return cls(
+            readouts=tuple(ReadoutClaims.from_dict(r) for r in d["readouts"]),
+            topics=tuple(TopicPresence.from_dict(t) for t in d["topics"]),
+            alignment=tuple(Alignment.from_dict(a) for a in d["alignment"]),
+            unmatched=tuple((rid, tuple(ids)) for rid, ids in d["unmatched"].items()),
+            participants=tuple(d["participants"]),
+            meeting=dict(d["meeting"]),
+        )

@@ -1,0 +1,63 @@
+"""Small views shared by the human-readable renderers (terminal, Markdown)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Comparison, TopicPresence
+
+
+def one_line(text: str) -> str:
+    """Claim text for display: the source's line breaks and runs of spaces folded."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def label(comparison: Comparison, readout_id: str) -> str:
+    return comparison.readout(readout_id).label
+
+
+def first_mention_start(topic: TopicPresence, readout_id: str) -> int:
+    return dict(topic.mentions)[readout_id][0].start
+
+
+def headline_parts(comparison: Comparison) -> list[tuple[str, list[str]]]:
+    """("Only X mentions" / "Not in X", topic names in order of mention) groups."""
+    parts: list[tuple[str, list[str]]] = []
+    many = len(comparison.readouts) > 2
+    for r in comparison.readouts:
+        only = [t for t in comparison.topics if t.present_in == (r.id,)]
+        only.sort(key=lambda t: first_mention_start(t, r.id))
+        if only:
+            parts.append((f"Only {r.label} mentions", [t.name for t in only]))
+    if many:
+        for r in comparison.readouts:
+            absent = [
+                t for t in comparison.topics if r.id in t.missing_from and len(t.present_in) > 1
+            ]
+            if absent:
+                parts.append((f"Not in {r.label}", [t.name for t in absent]))
+    return parts
+
+
+def ordered_topics(comparison: Comparison) -> list[TopicPresence]:
+    """One-sided topics first (they are the news), then the shared ones, each by first mention."""
+    index = {t.id: i for i, t in enumerate(comparison.topics)}
+    return sorted(comparison.topics, key=lambda t: (len(t.present_in), index[t.id]))
+
+
+def phrases(topic: TopicPresence, readout_id: str, limit: int = 3) -> list[str]:
+    """The distinct phrases a readout used for a topic, in order of use."""
+    seen = dict.fromkeys(m.phrase for m in dict(topic.mentions).get(readout_id, ()))
+    return list(seen)[:limit]
+
+
+def evidence(comparison: Comparison, topic: TopicPresence) -> list[tuple[str, Claim]]:
+    """(readout id, claim) of the first mention in each readout that names the topic."""
+    out = []
+    for rid, mentions in topic.mentions:
+        out.append((rid, comparison.claim(mentions[0].claim)))
+    return out
+
+
+def where(comparison: Comparison, readout_id: str, claim: Claim) -> str:
+    return f"{comparison.readout(readout_id).source}:{claim.line}"

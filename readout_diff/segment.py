@@ -1,0 +1,189 @@
+"""Split a readout into claims: sentences, list items and headings, each with its exact span.
+
+A regex segmenter with an abbreviation list, not a statistical model: official English has a
+small, known set of traps ("U.S.", "Mr.", "Jan. 5", "No. 1", "St. Petersburg", quotes that end a
+sentence, numbered points, datelines), and this handles them at a few milliseconds per readout.
+Paragraphs are segmented one by one, so the cost stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words that end with a period without ending the sentence (compared lower-case, no period).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st ste mt ft gen lt col maj capt cmdr adm sgt sen rep gov amb pres
+    hon rev fr jr sr messrs mme mlle no nos nr art arts para paras sec vol pp p fig ch
+    jan feb mar apr jun jul aug sep sept oct nov dec approx dept est govt corp inc ltd co bros
+    vs v cf al e.g i.e a.m p.m u.s u.k u.n e.u h.e h.r d.c u.s.a
+    """.split()
+)
+
+# After a dotted acronym ("U.S.") a new sentence is assumed only before one of these words:
+# "the U.S. President" goes on, "... with the U.S. The two sides ..." does not.
+SENTENCE_STARTERS = frozenset(
+    """
+    The This That These Those They He She It We I You Both Each In On At As Also However
+    Meanwhile Moreover Furthermore There His Her Their Our A An After Before During Since While
+    When China Russia
+    """.split()
+)
+
+# A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
+_END = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*(?=\s)""")
+# What may open the next sentence: an optional opening quote or bracket, then a capital.
+_NEXT = re.compile(r"""\s+["'“‘«(\[]?[A-Z\u00C0-\u00DE]""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+
+# List markers and Markdown heading markers at the start of a line (not part of the claim).
+_MARKER = re.compile(
+    r"""^[ \t]*(?:
+        \#{1,6}[ \t]+                                  # markdown heading
+      | [-*•·◦▪–][ \t]+                                # bullet
+      | \d{1,3}[.)][ \t]+(?=\S)                        # 1.  1)
+      | (?:[a-z]|[ivxlc]{1,6})\)[ \t]+(?=\S)              # a)  iv)
+      | \((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\)[ \t]+(?=\S)    # (1)  (a)  (iv)
+      | [IVX]{1,5}\.[ \t]+(?=\S)                        # II.
+    )""",
+    re.VERBOSE,
+)
+# "Beijing, July 13 —"  "MOSCOW, Jan. 5, 2025 (TASS) -"  "Washington (Xinhua) --"
+_DATELINE = re.compile(
+    r"""^[ \t]*[A-Z][A-Za-z .'’-]{1,40}
+        (?:,[ \t]*[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?
+        (?:[ \t]*\([A-Za-z .]{2,30}\))?
+        [ \t]*(?:—|–|--|-)[ \t]+""",
+    re.VERBOSE,
+)
+_HEADING_MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    kind: str  # "sentence" | "item" | "heading"
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Segments of `text[start:end]`, with offsets into `text`, in order, never overlapping."""
+    end = len(text) if end is None else end
+    out: list[Segment] = []
+    for b_start, b_end, kind in _blocks(text, start, end):
+        if kind == "heading":
+            out.extend(Segment(s, e, kind) for s, e in _trimmed(text, b_start, b_end))
+            continue
+        first = True
+        for s, e in _sentences(text, b_start, b_end):
+            out.append(Segment(s, e, "item" if kind == "item" and first else "sentence"))
+            first = False
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in re.finditer(r"\r\n|\r|\n", text[start:end]):
+        yield pos, start + m.start()
+        pos = start + m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Paragraphs, list items and headings as (start, end, kind), markers and datelines cut off."""
+    lines = list(_lines(text, start, end))
+    current: list[int] | None = None  # [start, end] of the paragraph being collected
+    kind = "paragraph"
+    for i, (ls, le) in enumerate(lines):
+        line = text[ls:le]
+        if not line.strip():
+            if current:
+                yield current[0], current[1], kind
+            current = None
+            continue
+        prev_blank = i == 0 or not text[lines[i - 1][0] : lines[i - 1][1]].strip()
+        next_blank = i + 1 == len(lines) or not text[lines[i + 1][0] : lines[i + 1][1]].strip()
+        marker = _MARKER.match(line)
+        is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#"))
+        if marker or (prev_blank and _looks_like_heading(line, next_blank)):
+            if current:
+                yield current[0], current[1], kind
+            body = ls + (marker.end() if marker else 0)
+            if is_md_heading or (not marker and prev_blank):
+                kind = "heading" if _looks_like_heading(text[body:le], True) else "paragraph"
+            else:
+                kind = "item"
+            current = [body, le]
+        elif current is None or (kind == "item" and not _continues_item(line)):
+            if current:
+                yield current[0], current[1], kind
+            dateline = _DATELINE.match(line) if prev_blank else None
+            current = [ls + (dateline.end() if dateline else 0), le]
+            kind = "paragraph"
+        else:
+            current[1] = le
+    if current:
+        yield current[0], current[1], kind
+
+
+def _continues_item(line: str) -> bool:
+    """A wrapped list item goes on indented or in lower case; anything else is a new paragraph."""
+    return line[:1] in " \t" or line.lstrip()[:1].islower()
+
+
+def _looks_like_heading(line: str, next_blank: bool) -> bool:
+    """A short line with no closing punctuation, standing on its own or in Title Case."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?;:,\"'”’)" or _DATELINE.match(line):
+        return False
+    words = stripped.split()
+    if len(words) > _HEADING_MAX_WORDS:
+        return False
+    if next_blank:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.7 * len(words)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans in text[start:end], trimmed of surrounding whitespace."""
+    block = text[start:end]
+    cut = 0
+    for m in _END.finditer(block):
+        nxt = _NEXT.match(block, m.end())
+        if not nxt or not _is_boundary(block, m.start(), m.end()):
+            continue
+        yield from _trimmed(text, start + cut, start + m.end())
+        cut = m.end()
+    yield from _trimmed(text, start + cut, end)
+
+
+def _is_boundary(block: str, punct_at: int, after: int) -> bool:
+    if block[punct_at] != ".":
+        return True  # "!", "?", "…" end sentences; the next one starts with a capital
+    if block[punct_at : punct_at + 3] == "...":
+        return True
+    before = _WORD_BEFORE.search(block, 0, punct_at)
+    if not before:
+        return True
+    word = before.group(1)
+    if _DOTTED_ACRONYM.search(word):
+        following = block[after : after + 40].split(None, 1)
+        return bool(following) and following[0].lstrip("\"'“‘«([") in SENTENCE_STARTERS
+    if word.lower() in ABBREVIATIONS:
+        return False
+    # A single capital initial ("J. Smith") does not end a sentence.
+    return not (len(word) == 1 and word.isupper())
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(ch.isalnum() for ch in text[start:end]):
+        yield start, end

@@ -1,0 +1,274 @@
+"""The topic lexicon and topic detection.
+
+The lexicon is data (`data/topics.yaml`, extended by `--topics FILE`): canonical topics with
+aliases keyed by language. Detection compiles every alias into one regular expression and scans
+each text once. Rules (also in the header of topics.yaml):
+
+- whole words only; case-insensitive, except aliases written all in capitals ("US", "UN", "AI"),
+  which match case-sensitively so that "us" the pronoun is never the United States;
+- a space or hyphen in an alias matches any run of spaces and hyphens;
+- a case-insensitive alias ending in a letter also matches its plural (-s, -es);
+- at each position the longest alias wins and matches never overlap ("South China Sea" is not
+  China, "Iranian nuclear issue" is not Iran).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SpecError
+from .yamlio import read_yaml, where
+
+KINDS = ("country", "region", "organisation", "issue", "concept")
+LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
+_WORD = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
+_MAX_GAP = 12  # longer separators between two words never belong to one alias
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    kind: str
+    aliases: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Mention:
+    topic: str
+    start: int
+    end: int
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    letters = [ch for ch in alias if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _separator(gap: str) -> str:
+    """Separators compare equal when they differ only in spaces/hyphens or apostrophe style."""
+    gap = gap.replace("\u2019", "'")
+    return " " if _JOINER.fullmatch(gap) else _JOINER.sub(" ", gap)
+
+
+def _alias_key(alias: str, case_sensitive: bool) -> tuple[tuple[str, ...], str]:
+    """(words and separators interleaved, trailing punctuation) of an alias: "U.S." is
+    (("U", ".", "S"), ".")."""
+    words = list(_WORD.finditer(alias))
+    parts: list[str] = []
+    for i, w in enumerate(words):
+        if i:
+            parts.append(_separator(alias[words[i - 1].end() : w.start()]))
+        parts.append(w.group(0) if case_sensitive else w.group(0).lower())
+    return tuple(parts), alias[words[-1].end() :].strip() if words else ""
+
+
+def _key(alias: str) -> str:
+    return " ".join(_alias_key(alias, _is_case_sensitive(alias))[0])
+
+
+class Lexicon:
+    """Topics by id, and an index of their aliases by word sequence.
+
+    Detection walks the words of a text once; at each word it tries the longest alias that
+    starts there (at most `longest` words), so the cost is linear in the text and building the
+    index costs a few milliseconds, unlike one regular expression over 1,600 aliases.
+    """
+
+    def __init__(self, topics: Iterable[Topic]) -> None:
+        self.topics: dict[str, Topic] = {t.id: t for t in topics}
+        # (case_sensitive, parts) -> [(topic id, trailing punctuation, plural allowed)],
+        # longest trailing punctuation first ("OPEC+" before "OPEC")
+        self._index: dict[tuple[bool, tuple[str, ...]], list[tuple[str, str, bool]]] = {}
+        self._first: set[str] = set()  # lower-cased first words of all aliases
+        self.longest = 1
+        for topic in self.topics.values():
+            for lang in LANGUAGES:
+                for alias in topic.aliases.get(lang, ()):
+                    cs = _is_case_sensitive(alias)
+                    parts, trail = _alias_key(alias, cs)
+                    if not parts:
+                        continue
+                    plural = not cs and not trail and parts[-1][-1].isalpha()
+                    entries = self._index.setdefault((cs, parts), [])
+                    entries.append((topic.id, trail, plural))
+                    entries.sort(key=lambda e: -len(e[1]))
+                    self._first.add(parts[0].lower())
+                    self.longest = max(self.longest, (len(parts) + 1) // 2)
+
+    def _lookup(
+        self, text: str, words: list[re.Match[str]], i: int, n: int
+    ) -> tuple[str, int] | None:
+        """The topic and end offset of an alias made of words[i:i+n], if there is one."""
+        parts = []
+        for k in range(i, i + n):
+            if k > i:
+                gap = text[words[k - 1].end() : words[k].start()]
+                if len(gap) > _MAX_GAP:
+                    return None
+                parts.append(_separator(gap))
+            parts.append(words[k].group(0))
+        last = words[i + n - 1]
+        lower = [p.lower() for p in parts]
+        candidates = self._index.get((True, tuple(parts)), []) + self._index.get(
+            (False, tuple(lower)), []
+        )
+        for suffix in ("s", "es"):
+            if lower[-1].endswith(suffix) and len(lower[-1]) > len(suffix):
+                stem = tuple(lower[:-1]) + (lower[-1][: -len(suffix)],)
+                candidates += [e for e in self._index.get((False, stem), []) if e[2]]
+        for topic, trail, _plural in candidates:
+            end = last.end()
+            if trail:
+                if not text.startswith(trail, end):
+                    continue
+                end += len(trail)
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue  # "U.S.A" is not "U.S." followed by "A"
+            return topic, end
+        return None
+
+    def topic_of(self, phrase: str) -> str | None:
+        """The topic id of a phrase that is exactly one alias, or None."""
+        found = self.find(phrase)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase.rstrip()):
+            return found[0].topic
+        return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping."""
+        end = len(text) if end is None else end
+        words = list(_WORD.finditer(text, start, end))
+        found = []
+        i = 0
+        while i < len(words):
+            hit = None
+            first = words[i].group(0).lower()
+            if first in self._first or first[:-1] in self._first or first[:-2] in self._first:
+                for n in range(min(self.longest, len(words) - i), 0, -1):
+                    hit = self._lookup(text, words, i, n)
+                    if hit:
+                        found.append(Mention(hit[0], words[i].start(), min(hit[1], end)))
+                        i += n
+                        break
+            if not hit:
+                i += 1
+        return found
+
+    def resolve(self, name: str) -> str | None:
+        """A topic id from an id, a display name or an alias, or None."""
+        name = name.strip()
+        if name in self.topics:
+            return name
+        for topic in self.topics.values():
+            if topic.name.lower() == name.lower():
+                return topic.id
+        whole = [m for m in self.find(name) if m.start == 0 and m.end == len(name)]
+        return whole[0].topic if whole else None
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """The ids closest to a name the lexicon does not know, for error messages."""
+        from rapidfuzz import process
+
+        choices = {tid: f"{tid} {t.name}".lower() for tid, t in self.topics.items()}
+        found = process.extract(name.lower(), choices, limit=limit)
+        return [key for _, _, key in found]
+
+
+def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool]]:
+    """Validated (topic, replace_aliases) entries of a lexicon document."""
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise SpecError(f"{where(name, data)}: expected a mapping with a 'topics' list")
+    entries = []
+    for item in data["topics"]:
+        loc = where(name, item)
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+            raise SpecError(f"{loc}: each topic needs an 'id' (a string)")
+        kind = item.get("kind", "concept")
+        if kind not in KINDS:
+            raise SpecError(f"{loc}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        raw = item.get("aliases", {})
+        if isinstance(raw, list):  # a bare list is English
+            raw = {"en": raw}
+        if not isinstance(raw, dict):
+            raise SpecError(f"{loc}: 'aliases' must map a language to a list of phrases")
+        aliases: dict[str, tuple[str, ...]] = {}
+        for lang, phrases in raw.items():
+            if not isinstance(phrases, list) or not all(
+                isinstance(p, str) and p.strip() for p in phrases
+            ):
+                raise SpecError(f"{loc}: aliases for {lang!r} must be a list of non-empty strings")
+            aliases[str(lang)] = tuple(p.strip() for p in phrases)
+        topic = Topic(item["id"], str(item.get("name", item["id"])), kind, aliases)
+        entries.append((topic, bool(item.get("replace_aliases", False))))
+    return entries
+
+
+def check_unique_aliases(topics: Iterable[Topic], name: str) -> None:
+    """Every alias must belong to one topic only (raised as a SpecError naming both)."""
+    owner: dict[str, str] = {}
+    for topic in topics:
+        for alias in topic.aliases.get("en", ()):
+            key = f"{_is_case_sensitive(alias)} {_key(alias)}"
+            if owner.get(key, topic.id) != topic.id:
+                raise SpecError(
+                    f"{name}: alias {alias!r} belongs to both {owner[key]} and {topic.id}"
+                )
+            owner[key] = topic.id
+
+
+def _merge(base: dict[str, Topic], extra: list[tuple[Topic, bool]]) -> dict[str, Topic]:
+    """User topics add to or override the built-in ones; a user's alias moves to its topic."""
+    merged = dict(base)
+    for topic, replace in extra:
+        old = merged.get(topic.id)
+        if old and not replace:
+            aliases = {
+                lang: tuple(dict.fromkeys(old.aliases.get(lang, ()) + topic.aliases.get(lang, ())))
+                for lang in {*old.aliases, *topic.aliases}
+            }
+            topic = Topic(
+                topic.id, topic.name if topic.name != topic.id else old.name, topic.kind, aliases
+            )
+        merged[topic.id] = topic
+    taken = {a.lower() for t, _ in extra for a in t.aliases.get("en", ())}
+    user_ids = {t.id for t, _ in extra}
+    for tid, topic in list(merged.items()):
+        if tid in user_ids:
+            continue
+        kept = tuple(a for a in topic.aliases.get("en", ()) if a.lower() not in taken)
+        merged[tid] = Topic(topic.id, topic.name, topic.kind, {**topic.aliases, "en": kept})
+    return merged
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_topics() -> tuple[Topic, ...]:
+    # Shipped data, checked by the tests (unique aliases, valid kinds): parsed without the
+    # line tracking and alias checks that user files get, to keep start-up fast.
+    text = resources.files("readout_diff").joinpath("data/topics.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(t for t, _ in _parse_topics(data, "built-in topics.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon(extra_files: tuple[str, ...]) -> Lexicon:
+    topics = {t.id: t for t in _builtin_topics()}
+    for file in extra_files:
+        entries = _parse_topics(read_yaml(Path(file)), file)
+        check_unique_aliases((t for t, _ in entries), file)
+        topics = _merge(topics, entries)
+    return Lexicon(topics.values())
+
+
+def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
+    """The built-in lexicon, extended in order by each YAML file given (cached)."""
+    return _lexicon(tuple(str(f) for f in extra_files))

@@ -1,0 +1,94 @@
+"""Safe YAML reading for every file a user hands us (meeting.yaml, expected.yaml, --topics).
+
+Only plain data is built (no Python objects), the file size and the number of YAML aliases are
+capped (an "alias bomb" expands a few lines into billions of nodes), and every mapping remembers
+its line so that a validation error can name it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SpecError
+
+MAX_YAML_BYTES = 2_000_000
+MAX_YAML_ALIASES = 100
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping from YAML that knows the 1-based line where it starts."""
+
+    line: int = 0
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Iterator[LineDict]:
+    # Two steps, as PyYAML builds its own dicts: nested nodes are built once, not again per level.
+    d = LineDict()
+    d.line = node.start_mark.line + 1
+    yield d
+    d.update(loader.construct_mapping(node))
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
+    # Dates stay the strings the user wrote: output must not depend on datetime formatting.
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse YAML text; errors become SpecError naming `name` and the line."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise SpecError(f"{name}: too large for a YAML file (over {MAX_YAML_BYTES:,} bytes)")
+    try:
+        if "*" in text:  # cheap pre-check: only files that may hold aliases are scanned
+            aliases = sum(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, _BaseLoader))
+            if aliases > MAX_YAML_ALIASES:
+                raise SpecError(
+                    f"{name}: refusing a YAML file with {aliases} aliases "
+                    f"(at most {MAX_YAML_ALIASES}): it may expand without bound"
+                )
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = e.problem or e.context or "invalid YAML"
+        raise SpecError(f"{name}{where}: {problem}") from None
+    except yaml.YAMLError as e:
+        raise SpecError(f"{name}: invalid YAML ({e})") from None
+
+
+def read_yaml(path: Path) -> Any:
+    """Read and parse a YAML file the user gave."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise SpecError(f"{path}: too large for a YAML file ({size:,} bytes)")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SpecError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SpecError(f"{path}: is a folder, expected a YAML file") from None
+    except UnicodeDecodeError as e:
+        raise SpecError(f"{path}: not valid UTF-8 (byte offset {e.start})") from None
+    except OSError as e:
+        raise SpecError(f"{path}: cannot read ({e.strerror})") from None
+    return parse_yaml(text, str(path))
+
+
+def where(name: str, node: Any) -> str:
+    """`name line N` for a node parsed by this module, `name` otherwise."""
+    line = getattr(node, "line", 0)
+    return f"{name} line {line}" if line else name

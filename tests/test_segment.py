@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readout_diff.segment import segment
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "Mr. Wang met Dr. Lee on Jan. 5 in St. Petersburg. "
+        "Resolution No. 1 was cited by Gen. Smith. The U.S. President spoke. "
+        "J. Smith attended."
+    )
+    assert texts(text) == [
+        "Mr. Wang met Dr. Lee on Jan. 5 in St. Petersburg.",
+        "Resolution No. 1 was cited by Gen. Smith.",
+        "The U.S. President spoke.",
+        "J. Smith attended.",
+    ]
+
+
+def test_dotted_acronym_ends_a_sentence_before_a_sentence_starter() -> None:
+    assert texts("They discussed ties with the U.S. The two sides agreed.") == [
+        "They discussed ties with the U.S.",
+        "The two sides agreed.",
+    ]
+
+
+def test_quote_that_ends_a_sentence_stays_with_it() -> None:
+    assert texts('He said: "We are ready." Then they left! Why? Because.') == [
+        'He said: "We are ready."',
+        "Then they left!",
+        "Why?",
+        "Because.",
+    ]
+
+
+def test_ellipsis_inside_a_sentence_does_not_split() -> None:
+    assert texts("The focus is to... deepen cooperation. Next.") == [
+        "The focus is to... deepen cooperation.",
+        "Next.",
+    ]
+
+
+def test_enumeration_in_a_sentence_is_kept_whole() -> None:
+    one = "They exchanged views on (1) Korea, (2) Ukraine, and (3) Iran, among others."
+    assert texts(one) == [one]
+
+
+def test_numbered_and_bulleted_points_are_claims_without_markers() -> None:
+    text = "The sides agreed:\n1. To deepen trade.\n2) To expand flights.\n- To meet again\n• Soon"
+    segs = segment(text)
+    assert [text[s.start : s.end] for s in segs] == [
+        "The sides agreed:",
+        "To deepen trade.",
+        "To expand flights.",
+        "To meet again",
+        "Soon",
+    ]
+    assert [s.kind for s in segs][1:] == ["item"] * 4
+
+
+def test_heading_and_dateline() -> None:
+    text = "Wang Yi Holds Talks with Lavrov\n\nBeijing, July 13 — Wang Yi met Lavrov. They talked."
+    segs = segment(text)
+    assert [(text[s.start : s.end], s.kind) for s in segs] == [
+        ("Wang Yi Holds Talks with Lavrov", "heading"),
+        ("Wang Yi met Lavrov.", "sentence"),
+        ("They talked.", "sentence"),
+    ]
+
+
+def test_markdown_heading_and_wrapped_paragraph() -> None:
+    text = "## Readout\n\nThe two sides discussed relations with the\nUnited States at length."
+    assert texts(text) == [
+        "Readout",
+        "The two sides discussed relations with the\nUnited States at length.",
+    ]
+
+
+def test_crlf_and_offsets_into_the_full_text() -> None:
+    text = "front\r\n\r\nFirst one. Second one.\r\n"
+    segs = segment(text, start=9)
+    assert [text[s.start : s.end] for s in segs] == ["First one.", "Second one."]
+
+
+words = st.sampled_from(["alpha", "Beta", "gamma", "Delta", "U.S.", "Mr.", "no", "x"])
+seps = st.sampled_from([" ", " ", ". ", ", ", "\n", "\n\n", "! ", "? "])
+
+
+@given(st.lists(st.tuples(words, seps), max_size=40))
+def test_spans_are_exact_ordered_and_cover_every_letter(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in parts)
+    segs = segment(text)
+    pos = 0
+    covered = set()
+    for s in segs:
+        assert pos <= s.start < s.end <= len(text)
+        chunk = text[s.start : s.end]
+        assert chunk == chunk.strip() and chunk
+        covered.update(range(s.start, s.end))
+        pos = s.end
+    assert all(i in covered for i, ch in enumerate(text) if ch.isalpha())
+
+
+@given(st.text(max_size=400))
+def test_any_text_segments_without_error(text: str) -> None:
+    for s in segment(text):
+        assert 0 <= s.start < s.end <= len(text)
