@@ -4,7 +4,7 @@ Scoring (every part in [0, 1], so the score is too):
 - content: cosine of the two claims' token sets, each token weighted by its inverse document
   frequency over all claims of the meeting (a word in every claim says nothing), topic tokens
   included, the participants' own names at half weight;
-- topics: Jaccard overlap of the non-participant topics;
+- topics: overlap of the non-participant topics (mean of Jaccard and overlap coefficient);
 - wording: rapidfuzz `ratio` on the sorted content tokens (catches "settle" vs "settlement").
 
 `token_set_ratio` is deliberately not used: it gives 100 whenever one claim's words are a subset of
@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 from .features import Features
 
 MATCH_THRESHOLD = 0.45
-RELATED_THRESHOLD = 0.25
+RELATED_THRESHOLD = 0.22
 PARTICIPANT_WEIGHT = 0.5
 _CANDIDATE_COSINE = 0.08  # below this, only a shared topic makes a pair worth scoring
 _MAX_SHARED_TOKENS = 8
@@ -49,6 +49,8 @@ class PairScore:
     @property
     def eligible(self) -> bool:
         """Worth aligning: a match, or a shared topic with some wording in common."""
+        if self.score == 1.0:
+            return True  # the same words: the same claim, even made of stock phrases only
         if not self.shared_tokens and not self.shared_topics:
             return False
         if self.score >= MATCH_THRESHOLD:
@@ -95,7 +97,9 @@ def score_pairs(
     for ra in range(len(readouts)):
         for rb in range(ra + 1, len(readouts)):
             postings: dict[str, list[int]] = defaultdict(list)
+            same_text: dict[str, list[int]] = defaultdict(list)
             for j, f in enumerate(readouts[rb]):
+                same_text[f.exact].append(j)
                 for t in f.tokens:
                     postings[t].append(j)
             for i, fa in enumerate(readouts[ra]):
@@ -103,8 +107,13 @@ def score_pairs(
                 for t in fa.tokens:
                     for j in postings.get(t, ()):
                         dots[j] += w2[t]
+                for j in same_text.get(fa.exact, ()):
+                    shared = tuple(sorted(fa.surface[t].lower() for t in fa.tokens if t[0] != "@"))
+                    scores[(ra, i), (rb, j)] = PairScore(1.0, 1.0, shared, tuple(sorted(fa.topics)))
                 for j, dot in dots.items():
                     fb = readouts[rb][j]
+                    if fb.exact == fa.exact:
+                        continue
                     cosine = dot / (norms[ra][i] * norms[rb][j])
                     topics = fa.topics & fb.topics
                     if cosine < _CANDIDATE_COSINE and not topics:
@@ -118,7 +127,12 @@ def _score(
 ) -> PairScore:
     wording = Indel.normalized_similarity(fa.sorted_text, fb.sorted_text)
     if fa.topics or fb.topics:
-        topic_overlap = len(shared_topics) / len(fa.topics | fb.topics)
+        # Half Jaccard, half overlap coefficient: a claim that lists five topics is still
+        # related to one about a single one of them, but less than to one naming the same five.
+        n_shared = len(shared_topics)
+        topic_overlap = 0.5 * n_shared / len(fa.topics | fb.topics) + 0.5 * n_shared / max(
+            1, min(len(fa.topics), len(fb.topics))
+        )
         score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
     else:
         score = 0.75 * cosine + 0.25 * wording

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -188,6 +189,116 @@ def compare(
     run(lambda: write_output(RENDERERS[format](comparison, options), output))
     if exit_code and comparison.has_missing_topics:
         raise typer.Exit(ExitCode.DIFFERENCES)
+
+
+class CheckFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Meeting folders, or folders of them (default: samples/).", show_default=False
+        ),
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
+    ] = None,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CheckFormat.terminal,
+    junit: Annotated[
+        Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Write expected.yaml from the current output for meetings that have none.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
+    ] = False,
+    topics: Annotated[
+        list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
+    ] = [],  # noqa: B006
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the report.")] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
+    ] = None,
+) -> None:
+    """Check sample meetings against their expected.yaml: exit 0 when all hold, 1 if not."""
+    from .check import find_meetings
+    from .topics import load_lexicon
+
+    folders = run(lambda: find_meetings(paths or ["samples"], select))
+    lexicon = run(lambda: load_lexicon(topics))
+    if update:
+        run(lambda: _update(folders, lexicon, force))
+        return
+    results = [_check_one(folder, lexicon) for folder in folders]
+    options = render_options(no_color, width)
+    if junit is not None:
+        from .render.check import render_junit
+
+        run(lambda: write_output(render_junit(results), junit))
+    if format is CheckFormat.json:
+        from .render.check import render_check_json
+
+        text = render_check_json(results)
+    else:
+        from .render.check import render_check_terminal
+
+        text = render_check_terminal(results, options.width, options.color)
+    run(lambda: write_output(text, None))
+    if any(r.error for r in results):
+        raise typer.Exit(ExitCode.USAGE)
+    if not all(r.passed for r in results):
+        raise typer.Exit(ExitCode.DIFFERENCES)
+
+
+def _check_one(folder: Path, lexicon: Any) -> Any:
+    from .check import MeetingResult, check_meeting
+
+    try:
+        return check_meeting(folder, lexicon)
+    except ReadoutDiffError as e:
+        return MeetingResult(folder.name, str(folder), 0.0, (), e.message)
+
+
+def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
+    import difflib
+
+    from .check import EXPECTED
+    from .compare import compare
+    from .load import load_meeting
+    from .snapshot import dump, expectations
+
+    for folder in folders:
+        path = folder / EXPECTED
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if old and not force:
+            sys.stdout.write(f"{path}: kept (exists; --force to overwrite)\n")
+            continue
+        meeting = load_meeting(str(folder))
+        comparison = compare(meeting.readouts, lexicon, meeting.participants or None)
+        new = dump(expectations(comparison))
+        if new == old:
+            sys.stdout.write(f"{path}: unchanged\n")
+            continue
+        diff = difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"{path} (before)",
+            f"{path} (after)",
+        )
+        sys.stdout.writelines(diff)
+        write_output(new, path)
+        sys.stdout.write(f"{path}: written — review it before committing\n")
 
 
 def main() -> None:

@@ -61,6 +61,7 @@ class Features:
     surface: dict[str, str]
     topics: frozenset[str]  # non-participant topic ids
     sorted_text: str  # content tokens sorted and joined, for rapidfuzz
+    exact: str  # the whole claim, case and spacing folded: identical claims always match
 
 
 def stem(word: str) -> str:
@@ -88,4 +89,5 @@ def claim_features(
             continue
         tokens.setdefault(stem(low), word)
     topics = frozenset(m.topic for m in mentions) - participants
-    return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)))
+    exact = " ".join(text.lower().split())
+    return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), exact)

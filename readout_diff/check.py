@@ -1,0 +1,332 @@
+"""Sample meetings and their expectations: `readout-diff check`.
+
+A meeting folder holds `meeting.yaml` and `expected.yaml` (format: docs/samples-format.md). Each
+expectation becomes one Outcome: "ok", "fail" or "known-failure" (an entry marked
+`known_failure: reason` that fails as expected; one that passes is a failure, so that the mark
+is removed once the tool is fixed). Claims are named by text fragments, not ids, so that
+expectations survive changes to segmentation.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .compare import compare
+from .errors import SpecError
+from .load import is_meeting_folder, load_meeting
+from .model import Claim, Comparison
+from .topics import Lexicon
+from .yamlio import read_yaml, where
+
+EXPECTED = "expected.yaml"
+
+
+class SampleError(SpecError):
+    """A sample meeting or its expectations are malformed (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched"
+    name: str  # what is checked, in words
+    status: str  # "ok" | "fail" | "known-failure"
+    expected: str = ""
+    found: str = ""
+    evidence: tuple[str, ...] = ()
+    reason: str = ""  # of a known failure
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "status": self.status,
+            "expected": self.expected,
+            "found": self.found,
+            "evidence": list(self.evidence),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class MeetingResult:
+    name: str
+    folder: str
+    seconds: float
+    outcomes: tuple[Outcome, ...] = ()
+    error: str | None = None
+    comparison: Comparison | None = field(default=None, compare=False)
+
+    def count(self, kinds: tuple[str, ...], status: str) -> int:
+        return sum(1 for o in self.outcomes if o.kind in kinds and o.status == status)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and all(o.status != "fail" for o in self.outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "meeting": self.name,
+            "folder": self.folder,
+            "passed": self.passed,
+            "error": self.error,
+            "seconds": round(self.seconds, 3),
+            "outcomes": [o.to_dict() for o in self.outcomes],
+        }
+
+
+TOPIC_KINDS = ("topic", "absent", "unexpected")
+CLAIM_KINDS = ("aligned", "unmatched")
+
+
+def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
+    """Meeting folders: each path is one, or a folder whose sub-folders are meetings."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if not p.exists():
+            raise SampleError(f"{p}: no such folder")
+        if not p.is_dir():
+            raise SampleError(f"{p}: is a file, expected a meeting folder or a folder of them")
+        if is_meeting_folder(str(p)):
+            found.append(p)
+            continue
+        subs = sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith("."))
+        for d in subs:
+            if not is_meeting_folder(str(d)):
+                raise SampleError(f"{d}: no meeting.yaml (a sample folder needs its readouts)")
+            found.append(d)
+    if select:
+        found = [m for m in found if select.lower() in m.name.lower()]
+    if not found:
+        what = f" matching -k {select!r}" if select else ""
+        raise SampleError(f"no sample meetings found{what} in {', '.join(map(str, paths))}")
+    return found
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    return re.sub(r"\s+", " ", text.replace("\u201d", '"')).strip().lower()
+
+
+def _one_line(claim: Claim) -> str:
+    return re.sub(r"\s+", " ", claim.text).strip()
+
+
+def find_claim(
+    comparison: Comparison, rid: str, fragment: str, name: str, node: Any
+) -> Claim | None:
+    """The one claim of readout `rid` containing `fragment`; None when the fragment is in the
+    text but split across claims (a segmentation failure, reported as such)."""
+    try:
+        readout = comparison.readout(rid)
+    except StopIteration:
+        raise SampleError(f"{where(name, node)}: no readout {rid!r} in this meeting") from None
+    needle = _norm(fragment)
+    hits = [c for c in readout.claims if needle in _norm(c.text)]
+    if len(hits) > 1:
+        ids = ", ".join(c.id for c in hits)
+        raise SampleError(
+            f"{where(name, node)}: fragment {fragment!r} matches {len(hits)} claims of {rid} ({ids})"
+        )
+    if hits:
+        return hits[0]
+    joined = _norm(" ".join(c.text for c in readout.claims))
+    if needle in joined:
+        return None
+    raise SampleError(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
+
+
+def _known(outcome: Outcome, entry: Any) -> Outcome:
+    """Apply a `known_failure` mark: an expected failure, or a failure to remove the mark."""
+    reason = entry.get("known_failure") if isinstance(entry, dict) else None
+    if not reason:
+        return outcome
+    if outcome.status == "fail":
+        return Outcome(**{**outcome.__dict__, "status": "known-failure", "reason": str(reason)})
+    return Outcome(
+        outcome.kind,
+        outcome.name,
+        "fail",
+        "a known failure",
+        f"it passes now: remove known_failure ({reason})",
+        outcome.evidence,
+    )
+
+
+def _evidence(c: Comparison, topic_id: str, rid: str) -> tuple[str, ...]:
+    t = next((t for t in c.topics if t.id == topic_id), None)
+    if t is None:
+        return ()
+    ms = dict(t.mentions).get(rid, ())
+    return tuple(f"{rid} {m.claim} “{m.phrase}”: {_one_line(c.claim(m.claim))}" for m in ms[:2])
+
+
+def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> list[Outcome]:
+    topics = spec.get("topics") or {}
+    if not isinstance(topics, dict):
+        raise SampleError(
+            f"{where(name, spec)}: 'topics' must map topic ids to {{in, missing_from}}"
+        )
+    ids = {r.id for r in c.readouts}
+    found = {t.id: t for t in c.topics}
+    out = []
+    for tid, entry in topics.items():
+        if tid not in lexicon.topics:
+            hint = ", ".join(lexicon.suggest(str(tid)))
+            raise SampleError(f"{where(name, topics)}: unknown topic {tid!r} (closest: {hint})")
+        if not isinstance(entry, dict):
+            raise SampleError(
+                f"{where(name, topics)}: topic {tid!r} needs {{in: [...], missing_from: [...]}}"
+            )
+        want_in = [str(r) for r in entry.get("in") or []]
+        want_out = [str(r) for r in entry.get("missing_from") or []]
+        bad = sorted(set(want_in + want_out) - ids)
+        if bad:
+            raise SampleError(
+                f"{where(name, entry)}: topic {tid!r} names unknown readout {bad[0]!r}"
+            )
+        t = found.get(tid)
+        have = set(t.present_in) if t else set()
+        wrong_in = [r for r in want_in if r not in have]
+        wrong_out = [r for r in want_out if r in have]
+        status = "fail" if wrong_in or wrong_out else "ok"
+        evidence: list[str] = []
+        for r in wrong_out:
+            evidence.extend(_evidence(c, tid, r))
+        for r in sorted(have):
+            if wrong_in:
+                evidence.extend(_evidence(c, tid, r))
+        outcome = Outcome(
+            "topic",
+            f"{tid}: in {','.join(want_in) or '-'}, missing from {','.join(want_out) or '-'}",
+            status,
+            f"in {want_in}, missing from {want_out}",
+            f"in {sorted(have)}"
+            + (f"; not detected in {wrong_in}" if wrong_in else "")
+            + (f"; detected in {wrong_out}" if wrong_out else ""),
+            tuple(dict.fromkeys(evidence)),
+        )
+        out.append(_known(outcome, entry))
+    for tid in spec.get("absent_topics") or []:
+        t = found.get(tid)
+        out.append(
+            Outcome(
+                "absent",
+                f"{tid}: reported nowhere",
+                "fail" if t else "ok",
+                "not reported",
+                f"reported in {list(t.present_in)}" if t else "not reported",
+                tuple(e for r in (t.present_in if t else ()) for e in _evidence(c, tid, r)),
+            )
+        )
+    for tid, t in found.items():
+        if tid not in topics and tid not in (spec.get("absent_topics") or []):
+            out.append(
+                Outcome(
+                    "unexpected",
+                    f"{tid}: reported but not expected",
+                    "fail",
+                    "not reported",
+                    f"in {list(t.present_in)}",
+                    tuple(e for r in t.present_in for e in _evidence(c, tid, r)),
+                )
+            )
+    return out
+
+
+def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
+    claims = spec.get("claims") or {}
+    if not isinstance(claims, dict):
+        raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")
+    cluster_of = {cid: a for a in c.alignment for _, cid in a.members}
+    out = []
+    for kind in CLAIM_KINDS:
+        for entry in claims.get(kind) or []:
+            if not isinstance(entry, dict):
+                raise SampleError(
+                    f"{where(name, claims)}: each {kind} entry maps readout ids to fragments"
+                )
+            frags = {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
+            if not frags or (kind == "aligned" and len(frags) < 2):
+                raise SampleError(
+                    f"{where(name, entry)}: an {kind} entry needs fragments of {'two readouts' if kind == 'aligned' else 'one readout'}"
+                )
+            found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
+            label = " ≈ ".join(f"{rid}: “{f}”" for rid, f in frags.items())
+            evidence = tuple(f"{rid} {cl.id}: {_one_line(cl)}" for rid, cl in found.items() if cl)
+            if any(cl is None for cl in found.values()):
+                split = [rid for rid, cl in found.items() if cl is None]
+                outcome = Outcome(
+                    kind, label, "fail", kind, f"fragment split across claims in {split}", evidence
+                )
+            elif kind == "aligned":
+                groups = {
+                    id(cluster_of.get(cl.id)) if cl.id in cluster_of else cl.id
+                    for cl in found.values()
+                }
+                a = cluster_of.get(next(iter(found.values())).id)  # type: ignore[union-attr]
+                ok = len(groups) == 1 and a is not None and (entry.get("kind") in (None, a.kind))
+                got = ", ".join(
+                    f"{cl.id}→{'+'.join(x for _, x in cluster_of[cl.id].members)} ({cluster_of[cl.id].kind} {cluster_of[cl.id].score:.2f})"
+                    if cl.id in cluster_of
+                    else f"{cl.id} unmatched"
+                    for cl in found.values()
+                    if cl
+                )
+                outcome = Outcome(
+                    kind, label, "ok" if ok else "fail", "aligned together", got, evidence
+                )
+            else:
+                matched = [
+                    cl
+                    for cl in found.values()
+                    if cl and cl.id in cluster_of and cluster_of[cl.id].kind == "match"
+                ]
+                got = (
+                    ", ".join(
+                        f"{cl.id} matched with {'+'.join(x for _, x in cluster_of[cl.id].members if x != cl.id)} ({cluster_of[cl.id].score:.2f})"
+                        for cl in matched
+                    )
+                    or "unmatched"
+                )
+                outcome = Outcome(
+                    kind, label, "fail" if matched else "ok", "no match", got, evidence
+                )
+            out.append(_known(outcome, entry))
+    return out
+
+
+def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
+    """Compare one sample meeting and check it against its expected.yaml."""
+    started = time.perf_counter()
+    meeting = load_meeting(str(folder))
+    comparison = compare(
+        meeting.readouts,
+        lexicon,
+        meeting.participants or None,
+        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
+    )
+    path = folder / EXPECTED
+    if not path.is_file():
+        raise SampleError(
+            f"{path}: no expectations (write them, or run `readout-diff check --update`)"
+        )
+    name = str(path)
+    spec = read_yaml(path)
+    if not isinstance(spec, dict):
+        raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
+    unknown = sorted(set(spec) - {"topics", "absent_topics", "claims"})
+    if unknown:
+        raise SampleError(
+            f"{where(name, spec)}: unknown key {unknown[0]!r} (known: topics, absent_topics, claims)"
+        )
+    outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
+        comparison, spec, name
+    )
+    return MeetingResult(
+        folder.name, str(folder), time.perf_counter() - started, tuple(outcomes), None, comparison
+    )

@@ -1,0 +1,115 @@
+"""Reports of `readout-diff check`: a rich table with failure details, JSON, and JUnit XML."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
+
+
+def render_check_terminal(results: Sequence[MeetingResult], width: int, color: bool) -> str:
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
+    table = Table(title="readout-diff check", title_justify="left")
+    for col in ("Meeting", "Topics ok", "failed", "Claims ok", "failed", "Known", "Time"):
+        table.add_column(col, justify="left" if col == "Meeting" else "right")
+    for r in results:
+        if r.error:
+            table.add_row(
+                Text(r.name, style="red"),
+                Text("error", style="red"),
+                "",
+                "",
+                "",
+                "",
+                f"{r.seconds:.2f}s",
+            )
+            continue
+        tf, cf = r.count(TOPIC_KINDS, "fail"), r.count(CLAIM_KINDS, "fail")
+        known = r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure")
+        table.add_row(
+            Text(r.name, style="green" if r.passed else "red"),
+            str(r.count(TOPIC_KINDS, "ok")),
+            Text(str(tf), style="red" if tf else ""),
+            str(r.count(CLAIM_KINDS, "ok")),
+            Text(str(cf), style="red" if cf else ""),
+            Text(str(known), style="yellow" if known else ""),
+            f"{r.seconds:.2f}s",
+        )
+    console.print(table)
+    for r in results:
+        if r.error:
+            console.print(Text(f"\n{r.name}: error: {r.error}", style="bold red"))
+        for o in r.outcomes:
+            if o.status == "ok":
+                continue
+            style = "bold red" if o.status == "fail" else "bold yellow"
+            head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
+            console.print(Text(f"\n{head} {r.name} [{o.kind}] {o.name}", style=style))
+            if o.reason:
+                console.print(f"  reason:   {o.reason}")
+            console.print(f"  expected: {o.expected}")
+            console.print(f"  found:    {o.found}")
+            for e in o.evidence:
+                console.print(Text(f"  evidence: {e}", style="dim"))
+    passed = sum(r.passed for r in results)
+    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
+    console.print(
+        Text(
+            f"\n{passed} of {len(results)} meetings passed"
+            + (f" ({known} known failures)" if known else ""),
+            style="bold green" if passed == len(results) else "bold red",
+        )
+    )
+    return buf.getvalue()
+
+
+def render_check_json(results: Sequence[MeetingResult]) -> str:
+    doc = {
+        "passed": all(r.passed for r in results),
+        "meetings": [r.to_dict() for r in results],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_junit(results: Sequence[MeetingResult]) -> str:
+    """JUnit XML: a test suite per meeting, a test case per expectation."""
+    suites = ET.Element("testsuites", name="readout-diff check")
+    for r in results:
+        suite = ET.SubElement(suites, "testsuite", name=r.name, time=f"{r.seconds:.3f}")
+        cases = list(r.outcomes)
+        failures = sum(o.status == "fail" for o in cases) + (1 if r.error else 0)
+        suite.set("tests", str(len(cases) + (1 if r.error else 0)))
+        suite.set("failures", str(failures))
+        suite.set("skipped", str(sum(o.status == "known-failure" for o in cases)))
+        if r.error:
+            case = ET.SubElement(suite, "testcase", classname=r.name, name="load")
+            ET.SubElement(case, "error", message=r.error)
+        for o in cases:
+            case = ET.SubElement(suite, "testcase", classname=f"{r.name}.{o.kind}", name=o.name)
+            if o.status == "fail":
+                failure = ET.SubElement(
+                    case, "failure", message=f"expected {o.expected}; found {o.found}"
+                )
+                failure.text = "\n".join(o.evidence)
+            elif o.status == "known-failure":
+                ET.SubElement(case, "skipped", message=f"known failure: {o.reason}")
+    ET.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from readout_diff.align import MATCH_THRESHOLD, cluster, score_pairs
+from readout_diff.features import claim_features
+from readout_diff.topics import load_lexicon
+
+LEX = load_lexicon()
+PARTIES = frozenset({"china", "russia"})
+
+
+def feats(*sentences: str):  # type: ignore[no-untyped-def]
+    return [claim_features(s, 0, LEX.find(s), PARTIES) for s in sentences]
+
+
+def pairs(a: list[str], b: list[str]) -> dict[tuple[int, int], tuple[str, float]]:
+    out = {}
+    for c in cluster([feats(*a), feats(*b)], PARTIES):
+        (ra, ia), (rb, ib) = [(m.readout, m.index) for m in c.members]
+        out[ia, ib] = (c.kind, c.score)
+    return out
+
+
+def test_paraphrase_matches_and_order_does_not_matter() -> None:
+    a = [
+        "The two sides exchanged views on the Ukraine crisis.",
+        "Wang Yi said China supports the SCO summit in Tianjin.",
+    ]
+    b = [
+        "Lavrov expressed support for the SCO summit to be held in Tianjin.",
+        "The ministers discussed the Ukrainian crisis.",
+    ]
+    got = pairs(a, b)
+    assert set(got) == {(0, 1), (1, 0)}
+    assert got[0, 1][0] == "match"
+
+
+def test_stock_phrases_alone_never_pair_claims() -> None:
+    a = ["The two sides exchanged views on issues of mutual interest."]
+    b = ["The two sides had an in-depth exchange of views on international issues."]
+    assert pairs(a, b) == {}
+
+
+def test_a_subset_of_words_is_not_a_match() -> None:
+    # token_set_ratio would give 100: every word of the short claim is in the long one.
+    short = ["Trade was discussed."]
+    long = [
+        "Trade, tariffs, export controls, fentanyl, Taiwan, the South China Sea and human "
+        "rights were discussed at length, with sharp differences on each."
+    ]
+    got = pairs(short, long)
+    assert all(kind != "match" for kind, _ in got.values())
+
+
+def test_scores_are_in_unit_range_and_explained() -> None:
+    a = feats("China and Russia will deepen energy cooperation in the Arctic.")
+    b = feats("Russia and China agreed to expand Arctic energy projects.")
+    scores = score_pairs([a, b], PARTIES)
+    s = scores[(0, 0), (1, 0)]
+    assert 0.0 <= s.score <= 1.0
+    assert "arctic" in s.shared_topics or "arctic" in s.shared_tokens
+    assert s.score >= MATCH_THRESHOLD
+
+
+def test_three_readouts_cluster_with_one_claim_per_readout() -> None:
+    a = feats("The ministers discussed the Korean Peninsula.", "Trade grew.")
+    b = feats("They exchanged views on the DPRK.", "Tourism grew.")
+    c = feats("The situation on the Korean Peninsula was discussed.")
+    clusters = cluster([a, b, c], PARTIES)
+    korea = [cl for cl in clusters if len(cl.members) == 3]
+    assert len(korea) == 1
+    assert sorted(m.readout for m in korea[0].members) == [0, 1, 2]
+    for cl in clusters:
+        readouts = [m.readout for m in cl.members]
+        assert len(readouts) == len(set(readouts))

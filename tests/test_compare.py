@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readout_diff import compare, load_meeting
+from readout_diff.errors import SpecError, UsageError
+from readout_diff.model import Comparison, Readout
+
+
+def readout(rid: str, text: str, label: str | None = None) -> Readout:
+    return Readout(rid, label or rid.upper(), f"{rid}.txt", text)
+
+
+def test_seed_meeting_omissions_with_evidence() -> None:
+    m = load_meeting(str(SEED))
+    c = compare(m.readouts, participants=m.participants)
+    topics = {t.id: t for t in c.topics}
+    assert topics["united-states"].present_in == ("b",)
+    assert topics["united-states"].missing_from == ("a",)
+    assert topics["gaza"].present_in == ("b",)
+    assert topics["iran-nuclear"].present_in == ("a",)
+    assert topics["korean-peninsula"].missing_from == ()
+    assert topics["ukraine"].missing_from == ()
+    assert "china" not in topics and "russia" not in topics  # participants
+    # Evidence: the phrase stands in the claim, and the claim's span in the source file.
+    text = m.readouts[1].text
+    for mention in dict(topics["gaza"].mentions)["b"]:
+        claim = c.claim(mention.claim)
+        assert text[mention.start : mention.end] == mention.phrase
+        assert claim.start <= mention.start < mention.end <= claim.end
+        assert text[claim.start : claim.end] == claim.text
+
+
+def test_participants_are_inferred_from_labels() -> None:
+    a = readout("a", "The Chinese side discussed trade with Washington.", "China MFA")
+    b = readout("b", "The American side discussed trade.", "US State Department")
+    c = compare([a, b])
+    assert set(c.participants) == {"china", "united-states"}
+    assert [t.id for t in c.topics] == ["trade"]
+
+
+def test_unknown_participant_is_an_error_with_suggestions() -> None:
+    a, b = readout("a", "Trade."), readout("b", "Trade.")
+    with pytest.raises(SpecError, match="unknown participant 'chian'.*china"):
+        compare([a, b], participants=["chian"])
+    with pytest.raises(UsageError):
+        compare([a])
+
+
+def test_comparison_round_trips_through_its_dict() -> None:
+    m = load_meeting(str(SEED))
+    c = compare(m.readouts, participants=m.participants)
+    assert Comparison.from_dict(c.to_dict()) == c
+
+
+sentence = st.lists(
+    st.sampled_from(
+        "China Russia Washington trade tariffs Gaza Ukraine Kyiv ceasefire DPRK Taiwan SCO "
+        "the two sides discussed agreed energy visits students climate change and of in".split()
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda ws: " ".join(ws).capitalize() + ".")
+document = st.lists(sentence, min_size=1, max_size=8).map(" ".join)
+NO_DEADLINE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@NO_DEADLINE
+@given(document)
+def test_comparing_a_readout_with_itself_matches_every_claim(text: str) -> None:
+    c = compare([readout("a", text), readout("b", text)], participants=[])
+    assert not c.has_missing_topics
+    assert c.unmatched == (("a", ()), ("b", ()))
+    for a in c.alignment:
+        ia, ib = (cid[1:] for _, cid in a.members)
+        assert c.claim("a" + ia).text == c.claim("b" + ib).text
+
+
+@NO_DEADLINE
+@given(document, document)
+def test_swapping_readouts_swaps_the_result(x: str, y: str) -> None:
+    ab = compare([readout("a", x), readout("b", y)], participants=[])
+    ba = compare([readout("a", y), readout("b", x)], participants=[])
+
+    def view(c: Comparison, first: str, second: str):  # type: ignore[no-untyped-def]
+        text = {cl.id: cl.text for r in c.readouts for cl in r.claims}
+        topics = {t.id: (first in t.present_in, second in t.present_in) for t in c.topics}
+        aligned = sorted(
+            (text[dict(a.members)[first]], text[dict(a.members)[second]], a.score, a.kind)
+            for a in c.alignment
+        )
+        return topics, aligned
+
+    assert view(ab, "a", "b") == view(ba, "b", "a")
+
+
+@NO_DEADLINE
+@given(st.lists(document, min_size=2, max_size=3))
+def test_every_claim_appears_exactly_once(texts: list[str]) -> None:
+    c = compare([readout("abc"[i], t) for i, t in enumerate(texts)], participants=[])
+    seen = [cid for a in c.alignment for _, cid in a.members]
+    seen += [cid for _, ids in c.unmatched for cid in ids]
+    all_ids = [cl.id for r in c.readouts for cl in r.claims]
+    assert sorted(seen) == sorted(all_ids)
+    for a in c.alignment:
+        assert 0 <= a.score <= 1
+        rids = [rid for rid, _ in a.members]
+        assert len(rids) == len(set(rids)) >= 2
+
+
+@NO_DEADLINE
+@given(st.text(min_size=1, max_size=300), st.text(min_size=1, max_size=300))
+def test_no_input_string_crashes_the_pipeline(x: str, y: str) -> None:
+    c = compare([readout("a", x), readout("b", y)], participants=[])
+    for r, text in zip(c.readouts, (x, y), strict=True):
+        for cl in r.claims:
+            assert text[cl.start : cl.end] == cl.text

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from readout_diff.errors import SpecError
+from readout_diff.topics import KINDS, check_unique_aliases, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():  # type: ignore[no-untyped-def]
+    return load_lexicon()
+
+
+def found(lex, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.topic, text[m.start : m.end]) for m in lex.find(text)]
+
+
+def test_builtin_lexicon_size_kinds_and_unique_aliases(lex) -> None:  # type: ignore[no-untyped-def]
+    kinds = Counter(t.kind for t in lex.topics.values())
+    assert len(lex.topics) >= 120
+    assert kinds["concept"] >= 40
+    assert set(kinds) <= set(KINDS)
+    assert all(t.aliases.get("en") for t in lex.topics.values())
+    check_unique_aliases(lex.topics.values(), "topics.yaml")  # raises on a shared alias
+
+
+def test_us_the_country_is_not_us_the_pronoun(lex) -> None:  # type: ignore[no-untyped-def]
+    text = "Let us work with the US, the U.S. and Washington; American firms and U.S.-China ties."
+    assert [t for t, _ in found(lex, text)] == ["united-states"] * 5 + ["china"]
+    assert found(lex, "Join us. Tell us more.") == []
+
+
+def test_aliases_demonyms_and_metonyms(lex) -> None:  # type: ignore[no-untyped-def]
+    assert found(lex, "Kyiv, Kiev and the Ukrainian crisis") == [
+        ("ukraine", "Kyiv"),
+        ("ukraine", "Kiev"),
+        ("ukraine", "Ukrainian crisis"),
+    ]
+    assert {t for t, _ in found(lex, "the DPRK, Pyongyang, the Korean Peninsula")} == {
+        "korean-peninsula"
+    }
+
+
+def test_longest_alias_wins_and_matches_do_not_overlap(lex) -> None:  # type: ignore[no-untyped-def]
+    assert found(lex, "the Iranian nuclear issue and Iran") == [
+        ("iran-nuclear", "Iranian nuclear issue"),
+        ("iran", "Iran"),
+    ]
+    assert found(lex, "the South China Sea") == [("south-china-sea", "South China Sea")]
+
+
+def test_plural_hyphen_case_and_apostrophe_variants(lex) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in found(lex, "ceasefires, a cease-fire, Tariffs")] == [
+        "ceasefire",
+        "ceasefire",
+        "tariffs",
+    ]
+    assert found(lex, "people to people exchanges")[0][0] == "people-to-people-exchanges"
+    assert found(lex, "the People’s Republic of China") == [
+        ("china", "People’s Republic of China")
+    ]
+
+
+def test_words_inside_longer_words_do_not_match(lex) -> None:  # type: ignore[no-untyped-def]
+    assert found(lex, "Chinatown and Irani and USB") == []
+
+
+def test_resolve_and_suggest(lex) -> None:  # type: ignore[no-untyped-def]
+    assert lex.resolve("united-states") == "united-states"
+    assert lex.resolve("Washington") == "united-states"
+    assert lex.resolve("Korean Peninsula") == "korean-peninsula"
+    assert lex.resolve("Atlantis") is None
+    assert "united-states" in lex.suggest("united-state")
+
+
+def test_user_topics_add_and_override(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "topics:\n"
+        "  - id: united-states\n"
+        "    aliases: {en: [Uncle Sam]}\n"
+        "  - id: moon\n"
+        "    name: The Moon\n"
+        "    kind: region\n"
+        "    aliases: {en: [lunar surface, Moon]}\n",
+        encoding="utf-8",
+    )
+    lex = load_lexicon([extra])
+    assert [m.topic for m in lex.find("Uncle Sam and Washington on the lunar surface")] == [
+        "united-states",
+        "united-states",
+        "moon",
+    ]
+    assert lex.topics["moon"].name == "The Moon"
+
+
+def test_broken_topics_file_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("topics:\n  - id: x\n    aliases: [a, b\n  - id: y\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=r"bad\.yaml line \d+"):
+        load_lexicon([bad])
+    wrong_kind = tmp_path / "kind.yaml"
+    wrong_kind.write_text("topics:\n  - id: x\n    kind: planet\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=r"kind\.yaml line 2: kind 'planet'"):
+        load_lexicon([wrong_kind])
