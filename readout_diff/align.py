@@ -27,6 +27,7 @@ from .features import Features
 
 MATCH_THRESHOLD = 0.45
 RELATED_THRESHOLD = 0.22
+RELATED_CONTENT = 0.2
 PARTICIPANT_WEIGHT = 0.5
 _CANDIDATE_COSINE = 0.08  # below this, only a shared topic makes a pair worth scoring
 _MAX_SHARED_TOKENS = 8
@@ -55,7 +56,12 @@ class PairScore:
             return False
         if self.score >= MATCH_THRESHOLD:
             return True
-        return self.score >= RELATED_THRESHOLD and bool(self.shared_topics)
+        if self.score < RELATED_THRESHOLD:
+            return False
+        # Related: a shared topic, or several shared content words carrying real weight.
+        return bool(self.shared_topics) or (
+            len(self.shared_tokens) >= 2 and self.content >= RELATED_CONTENT
+        )
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Cluster:
 
 
 def _weights(
-    readouts: Sequence[Sequence[Features]], participants: frozenset[str]
+    readouts: Sequence[Sequence[Features]], participants: frozenset[str], names: frozenset[str]
 ) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     n = 0
@@ -80,18 +86,20 @@ def _weights(
     weights = {}
     for t, count in df.items():
         w = math.log(1 + n / count)
-        if t.startswith("@") and t[1:] in participants:
+        if (t.startswith("@") and t[1:] in participants) or t in names:
             w *= PARTICIPANT_WEIGHT
         weights[t] = w * w  # squared: the cosine sums squares
     return weights
 
 
 def score_pairs(
-    readouts: Sequence[Sequence[Features]], participants: frozenset[str]
+    readouts: Sequence[Sequence[Features]],
+    participants: frozenset[str],
+    names: frozenset[str] = frozenset(),
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
     """Scores of every cross-readout pair that shares a token or a topic, keyed by
     ((readout, claim), (readout, claim)) with the lower readout first."""
-    w2 = _weights(readouts, participants)
+    w2 = _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     scores = {}
     for ra in range(len(readouts)):
@@ -147,9 +155,16 @@ def _score(
     )
 
 
-def cluster(readouts: Sequence[Sequence[Features]], participants: frozenset[str]) -> list[Cluster]:
-    """Clusters of claims (at most one per readout) whose every pair is eligible."""
-    scores = score_pairs(readouts, participants)
+def cluster(
+    readouts: Sequence[Sequence[Features]],
+    participants: frozenset[str],
+    names: frozenset[str] = frozenset(),
+) -> list[Cluster]:
+    """Clusters of claims (at most one per readout) whose every pair is eligible.
+
+    `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
+    are in most claims of a readout and say little about what a claim is about."""
+    scores = score_pairs(readouts, participants, names)
     edges = [(key, s) for key, s in scores.items() if s.eligible]
     # Best first; ties broken by position in a way that does not depend on argument order.
     edges.sort(key=lambda e: (-e[1].score, sorted((e[0][0][1], e[0][1][1])), e[0]))

@@ -19,7 +19,7 @@ from typing import Any
 from .compare import compare
 from .errors import SpecError
 from .load import is_meeting_folder, load_meeting
-from .model import Claim, Comparison
+from .model import Alignment, Claim, Comparison
 from .topics import Lexicon
 from .yamlio import read_yaml, where
 
@@ -130,7 +130,8 @@ def find_claim(
     if len(hits) > 1:
         ids = ", ".join(c.id for c in hits)
         raise SampleError(
-            f"{where(name, node)}: fragment {fragment!r} matches {len(hits)} claims of {rid} ({ids})"
+            f"{where(name, node)}: fragment {fragment!r} matches {len(hits)} claims "
+            f"of {rid} ({ids})"
         )
     if hits:
         return hits[0]
@@ -238,6 +239,40 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
     return out
 
 
+def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
+    """Where the tool put a claim, in words: "a3→a3+b5 (match 0.62)" or "a3 unmatched"."""
+    a = cluster_of.get(claim.id)
+    if a is None:
+        return f"{claim.id} unmatched"
+    return f"{claim.id}→{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})"
+
+
+def _claim_outcome(
+    kind: str, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
+) -> Outcome:
+    frags = {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
+    if not frags or (kind == "aligned" and len(frags) < 2):
+        need = "two readouts" if kind == "aligned" else "one readout"
+        raise SampleError(f"{where(name, entry)}: an {kind} entry needs fragments of {need}")
+    found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
+    label = " ≈ ".join(f"{rid}: “{f}”" for rid, f in frags.items())
+    claims = [cl for cl in found.values() if cl is not None]
+    evidence = tuple(f"{cl.id}: {_one_line(cl)}" for cl in claims)
+    if len(claims) < len(found):
+        split = [rid for rid, cl in found.items() if cl is None]
+        return Outcome(
+            kind, label, "fail", kind, f"fragment split across claims in {split}", evidence
+        )
+    got = ", ".join(_placement(cl, cluster_of) for cl in claims)
+    if kind == "aligned":
+        alignments = {id(cluster_of.get(cl.id)) for cl in claims}
+        a = cluster_of.get(claims[0].id)
+        ok = len(alignments) == 1 and a is not None and entry.get("kind") in (None, a.kind)
+        return Outcome(kind, label, "ok" if ok else "fail", "aligned together", got, evidence)
+    matched = any(cl.id in cluster_of and cluster_of[cl.id].kind == "match" for cl in claims)
+    return Outcome(kind, label, "fail" if matched else "ok", "no match", got, evidence)
+
+
 def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
     claims = spec.get("claims") or {}
     if not isinstance(claims, dict):
@@ -247,56 +282,8 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
     for kind in CLAIM_KINDS:
         for entry in claims.get(kind) or []:
             if not isinstance(entry, dict):
-                raise SampleError(
-                    f"{where(name, claims)}: each {kind} entry maps readout ids to fragments"
-                )
-            frags = {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
-            if not frags or (kind == "aligned" and len(frags) < 2):
-                raise SampleError(
-                    f"{where(name, entry)}: an {kind} entry needs fragments of {'two readouts' if kind == 'aligned' else 'one readout'}"
-                )
-            found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
-            label = " ≈ ".join(f"{rid}: “{f}”" for rid, f in frags.items())
-            evidence = tuple(f"{rid} {cl.id}: {_one_line(cl)}" for rid, cl in found.items() if cl)
-            if any(cl is None for cl in found.values()):
-                split = [rid for rid, cl in found.items() if cl is None]
-                outcome = Outcome(
-                    kind, label, "fail", kind, f"fragment split across claims in {split}", evidence
-                )
-            elif kind == "aligned":
-                groups = {
-                    id(cluster_of.get(cl.id)) if cl.id in cluster_of else cl.id
-                    for cl in found.values()
-                }
-                a = cluster_of.get(next(iter(found.values())).id)  # type: ignore[union-attr]
-                ok = len(groups) == 1 and a is not None and (entry.get("kind") in (None, a.kind))
-                got = ", ".join(
-                    f"{cl.id}→{'+'.join(x for _, x in cluster_of[cl.id].members)} ({cluster_of[cl.id].kind} {cluster_of[cl.id].score:.2f})"
-                    if cl.id in cluster_of
-                    else f"{cl.id} unmatched"
-                    for cl in found.values()
-                    if cl
-                )
-                outcome = Outcome(
-                    kind, label, "ok" if ok else "fail", "aligned together", got, evidence
-                )
-            else:
-                matched = [
-                    cl
-                    for cl in found.values()
-                    if cl and cl.id in cluster_of and cluster_of[cl.id].kind == "match"
-                ]
-                got = (
-                    ", ".join(
-                        f"{cl.id} matched with {'+'.join(x for _, x in cluster_of[cl.id].members if x != cl.id)} ({cluster_of[cl.id].score:.2f})"
-                        for cl in matched
-                    )
-                    or "unmatched"
-                )
-                outcome = Outcome(
-                    kind, label, "fail" if matched else "ok", "no match", got, evidence
-                )
-            out.append(_known(outcome, entry))
+                raise SampleError(f"{where(name, claims)}: each {kind} entry maps ids to fragments")
+            out.append(_known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
     return out
 
 
@@ -322,7 +309,8 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     unknown = sorted(set(spec) - {"topics", "absent_topics", "claims"})
     if unknown:
         raise SampleError(
-            f"{where(name, spec)}: unknown key {unknown[0]!r} (known: topics, absent_topics, claims)"
+            f"{where(name, spec)}: unknown key {unknown[0]!r} "
+            "(known: topics, absent_topics, claims)"
         )
     outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
         comparison, spec, name

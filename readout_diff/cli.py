@@ -47,7 +47,7 @@ class _OneLineErrors(TyperGroup):
                 raise
             _error(e.format_message().splitlines()[0] if e.format_message() else str(e))
             sys.exit(ExitCode.USAGE)
-        except click.Abort:
+        except (typer.Abort, getattr(click, "Abort", typer.Abort)):
             if not standalone_mode:
                 raise
             _error("interrupted")
@@ -62,6 +62,7 @@ app = typer.Typer(
     name=PROG,
     help="Compare governments' readouts of the same meeting: what each side included or omitted.",
     add_completion=False,
+    pretty_exceptions_show_locals=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

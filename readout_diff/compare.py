@@ -8,7 +8,7 @@ from typing import Any
 
 from .align import cluster
 from .errors import SpecError, UsageError
-from .features import Features, claim_features
+from .features import Features, claim_features, name_tokens
 from .model import (
     Alignment,
     Claim,
@@ -99,7 +99,8 @@ def compare(
     )
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
-    clusters = cluster([s.features for s in segmented], party_set)
+    speakers = name_tokens(name for r in readouts for name in r.speakers)
+    clusters = cluster([s.features for s in segmented], party_set, speakers)
 
     alignment, aligned = [], set()
     for c in clusters:

@@ -9,6 +9,8 @@ the same token and "exchanged views on the Ukrainian crisis" is the same as "dis
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .topics import Mention
@@ -65,9 +67,19 @@ class Features:
 
 
 def stem(word: str) -> str:
+    """Accents folded ("Türkiye" ~ "Turkiye"), then truncated; topic tokens and numbers kept."""
     if word.startswith("@") or word[0].isdigit():
         return word
+    if not word.isascii():
+        word = "".join(
+            ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+        )
     return word[:_STEM_LENGTH]
+
+
+def name_tokens(names: Iterable[str]) -> frozenset[str]:
+    """Stemmed tokens of people's names ("Wang Yi"): they recur in every claim of a readout."""
+    return frozenset(stem(w.lower()) for n in names for w in _TOKEN.findall(n) if len(w) > 1)
 
 
 def claim_features(

@@ -59,9 +59,7 @@ def test_plural_hyphen_case_and_apostrophe_variants(lex) -> None:  # type: ignor
         "tariffs",
     ]
     assert found(lex, "people to people exchanges")[0][0] == "people-to-people-exchanges"
-    assert found(lex, "the People’s Republic of China") == [
-        ("china", "People’s Republic of China")
-    ]
+    assert found(lex, "the People’s Republic of China") == [("china", "People’s Republic of China")]
 
 
 def test_words_inside_longer_words_do_not_match(lex) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+from typer.testing import CliRunner
+
+from readout_diff.check import SampleError, check_meeting, find_meetings
+from readout_diff.cli import app
+from readout_diff.topics import load_lexicon
+
+runner = CliRunner()
+LEX = load_lexicon()
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> Path:
+    folder = tmp_path / "m"
+    shutil.copytree(SEED, folder)
+    return folder
+
+
+def write_expected(folder: Path, text: str) -> None:
+    (folder / "expected.yaml").write_text(text, encoding="utf-8")
+
+
+def test_seed_sample_passes() -> None:
+    result = check_meeting(SEED, LEX)
+    assert result.passed, [o for o in result.outcomes if o.status == "fail"]
+    kinds = {o.kind for o in result.outcomes}
+    assert {"topic", "aligned", "unmatched"} <= kinds
+
+
+def test_removing_an_alias_fails_with_the_missed_topic_and_evidence(meeting: Path) -> None:
+    # Break the lexicon on purpose: "Gaza Strip" is then not recognised as Gaza.
+    extra = meeting / "broken.yaml"
+    extra.write_text(
+        "topics:\n  - id: gaza\n    replace_aliases: true\n    aliases: {en: [Gaza Envelope]}\n",
+        encoding="utf-8",
+    )
+    r = runner.invoke(app, ["check", str(meeting), "--topics", str(extra), "--width", "200"])
+    assert r.exit_code == 1, r.output
+    assert "FAIL" in r.output and "gaza" in r.output
+    assert "not detected in ['b']" in r.output
+
+
+def test_unknown_topic_is_bad_input_with_suggestions(meeting: Path) -> None:
+    write_expected(meeting, "topics:\n  united-state: {in: [b], missing_from: [a]}\n")
+    with pytest.raises(SampleError, match="unknown topic 'united-state'.*united-states"):
+        check_meeting(meeting, LEX)
+
+
+def test_fragment_matching_no_claim_or_several_is_bad_input(meeting: Path) -> None:
+    write_expected(meeting, "claims:\n  unmatched:\n    - {b: 'words that are nowhere'}\n")
+    with pytest.raises(
+        SampleError, match=r"expected\.yaml line 3: fragment .* matches no claim of b"
+    ):
+        check_meeting(meeting, LEX)
+    write_expected(meeting, "claims:\n  unmatched:\n    - {b: 'the'}\n")
+    with pytest.raises(SampleError, match=r"matches \d+ claims of b"):
+        check_meeting(meeting, LEX)
+
+
+def test_known_failure_is_reported_as_such_and_a_pass_is_not_hidden(meeting: Path) -> None:
+    write_expected(
+        meeting,
+        "topics:\n"
+        "  gaza: {in: [a, b], known_failure: 'demo: a never names Gaza'}\n"
+        "  united-states: {in: [b], missing_from: [a], known_failure: 'demo: passes'}\n",
+    )
+    result = check_meeting(meeting, LEX)
+    status = {o.name.split(":")[0]: o.status for o in result.outcomes if o.kind == "topic"}
+    assert status == {"gaza": "known-failure", "united-states": "fail"}
+
+
+def test_unexpected_topic_fails(meeting: Path) -> None:
+    write_expected(meeting, "topics: {}\n")
+    result = check_meeting(meeting, LEX)
+    assert any(o.kind == "unexpected" and o.name.startswith("gaza") for o in result.outcomes)
+    assert not result.passed
+
+
+def test_empty_samples_folder_and_folder_without_meeting_yaml(tmp_path: Path) -> None:
+    with pytest.raises(SampleError, match="no sample meetings found"):
+        find_meetings([str(tmp_path)])
+    (tmp_path / "x").mkdir()
+    with pytest.raises(SampleError, match="no meeting.yaml"):
+        find_meetings([str(tmp_path)])
+    r = runner.invoke(app, ["check", str(tmp_path)])
+    assert r.exit_code == 2
+
+
+def test_select_json_and_junit(tmp_path: Path) -> None:
+    junit = tmp_path / "junit.xml"
+    r = runner.invoke(
+        app, ["check", str(SEED.parent), "-k", "wang-lavrov", "-f", "json", "--junit", str(junit)]
+    )
+    assert r.exit_code == 0, r.output
+    assert '"passed": true' in r.stdout
+    root = ET.parse(junit).getroot()
+    assert root.tag == "testsuites"
+    suite = root.find("testsuite")
+    assert suite is not None and suite.get("name") == SEED.name
+    assert int(suite.get("tests", "0")) > 5 and suite.get("failures") == "0"
+
+
+def test_update_writes_missing_expectations_and_keeps_existing(meeting: Path) -> None:
+    (meeting / "expected.yaml").unlink()
+    r = runner.invoke(app, ["check", str(meeting), "--update"])
+    assert r.exit_code == 0, r.output
+    written = (meeting / "expected.yaml").read_text(encoding="utf-8")
+    assert "Review every line" in written and "gaza" in written
+    assert check_meeting(meeting, LEX).passed  # a snapshot of the output passes by definition
+    write_expected(meeting, "# hand-written\ntopics: {}\n")
+    r = runner.invoke(app, ["check", str(meeting), "--update"])
+    assert "kept" in r.output
+    assert (meeting / "expected.yaml").read_text(encoding="utf-8").startswith("# hand-written")
+    r = runner.invoke(app, ["check", str(meeting), "--update", "--force"])
+    assert r.exit_code == 0 and "+topics:" in r.output

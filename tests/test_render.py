@@ -1,0 +1,92 @@
+"""Golden files for every sample meeting (JSON, Markdown; terminal for the seed) and the JSON
+Schema. Refresh deliberately with `python -m pytest tests/test_render.py --update-goldens`."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT, SEED, sample_folders
+
+from readout_diff import compare, load_meeting
+from readout_diff.model import Comparison
+from readout_diff.render import RENDERERS, Format, RenderOptions
+
+GOLDENS = Path(__file__).parent / "goldens"
+SCHEMA = json.loads(
+    resources.files("readout_diff").joinpath("data/comparison.schema.json").read_text("utf-8")
+)
+
+
+def comparison_of(folder: Path) -> Comparison:
+    m = load_meeting(str(folder.relative_to(ROOT)))
+    return compare(
+        m.readouts,
+        participants=m.participants or None,
+        meeting={"title": m.title, "date": m.date, "folder": m.folder},
+    )
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    path = GOLDENS / name
+    if update:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"missing golden {path}: run pytest with --update-goldens"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.fixture(autouse=True)
+def from_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # sources in the output are relative to the repository
+
+
+@pytest.mark.parametrize("folder", sample_folders(), ids=lambda p: p.name)
+def test_json_and_markdown_goldens(folder: Path, update_goldens: bool) -> None:
+    c = comparison_of(folder)
+    options = RenderOptions(width=100)
+    as_json = RENDERERS[Format.json](c, options)
+    jsonschema.validate(json.loads(as_json), SCHEMA)
+    check_golden(f"{folder.name}.json", as_json, update_goldens)
+    check_golden(f"{folder.name}.md", RENDERERS[Format.markdown](c, options), update_goldens)
+
+
+def test_terminal_golden_for_the_seed(update_goldens: bool) -> None:
+    text = RENDERERS[Format.terminal](comparison_of(SEED), RenderOptions(width=100))
+    assert "\x1b[" not in text
+    check_golden("seed.terminal.txt", text, update_goldens)
+
+
+def test_output_is_deterministic() -> None:
+    one = RENDERERS[Format.json](comparison_of(SEED), RenderOptions())
+    two = RENDERERS[Format.json](comparison_of(SEED), RenderOptions())
+    assert one == two
+
+
+def test_terminal_report_respects_width_and_colour() -> None:
+    c = comparison_of(SEED)
+    narrow = RENDERERS[Format.terminal](c, RenderOptions(width=60))
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    coloured = RENDERERS[Format.terminal](c, RenderOptions(width=100, color=True))
+    assert "\x1b[" in coloured
+
+
+def test_headline_names_one_sided_topics_in_order_of_mention() -> None:
+    text = RENDERERS[Format.markdown](comparison_of(SEED), RenderOptions())
+    headline = next(line for line in text.splitlines() if line.startswith("**Only"))
+    china, russia = headline.strip("*").split(" · ")
+    assert china.startswith("Only China MFA mentions: ") and "Iran nuclear issue" in china
+    assert russia.startswith("Only Russia MFA mentions: ")
+    assert "United States" not in china and "Gaza" not in china
+    assert russia.index("United States") < russia.index("Gaza")
+
+
+def test_schema_rejects_a_broken_document() -> None:
+    doc = json.loads(RENDERERS[Format.json](comparison_of(SEED), RenderOptions()))
+    del doc["topics"][0]["missing_from"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
