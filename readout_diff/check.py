@@ -166,6 +166,16 @@ def _evidence(c: Comparison, topic_id: str, rid: str) -> tuple[str, ...]:
     return tuple(f"{rid} {m.claim} “{m.phrase}”: {_one_line(c.claim(m.claim))}" for m in ms[:2])
 
 
+def _unrecognised(c: Comparison, lexicon: Lexicon, topic_id: str, rid: str) -> tuple[str, ...]:
+    """Sentences of readout `rid` that contain the topic's name or an alias as plain text,
+    though the detector did not report it there: where a reader finds the missed topic."""
+    topic = lexicon.topics[topic_id]
+    words = {topic.name.lower(), *(a.lower() for a in topic.aliases.get("en", ()))}
+    words = {w for w in words if len(w) > 2}
+    hits = [cl for cl in c.readout(rid).claims if any(w in cl.text.lower() for w in words)]
+    return tuple(f"{rid} {cl.id} (not recognised): {_one_line(cl)}" for cl in hits[:2])
+
+
 def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> list[Outcome]:
     topics = spec.get("topics") or {}
     if not isinstance(topics, dict):
@@ -198,6 +208,8 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
         evidence: list[str] = []
         for r in wrong_out:
             evidence.extend(_evidence(c, tid, r))
+        for r in wrong_in:
+            evidence.extend(_unrecognised(c, lexicon, tid, r))
         for r in sorted(have):
             if wrong_in:
                 evidence.extend(_evidence(c, tid, r))

@@ -45,6 +45,7 @@ def test_removing_an_alias_fails_with_the_missed_topic_and_evidence(meeting: Pat
     assert r.exit_code == 1, r.output
     assert "FAIL" in r.output and "gaza" in r.output
     assert "not detected in ['b']" in r.output
+    assert "(not recognised):" in r.output and "Gaza Strip" in r.output  # the evidence
 
 
 def test_unknown_topic_is_bad_input_with_suggestions(meeting: Path) -> None:
