@@ -1,8 +1,8 @@
 """Safe YAML reading for every file a user hands us (meeting.yaml, expected.yaml, --topics).
 
-Only plain data is built (no Python objects), the file size and the number of YAML aliases are
-capped (an "alias bomb" expands a few lines into billions of nodes), and every mapping remembers
-its line so that a validation error can name it.
+Only plain data is built (no Python objects), the file size and the size of the document with
+its aliases expanded are capped (an "alias bomb" expands a few lines into billions of nodes), and
+every mapping remembers its line so that a validation error can name it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from .errors import SpecError
 
 MAX_YAML_BYTES = 2_000_000
-MAX_YAML_ALIASES = 100
+MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,17 +48,33 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+def _expanded_size(node: Any, memo: dict[int, int]) -> int:
+    """Nodes the document would have with every alias expanded, computed without expanding
+    (each shared node is sized once), so a billion-laughs file is refused in microseconds."""
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = 1  # a recursive alias counts once instead of looping
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    else:
+        size = 1
+    memo[id(node)] = min(size, MAX_YAML_NODES + 1)
+    return memo[id(node)]
+
+
 def parse_yaml(text: str, name: str) -> Any:
     """Parse YAML text; errors become SpecError naming `name` and the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise SpecError(f"{name}: too large for a YAML file (over {MAX_YAML_BYTES:,} bytes)")
     try:
-        if "*" in text:  # cheap pre-check: only files that may hold aliases are scanned
-            aliases = sum(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, _BaseLoader))
-            if aliases > MAX_YAML_ALIASES:
+        if "*" in text:  # only a document with aliases can expand beyond its size
+            size = _expanded_size(yaml.compose(text, Loader=_BaseLoader), {})
+            if size > MAX_YAML_NODES:
                 raise SpecError(
-                    f"{name}: refusing a YAML file with {aliases} aliases "
-                    f"(at most {MAX_YAML_ALIASES}): it may expand without bound"
+                    f"{name}: refusing a YAML file whose aliases expand to over "
+                    f"{MAX_YAML_NODES:,} nodes (an alias bomb?)"
                 )
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as e:
