@@ -45,7 +45,9 @@ class _OneLineErrors(TyperGroup):
         except click.ClickException as e:
             if not standalone_mode:
                 raise
-            _error(e.format_message().splitlines()[0] if e.format_message() else str(e))
+            message = e.format_message().strip()
+            if message:  # an empty one follows the help typer printed for no arguments
+                _error(message.splitlines()[0])
             sys.exit(ExitCode.USAGE)
         except (typer.Abort, getattr(click, "Abort", typer.Abort)):
             if not standalone_mode:

@@ -17,7 +17,7 @@ from .yamlio import parse_yaml, read_yaml, where
 
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_MATTER_KEYS = {"label", "date", "url", "speakers", "participants", "title"}
 
 
@@ -51,8 +51,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        at = e.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # offset in the file
         raise InputError(
-            f"{name}: not valid UTF-8 at byte offset {e.start} (byte 0x{data[e.start]:02x})"
+            f"{name}: not valid UTF-8 at byte offset {at} (byte 0x{data[at]:02x})"
         ) from None
 
 
@@ -84,7 +85,8 @@ def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
-    data = parse_yaml(m.group(1), f"{name} (front matter)")
+    # A leading newline stands for the opening "---", so that errors name the file's own lines.
+    data = parse_yaml("\n" + m.group(1), f"{name} (front matter)")
     if data is None:
         return {}, m.end()
     if not isinstance(data, dict):
@@ -98,6 +100,15 @@ def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
     return dict(data), m.end()
 
 
+def _names(value: object) -> tuple[str, ...]:
+    """A YAML list of names, or one name given as a string."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
 def load_readout(
     path: str, rid: str, label: str | None = None, stdin: BinaryIO | None = None
 ) -> Readout:
@@ -108,9 +119,6 @@ def load_readout(
     meta, body = front_matter(text, name)
     if not text[body:].strip():
         raise InputError(f"{name}: the readout is empty")
-    speakers = meta.get("speakers") or ()
-    if isinstance(speakers, str):
-        speakers = (speakers,)
     return Readout(
         id=rid,
         label=str(label or meta.get("label") or ("stdin" if path == "-" else Path(path).stem)),
@@ -119,7 +127,7 @@ def load_readout(
         body_start=body,
         date=None if meta.get("date") is None else str(meta["date"]),
         url=None if meta.get("url") is None else str(meta["url"]),
-        speakers=tuple(str(s) for s in speakers),
+        speakers=_names(meta.get("speakers")),
     )
 
 
@@ -170,7 +178,7 @@ def load_meeting(folder: str) -> Meeting:
                 body_start=readout.body_start,
                 date=str(entry["date"]) if entry.get("date") is not None else readout.date,
                 url=str(entry["url"]) if entry.get("url") is not None else readout.url,
-                speakers=tuple(entry.get("speakers") or readout.speakers),
+                speakers=_names(entry.get("speakers")) or readout.speakers,
             )
         )
     participants = spec.get("participants") or []
