@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
+from .terminal import string_console
 
 
 def render_check_terminal(results: Sequence[MeetingResult], width: int, color: bool) -> str:
-    buf = io.StringIO()
-    console = Console(
-        file=buf,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console, buf = string_console(width, color)
     table = Table(title="readout-diff check", title_justify="left")
     for col in ("Meeting", "Topics ok", "failed", "Claims ok", "failed", "Known", "Time"):
         table.add_column(col, justify="left" if col == "Meeting" else "right")

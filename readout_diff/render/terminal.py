@@ -16,7 +16,8 @@ from ..model import Comparison
 from .common import evidence, headline_parts, one_line, ordered_topics, phrases, where
 
 
-def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
+def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
+    """A console drawing into a string: fixed width, colour only when asked, no highlighting."""
     buf = io.StringIO()
     console = Console(
         file=buf,
@@ -28,6 +29,11 @@ def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str
         emoji=False,
         legacy_windows=False,
     )
+    return console, buf
+
+
+def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
+    console, buf = string_console(width, color)
     title = c.meeting.get("title") or "Readout comparison"
     date = f" ({c.meeting['date']})" if c.meeting.get("date") else ""
     console.print(Text(title + date, style="bold"))
