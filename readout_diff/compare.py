@@ -87,11 +87,14 @@ def compare(
     """Compare two or more readouts of one meeting.
 
     `participants` are the parties (topic ids, names or aliases); their own names are not
-    reported as topics. By default they are inferred from the readout labels.
+    reported as topics. By default they come from the readouts' front matter, else from the
+    countries and organisations named in their labels.
     """
     if len(readouts) < 2:
         raise UsageError("need at least two readouts to compare")
     lexicon = lexicon or load_lexicon()
+    if participants is None:  # front matter of the readouts, else their labels
+        participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None
     parties = (
         infer_participants(readouts, lexicon)
         if participants is None

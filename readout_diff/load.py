@@ -76,7 +76,8 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as e:
             raise InputError(f"{path}: cannot read ({e.strerror})") from None
     if len(data) > MAX_READOUT_BYTES:
-        raise InputError(f"{path}: larger than {MAX_READOUT_BYTES:,} bytes")
+        name = "<stdin>" if path == "-" else path
+        raise InputError(f"{name}: larger than {MAX_READOUT_BYTES:,} bytes")
     return data
 
 
@@ -128,6 +129,7 @@ def load_readout(
         date=None if meta.get("date") is None else str(meta["date"]),
         url=None if meta.get("url") is None else str(meta["url"]),
         speakers=_names(meta.get("speakers")),
+        participants=_names(meta.get("participants")),
     )
 
 

@@ -24,6 +24,7 @@ class Readout:
     date: str | None = None
     url: str | None = None
     speakers: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()  # from front matter: the parties, as ids or names
 
 
 @dataclass(frozen=True)

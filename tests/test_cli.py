@@ -71,8 +71,9 @@ def test_help(args: list[str]) -> None:
 
 def test_no_arguments_shows_help_without_an_empty_error() -> None:
     r = invoke()
+    assert r.exit_code == 2, r.output  # click's convention for a missing command
     assert "Usage" in r.stdout
-    assert "readout-diff: error: \n" not in r.stderr
+    assert r.stderr == ""
 
 
 # --- the seed meeting -------------------------------------------------------------------------
@@ -171,6 +172,14 @@ def test_readout_from_stdin(files: Path) -> None:
         ("russia", "russia.txt"),
     ]
     assert topics_of(data)["gaza"] == (["b"], ["a"])
+
+
+def test_front_matter_participants_are_the_parties(files: Path) -> None:
+    front = "---\nparticipants: [china, russia]\n---\n"
+    (files / "first.txt").write_text(front + CHINA, "utf-8")
+    data = json.loads(report("first.txt", "russia.txt", "-f", "json"))
+    assert data["participants"] == ["china", "russia"]
+    assert "china" not in topics_of(data)
 
 
 @pytest.mark.parametrize(

@@ -187,7 +187,11 @@ def test_file_over_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert load_readout(write(tmp_path / "ok.txt", "x" * 20), "a").text == "x" * 20
     with pytest.raises(InputError, match=r"big\.txt: larger than 20 bytes$"):
         load_readout(write(tmp_path / "big.txt", "x" * 21), "a")
-    with pytest.raises(InputError, match=r"larger than 20 bytes$"):
+
+
+def test_stdin_over_the_size_cap_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_READOUT_BYTES", 20)
+    with pytest.raises(InputError, match=r"^<stdin>: larger than 20 bytes$"):
         load_readout("-", "a", None, io.BytesIO(b"x" * 1000))
 
 
@@ -212,6 +216,13 @@ def test_impossible_readout_lists(paths: list[str], labels: list[str], message: 
 def test_stdin_without_a_stream() -> None:
     with pytest.raises(UsageError, match=r"no standard input to read '-' from"):
         load_readouts(["-", "b.txt"])
+
+
+def test_at_most_26_readouts(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", BODY)
+    assert load_readouts([path] * 26)[-1].id == "z"
+    with pytest.raises(UsageError, match=r"^at most 26 readouts can be compared at once$"):
+        load_readouts([path] * 27)
 
 
 def test_readouts_get_ids_and_labels_in_order(tmp_path: Path) -> None:
