@@ -137,13 +137,6 @@ class Lexicon:
             return topic, end
         return None
 
-    def topic_of(self, phrase: str) -> str | None:
-        """The topic id of a phrase that is exactly one alias, or None."""
-        found = self.find(phrase)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase.rstrip()):
-            return found[0].topic
-        return None
-
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping."""
         end = len(text) if end is None else end
