@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .compare import compare
+from .compare import compare_meeting
 from .errors import SpecError
 from .load import is_meeting_folder, load_meeting
 from .model import Alignment, Claim, Comparison
@@ -303,12 +303,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     """Compare one sample meeting and check it against its expected.yaml."""
     started = time.perf_counter()
     meeting = load_meeting(str(folder))
-    comparison = compare(
-        meeting.readouts,
-        lexicon,
-        meeting.participants or None,
-        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
-    )
+    comparison = compare_meeting(meeting, lexicon)
     path = folder / EXPECTED
     if not path.is_file():
         raise SampleError(

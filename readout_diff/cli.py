@@ -122,7 +122,7 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def _comparison(paths: list[str], labels: list[str], participants: list[str], topics: list[Path]):  # type: ignore[no-untyped-def]
-    from .compare import compare
+    from .compare import compare, compare_meeting
     from .load import is_meeting_folder, load_meeting, load_readouts
     from .topics import load_lexicon
 
@@ -130,17 +130,11 @@ def _comparison(paths: list[str], labels: list[str], participants: list[str], to
     names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
     if len(paths) == 1 and is_meeting_folder(paths[0]):
         meeting = load_meeting(paths[0])
-        readouts = list(meeting.readouts)
         if labels:
             raise UsageError(
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
-        return compare(
-            readouts,
-            lexicon,
-            names or meeting.participants or None,
-            {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
-        )
+        return compare_meeting(meeting, lexicon, names)
     for p in paths:
         if p != "-" and Path(p).is_dir():
             raise UsageError(
@@ -277,7 +271,7 @@ def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
     import difflib
 
     from .check import EXPECTED
-    from .compare import compare
+    from .compare import compare_meeting
     from .load import load_meeting
     from .snapshot import dump, expectations
 
@@ -288,7 +282,7 @@ def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
             sys.stdout.write(f"{path}: kept (exists; --force to overwrite)\n")
             continue
         meeting = load_meeting(str(folder))
-        comparison = compare(meeting.readouts, lexicon, meeting.participants or None)
+        comparison = compare_meeting(meeting, lexicon)
         new = dump(expectations(comparison))
         if new == old:
             sys.stdout.write(f"{path}: unchanged\n")

@@ -9,6 +9,7 @@ from typing import Any
 from .align import cluster
 from .errors import SpecError, UsageError
 from .features import Features, claim_features, name_tokens
+from .load import Meeting
 from .model import (
     Alignment,
     Claim,
@@ -105,7 +106,8 @@ def compare(
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     clusters = cluster([s.features for s in segmented], party_set, speakers)
 
-    alignment, aligned = [], set()
+    alignment: list[Alignment] = []
+    aligned: set[str] = set()
     for c in clusters:
         members = tuple(
             (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
@@ -126,6 +128,18 @@ def compare(
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
+    )
+
+
+def compare_meeting(
+    meeting: Meeting, lexicon: Lexicon | None = None, participants: Iterable[str] = ()
+) -> Comparison:
+    """Compare a sample meeting's readouts; `participants` override meeting.yaml's."""
+    return compare(
+        meeting.readouts,
+        lexicon,
+        list(participants) or meeting.participants or None,
+        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
     )
 
 
