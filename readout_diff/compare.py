@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from .segment import segment
 from .topics import Lexicon, Mention, load_lexicon
 
 _PARTY_KINDS = ("country", "organisation")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
@@ -55,7 +57,8 @@ class _Segmented:
 
     def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
         text = readout.text
-        newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
+        newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
         self.claims: list[Claim] = []
         self.features: list[Features] = []

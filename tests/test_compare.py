@@ -118,3 +118,11 @@ def test_no_input_string_crashes_the_pipeline(x: str, y: str) -> None:
     for r, text in zip(c.readouts, (x, y), strict=True):
         for cl in r.claims:
             assert text[cl.start : cl.end] == cl.text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_claim_lines_count_every_kind_of_line_break(newline: str) -> None:
+    text = newline.join(["Title", "", "Iran was discussed.", "", "Gaza was discussed."])
+    c = compare([readout("a", text), readout("b", "Gaza was discussed.")])
+    lines = {claim.text: claim.line for claim in c.readouts[0].claims}
+    assert lines == {"Title": 1, "Iran was discussed.": 3, "Gaza was discussed.": 5}
