@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .compare import compare_meeting
 from .errors import SpecError
 from .load import is_meeting_folder, load_meeting
 from .model import Alignment, Claim, Comparison
+from .pipeline import compare_meeting
 from .topics import Lexicon
 from .yamlio import read_yaml, where
 

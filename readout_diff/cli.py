@@ -29,6 +29,10 @@ def _error(message: str) -> None:
     sys.stderr.write(f"{PROG}: error: {message}\n")
 
 
+def _warn(message: str) -> None:
+    sys.stderr.write(f"{PROG}: warning: {message}\n")
+
+
 class _OneLineErrors(TyperGroup):
     """Usage errors as one line on stderr (exit 2), like every other error of the tool."""
 
@@ -121,27 +125,37 @@ def write_output(text: str, output: Path | None) -> None:
         raise UsageError(f"{output}: cannot write ({e.strerror})") from None
 
 
-def _comparison(paths: list[str], labels: list[str], participants: list[str], topics: list[Path]):  # type: ignore[no-untyped-def]
-    from .compare import compare, compare_meeting
+def _comparison(  # type: ignore[no-untyped-def]
+    paths: list[str], labels: list[str], participants: list[str], topics: list[Path], options
+):
     from .load import is_meeting_folder, load_meeting, load_readouts
+    from .pipeline import compare, compare_meeting
     from .topics import load_lexicon
 
     lexicon = load_lexicon(topics)
     names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
     if len(paths) == 1 and is_meeting_folder(paths[0]):
-        meeting = load_meeting(paths[0])
+        meeting = load_meeting(paths[0], options)
         if labels:
             raise UsageError(
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
+        _warn_guessed(meeting.readouts)
         return compare_meeting(meeting, lexicon, names)
     for p in paths:
         if p != "-" and Path(p).is_dir():
             raise UsageError(
                 f"{p}: is a folder; give readout files, or one meeting folder with a meeting.yaml"
             )
-    readouts = load_readouts(paths, labels, sys.stdin.buffer)
+    readouts = load_readouts(paths, labels, sys.stdin.buffer, options)
+    _warn_guessed(readouts)
     return compare(readouts, lexicon, names or None)
+
+
+def _warn_guessed(readouts: Any) -> None:
+    for r in readouts:
+        if r.encoding_guessed:
+            _warn(f"{r.source}: not UTF-8; read as {r.encoding} (guessed; --encoding to set it)")
 
 
 @app.command()
@@ -149,7 +163,8 @@ def compare(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more readout files (.txt, .md; '-' for stdin), or one meeting folder.",
+            help="Two or more readouts: text or HTML files, http(s) URLs, '-' for stdin; "
+            "or one meeting folder.",
             show_default=False,
         ),
     ],
@@ -179,9 +194,28 @@ def compare(
         bool,
         typer.Option("--exit-code", help="Exit 1 when some topic is missing from some readout."),
     ] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."
+        ),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", help="Keep pages fetched from URLs in DIR, to re-run later."),
+    ] = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
-    comparison = run(lambda: _comparison(paths, label, participants, topics))
+    from .load import ReadOptions
+
+    read = ReadOptions(max_bytes, encoding, save)
+    comparison = run(lambda: _comparison(paths, label, participants, topics, read))
     options = render_options(no_color or output is not None, width)
     run(lambda: write_output(RENDERERS[format](comparison, options), output))
     if exit_code and comparison.has_missing_topics:
@@ -271,8 +305,8 @@ def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
     import difflib
 
     from .check import EXPECTED
-    from .compare import compare_meeting
     from .load import load_meeting
+    from .pipeline import compare_meeting
     from .snapshot import dump, expectations
 
     for folder in folders:

@@ -7,16 +7,20 @@ that a user can check the evidence in the file itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
+from .decode import decode, encoding_label
 from .errors import InputError, SpecError, UsageError
+from .fetch import is_url
 from .model import Readout
 from .yamlio import parse_yaml, read_yaml, where
 
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_MATTER_KEYS = {"label", "date", "url", "speakers", "participants", "title"}
 
@@ -39,45 +43,41 @@ def readout_id(index: int) -> str:
     return "abcdefghijklmnopqrstuvwxyz"[index]
 
 
-def decode(data: bytes, name: str) -> str:
-    """Text of a readout file; refuses binary data and invalid UTF-8 with the byte offset."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(f"{name}: invalid UTF-16 at byte offset {e.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, expected text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        at = e.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # offset in the file
-        raise InputError(
-            f"{name}: not valid UTF-8 at byte offset {at} (byte 0x{data[at]:02x})"
-        ) from None
+@dataclass(frozen=True)
+class ReadOptions:
+    """How readouts are read: the size cap, a forced encoding, where to keep fetched pages."""
+
+    max_bytes: int | None = None  # None: MAX_READOUT_BYTES
+    encoding: str | None = None  # None: detect (BOM, UTF-8, then a legacy code page)
+    save_dir: Path | None = None  # keep what was fetched from URLs, to reproduce a comparison
+
+    @property
+    def cap(self) -> int:
+        return MAX_READOUT_BYTES if self.max_bytes is None else self.max_bytes
 
 
-def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
+def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None = None) -> bytes:
+    cap = MAX_READOUT_BYTES if max_bytes is None else max_bytes
     if path == "-":
         if stdin is None:
             raise UsageError("no standard input to read '-' from")
-        data = stdin.read(MAX_READOUT_BYTES + 1)
+        data = stdin.read(cap + 1)
     else:
         p = Path(path)
         try:
             if p.is_dir():
                 raise InputError(f"{path}: is a folder, expected a readout file")
             with p.open("rb") as f:
-                data = f.read(MAX_READOUT_BYTES + 1)
+                data = f.read(cap + 1)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except PermissionError:
             raise InputError(f"{path}: permission denied") from None
         except OSError as e:
             raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    if len(data) > MAX_READOUT_BYTES:
+    if len(data) > cap:
         name = "<stdin>" if path == "-" else path
-        raise InputError(f"{name}: larger than {MAX_READOUT_BYTES:,} bytes")
+        raise InputError(f"{name}: larger than {cap:,} bytes (--max-bytes to raise the limit)")
     return data
 
 
@@ -111,18 +111,54 @@ def _names(value: object) -> tuple[str, ...]:
 
 
 def load_readout(
-    path: str, rid: str, label: str | None = None, stdin: BinaryIO | None = None
+    path: str,
+    rid: str,
+    label: str | None = None,
+    stdin: BinaryIO | None = None,
+    options: ReadOptions | None = None,
 ) -> Readout:
-    """Load one readout file ("-" for stdin); the label comes from the argument, the front
-    matter or the file name, in that order."""
+    """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
+    from the argument, the front matter or the file name, in that order."""
+    from .fetch import fetch
+
+    options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
-    text = decode(read_bytes(path, stdin), name)
+    url, media_type, charset = None, None, None
+    if is_url(path):
+        fetched = fetch(path, options.cap)
+        data, url = fetched.data, fetched.url
+        media_type, charset = fetched.media_type, fetched.charset
+    else:
+        data = read_bytes(path, stdin, options.cap)
+    if _is_html(path, data, media_type):
+        readout = _html_readout(data, name, rid, charset or options.encoding)
+    else:
+        readout = _text_readout(data, name, rid, charset or options.encoding)
+    if url is not None:
+        if options.save_dir is not None:
+            _save(options.save_dir, rid, path, data, readout)
+        readout = replace(readout, url=readout.url or url)
+    default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
+    return replace(readout, label=str(label or readout.label or default))
+
+
+def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
+    if media_type is not None:
+        return media_type != "text/plain"
+    from .html import looks_like_html
+
+    return path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data)
+
+
+def _text_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Readout:
+    decoded = decode(data, name, encoding)
+    text = decoded.text
     meta, body = front_matter(text, name)
     if not text[body:].strip():
         raise InputError(f"{name}: the readout is empty")
     return Readout(
         id=rid,
-        label=str(label or meta.get("label") or ("stdin" if path == "-" else Path(path).stem)),
+        label=str(meta.get("label") or ""),
         source=name,
         text=text,
         body_start=body,
@@ -130,11 +166,47 @@ def load_readout(
         url=None if meta.get("url") is None else str(meta["url"]),
         speakers=_names(meta.get("speakers")),
         participants=_names(meta.get("participants")),
+        encoding=encoding_label(decoded.encoding),
+        encoding_guessed=decoded.guessed,
     )
 
 
+def _html_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Readout:
+    from .html import extract
+
+    page = extract(data, name, encoding)
+    if not page.text.strip():
+        raise InputError(f"{name}: the page has no readable text")
+    return Readout(
+        id=rid,
+        label="",
+        source=name,
+        text=page.text,
+        date=page.date,
+        encoding=encoding_label(page.encoding),
+        format="html",
+    )
+
+
+def _save(folder: Path, rid: str, url: str, data: bytes, readout: Readout) -> None:
+    """Keep the page as fetched, and the text the offsets refer to, for a later re-run."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    stem = f"{rid}-{slug.strip('-.')[:60] or 'page'}"
+    raw = folder / (stem + (".html" if readout.format == "html" else ".txt"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        raw.write_bytes(data)
+        if readout.format == "html":
+            (folder / (stem + ".html.txt")).write_text(readout.text, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"{folder}: cannot save fetched pages ({e.strerror})") from None
+
+
 def load_readouts(
-    paths: list[str], labels: list[str] | None = None, stdin: BinaryIO | None = None
+    paths: list[str],
+    labels: list[str] | None = None,
+    stdin: BinaryIO | None = None,
+    options: ReadOptions | None = None,
 ) -> list[Readout]:
     """Load the readouts of one meeting given on the command line."""
     labels = labels or []
@@ -145,7 +217,7 @@ def load_readouts(
     if len(labels) > len(paths):
         raise UsageError(f"{len(labels)} labels given for {len(paths)} readouts")
     return [
-        load_readout(p, readout_id(i), labels[i] if i < len(labels) else None, stdin)
+        load_readout(p, readout_id(i), labels[i] if i < len(labels) else None, stdin, options)
         for i, p in enumerate(paths)
     ]
 
@@ -154,7 +226,7 @@ def is_meeting_folder(path: str) -> bool:
     return path != "-" and (Path(path) / "meeting.yaml").is_file()
 
 
-def load_meeting(folder: str) -> Meeting:
+def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
     """A sample meeting: `folder/meeting.yaml` names its readout files, labels and parties."""
     spec_path = Path(folder) / "meeting.yaml"
     name = str(spec_path)
@@ -170,14 +242,11 @@ def load_meeting(folder: str) -> Meeting:
             entry = {"file": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise SpecError(f"{where(name, entry)}: each readout needs a 'file'")
-        readout = load_readout(str(Path(folder) / entry["file"]), readout_id(i), entry.get("label"))
+        path = entry["file"] if is_url(entry["file"]) else str(Path(folder) / entry["file"])
+        readout = load_readout(path, readout_id(i), entry.get("label"), None, options)
         readouts.append(
-            Readout(
-                id=readout.id,
-                label=readout.label,
-                source=readout.source,
-                text=readout.text,
-                body_start=readout.body_start,
+            replace(
+                readout,
                 date=str(entry["date"]) if entry.get("date") is not None else readout.date,
                 url=str(entry["url"]) if entry.get("url") is not None else readout.url,
                 speakers=_names(entry.get("speakers")) or readout.speakers,

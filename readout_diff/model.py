@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 added each readout's format and encoding
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class Readout:
     url: str | None = None
     speakers: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()  # from front matter: the parties, as ids or names
+    format: str = "text"  # "html": `text` is the text extracted from the page
+    encoding: str = "utf-8"  # how the file's bytes were decoded
+    encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,16 @@ class ReadoutClaims:
     claims: tuple[Claim, ...]
     date: str | None = None
     url: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "label": self.label,
             "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
             "date": self.date,
             "url": self.url,
             "claims": [c.to_dict() for c in self.claims],
@@ -77,7 +84,16 @@ class ReadoutClaims:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ReadoutClaims:
         claims = tuple(Claim.from_dict(c) for c in d["claims"])
-        return cls(d["id"], d["label"], d["source"], claims, d.get("date"), d.get("url"))
+        return cls(
+            d["id"],
+            d["label"],
+            d["source"],
+            claims,
+            d.get("date"),
+            d.get("url"),
+            d.get("format", "text"),
+            d.get("encoding", "utf-8"),
+        )
 
 
 @dataclass(frozen=True)

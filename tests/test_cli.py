@@ -226,7 +226,7 @@ def test_output_failure_leaves_no_temp_file(files: Path) -> None:
 def bad_files(root: Path) -> None:
     (root / "empty.txt").write_text("  \n\n", "utf-8")
     (root / "binary.txt").write_bytes(b"GIF89a\x00\x01\x00\x01")
-    (root / "latin1.txt").write_bytes("Caf\u00e9 talks.".encode("latin-1"))
+    (root / "gbk.txt").write_bytes("Talks: \u4e2d\u56fd.".encode("gbk"))
     (root / "no-meeting").mkdir()
     (root / "topics.yaml").write_text("topics:\n  - id: x\n    name: a: b\n", "utf-8")
     (root / "bad-meeting").mkdir()
@@ -239,7 +239,7 @@ BAD = {
     "folder-among-files": (["china.txt", "no-meeting"], "no-meeting: is a folder"),
     "empty-readout": (["empty.txt", "china.txt"], "empty.txt: the readout is empty"),
     "binary-file": (["china.txt", "binary.txt"], "binary.txt: looks like a binary file"),
-    "invalid-utf8": (["latin1.txt", "china.txt"], "latin1.txt: not valid UTF-8 at byte offset 3"),
+    "invalid-utf8": (["gbk.txt", "china.txt"], "gbk.txt: not valid UTF-8 at byte offset 7"),
     "one-readout": (["china.txt"], "need at least two readouts to compare"),
     "stdin-twice": (["-", "-"], "only one readout can come from standard input ('-')"),
     "format-xml": (["china.txt", "russia.txt", "--format", "xml"], "'xml' is not one of"),

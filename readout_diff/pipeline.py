@@ -123,7 +123,9 @@ def compare(
     )
     return Comparison(
         readouts=tuple(
-            ReadoutClaims(r.id, r.label, r.source, tuple(s.claims), r.date, r.url)
+            ReadoutClaims(
+                r.id, r.label, r.source, tuple(s.claims), r.date, r.url, r.format, r.encoding
+            )
             for r, s in zip(readouts, segmented, strict=True)
         ),
         topics=_topic_presence(readouts, segmented, lexicon),

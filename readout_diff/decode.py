@@ -1,0 +1,127 @@
+"""Bytes → text: Unicode with or without a byte-order mark, or a legacy single-byte code page.
+
+A readout that is not UTF-8 is usually an old Windows file: Western (windows-1252, often just for
+its curly quotes) or Cyrillic (windows-1251, KOI8-R). Any byte string decodes in any of these, so
+the guess is checked: the text each code page gives is read word by word, and a code page whose
+words look like mojibake ("ÐŸÑ€ÐµÐ·", mixed scripts, box-drawing characters) is rejected. When no
+code page reads cleanly the file is refused rather than compared as garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import InputError, UsageError
+
+# Tried in this order; on equal scores the earlier one wins.
+LEGACY_ENCODINGS = ("windows-1252", "windows-1251", "koi8-r")
+# Share of non-ASCII words allowed to look wrong before a code page is rejected.
+_MAX_ODD_WORDS = 0.1
+_ALLOWED_SYMBOLS = set("°©®™§¶±×€£¥¢•·…–—‘’‚“”„«»‹›†‡‰¤")
+_RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_OTHER_CYRILLIC = set("іїєґў")  # Ukrainian and Belarusian letters are plausible too
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # "utf-8", "utf-16", "windows-1252"...
+    guessed: bool = False  # True when the encoding was guessed from the bytes
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Text of a readout; refuses binary data, and bytes that no known encoding reads cleanly."""
+    if encoding is not None:
+        return _decode_as(data, name, encoding)
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
+        if data.startswith(bom):
+            return _decode_as(data, name, codec)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_as(data, name, "utf-16")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, expected text")
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError as e:
+        at = e.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)  # offset in the file
+        # A UTF-8 byte-order mark promises UTF-8: broken bytes after it are not a code page.
+        guess = None if data.startswith(codecs.BOM_UTF8) else guess_single_byte(data)
+        if guess is None:
+            raise InputError(
+                f"{name}: not valid UTF-8 at byte offset {at} (byte 0x{data[at]:02x}), and not "
+                "a recognisable legacy encoding; give it with --encoding"
+            ) from None
+        return Decoded(data.decode(guess), guess, guessed=True)
+
+
+def encoding_label(codec: str) -> str:
+    """The name people and browsers use: "windows-1252" for Python's "cp1252"."""
+    name = codecs.lookup(codec).name
+    if re.fullmatch(r"cp125\d", name):
+        return "windows-" + name[2:]
+    return re.sub(r"\Aiso8859-", "iso-8859-", name)
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
+    try:
+        canonical = codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    try:
+        text = data.decode("utf-8-sig" if canonical == "utf-8" else canonical)
+    except UnicodeDecodeError as e:
+        shown = encoding.upper() if encoding.lower().startswith("utf") else encoding
+        raise InputError(f"{name}: invalid {shown} at byte offset {e.start}") from None
+    return Decoded(text, encoding if canonical.startswith("utf") else canonical)
+
+
+def guess_single_byte(data: bytes) -> str | None:
+    """The legacy code page whose text reads cleanly, or None when none does."""
+    best, best_score = None, _MAX_ODD_WORDS
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # some code pages leave a few bytes undefined
+            continue
+        score = odd_word_share(text)
+        if score < best_score or (best is None and score <= best_score):
+            best, best_score = encoding, score
+    return best
+
+
+def odd_word_share(text: str) -> float:
+    """Share of the words with non-ASCII characters that no real language would write."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    if not words:
+        return 0.0
+    return sum(_odd(w) for w in words) / len(words)
+
+
+def _odd(word: str) -> bool:
+    scripts, accented, letters, previous_lower = set(), 0, 0, False
+    for ch in word:
+        category = unicodedata.category(ch)
+        if category[0] == "C" or (category[0] == "S" and ch not in _ALLOWED_SYMBOLS):
+            return True  # control codes, box drawing, stray symbols: a wrong code page
+        if category[0] != "L":
+            previous_lower = False
+            continue
+        letters += 1
+        if ch.isascii():
+            scripts.add("latin")
+        elif "CYRILLIC" in unicodedata.name(ch, ""):
+            scripts.add("cyrillic")
+            if ch.lower() not in _RUSSIAN and ch.lower() not in _OTHER_CYRILLIC:
+                return True  # Serbian letters amid Russian ones: mostly mojibake
+            if previous_lower and ch.isupper():
+                return True  # "пПЕТ": KOI8-R read as windows-1251 swaps the case
+        else:
+            scripts.add("latin")
+            accented += 1
+        previous_lower = ch.islower()
+    # "Ïðåçèäåíò": a word of accented letters is Cyrillic read as Western.
+    return len(scripts) > 1 or (accented >= 3 and accented * 2 > letters)

@@ -1,0 +1,105 @@
+"""Fetching a readout from an http(s) URL, with the limits a command-line tool owes its user.
+
+httpx comes with the optional `web` extra and is imported only when a URL is given. Every failure
+becomes an `InputError` naming the URL and what went wrong, in one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import InputError
+
+TIMEOUT_SECONDS = 20.0
+MAX_REDIRECTS = 5
+# What a readout can be: a web page or plain text. PDFs, images and JSON APIs are refused.
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+INSTALL_HINT = "pip install 'readout-diff[web]'"
+_URL = re.compile(r"\Ahttps?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What the server sent: the final URL after redirects, the body and its declared type."""
+
+    url: str
+    data: bytes
+    media_type: str  # "text/html", lower case, parameters removed
+    charset: str | None  # from the Content-Type header, if any
+
+
+def is_url(path: str) -> bool:
+    return bool(_URL.match(path))
+
+
+def _media_type(header: str) -> tuple[str, str | None]:
+    """("text/html", "utf-8") from 'text/html; charset="UTF-8"'."""
+    parts = [p.strip() for p in header.split(";")]
+    charset = None
+    for p in parts[1:]:
+        key, _, value = p.partition("=")
+        if key.strip().lower() == "charset" and value.strip().strip("\"'"):
+            charset = value.strip().strip("\"'")
+    return parts[0].lower(), charset
+
+
+def _connect_error(url: str, host: str, e: Exception) -> InputError:
+    """Name the usual causes plainly; the library's message is the fallback."""
+    text = str(e)
+    low = text.lower()
+    if "name or service not known" in low or "name resolution" in low or "getaddrinfo" in low:
+        return InputError(f"{url}: cannot resolve host {host!r} (DNS lookup failed)")
+    if "refused" in low:
+        return InputError(f"{url}: connection refused by {host}")
+    if "certificate" in low:
+        return InputError(f"{url}: the server's TLS certificate is not trusted")
+    reason = text.splitlines()[0] if text else type(e).__name__
+    return InputError(f"{url}: cannot connect ({reason})")
+
+
+def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
+    """GET `url`, following at most MAX_REDIRECTS redirects and reading at most `max_bytes`."""
+    try:
+        import httpx
+    except ImportError:
+        raise InputError(f"{url}: reading URLs needs the optional extra: {INSTALL_HINT}") from None
+    from importlib.metadata import version
+
+    headers = {"User-Agent": f"readout-diff/{version('readout-diff')}", "Accept": "text/html,*/*"}
+    try:
+        with httpx.Client(
+            follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
+        ) as client:
+            with client.stream("GET", url) as response:
+                return _read(url, response, max_bytes)
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+        raise InputError(f"{url}: not a valid http(s) URL") from None
+    except httpx.TooManyRedirects:
+        raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
+    except httpx.TimeoutException:
+        raise InputError(f"{url}: no answer within {timeout:g} s") from None
+    except httpx.ConnectError as e:
+        raise _connect_error(url, httpx.URL(url).host, e) from None
+    except httpx.HTTPError as e:  # protocol errors, connection dropped mid-body...
+        reason = str(e).splitlines()[0] if str(e) else "no detail"
+        raise InputError(f"{url}: {type(e).__name__}: {reason}") from None
+
+
+def _read(url: str, response: Any, max_bytes: int) -> Fetched:
+    if response.status_code >= 400:
+        raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+    media_type, charset = _media_type(response.headers.get("content-type", "text/html"))
+    if media_type not in ACCEPTED_TYPES:
+        raise InputError(f"{url}: not a web page or text (content type {media_type})")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise InputError(f"{url}: larger than {max_bytes:,} bytes ({int(declared):,} declared)")
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():  # stop reading as soon as the cap is passed
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{url}: larger than {max_bytes:,} bytes")
+        chunks.append(chunk)
+    return Fetched(str(response.url), b"".join(chunks), media_type, charset)

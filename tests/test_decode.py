@@ -1,0 +1,101 @@
+"""Bytes → text: Unicode with or without a BOM, legacy code pages guessed and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from readout_diff.cli import app
+from readout_diff.decode import decode, odd_word_share
+from readout_diff.errors import InputError, UsageError
+
+ENGLISH = (
+    "The ministers\u2019 talks in Gen\u00e8ve covered \u201ctrade\u201d and Ukraine\u2019s crisis."
+)
+FRENCH = "Le pr\u00e9sident a re\u00e7u le ministre \u00e0 l'\u00c9lys\u00e9e pour la paix."
+RUSSIAN = "Министр иностранных дел провёл переговоры в Пекине по вопросам безопасности."
+UKRAINIAN = "Міністр закордонних справ України провів переговори в Києві."
+CHINESE = "中国外交部长在北京同俄罗斯外长举行会谈。"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        (ENGLISH, "cp1252", "windows-1252"),
+        (FRENCH, "latin-1", "windows-1252"),
+        (RUSSIAN, "cp1251", "windows-1251"),
+        (UKRAINIAN, "cp1251", "windows-1251"),
+        (RUSSIAN, "koi8-r", "koi8-r"),
+    ],
+)
+def test_a_legacy_code_page_is_guessed_and_marked(text: str, codec: str, expected: str) -> None:
+    decoded = decode(text.encode(codec), "a.txt")
+    assert (decoded.text, decoded.encoding, decoded.guessed) == (text, expected, True)
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5", "shift_jis", "euc-kr"])
+def test_multibyte_asian_encodings_are_refused_not_read_as_garbage(codec: str) -> None:
+    text = {
+        "big5": "中國外交部長在北京同俄羅斯外長舉行會談。",
+        "shift_jis": "外務大臣は北京で会談を行いました。",
+        "euc-kr": "외교부 장관은 베이징에서 회담을 가졌다.",
+    }.get(codec, CHINESE)
+    with pytest.raises(InputError, match=r"a\.txt: not valid UTF-8 .* give it with --encoding$"):
+        decode(text.encode(codec), "a.txt")
+
+
+def test_utf8_is_not_a_guess() -> None:
+    assert decode(RUSSIAN.encode(), "a.txt") == type(decode(b"x", "x"))(RUSSIAN, "utf-8", False)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-16"])
+def test_unicode_with_a_bom(codec: str) -> None:
+    decoded = decode(CHINESE.encode(codec), "a.txt")  # Python writes the BOM for these
+    assert decoded.text == CHINESE and decoded.encoding == codec and not decoded.guessed
+
+
+def test_an_encoding_given_by_the_user_wins() -> None:
+    data = CHINESE.encode("gbk")
+    decoded = decode(data, "a.txt", "gbk")
+    assert (decoded.text, decoded.encoding, decoded.guessed) == (CHINESE, "gbk", False)
+    with pytest.raises(InputError, match=r"a\.txt: invalid UTF-8 at byte offset 0$"):
+        decode(data, "a.txt", "utf-8")
+    with pytest.raises(UsageError, match=r"^unknown encoding 'klingon'$"):
+        decode(data, "a.txt", "klingon")
+
+
+def test_mojibake_reads_as_odd() -> None:
+    # Above the share at which a code page is rejected (0.1), each for its own reason.
+    assert odd_word_share(RUSSIAN.encode("cp1251").decode("cp1252")) > 0.5  # "Ìèíèñòð"
+    assert odd_word_share(RUSSIAN.encode("koi8-r").decode("cp1251")) > 0.2  # "нЙОЙУФТ"
+    assert odd_word_share(ENGLISH) == 0.0 and odd_word_share(RUSSIAN) == 0.0
+
+
+def test_cli_warns_about_a_guessed_encoding_and_reports_it(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(f"Talks on Iran. {ENGLISH}\n".encode("cp1252"))
+    b.write_text("Talks on Iran and Gaza.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(a), str(b), "-f", "json"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"readout-diff: warning: {a}: not UTF-8; read as windows-1252 "
+        "(guessed; --encoding to set it)\n"
+    )
+    assert '"encoding": "windows-1252"' in result.stdout
+    forced = CliRunner().invoke(app, ["compare", str(a), str(b), "--encoding", "cp1252"])
+    assert forced.exit_code == 0 and forced.stderr == ""
+
+
+def test_cli_max_bytes(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Talks on Iran.\n" * 10, encoding="utf-8")
+    b.write_text("Talks on Gaza.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(a), str(b), "--max-bytes", "100"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"readout-diff: error: {a}: larger than 100 bytes (--max-bytes to raise the limit)\n"
+    )
+    ok = CliRunner().invoke(app, ["compare", str(a), str(b), "--max-bytes", "150"])
+    assert ok.exit_code == 0

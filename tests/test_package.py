@@ -1,0 +1,43 @@
+"""The package's public names: lazy, so that `readout-diff --help` starts fast, yet always right."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _run(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_importing_the_package_or_the_cli_loads_no_core() -> None:
+    loaded = _run(
+        "import sys, readout_diff, readout_diff.cli; "
+        "print(sorted(m for m in sys.modules if m in "
+        "('rapidfuzz', 'yaml', 'rich', 'readout_diff.pipeline', 'readout_diff.topics')))"
+    )
+    assert loaded == "[]"
+
+
+def test_public_names_are_the_functions_even_after_their_modules_load() -> None:
+    out = _run(
+        "import readout_diff.pipeline, readout_diff.load, readout_diff.model\n"
+        "from readout_diff import compare, load_readout, Comparison, ExitCode\n"
+        "print(callable(compare), callable(load_readout), Comparison.__name__, int(ExitCode.USAGE))"
+    )
+    assert out == "True True Comparison 2"
+
+
+def test_every_name_in_all_is_importable() -> None:
+    import readout_diff
+
+    for name in readout_diff.__all__:
+        assert getattr(readout_diff, name) is not None
+
+
+def test_all_lists_exactly_the_lazy_exports() -> None:
+    import readout_diff
+
+    assert sorted(readout_diff.__all__) == sorted(readout_diff._EXPORTS)
