@@ -332,6 +332,159 @@ def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
         sys.stdout.write(f"{path}: written — review it before committing\n")
 
 
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def batch(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A folder of meeting folders, or a manifest (.yaml, .yml, .csv).",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        BatchFormat,
+        typer.Option(
+            "--format", "-f", help="jsonl: a comparison per line; csv: topic presence rows."
+        ),
+    ] = BatchFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
+    topics: Annotated[
+        list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
+    ] = [],  # noqa: B006
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal).")
+    ] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."
+        ),
+    ] = None,
+) -> None:
+    """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
+    from .batch import find_batch
+    from .load import ReadOptions
+
+    meetings = run(lambda: find_batch(path))
+    # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
+    tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    bar = _BatchBar(len(meetings)) if tty and not no_progress else None
+    read = ReadOptions(max_bytes, encoding)
+    failed = run(lambda: _batch_write(meetings, topics, workers, format, output, bar, read))
+    if failed:
+        raise typer.Exit(ExitCode.USAGE)
+
+
+class _BatchBar:
+    """A rich progress bar on stderr (never on stdout: the data stays there)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("Comparing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[meeting]}"),
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.task = self.progress.add_task("batch", total=total, meeting="")
+
+    def update(self, done: int, total: int, result: Any) -> None:
+        self.progress.update(self.task, completed=done, meeting=result.meeting.id)
+
+    def error(self, message: str) -> None:
+        self.progress.console.print(f"{PROG}: error: {message}", markup=False, highlight=False)
+
+
+def _batch_write(
+    meetings: Any,
+    topics: list[Path],
+    workers: int,
+    fmt: BatchFormat,
+    output: Path | None,
+    bar: _BatchBar | None,
+    read: Any,
+) -> int:
+    """Stream the results to stdout, or to a temporary file renamed over `output` at the end."""
+    from .batch import run_batch
+
+    say = _error if bar is None else bar.error
+    results = run_batch(meetings, topics, workers, None if bar is None else bar.update, read)
+    if bar is not None:
+        bar.progress.start()
+    tmp = None if output is None else output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        if output is None or tmp is None:
+            return _batch_loop(results, fmt, sys.stdout, say, "<stdout>")
+        try:
+            out = tmp.open("w", encoding="utf-8", newline="")
+        except OSError as e:
+            raise UsageError(f"{output}: cannot write ({e.strerror})") from None
+        with out:
+            failed = _batch_loop(results, fmt, out, say, str(output))
+        try:
+            os.replace(tmp, output)
+        except OSError as e:
+            raise UsageError(f"{output}: cannot write ({e.strerror})") from None
+        return failed
+    finally:
+        if bar is not None:
+            bar.progress.stop()
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _batch_loop(
+    results: Any, fmt: BatchFormat, out: Any, say: Callable[[str], None], name: str
+) -> int:
+    """Write each result as it comes (in meeting order); report failures; count them."""
+    from .render.batch import render_csv, render_csv_header, render_jsonl
+
+    def write(text: str) -> None:
+        try:
+            out.write(text)
+            out.flush()
+        except OSError as e:
+            raise UsageError(f"{name}: cannot write ({e.strerror})") from None
+
+    render = render_csv if fmt is BatchFormat.csv else render_jsonl
+    if fmt is BatchFormat.csv:
+        write(render_csv_header())
+    failed = 0
+    for result in results:
+        if result.error is not None:
+            failed += 1
+            say(f"{result.meeting.id}: {result.error}")
+        write(render(result))
+    return failed
+
+
 def main() -> None:
     """Console-script entry point."""
     if hasattr(__import__("signal"), "SIGPIPE"):

@@ -1,0 +1,183 @@
+"""Many meetings at once: `readout-diff batch`.
+
+`run_batch` compares every meeting of a list (`manifest.find_batch`), in one process or several,
+and yields the results in list order whatever the order they finish in, so that the output is
+the same for any number of workers. A meeting that cannot be compared (a missing readout, a bad
+meeting.yaml) becomes a result with an error, never the end of the run. Nothing here prints:
+progress is reported through a callback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ReadoutDiffError, SpecError
+from .load import ReadOptions, is_meeting_folder, load_meeting, load_readout, readout_id
+from .manifest import MeetingEntry, find_batch
+from .model import Comparison
+from .pipeline import compare, compare_meeting
+from .topics import Lexicon, load_lexicon
+
+__all__ = ["BatchResult", "MeetingEntry", "ProgressCallback", "find_batch", "run_batch"]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The comparison of one meeting, or why there is none."""
+
+    meeting: MeetingEntry
+    comparison: Comparison | None = None
+    error: str | None = None
+
+    def meeting_dict(self) -> dict[str, Any]:
+        """`meeting` of the JSON line: the comparison's, with the meeting id first."""
+        if self.comparison is not None:
+            return {"id": self.meeting.id, **self.comparison.meeting}
+        m = self.meeting
+        return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A comparison document (`Comparison.to_dict()`, valid against the schema) whose
+        `meeting` also has the meeting `id`; for a failed meeting `{"meeting", "error"}`."""
+        if self.comparison is None:
+            return {"meeting": self.meeting_dict(), "error": self.error}
+        return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}
+
+
+# progress(done, total, the result just finished)
+ProgressCallback = Callable[[int, int, BatchResult], None]
+
+
+# --- comparing them -----------------------------------------------------------------------------
+
+
+def compare_entry(
+    meeting: MeetingEntry, lexicon: Lexicon, options: ReadOptions | None = None
+) -> BatchResult:
+    """Compare one meeting; its errors become the result's `error`."""
+    try:
+        if meeting.folder is not None:
+            if not is_meeting_folder(meeting.folder):
+                raise SpecError(f"{Path(meeting.folder) / 'meeting.yaml'}: no such file")
+            return BatchResult(
+                meeting, compare_meeting(load_meeting(meeting.folder, options), lexicon)
+            )
+        readouts = []
+        for i, r in enumerate(meeting.readouts):
+            loaded = load_readout(r.file, readout_id(i), r.label, None, options)
+            readouts.append(
+                dataclasses.replace(
+                    loaded,
+                    date=r.date or loaded.date,
+                    url=r.url or loaded.url,
+                    speakers=r.speakers or loaded.speakers,
+                )
+            )
+        info = {"title": meeting.title or meeting.id, "date": meeting.date, "folder": None}
+        comparison = compare(readouts, lexicon, meeting.participants or None, info)
+        return BatchResult(meeting, comparison)
+    except ReadoutDiffError as e:
+        return BatchResult(meeting, error=e.message)
+
+
+_worker_lexicon: Lexicon | None = None
+_worker_options: ReadOptions | None = None
+
+
+def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
+    """Each worker process loads the lexicon once; Ctrl-C is the parent's to handle."""
+    import signal
+    import threading
+
+    global _worker_lexicon, _worker_options
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _worker_lexicon = load_lexicon(topics)
+    _worker_options = options
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (killed, or by SIGPIPE under `| head`) would wait for work
+    forever: the pool cannot tell it to stop, so it watches and exits by itself."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _work(meeting: MeetingEntry) -> BatchResult:
+    assert _worker_lexicon is not None, "the worker initializer did not run"
+    return compare_entry(meeting, _worker_lexicon, _worker_options)
+
+
+def run_batch(
+    meetings: Sequence[MeetingEntry],
+    topics: Sequence[str | Path] = (),
+    workers: int = 1,
+    progress: ProgressCallback | None = None,
+    options: ReadOptions | None = None,
+) -> Iterator[BatchResult]:
+    """Compare every meeting with `workers` processes; results come in the order of `meetings`.
+
+    The lexicon (with `topics` files) is loaded before this returns, so that a bad topics file
+    is an error before any meeting is compared. `progress(done, total, result)` is called in
+    this process as each meeting finishes, in the order they finish.
+    """
+    lexicon = load_lexicon(topics)
+    if workers <= 1 or len(meetings) <= 1:
+        return _serial(meetings, lexicon, progress, options)
+    return _parallel(meetings, tuple(str(t) for t in topics), workers, progress, options)
+
+
+def _serial(
+    meetings: Sequence[MeetingEntry],
+    lexicon: Lexicon,
+    progress: ProgressCallback | None,
+    options: ReadOptions | None,
+) -> Iterator[BatchResult]:
+    for n, meeting in enumerate(meetings, 1):
+        result = compare_entry(meeting, lexicon, options)
+        if progress:
+            progress(n, len(meetings), result)
+        yield result
+
+
+def _parallel(
+    meetings: Sequence[MeetingEntry],
+    topics: tuple[str, ...],
+    workers: int,
+    progress: ProgressCallback | None,
+    options: ReadOptions | None,
+) -> Iterator[BatchResult]:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(meetings)),
+        initializer=_init_worker,
+        initargs=(topics, options),
+    ) as pool:
+        index: dict[Future[BatchResult], int] = {
+            pool.submit(_work, m): i for i, m in enumerate(meetings)
+        }
+        finished: dict[int, BatchResult] = {}
+        following = 0
+        try:
+            for n, future in enumerate(as_completed(index), 1):
+                finished[index[future]] = result = future.result()
+                if progress:
+                    progress(n, len(meetings), result)
+                while following in finished:  # hand results on in list order, as they allow
+                    yield finished.pop(following)
+                    following += 1
+        except BrokenProcessPool:
+            raise ReadoutDiffError(
+                "a worker process died (out of memory?); try fewer workers"
+            ) from None
+        except BaseException:  # an error, Ctrl-C, or the caller stopped reading
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -1,0 +1,72 @@
+"""`readout-diff batch` output: a JSON line per meeting, or CSV rows of topic presence.
+
+JSON Lines: each line is `BatchResult.to_dict()`, the same document as `compare --format json`
+(valid against comparison.schema.json) with the meeting's `id` added to `meeting`; a meeting that
+failed is `{"meeting": {"id", "title", "date", "folder"}, "error": "message"}` instead.
+
+CSV: a header, then one row per meeting × topic × readout, in meeting, topic (first mention) and
+readout order; a failed meeting has no rows (its error goes to stderr). A cell that a spreadsheet
+would run as a formula (it starts with = + - @) gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from ..batch import BatchResult
+
+CSV_HEADER = (
+    "meeting",
+    "date",
+    "readout_id",
+    "readout_label",
+    "topic_id",
+    "topic_name",
+    "present",
+)
+
+
+def render_jsonl(result: BatchResult) -> str:
+    """One line: compact JSON, keys in the fixed order of `to_dict()`."""
+    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+
+
+def _cell(value: str) -> str:
+    """A label such as "=HYPERLINK(...)" must stay text: spreadsheets run cells that start
+    with = + - @ as formulas, so those get a leading apostrophe (OWASP's advice)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _csv(rows: Iterable[Sequence[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+def render_csv_header() -> str:
+    return _csv([CSV_HEADER])
+
+
+def render_csv(result: BatchResult) -> str:
+    """The rows of one meeting (none when it failed)."""
+    c = result.comparison
+    if c is None:
+        return ""
+    date = c.meeting.get("date") or ""
+    rows = [
+        (
+            result.meeting.id,
+            str(date),
+            r.id,
+            r.label,
+            t.id,
+            t.name,
+            "present" if r.id in t.present_in else "missing",
+        )
+        for t in c.topics
+        for r in c.readouts
+    ]
+    return _csv(rows)
