@@ -1,0 +1,185 @@
+"""The metric code of bench/quality.py and its difflib baseline, on tiny hand-made inputs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+baseline = _load("baseline")
+quality = _load("quality")
+
+
+def test_ratio_prints_its_counts_and_never_divides_by_zero() -> None:
+    assert str(quality.Ratio(1, 3)) == "33.3% (1/3)"
+    assert str(quality.Ratio(0, 0)) == "n/a (0/0)"
+    assert quality.Ratio(2, 4).to_dict() == {"hit": 2, "total": 4, "pct": 50.0}
+    r = quality.Ratio(1, 2)
+    r.add(quality.Ratio(2, 2))
+    assert (r.hit, r.total) == (3, 4)
+
+
+def test_omissions_need_the_topic_present_elsewhere() -> None:
+    presence = {"x": {"a"}, "y": {"a", "b"}, "z": set()}
+    assert quality.omissions(presence, ["a", "b"]) == {("x", "b")}
+
+
+def test_topic_scores_arithmetic() -> None:
+    expected = {"x": {"a", "b"}, "y": {"a"}}
+    predicted = {"x": {"a"}, "y": {"a"}, "z": {"b"}}
+    s = quality.topic_scores(expected, predicted, ["x", "y", "z"], ["a", "b"])
+    # cells: x/b and z/b disagree, the other four agree
+    assert (s["topic presence accuracy"].hit, s["topic presence accuracy"].total) == (4, 6)
+    # expected omissions {y/b}; reported {x/b, y/b, z/a}
+    assert (s["omissions precision"].hit, s["omissions precision"].total) == (1, 3)
+    assert (s["omissions recall"].hit, s["omissions recall"].total) == (1, 1)
+
+
+def test_claim_scores_right_wrong_unjudged() -> None:
+    a0, a1, a2, a3 = (("a", i) for i in range(4))
+    b0, b1, b2, b3, b4 = (("b", i) for i in range(5))
+    expected = [(a0, b0), (a1, b1), (None, b2)]  # the last one has an unlocated fragment
+    predicted = {
+        frozenset((a0, b0)),  # right
+        frozenset((a1, b2)),  # wrong: a1's partner in b is b1
+        frozenset((a3, b3)),  # wrong: a3 is expected unmatched
+        frozenset((a2, b4)),  # unjudged
+    }
+    s = quality.claim_scores(predicted, expected, {a3})
+    assert s == {"right": 1, "wrong": 2, "unjudged": 1, "found": 1, "expected": 3}
+    assert quality.claim_scores(set(), expected, set())["found"] == 0
+
+
+def test_a_partner_in_a_third_readout_is_not_judged_by_an_ab_pair() -> None:
+    s = quality.claim_scores({frozenset((("a", 0), ("c", 0)))}, [(("a", 0), ("b", 0))], set())
+    assert (s["right"], s["wrong"], s["unjudged"]) == (0, 0, 1)
+
+
+def test_expected_claims_from_fragments() -> None:
+    units = {
+        "a": ["The ministers met in Oslo.", "They discussed fishing quotas at length."],
+        "b": ["Talks on fishing quotas were held.", "A dinner \u201cfollowed\u201d."],
+        "c": ["Fishing quotas came up as well."],
+    }
+    claims = {
+        "aligned": [
+            {"a": "discussed fishing  quotas", "b": "on fishing quotas", "c": "came up"},
+            {"a": "met in Oslo", "b": "not in any sentence", "known_failure": "why"},
+        ],
+        "unmatched": [{"b": 'dinner "followed"', "known_failure": "x"}],
+    }
+    pairs, unmatched = quality.expected_claims(claims, units)
+    assert pairs == [
+        (("a", 1), ("b", 0)),
+        (("a", 1), ("c", 0)),
+        (("b", 0), ("c", 0)),
+        (("a", 0), None),
+    ]
+    assert unmatched == {("b", 1)}
+
+
+def test_locate_folds_and_falls_back_to_a_leading_run() -> None:
+    units = ["First sentence here.", "The sides agreed to \u2018keep talking\u2019 soon."]
+    assert quality.locate(units, "agreed to 'keep   talking'") == 1
+    spanning = "keep talking' soon. Another sentence follows"
+    assert quality.locate(units, spanning) is None
+    assert quality.locate(units, spanning, 3) == 1
+    assert quality.locate(units, "nothing like this at all", 3) is None
+    assert quality.gold_pieces("first piece ... second piece") == "first piece"
+    assert quality.gold_pieces("one\u2026two") == "one"
+
+
+def test_map_gold_topic() -> None:
+    from readout_diff.topics import load_lexicon
+
+    lexicon = load_lexicon()
+    assert quality.map_gold_topic("Climate change / emissions", lexicon, []) == "climate-change"
+    assert quality.map_gold_topic("Myanmar (the coup)", lexicon, []) == "myanmar"
+    # find over the name: the parties do not count, two topics are ambiguous
+    assert quality.map_gold_topic("Sanctions on Japan", lexicon, ["japan"]) == "sanctions"
+    assert quality.map_gold_topic("Trade with Japan and India", lexicon, []) is None
+    assert (
+        quality.map_gold_topic("Relations between Japan and India", lexicon, ["japan", "india"])
+        is None
+    )
+
+
+def test_baseline_sentences_are_split_naively() -> None:
+    text = 'Talks were held. The U.S. side spoke! He said "yes." Then left\n\nHeading\nLast one?'
+    assert baseline.sentences(text) == [
+        "Talks were held.",
+        "The U.S.",
+        "side spoke!",
+        'He said "yes."',
+        "Then left",
+        "Heading",
+        "Last one?",
+    ]
+
+
+def test_baseline_pairing_is_greedy_one_to_one_above_the_threshold() -> None:
+    left = ["The ministers discussed fishing quotas.", "The ministers discussed fishing quota."]
+    right = ["The ministers discussed fishing quotas.", "Nothing alike here at all."]
+    pairs = baseline.pair_sentences(left, right)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 0)]  # the exact copy wins; left 1 stays single
+    assert pairs[0][2] == pytest.approx(1.0)
+    assert baseline.THRESHOLD == 0.6
+    assert baseline.pair_sentences(["abcdefghij"], ["abcdefXXXX"]) == [(0, 0, 0.6)]
+    assert baseline.pair_sentences(["abcdefghij"], ["abcdeXXXXX"]) == []
+    units = {"a": left, "b": right, "c": ["Nothing alike here at all!"]}
+    assert quality.baseline_pairs(units) == {
+        frozenset((("a", 0), ("b", 0))),
+        frozenset((("b", 1), ("c", 0))),
+    }
+
+
+def test_baseline_topics_are_names_as_whole_words() -> None:
+    assert baseline.name_alternatives("Arctic / High North (shipping)") == ["arctic", "high north"]
+    assert baseline.name_present("Arctic / High  North", "On the HIGH NORTH's ice, they spoke.")
+    assert not baseline.name_present("Iran", "the Iranian side")
+    presence = quality.baseline_presence({"t1": "Iran", "t2": "Oslo"}, {"a": "Iran", "b": "x"})
+    assert presence == {"t1": {"a"}}
+
+
+def test_main_on_a_tiny_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = tmp_path / "meetings" / "2000-01-01-tiny"
+    m.mkdir(parents=True)
+    (m / "a.txt").write_text(
+        "The ministers discussed climate change in Oslo.\n\nThey also spoke about Iran.\n",
+        encoding="utf-8",
+    )
+    (m / "b.txt").write_text("The ministers discussed climate change in Oslo.\n", encoding="utf-8")
+    (m / "meeting.yaml").write_text(
+        "title: Tiny\nparticipants: [norway]\nreadouts: [a.txt, b.txt]\n", encoding="utf-8"
+    )
+    (m / "expected.yaml").write_text(
+        "topics:\n  climate-change: {in: [a, b]}\n  iran: {in: [a], missing_from: [b]}\n"
+        "claims:\n  aligned:\n    - {a: discussed climate change, b: discussed climate change}\n"
+        "  unmatched:\n    - {a: spoke about Iran}\n",
+        encoding="utf-8",
+    )
+    assert quality.main([str(m.parent), "--no-realworld", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "(1 meetings, 2 readouts)" in out
+    report = json.loads(out[out.index("\n{") :])
+    tool = report["folders"][0]["readout-diff"]
+    assert tool["omissions recall"] == {"hit": 1, "total": 1, "pct": 100.0}
+    assert tool["claim matches recall (match)"]["hit"] == 1
+    base = report["folders"][0]["difflib baseline"]
+    assert base["claim matches recall (match)"]["hit"] == 1  # identical sentences
+    assert base["omissions recall"]["hit"] == 1  # "Iran" is written out
