@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from .errors import InputError
 from .features import Features
 
 MATCH_THRESHOLD = 0.45
@@ -31,6 +32,12 @@ RELATED_CONTENT = 0.2
 PARTICIPANT_WEIGHT = 0.5
 _CANDIDATE_COSINE = 0.08  # below this, only a shared topic makes a pair worth scoring
 _MAX_SHARED_TOKENS = 8
+# Candidate pairs come from shared tokens, so two long readouts whose claims share a frequent
+# word (or repeat one sentence) have close to N x M candidates: time and memory grow with the
+# product (2,500 x 2,500 claims of real statements: 2 million, 15 s; 2,000 x 2,000 claims that
+# all name one topic: 4 million, 50 s and 2.8 GB). Above this many, refuse at once, before any
+# work, rather than run for hours or out of memory.
+MAX_CANDIDATE_PAIRS = 3_000_000
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,7 @@ def score_pairs(
                 same_text[f.exact].append(j)
                 for t in f.tokens:
                     postings[t].append(j)
+            _check_size(readouts[ra], readouts[rb], postings, same_text, (ra, rb))
             for i, fa in enumerate(readouts[ra]):
                 dots: dict[int, float] = defaultdict(float)
                 for t in fa.tokens:
@@ -128,6 +136,29 @@ def score_pairs(
                         continue
                     scores[(ra, i), (rb, j)] = _score(fa, fb, cosine, topics, w2)
     return scores
+
+
+def _check_size(
+    claims_a: Sequence[Features],
+    claims_b: Sequence[Features],
+    postings: dict[str, list[int]],
+    same_text: dict[str, list[int]],
+    pair: tuple[int, int],
+) -> None:
+    """Refuse a pair of readouts whose candidate pairs would take hours (an upper bound on the
+    pairs scored, counted from the postings in time linear in the claims' tokens)."""
+    work = 0
+    for f in claims_a:
+        work += len(same_text.get(f.exact, ()))
+        for t in f.tokens:
+            work += len(postings.get(t, ()))
+    if work > MAX_CANDIDATE_PAIRS:
+        ids = "abcdefghijklmnopqrstuvwxyz"
+        raise InputError(
+            f"readouts {ids[pair[0]]} and {ids[pair[1]]} are too large to align: "
+            f"{len(claims_a):,} x {len(claims_b):,} claims sharing words make {work:,} "
+            f"candidate pairs (the limit is {MAX_CANDIDATE_PAIRS:,})"
+        )
 
 
 def _score(

@@ -37,6 +37,10 @@ _END = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*(?=\s)""")
 # What may open the next sentence: an optional opening quote or bracket, then a capital.
 _NEXT = re.compile(r"""\s+["'“‘«(\[]?[A-Z\u00C0-\u00DE]""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# How far back the word before a period is looked for: enough for any abbreviation or dotted
+# acronym, and a bounded window keeps each test O(1) (searching from the block's start made
+# a paragraph of many sentences quadratic).
+_WORD_WINDOW = 64
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # List markers and Markdown heading markers at the start of a line (not part of the claim).
@@ -167,7 +171,7 @@ def _is_boundary(block: str, punct_at: int, after: int) -> bool:
         return True  # "!", "?", "…" end sentences; the next one starts with a capital
     if block[punct_at : punct_at + 3] == "...":
         return True
-    before = _WORD_BEFORE.search(block, 0, punct_at)
+    before = _WORD_BEFORE.search(block, max(0, punct_at - _WORD_WINDOW), punct_at)
     if not before:
         return True
     word = before.group(1)

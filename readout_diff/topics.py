@@ -90,6 +90,10 @@ class Lexicon:
         # longest trailing punctuation first ("OPEC+" before "OPEC")
         self._index: dict[tuple[bool, tuple[str, ...]], list[tuple[str, str, bool]]] = {}
         self._first: set[str] = set()  # lower-cased first words of all aliases
+        # Lower-cased proper prefixes (whole words) of multi-word aliases: detection extends a
+        # candidate only while it is one, so a text of short aliases ("U.S. U.S. ...") costs
+        # one or two lookups per word instead of `longest` lookups of `longest` words each.
+        self._prefixes: set[tuple[str, ...]] = set()
         self.longest = 1
         for topic in self.topics.values():
             for lang in LANGUAGES:
@@ -103,6 +107,8 @@ class Lexicon:
                     entries.append((topic.id, trail, plural))
                     entries.sort(key=lambda e: -len(e[1]))
                     self._first.add(parts[0].lower())
+                    lower = tuple(p.lower() for p in parts)
+                    self._prefixes.update(lower[:k] for k in range(1, len(parts) - 1, 2))
                     self.longest = max(self.longest, (len(parts) + 1) // 2)
 
     def _lookup(
@@ -137,6 +143,20 @@ class Lexicon:
             return topic, end
         return None
 
+    def _longest_candidate(self, text: str, words: list[re.Match[str]], i: int) -> int:
+        """How many words from words[i] on could still be one alias: the words before the last
+        must spell a proper prefix of some alias (the last one may be a plural)."""
+        limit = min(self.longest, len(words) - i)
+        prefix = [words[i].group(0).lower()]
+        n = 1
+        while n < limit and tuple(prefix) in self._prefixes:
+            gap = text[words[i + n - 1].end() : words[i + n].start()]
+            if len(gap) > _MAX_GAP:
+                break
+            prefix += [_separator(gap), words[i + n].group(0).lower()]
+            n += 1
+        return n
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping."""
         end = len(text) if end is None else end
@@ -147,7 +167,7 @@ class Lexicon:
             hit = None
             first = words[i].group(0).lower()
             if first in self._first or first[:-1] in self._first or first[:-2] in self._first:
-                for n in range(min(self.longest, len(words) - i), 0, -1):
+                for n in range(self._longest_candidate(text, words, i), 0, -1):
                     hit = self._lookup(text, words, i, n)
                     if hit:
                         found.append(Mention(hit[0], words[i].start(), min(hit[1], end)))

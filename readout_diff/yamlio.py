@@ -48,20 +48,30 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def _expanded_size(node: Any, memo: dict[int, int]) -> int:
-    """Nodes the document would have with every alias expanded, computed without expanding
-    (each shared node is sized once), so a billion-laughs file is refused in microseconds."""
-    if id(node) in memo:
-        return memo[id(node)]
-    memo[id(node)] = 1  # a recursive alias counts once instead of looping
+def _children(node: Any) -> list[Any]:
     if isinstance(node, yaml.SequenceNode):
-        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
-    elif isinstance(node, yaml.MappingNode):
-        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
-    else:
-        size = 1
-    memo[id(node)] = min(size, MAX_YAML_NODES + 1)
-    return memo[id(node)]
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _expanded_size(root: Any) -> int:
+    """Nodes the document would have with every alias expanded, computed without expanding
+    (each shared node is sized once), so a billion-laughs file is refused in microseconds.
+    Iterative: a deeply nested document must not exhaust Python's recursion limit."""
+    memo: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_sized = stack.pop()
+        if children_sized:
+            size = 1 + sum(memo[id(child)] for child in _children(node))
+            memo[id(node)] = min(size, MAX_YAML_NODES + 1)
+        elif id(node) not in memo:
+            memo[id(node)] = 1  # until sized: a recursive alias counts once instead of looping
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    return memo[id(root)]
 
 
 def parse_yaml(text: str, name: str) -> Any:
@@ -70,7 +80,7 @@ def parse_yaml(text: str, name: str) -> Any:
         raise SpecError(f"{name}: too large for a YAML file (over {MAX_YAML_BYTES:,} bytes)")
     try:
         if "*" in text:  # only a document with aliases can expand beyond its size
-            size = _expanded_size(yaml.compose(text, Loader=_BaseLoader), {})
+            size = _expanded_size(yaml.compose(text, Loader=_BaseLoader))
             if size > MAX_YAML_NODES:
                 raise SpecError(
                     f"{name}: refusing a YAML file whose aliases expand to over "
@@ -80,10 +90,12 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f" line {mark.line + 1}" if mark else ""
-        problem = e.problem or e.context or "invalid YAML"
+        problem = " ".join((e.problem or e.context or "invalid YAML").split())
         raise SpecError(f"{name}{where}: {problem}") from None
-    except yaml.YAMLError as e:
-        raise SpecError(f"{name}: invalid YAML ({e})") from None
+    except yaml.YAMLError as e:  # its message may span lines; ours is one line
+        raise SpecError(f"{name}: invalid YAML ({' '.join(str(e).split())})") from None
+    except RecursionError:
+        raise SpecError(f"{name}: YAML nested too deeply") from None
 
 
 def read_yaml(path: Path) -> Any:
