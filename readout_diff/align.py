@@ -103,9 +103,11 @@ def score_pairs(
     readouts: Sequence[Sequence[Features]],
     participants: frozenset[str],
     names: frozenset[str] = frozenset(),
+    eligible_only: bool = False,
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
     """Scores of every cross-readout pair that shares a token or a topic, keyed by
-    ((readout, claim), (readout, claim)) with the lower readout first."""
+    ((readout, claim), (readout, claim)) with the lower readout first; with `eligible_only`,
+    only the pairs worth aligning (the rest are most of them, and most of the memory)."""
     w2 = _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     scores = {}
@@ -134,7 +136,9 @@ def score_pairs(
                     topics = fa.topics & fb.topics
                     if cosine < _CANDIDATE_COSINE and not topics:
                         continue
-                    scores[(ra, i), (rb, j)] = _score(fa, fb, cosine, topics, w2)
+                    score = _score(fa, fb, cosine, topics, w2)
+                    if score.eligible or not eligible_only:
+                        scores[(ra, i), (rb, j)] = score
     return scores
 
 
@@ -175,6 +179,10 @@ def _score(
         score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
     else:
         score = 0.75 * cosine + 0.25 * wording
+    if score < RELATED_THRESHOLD:
+        # Never eligible (see PairScore.eligible): most candidates of long readouts end here,
+        # so the shared words, which only explain an alignment, are not worked out for them.
+        return PairScore(round(score, 3), cosine, (), tuple(sorted(shared_topics)))
     shared = sorted(
         (t for t in fa.tokens & fb.tokens if not t.startswith("@")), key=lambda t: (-w2[t], t)
     )
@@ -195,8 +203,8 @@ def cluster(
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
     are in most claims of a readout and say little about what a claim is about."""
-    scores = score_pairs(readouts, participants, names)
-    edges = [(key, s) for key, s in scores.items() if s.eligible]
+    scores = score_pairs(readouts, participants, names, eligible_only=True)
+    edges = list(scores.items())
     # Best first; ties broken by position in a way that does not depend on argument order.
     edges.sort(key=lambda e: (-e[1].score, sorted((e[0][0][1], e[0][1][1])), e[0]))
     owner: dict[tuple[int, int], int] = {}
