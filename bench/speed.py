@@ -1,29 +1,44 @@
-"""Speed and memory of readout-diff, printed as medians over repeated runs.
+"""Speed and memory of readout-diff, as medians over repeated runs, beside the difflib baseline.
 
-    python bench/speed.py            # all cases
-    python bench/speed.py --quick    # fewer repeats
+    python bench/speed.py            # every case
+    python bench/speed.py --quick    # fewer repeats, no 50k-word row
+    python bench/speed.py --profile  # also the functions that dominate the 15k-word case
 
-(a) the CLI end to end on a typical pair (~400 words each), (b) the library call on that pair
-(lexicon loaded once), (c) two ~15,000-word statements, with peak memory in a fresh process.
+(a) the CLI end to end on a typical pair (the seed meeting), and `--help` alone;
+(b) the library call on that pair, the lexicon loaded once;
+(c) two ~15,000-word statements, in a fresh process, with peak memory;
+(d) a scaling table at 1k, 5k, 15k and 50k words per readout: time, peak memory, claims and the
+    claim pairs scored, so that growth can be read against the pairs;
+(e) 1,000 pairs of typical readouts through `readout-diff batch`, with 1 and 2 workers.
+Beside (b)-(e), the difflib baseline of bench/baseline.py (sentence split, SequenceMatcher on
+every sentence pair) timed on the same texts in this process, and the ratio of the two.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import csv
 import json
+import pstats
 import random
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPICAL = ROOT / "samples" / "2025-07-13-wang-lavrov-beijing"
+TMP = ROOT / "bench" / ".tmp"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+TARGETS = {"a": 0.3, "b": 0.020, "c": 2.0, "c_mb": 200, "e": 20.0}
 
 
-def median_time(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
+def median_time(fn: Callable[[], object], repeats: int) -> float:
     times = []
     for _ in range(repeats):
         t = time.perf_counter()
@@ -32,16 +47,20 @@ def median_time(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
-def long_statement(words: int, seed: int) -> str:
-    """A long statement made of the samples' sentences, shuffled and numbered so that no two
-    sentences are identical (which would take the exact-match shortcut)."""
+def sample_sentences() -> list[str]:
     from readout_diff.segment import segment
 
-    rng = random.Random(seed)
     pool = []
     for f in sorted((ROOT / "samples").glob("*/*.txt")):
         text = f.read_text(encoding="utf-8")
         pool += [text[s.start : s.end] for s in segment(text) if s.kind == "sentence"]
+    return pool
+
+
+def long_statement(words: int, seed: int, pool: list[str]) -> str:
+    """A statement made of the samples' sentences, shuffled and numbered so that no two are
+    identical (which would take the exact-match shortcut), in paragraphs of six."""
+    rng = random.Random(seed)
     out, count, n = [], 0, 0
     while count < words:
         sentence = rng.choice(pool).rstrip(".") + f" (point {n})."
@@ -53,71 +72,223 @@ def long_statement(words: int, seed: int) -> str:
     return " ".join(out)
 
 
-def peak_memory_run(a: Path, b: Path) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of the library call on two files, in a fresh process."""
-    code = (
-        "import resource, sys, time\n"
-        "from readout_diff import compare, load_readout\n"
-        "t = time.perf_counter()\n"
-        f"c = compare([load_readout({str(a)!r}, 'a'), load_readout({str(b)!r}, 'b')])\n"
-        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(time.perf_counter() - t, rss)\n"
+_FRESH = """
+import json, resource, sys, time
+t = time.perf_counter()
+from readout_diff import compare, load_readout
+c = compare([load_readout(sys.argv[1], 'a'), load_readout(sys.argv[2], 'b')])
+seconds = time.perf_counter() - t
+claims = [len(r.claims) for r in c.readouts]
+print(json.dumps({"s": seconds, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "claims": claims}))
+"""
+
+
+def slower(baseline: float, ours: float) -> str:
+    return (
+        f"{baseline / ours:.0f}x ours"
+        if baseline >= ours
+        else f"{ours / baseline:.1f}x faster than ours"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, mb = out.stdout.split()
-    return float(seconds), float(mb)
+
+
+def fresh_run(a: Path, b: Path) -> dict:  # type: ignore[type-arg]
+    """Imports, lexicon, load and compare of two files in a new process: time and peak RSS."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(a), str(b)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def baseline_time(a: str, b: str) -> float:
+    from baseline import pair_sentences, sentences
+
+    t = time.perf_counter()
+    pair_sentences(sentences(a), sentences(b))
+    return time.perf_counter() - t
+
+
+def scored_pairs(a: Path, b: Path) -> int:
+    """Claim pairs the aligner actually scores (its candidates), for the growth column."""
+    from readout_diff import load_readout
+    from readout_diff.align import score_pairs
+    from readout_diff.pipeline import _Segmented
+    from readout_diff.topics import load_lexicon
+
+    lexicon = load_lexicon()
+    readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
+    segs = [_Segmented(r, lexicon, frozenset()) for r in readouts]
+    return len(score_pairs([s.features for s in segs], frozenset()))
+
+
+def write_pair(words: int, pool: list[str]) -> tuple[Path, Path]:
+    TMP.mkdir(exist_ok=True)
+    a, b = TMP / f"long-{words}-a.txt", TMP / f"long-{words}-b.txt"
+    a.write_text(long_statement(words, 1, pool), encoding="utf-8")
+    b.write_text(long_statement(words, 2, pool), encoding="utf-8")
+    return a, b
+
+
+def batch_manifest(pairs: int) -> tuple[Path, list[tuple[str, str]]]:
+    """`pairs` meetings, each two sample readouts drawn at random (fixed seed)."""
+    files = sorted(str(p) for p in (ROOT / "samples").glob("*/*.txt"))
+    rng = random.Random(7)
+    chosen = [tuple(rng.sample(files, 2)) for _ in range(pairs)]
+    TMP.mkdir(exist_ok=True)
+    path = TMP / f"batch-{pairs}.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["meeting", "readout"])
+        for n, (a, b) in enumerate(chosen):
+            w.writerows([[f"m{n:04d}", a], [f"m{n:04d}", b]])
+    return path, chosen  # type: ignore[return-value]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 50k-word row")
+    parser.add_argument("--profile", action="store_true", help="profile the 15k-word case")
     args = parser.parse_args()
-    repeats = 5 if args.quick else 21
+    repeats = 5 if args.quick else 15
+    rows: list[tuple[str, str, str, str]] = []  # case, readout-diff, baseline / ratio, target
+    results: dict[str, object] = {}
 
+    def row(case: str, ours: str, base: str = "", target: str = "") -> None:
+        rows.append((case, ours, base, target))
+        print(f"  {case}: {ours} {base}", file=sys.stderr, flush=True)
+
+    # (a) CLI end to end, and start-up alone.
+    cli = [sys.executable, "-m", "readout_diff", "compare", str(TYPICAL), "-f", "json"]
+    a = median_time(lambda: subprocess.run(cli, capture_output=True, check=True), repeats)
+    bare = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"]), repeats)
+    helps = [sys.executable, "-m", "readout_diff", "--help"]
+    help_s = median_time(lambda: subprocess.run(helps, capture_output=True, check=True), repeats)
+    results.update(a_cli_s=a, python_start_s=bare, help_s=help_s)
+    row("(a) CLI, seed pair, JSON", f"{a:.3f} s", "", f"< {TARGETS['a']} s")
+    row("    `--help` alone / bare python", f"{help_s:.3f} s / {bare:.3f} s")
+
+    # (b) library call on the typical pair.
     from readout_diff import compare, load_meeting
     from readout_diff.topics import load_lexicon
 
-    results = {}
-    cli = [sys.executable, "-m", "readout_diff", "compare", str(TYPICAL), "-f", "json"]
-    results["a_cli_typical_pair_s"] = median_time(
-        lambda: subprocess.run(cli, capture_output=True, check=True), repeats
-    )
-    bare = [sys.executable, "-c", "pass"]
-    results["python_start_s"] = median_time(lambda: subprocess.run(bare, check=True), repeats)
-
     meeting = load_meeting(str(TYPICAL))
     lexicon = load_lexicon()
-    words = sum(len(r.text.split()) for r in meeting.readouts) // len(meeting.readouts)
-    results["typical_pair_words_each"] = words
-    results["b_library_typical_pair_s"] = median_time(
-        lambda: compare(meeting.readouts, lexicon, meeting.participants), repeats * 5
+    b = median_time(lambda: compare(meeting.readouts, lexicon, meeting.participants), repeats * 5)
+    texts = [r.text[r.body_start :] for r in meeting.readouts]
+    base_b = median_time(lambda: baseline_time(*texts), repeats * 5)
+    results.update(b_library_s=b, b_baseline_s=base_b)
+    words = sum(len(t.split()) for t in texts) // 2
+    row(
+        f"(b) library compare(), seed pair (~{words} words each)",
+        f"{b * 1000:.1f} ms",
+        f"{base_b * 1000:.1f} ms ({slower(base_b, b)})",
+        f"< {TARGETS['b'] * 1000:.0f} ms",
     )
 
-    tmp = ROOT / "bench" / ".tmp"
-    tmp.mkdir(exist_ok=True)
-    a, b = tmp / "long-a.txt", tmp / "long-b.txt"
-    a.write_text(long_statement(15_000, 1), encoding="utf-8")
-    b.write_text(long_statement(15_000, 2), encoding="utf-8")
-    runs = [peak_memory_run(a, b) for _ in range(3 if args.quick else 5)]
-    results["c_two_15k_word_statements_s"] = statistics.median(r[0] for r in runs)
-    results["c_peak_rss_mb"] = max(r[1] for r in runs)
-    results["c_claims_each"] = len(
-        compare([load_readout_text(a, "a"), load_readout_text(b, "b")], lexicon).readouts[0].claims
-    )
-    width = max(map(len, results))
-    for key, value in results.items():
-        print(
-            f"{key:<{width}}  {value:.4f}"
-            if isinstance(value, float)
-            else f"{key:<{width}}  {value}"
+    # (c) and (d): long statements in a fresh process.
+    pool = sample_sentences()
+    sizes = [1_000, 5_000, 15_000] + ([] if args.quick else [50_000])
+    scaling = []
+    for size in sizes:
+        fa, fb = write_pair(size, pool)
+        runs = [fresh_run(fa, fb) for _ in range(3 if size >= 15_000 else 5)]
+        seconds = statistics.median(r["s"] for r in runs)
+        mb = max(r["mb"] for r in runs)
+        # difflib grows with sentence pairs: 150 s at 15k words, so ~25 min at 50k: skipped.
+        timed = size <= (5_000 if args.quick else 15_000)
+        base = baseline_time(fa.read_text("utf-8"), fb.read_text("utf-8")) if timed else 0.0
+        pairs = scored_pairs(fa, fb)
+        claims = runs[0]["claims"]
+        scaling.append((size, claims, pairs, seconds, mb, base))
+        if size == 15_000:
+            results.update(c_s=seconds, c_mb=mb, c_baseline_s=base)
+            row(
+                f"(c) two 15k-word statements ({claims[0]} claims each), fresh process",
+                f"{seconds:.2f} s, {mb:.0f} MB",
+                f"{base:.1f} s ({slower(base, seconds)})" if base else "not timed (--quick)",
+                f"< {TARGETS['c']} s, < {TARGETS['c_mb']} MB",
+            )
+            if args.profile:
+                profile(fa, fb)
+    results["d_scaling"] = [
+        {"words": s, "claims": c, "pairs_scored": p, "s": t, "mb": m, "baseline_s": bs}
+        for s, c, p, t, m, bs in scaling
+    ]
+
+    # (e) 1,000 pairs through batch.
+    manifest, chosen = batch_manifest(1_000)
+    for workers in (1, 2):
+        cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-j", str(workers)]
+        results[f"e_batch_{workers}_workers_s"] = median_time(
+            lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True), 3
         )
-    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}))
+    # The baseline takes ~0.1 s a pair: timed on the first 100 pairs, scaled to 1,000.
+    texts_e = {p: Path(p).read_text("utf-8") for pair in chosen[:100] for p in pair}
+    base_e = 10 * sum(baseline_time(texts_e[x], texts_e[y]) for x, y in chosen[:100])
+    results["e_baseline_s_estimated"] = base_e
+    e1, e2 = results["e_batch_1_workers_s"], results["e_batch_2_workers_s"]
+    row(
+        "(e) 1,000 typical pairs, `batch -j 1` / `-j 2`",
+        f"{e1:.1f} s / {e2:.1f} s",
+        f"~{base_e:.0f} s (100 pairs x 10; {slower(base_e, min(e1, e2))})",  # type: ignore[type-var]
+        f"< {TARGETS['e']:.0f} s",
+    )
+
+    print(f"\nreadout-diff speed, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}")
+    print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
+    print("\n(d) scaling: words per readout, one pair, fresh process (median)")
+    print(
+        table(
+            ("words", "claims", "pairs scored", "time", "peak RSS", "µs/pair", "baseline"),
+            [
+                (
+                    f"{s:,}",
+                    f"{c[0]:,} + {c[1]:,}",
+                    f"{p:,}",
+                    f"{t:.2f} s",
+                    f"{m:.0f} MB",
+                    f"{t / max(p, 1) * 1e6:.0f}",
+                    f"{bs:.2f} s" if bs else "skipped",
+                )
+                for s, c, p, t, m, bs in scaling
+            ],
+        )
+    )
+    print(json.dumps(rounded(results)))
 
 
-def load_readout_text(path: Path, rid: str):  # type: ignore[no-untyped-def]
-    from readout_diff import load_readout
+def rounded(value: object) -> object:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [rounded(v) for v in value]
+    return value
 
-    return load_readout(str(path), rid)
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def profile(a: Path, b: Path) -> None:
+    """Where the time of the 15k-word case goes (cumulative, the top of the pipeline)."""
+    from readout_diff import compare, load_readout
+    from readout_diff.topics import load_lexicon
+
+    lexicon = load_lexicon()
+    readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    compare(readouts, lexicon)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative")
+    stats.print_stats(r"readout_diff|rapidfuzz", 18)
 
 
 if __name__ == "__main__":
