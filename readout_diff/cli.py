@@ -121,8 +121,9 @@ def write_output(text: str, output: Path | None) -> None:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, output)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"{output}: cannot write ({e.strerror})") from None
+    finally:  # also on Ctrl-C: no half-written temporary file is left behind
+        tmp.unlink(missing_ok=True)
 
 
 def _comparison(  # type: ignore[no-untyped-def]
