@@ -92,6 +92,22 @@ def _main(
     """Compare governments' readouts of the same meeting: what each side included or omitted."""
 
 
+# Options that several commands share.
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."),
+]
+TopicsOption = Annotated[
+    list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
+]
+
+
 def run(action: Callable[[], T]) -> T:
     """Run the core; its errors become one line on stderr and their exit code."""
     try:
@@ -178,9 +194,7 @@ def compare(
             "--participants", "-p", help="The parties (topic ids or names, comma-separated)."
         ),
     ] = [],  # noqa: B006
-    topics: Annotated[
-        list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
-    ] = [],  # noqa: B006
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.")
     ] = Format.terminal,
@@ -195,18 +209,8 @@ def compare(
         bool,
         typer.Option("--exit-code", help="Exit 1 when some topic is missing from some readout."),
     ] = False,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."
-        ),
-    ] = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
     save: Annotated[
         Path | None,
         typer.Option("--save", help="Keep pages fetched from URLs in DIR, to re-run later."),
@@ -255,9 +259,7 @@ def check(
     force: Annotated[
         bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
     ] = False,
-    topics: Annotated[
-        list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
-    ] = [],  # noqa: B006
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the report.")] = False,
     width: Annotated[
         int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
@@ -357,24 +359,12 @@ def batch(
         Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
-    topics: Annotated[
-        list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
-    ] = [],  # noqa: B006
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal).")
     ] = False,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."
-        ),
-    ] = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from .batch import find_batch
