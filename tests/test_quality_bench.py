@@ -22,6 +22,7 @@ def _load(name: str):  # type: ignore[no-untyped-def]
 
 
 baseline = _load("baseline")
+metrics = _load("metrics")
 quality = _load("quality")
 
 
