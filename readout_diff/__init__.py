@@ -50,3 +50,7 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
     globals()[name] = value  # later lookups skip this function
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel
 
 from .errors import InputError
 from .features import Features
+from .model import READOUT_IDS
 
 MATCH_THRESHOLD = 0.45
 RELATED_THRESHOLD = 0.22
@@ -157,7 +158,7 @@ def _check_size(
         for t in f.tokens:
             work += len(postings.get(t, ()))
     if work > MAX_CANDIDATE_PAIRS:
-        ids = "abcdefghijklmnopqrstuvwxyz"
+        ids = READOUT_IDS
         raise InputError(
             f"readouts {ids[pair[0]]} and {ids[pair[1]]} are too large to align: "
             f"{len(claims_a):,} x {len(claims_b):,} claims sharing words make {work:,} "

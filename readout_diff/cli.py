@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
 from .errors import ExitCode, ReadoutDiffError, UsageError
+from .output import check_writable, write_output
 from .render import RENDERERS, Format, RenderOptions
 
 PROG = "readout-diff"
@@ -126,22 +127,6 @@ def render_options(no_color: bool, width: int | None) -> RenderOptions:
     return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Print once to stdout, or write `output` atomically (a temp file renamed into place)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, output)
-    except OSError as e:
-        raise UsageError(f"{output}: cannot write ({e.strerror})") from None
-    finally:  # also on Ctrl-C: no half-written temporary file is left behind
-        tmp.unlink(missing_ok=True)
-
-
 def _comparison(  # type: ignore[no-untyped-def]
     paths: list[str], labels: list[str], participants: list[str], topics: list[Path], options
 ):
@@ -158,7 +143,7 @@ def _comparison(  # type: ignore[no-untyped-def]
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
         _warn_guessed(meeting.readouts)
-        return compare_meeting(meeting, lexicon, names)
+        return _saved(compare_meeting(meeting, lexicon, names), meeting.readouts, options)
     for p in paths:
         if p != "-" and Path(p).is_dir():
             raise UsageError(
@@ -166,13 +151,24 @@ def _comparison(  # type: ignore[no-untyped-def]
             )
     readouts = load_readouts(paths, labels, sys.stdin.buffer, options)
     _warn_guessed(readouts)
-    return compare(readouts, lexicon, names or None)
+    return _saved(compare(readouts, lexicon, names or None), readouts, options)
+
+
+def _saved(comparison: Any, readouts: Any, options: Any) -> Any:
+    """With --save, the meeting.yaml that makes the saved readouts a meeting folder."""
+    if options.save_dir is not None:
+        from .save import save_meeting
+
+        save_meeting(options.save_dir, readouts, comparison.participants)
+    return comparison
 
 
 def _warn_guessed(readouts: Any) -> None:
+    from .cli_batch import guessed
+
     for r in readouts:
         if r.encoding_guessed:
-            _warn(f"{r.source}: not UTF-8; read as {r.encoding} (guessed; --encoding to set it)")
+            _warn(f"{r.source}: {guessed(r.encoding)}")
 
 
 @app.command()
@@ -213,12 +209,16 @@ def compare(
     encoding: EncodingOption = None,
     save: Annotated[
         Path | None,
-        typer.Option("--save", help="Keep pages fetched from URLs in DIR, to re-run later."),
+        typer.Option(
+            "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
+        ),
     ] = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
     from .load import ReadOptions
 
+    if output is not None:
+        run(lambda: check_writable(output))
     read = ReadOptions(max_bytes, encoding, save)
     comparison = run(lambda: _comparison(paths, label, participants, topics, read))
     options = render_options(no_color or output is not None, width)
@@ -367,113 +367,22 @@ def batch(
     encoding: EncodingOption = None,
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
-    from .batch import find_batch
+    from .batch import find_batch, run_batch
+    from .cli_batch import ProgressBar, write_batch
     from .load import ReadOptions
 
+    if output is not None:
+        run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
     tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
-    bar = _BatchBar(len(meetings)) if tty and not no_progress else None
+    bar = ProgressBar(len(meetings)) if tty and not no_progress else None
     read = ReadOptions(max_bytes, encoding)
-    failed = run(lambda: _batch_write(meetings, topics, workers, format, output, bar, read))
+    progress = None if bar is None else bar.update
+    results = run(lambda: run_batch(meetings, topics, workers, progress, read))
+    failed = run(lambda: write_batch(results, format is BatchFormat.csv, output, bar))
     if failed:
         raise typer.Exit(ExitCode.USAGE)
-
-
-class _BatchBar:
-    """A rich progress bar on stderr (never on stdout: the data stays there)."""
-
-    def __init__(self, total: int) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        self.progress = Progress(
-            TextColumn("Comparing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.fields[meeting]}"),
-            console=Console(stderr=True),
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        self.task = self.progress.add_task("batch", total=total, meeting="")
-
-    def update(self, done: int, total: int, result: Any) -> None:
-        self.progress.update(self.task, completed=done, meeting=result.meeting.id)
-
-    def error(self, message: str) -> None:
-        self.progress.console.print(f"{PROG}: error: {message}", markup=False, highlight=False)
-
-
-def _batch_write(
-    meetings: Any,
-    topics: list[Path],
-    workers: int,
-    fmt: BatchFormat,
-    output: Path | None,
-    bar: _BatchBar | None,
-    read: Any,
-) -> int:
-    """Stream the results to stdout, or to a temporary file renamed over `output` at the end."""
-    from .batch import run_batch
-
-    say = _error if bar is None else bar.error
-    results = run_batch(meetings, topics, workers, None if bar is None else bar.update, read)
-    if bar is not None:
-        bar.progress.start()
-    tmp = None if output is None else output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        if output is None or tmp is None:
-            return _batch_loop(results, fmt, sys.stdout, say, "<stdout>")
-        try:
-            out = tmp.open("w", encoding="utf-8", newline="")
-        except OSError as e:
-            raise UsageError(f"{output}: cannot write ({e.strerror})") from None
-        with out:
-            failed = _batch_loop(results, fmt, out, say, str(output))
-        try:
-            os.replace(tmp, output)
-        except OSError as e:
-            raise UsageError(f"{output}: cannot write ({e.strerror})") from None
-        return failed
-    finally:
-        if bar is not None:
-            bar.progress.stop()
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-
-
-def _batch_loop(
-    results: Any, fmt: BatchFormat, out: Any, say: Callable[[str], None], name: str
-) -> int:
-    """Write each result as it comes (in meeting order); report failures; count them."""
-    from .render.batch import render_csv, render_csv_header, render_jsonl
-
-    def write(text: str) -> None:
-        try:
-            out.write(text)
-            out.flush()
-        except OSError as e:
-            raise UsageError(f"{name}: cannot write ({e.strerror})") from None
-
-    render = render_csv if fmt is BatchFormat.csv else render_jsonl
-    if fmt is BatchFormat.csv:
-        write(render_csv_header())
-    failed = 0
-    for result in results:
-        if result.error is not None:
-            failed += 1
-            say(f"{result.meeting.id}: {result.error}")
-        write(render(result))
-    return failed
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
 """Bytes → text: Unicode with or without a byte-order mark, or a legacy single-byte code page.
 
 A readout that is not UTF-8 is usually an old Windows file: Western (windows-1252, often just for
-its curly quotes) or Cyrillic (windows-1251, KOI8-R). Any byte string decodes in any of these, so
+its curly quotes), Central European (windows-1250), Turkish (windows-1254) or Cyrillic
+(windows-1251, KOI8-R). Any byte string decodes in any of these, so
 the guess is checked: the text each code page gives is read word by word, and a code page whose
 words look like mojibake ("ÐŸÑ€ÐµÐ·", mixed scripts, box-drawing characters) is rejected. When no
 code page reads cleanly the file is refused rather than compared as garbage.
@@ -17,26 +18,33 @@ from dataclasses import dataclass
 from .errors import InputError, UsageError
 
 # Tried in this order; on equal scores the earlier one wins.
-LEGACY_ENCODINGS = ("windows-1252", "windows-1251", "koi8-r")
+LEGACY_ENCODINGS = ("windows-1252", "windows-1254", "windows-1250", "windows-1251", "koi8-r")
 # Share of non-ASCII words allowed to look wrong before a code page is rejected.
 _MAX_ODD_WORDS = 0.1
 _ALLOWED_SYMBOLS = set("°©®™§¶±×€£¥¢•·…–—‘’‚“”„«»‹›†‡‰¤")
 _RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _OTHER_CYRILLIC = set("іїєґў")  # Ukrainian and Belarusian letters are plausible too
 _WORD = re.compile(r"\S+")
+# Icelandic letters, in a readout far more often Turkish ş and ğ read as windows-1252.
+_ICELANDIC = set("þðÞÐ")
+_SUPERSCRIPTS = set("¹³")  # "km²" is real; these two are Polish ą and ł read as windows-1252
+_INNER_PUNCTUATION = set("'’-‐.·")  # may stand between two letters of a real word
 
 
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-16", "windows-1252"...
+    encoding: str  # "utf-8", "utf-8-sig" (a BOM, not part of the text), "windows-1252"...
     guessed: bool = False  # True when the encoding was guessed from the bytes
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """Text of a readout; refuses binary data, and bytes that no known encoding reads cleanly."""
     if encoding is not None:
-        return _decode_as(data, name, encoding)
+        codec = text_codec(encoding)
+        if codec is None:
+            raise UsageError(f"unknown encoding {encoding!r}")
+        return _decode_as(data, name, codec)
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
         if data.startswith(bom):
             return _decode_as(data, name, codec)
@@ -45,7 +53,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, expected text")
     try:
-        return Decoded(data.decode("utf-8-sig"), "utf-8")
+        marked = data.startswith(codecs.BOM_UTF8)
+        return Decoded(data.decode("utf-8-sig"), "utf-8-sig" if marked else "utf-8")
     except UnicodeDecodeError as e:
         at = e.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)  # offset in the file
         # A UTF-8 byte-order mark promises UTF-8: broken bytes after it are not a code page.
@@ -66,31 +75,54 @@ def encoding_label(codec: str) -> str:
     return re.sub(r"\Aiso8859-", "iso-8859-", name)
 
 
+def text_codec(name: str) -> str | None:
+    """Python's name of a text encoding, or None: "hex", "rot13" and "zip" are codecs too, but
+    not text encodings, and "undefined" decodes nothing."""
+    try:
+        info = codecs.lookup(name)
+        if not getattr(info, "_is_text_encoding", True):
+            return None
+        b"<p>".decode(info.name, "replace")  # "undefined" decodes b"" but no real byte
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    return info.name
+
+
 def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
+    canonical = codecs.lookup(encoding).name
+    if canonical == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        canonical = "utf-8-sig"  # the BOM is not text: offsets are counted after it
     try:
-        canonical = codecs.lookup(encoding).name
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}") from None
-    try:
-        text = data.decode("utf-8-sig" if canonical == "utf-8" else canonical)
-    except UnicodeDecodeError as e:
+        text = data.decode(canonical)
+    except UnicodeError as e:
         shown = encoding.upper() if encoding.lower().startswith("utf") else encoding
-        raise InputError(f"{name}: invalid {shown} at byte offset {e.start}") from None
+        at = getattr(e, "start", 0)
+        raise InputError(f"{name}: invalid {shown} at byte offset {at}") from None
     return Decoded(text, encoding if canonical.startswith("utf") else canonical)
 
 
 def guess_single_byte(data: bytes) -> str | None:
     """The legacy code page whose text reads cleanly, or None when none does."""
-    best, best_score = None, _MAX_ODD_WORDS
-    for encoding in LEGACY_ENCODINGS:
+    ranked = []
+    for order, encoding in enumerate(LEGACY_ENCODINGS):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:  # some code pages leave a few bytes undefined
             continue
         score = odd_word_share(text)
-        if score < best_score or (best is None and score <= best_score):
-            best, best_score = encoding, score
-    return best
+        if score <= _MAX_ODD_WORDS:
+            # On a tie, fewer words in Cyrillic capitals: lower-case KOI8-R text read as
+            # windows-1251 comes out all in capitals, and a real heading is a few words.
+            ranked.append((score, _cyrillic_capitals(text), order, encoding))
+    return min(ranked)[3] if ranked else None
+
+
+def _cyrillic_capitals(text: str) -> int:
+    return sum(
+        1
+        for w in _WORD.findall(text)
+        if len(w) >= 4 and w.isupper() and "CYRILLIC" in unicodedata.name(w[0], "")
+    )
 
 
 def odd_word_share(text: str) -> float:
@@ -103,13 +135,20 @@ def odd_word_share(text: str) -> float:
 
 def _odd(word: str) -> bool:
     scripts, accented, letters, previous_lower = set(), 0, 0, False
+    after_letter = gap = False  # a stray character between two letters: "mo¿na", "spotka³em"
     for ch in word:
         category = unicodedata.category(ch)
         if category[0] == "C" or (category[0] == "S" and ch not in _ALLOWED_SYMBOLS):
             return True  # control codes, box drawing, stray symbols: a wrong code page
+        if ch in _SUPERSCRIPTS or ch in _ICELANDIC:
+            return True  # "³", "¹", "þ": Polish ł, ą and Turkish ş read as windows-1252
         if category[0] != "L":
             previous_lower = False
+            gap = gap or (after_letter and ch not in _INNER_PUNCTUATION)
             continue
+        if gap:
+            return True
+        after_letter = True
         letters += 1
         if ch.isascii():
             scripts.add("latin")
@@ -123,5 +162,5 @@ def _odd(word: str) -> bool:
             scripts.add("latin")
             accented += 1
         previous_lower = ch.islower()
-    # "Ïðåçèäåíò": a word of accented letters is Cyrillic read as Western.
-    return len(scripts) > 1 or (accented >= 3 and accented * 2 > letters)
+    # "Ïðåçèäåíò": a word of accented letters only is Cyrillic read as Western.
+    return len(scripts) > 1 or (accented >= 3 and accented >= 0.8 * letters)

@@ -7,8 +7,10 @@ becomes an `InputError` naming the URL and what went wrong, in one line.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import InputError
 
@@ -26,7 +28,7 @@ class Fetched:
 
     url: str
     data: bytes
-    media_type: str  # "text/html", lower case, parameters removed
+    media_type: str | None  # "text/html", lower case, no parameters; None when not sent
     charset: str | None  # from the Content-Type header, if any
 
 
@@ -60,7 +62,12 @@ def _connect_error(url: str, host: str, e: Exception) -> InputError:
 
 
 def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
-    """GET `url`, following at most MAX_REDIRECTS redirects and reading at most `max_bytes`."""
+    """GET `url`, following at most MAX_REDIRECTS redirects, reading at most `max_bytes`, and
+    giving up after `timeout` seconds in all (a server trickling bytes cannot hold a run)."""
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError as e:
+        raise InputError(f"{url}: not a valid http(s) URL ({e})") from None
     try:
         import httpx
     except ImportError:
@@ -73,7 +80,7 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
         ) as client:
             with client.stream("GET", url) as response:
-                return _read(url, response, max_bytes)
+                return _read(url, response, max_bytes, time.monotonic() + timeout, timeout)
     except (httpx.InvalidURL, httpx.UnsupportedProtocol):
         raise InputError(f"{url}: not a valid http(s) URL") from None
     except httpx.TooManyRedirects:
@@ -87,11 +94,12 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
         raise InputError(f"{url}: {type(e).__name__}: {reason}") from None
 
 
-def _read(url: str, response: Any, max_bytes: int) -> Fetched:
+def _read(url: str, response: Any, max_bytes: int, deadline: float, timeout: float) -> Fetched:
     if response.status_code >= 400:
         raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-    media_type, charset = _media_type(response.headers.get("content-type", "text/html"))
-    if media_type not in ACCEPTED_TYPES:
+    header = response.headers.get("content-type")
+    media_type, charset = _media_type(header) if header else (None, None)
+    if media_type is not None and media_type not in ACCEPTED_TYPES:
         raise InputError(f"{url}: not a web page or text (content type {media_type})")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
@@ -101,5 +109,7 @@ def _read(url: str, response: Any, max_bytes: int) -> Fetched:
         size += len(chunk)
         if size > max_bytes:
             raise InputError(f"{url}: larger than {max_bytes:,} bytes")
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: not received in full within {timeout:g} s")
         chunks.append(chunk)
     return Fetched(str(response.url), b"".join(chunks), media_type, charset)

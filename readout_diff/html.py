@@ -8,14 +8,14 @@ of that node then writes one paragraph per line, so that `<div>` points, list it
 from __future__ import annotations
 
 import codecs
-import datetime
 import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from .decode import guess_single_byte
+from .decode import Decoded, guess_single_byte, text_codec
 from .errors import InputError, UsageError
+from .html_date import attribute_words, page_date
 
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
 # Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
@@ -28,17 +28,17 @@ _BLOCKS = frozenset(
     "h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
 )
 _DROP = ("script", "style", "noscript", "template", "button", "select", "textarea", "iframe")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?"
-_DATES = (
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),  # 2025-04-09, 2025/04/09
-    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),  # 14.03.2025
-    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b"),  # March 20, 2025
-    re.compile(rf"\b(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>\d{{4}})\b"),  # 4 March 2025
+# Words of a class or id that mark boilerplate inside the article: "share-bar", "cookie_notice".
+# Whole words only: class="bilateral-relations" or "shared-content" is content.
+_BOILERPLATE = frozenset(
+    "share sharing social related cookie cookies consent banner breadcrumb breadcrumbs "
+    "newsletter subscribe".split()
 )
-_DATE_METAS = (
-    "article:published_time datepublished date dc.date dcterms.date govuk:first-published-at"
-)
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
+# As browsers do (WHATWG): "latin-1" and "ascii" labels mean windows-1252.
+_WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+_NO_MAIN_TEXT = "no main text found in the page"
+_NO_CONTENT = "no HTML content (empty, or nested too deeply)"
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,15 @@ class Page:
     date: str | None  # ISO date (YYYY-MM-DD) if the page states one
     text: str  # title line, blank line, then one paragraph per line separated by blank lines
     encoding: str = "utf-8"  # the codec the page's bytes were decoded with
+    encoding_guessed: bool = False  # no BOM, no charset and not UTF-8: a legacy code page guessed
 
 
 def looks_like_html(data: bytes) -> bool:
     """True if the data starts like a web page (after a BOM, white space and comments)."""
     head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        head = head.decode("utf-32", "ignore").encode("ascii", "ignore")
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     # Saved pages often start with <?xml ...?> or a comment such as "<!-- saved from url=... -->".
@@ -64,51 +67,85 @@ def looks_like_html(data: bytes) -> bool:
     return head[:14].lower().startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
-def decode_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The page's text and codec: a BOM first, then `encoding` (an HTTP charset or the user's
-    choice), then the page's own <meta> charset, else UTF-8, else windows-1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace"), "utf-16"
+def decode_html(
+    data: bytes, name: str, encoding: str | None = None, declared: str | None = None
+) -> tuple[str, str]:
+    """The page's text and codec (see `decode_page`)."""
+    decoded = decode_page(data, name, encoding, declared)
+    return decoded.text, decoded.encoding
+
+
+def decode_page(
+    data: bytes, name: str, encoding: str | None = None, declared: str | None = None
+) -> Decoded:
+    """The page's text, codec and whether it was guessed. In order: a BOM; `encoding`, the user's
+    (strict: UsageError if unknown, InputError on bytes it cannot decode); `declared`, the HTTP
+    server's charset, then the page's <meta> charset (hints, ignored when unusable); UTF-8; a
+    legacy code page whose words look real; else InputError."""
+    for boms, codec in (
+        ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),  # before UTF-16: FF FE 00 00
+        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
+    ):
+        if data.startswith(boms):
+            return Decoded(data.decode(codec, "replace"), codec)
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace"), "utf-8"
-    if encoding:
+        return Decoded(data[3:].decode("utf-8", "replace"), "utf-8")
+    if encoding is not None:
+        given = text_codec(encoding)
+        if given is None:
+            raise UsageError(f"unknown encoding {encoding!r}")
         try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise UsageError(f"unknown encoding {encoding!r}") from None
-        return data.decode(codec, "replace"), codec
+            return Decoded(data.decode(given), given)
+        except UnicodeError as e:
+            at = getattr(e, "start", 0)
+            raise InputError(f"{name}: invalid {encoding} at byte offset {at}") from None
+    hint = _charset(declared, unicode=True)
+    if hint and hint.startswith(("utf-16", "utf-32")):  # a server may send UTF-16 without a BOM
+        return Decoded(data.decode(hint, "replace"), hint)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, expected an HTML page")
-    declared = None
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        try:
-            declared = codecs.lookup(m.group(1).decode("ascii")).name
-        except LookupError:
-            pass
-    # As browsers do (WHATWG): "latin-1" and "ascii" mean windows-1252, and a page that declares
-    # UTF-16 without a BOM is really ASCII-compatible.
-    if declared in ("latin-1", "iso8859-1", "ascii"):
-        declared = "cp1252"
-    if declared and declared.startswith("utf-16"):
-        declared = "utf-8"
-    if declared and declared != "utf-8":
-        return data.decode(declared, "replace"), declared
+    if hint is None:
+        m = _META_CHARSET.search(data[:4096])
+        hint = _charset(m.group(1).decode("ascii"), unicode=False) if m else None
+    if hint and hint != "utf-8":
+        return Decoded(data.decode(hint, "replace"), hint)
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # Undeclared and not UTF-8: an old Windows page, Western unless it reads as Cyrillic.
-        untagged = _TAG.sub(b" ", data)  # "<h1>Переговоры" would look like mixed scripts
-        codec = "utf-8" if declared else (guess_single_byte(untagged) or "cp1252")
-        return data.decode(codec, "replace"), codec
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as e:
+        if hint:  # declared UTF-8: broken bytes are shown as such, as browsers do
+            return Decoded(data.decode("utf-8", "replace"), "utf-8")
+        # "<h1>Переговоры" would look like mixed scripts: judge the words without the tags.
+        guess = guess_single_byte(_TAG.sub(b" ", data))
+        if guess is None:
+            raise InputError(
+                f"{name}: not valid UTF-8 at byte offset {e.start} (byte 0x{data[e.start]:02x}), "
+                "and not a recognisable legacy encoding; give it with --encoding"
+            ) from None
+        return Decoded(data.decode(guess, "replace"), guess, guessed=True)
 
 
-def extract(data: bytes, name: str, encoding: str | None = None) -> Page:
+def _charset(label: str | None, unicode: bool) -> str | None:
+    """The codec a browser would use for a charset label, or None if it cannot be used. A
+    <meta> read as ASCII cannot mean UTF-16 (`unicode` False): it means UTF-8, as in WHATWG."""
+    codec = text_codec(label) if label else None
+    if codec is None:
+        return None
+    codec = _WHATWG.get(codec, codec)
+    if codec.startswith(("utf-16", "utf-32")):
+        return codec if unicode else "utf-8"
+    probe = b"<meta charset=x>"  # EBCDIC and the like would turn the whole page to garbage
+    return codec if probe.decode(codec, "replace") == probe.decode("ascii") else None
+
+
+def extract(
+    data: bytes, name: str, encoding: str | None = None, declared: str | None = None
+) -> Page:
     """Title, date and main text of a web page; InputError if there is no main text.
-    `encoding` (an HTTP charset, or the user's) overrides the page's <meta> charset."""
-    text, codec = decode_html(data, name, encoding)
+    `encoding` is the user's and overrides everything but a BOM; `declared` (the HTTP charset)
+    overrides the page's <meta> charset."""
+    decoded = decode_page(data, name, encoding, declared)
     # lxml refuses an encoding declaration in a str, and control characters anywhere.
-    source = _CONTROL.sub(" ", _XML_DECLARATION.sub("", text))
+    source = _CONTROL.sub(" ", _XML_DECLARATION.sub("", decoded.text))
     try:
         import lxml.html
         from readability import Document
@@ -117,26 +154,46 @@ def extract(data: bytes, name: str, encoding: str | None = None) -> Page:
     # readability logs a traceback for pages it cannot read; we report those as InputError.
     logging.getLogger("readability").addHandler(logging.NullHandler())
     try:
-        page = lxml.html.document_fromstring(source)
-        main = lxml.html.fragment_fromstring(Document(source).summary(html_partial=True))
+        parser = lxml.html.HTMLParser()
+        page = lxml.html.document_fromstring(source, parser=parser)
+        # libxml2 drops what is nested over 255 elements deep, and says so in its log.
+        too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+        summary = Document(source).summary(html_partial=True)
+        # On a page without a <body> readability returns the page itself: no main text.
+        main = lxml.html.document_fromstring(summary).find("body") if summary.strip() else None
         title = _title(page)
-        lines = _lines(main)
-        date = _date(page, lines)
-    except lxml.etree.ParserError:  # libxml2 gives up on pages nested over 255 elements deep
-        raise InputError(f"{name}: no HTML content (empty, or nested too deeply)") from None
+        lines = [] if main is None else _lines(main)
+        date = page_date(page, lines)
+    except lxml.etree.ParserError:  # "Document is empty"
+        raise InputError(f"{name}: {_NO_CONTENT}") from None
     except Exception as e:  # lxml, readability and deep pages (RecursionError) raise anything
         detail = " ".join(str(e).split())[:120] or type(e).__name__
         raise InputError(f"{name}: cannot extract the text of this HTML page ({detail})") from None
     if title in lines[:5]:  # the headline inside the main node, and any kicker above it
         lines = lines[lines.index(title) + 1 :]
     if not lines:
-        raise InputError(f"{name}: no main text found in this HTML page")
+        raise InputError(f"{name}: {_NO_CONTENT if too_deep else _NO_MAIN_TEXT}")
     body = "\n\n".join(([title] if title else []) + lines) + "\n"
-    return Page(title=title, date=date, text=body, encoding=codec)
+    return Page(title, date, body, decoded.encoding, decoded.guessed)
 
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
+
+
+def _drop_boilerplate(main: Any) -> None:
+    """Drop share bars, related links, cookie notices… that readability left in the article,
+    but never an element holding half the article's text."""
+    half = len(_fold(main.text_content())) / 2
+    for el in list(main.iter()):
+        if el is not main and isinstance(el.tag, str) and attribute_words(el) & _BOILERPLATE:
+            if len(_fold(el.text_content())) <= half:
+                el.drop_tree()  # keeps the tail text
+
+
+def _is_sentence(line: str) -> bool:
+    """A linked line long enough and punctuated like a paragraph, not like a menu entry."""
+    return (len(line.split()) >= 8 or len(line) >= 40) and bool(_SENTENCE_END.search(line))
 
 
 def _lines(main: Any) -> list[str]:
@@ -148,6 +205,7 @@ def _lines(main: Any) -> list[str]:
 
     for el in list(main.iter(*_DROP)):
         el.drop_tree()  # keeps the tail text
+    _drop_boilerplate(main)
     lines: list[str] = []
     parts: list[str] = []
     linked = [0]  # characters inside <a> in the current line
@@ -162,8 +220,9 @@ def _lines(main: Any) -> list[str]:
 
     def flush() -> None:
         line = _fold("".join(parts))
-        # A paragraph that is all link text is navigation ("Back to top", related links).
-        if line and linked[0] < 0.9 * (len(line) - line.count(" ")):
+        # A short line that is all link text is navigation ("Back to top", related links).
+        all_link = linked[0] >= 0.9 * (len(line) - line.count(" "))
+        if line and (not all_link or _is_sentence(line)):
             lines.append(line)
         parts.clear()
         linked[0] = 0
@@ -205,36 +264,3 @@ def _title(page: Any) -> str | None:
         if len(h1) >= 8 and (h1 in head or h1 == og):
             return h1
     return og or (h1s[0] if h1s else None) or head or None
-
-
-def _date(page: Any, lines: list[str]) -> str | None:
-    """ISO date from `<time datetime>`, a date meta tag, an element classed as a date, the
-    short lines right after the `<h1>`, or a dateline opening the text ("Luxembourg, 12 ...")."""
-    candidates: list[str] = page.xpath("//time/@datetime | //*[@itemprop='datePublished']/@content")
-    for meta in page.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key and key in _DATE_METAS.split():
-            candidates.append(meta.get("content") or "")
-    for el in page.xpath("//*[contains(@class, 'date') or contains(@class, 'time')]"):
-        candidates.append(el.text_content()[:100])
-    for h1 in page.iter("h1"):
-        candidates += [s.text_content()[:100] for s in list(h1.itersiblings())[:3]]
-        break
-    candidates += [line[:100] for line in lines[:2]]
-    for text in candidates:
-        iso = _parse_date(text)
-        if iso:
-            return iso
-    return None
-
-
-def _parse_date(text: str) -> str | None:
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            month = m.group("m") if "m" in pattern.groupindex else None
-            number = int(month) if month else _MONTHS.get(m.group("mon")[:3].lower(), 0)
-            try:
-                return datetime.date(int(m.group("y")), number, int(m.group("d"))).isoformat()
-            except ValueError:
-                continue
-    return None

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from .decode import decode, encoding_label
+from .decode import decode, encoding_label, text_codec
 from .errors import InputError, SpecError, UsageError
-from .fetch import is_url
-from .model import Readout
+from .fetch import fetch, is_url
+from .model import READOUT_IDS, Readout
+from .save import save_readout
 from .yamlio import parse_yaml, read_yaml, where
 
 MAX_READOUT_BYTES = 5_000_000
@@ -38,9 +39,9 @@ class Meeting:
 
 def readout_id(index: int) -> str:
     """`a`, `b`, `c` ... in argument order."""
-    if index >= 26:
-        raise UsageError("at most 26 readouts can be compared at once")
-    return "abcdefghijklmnopqrstuvwxyz"[index]
+    if index >= len(READOUT_IDS):
+        raise UsageError(f"at most {len(READOUT_IDS)} readouts can be compared at once")
+    return READOUT_IDS[index]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None =
             raise UsageError("no standard input to read '-' from")
         data = stdin.read(cap + 1)
     else:
+        if not path:
+            raise InputError("an empty file name was given")
         p = Path(path)
         try:
             if p.is_dir():
@@ -75,6 +78,8 @@ def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None =
             raise InputError(f"{path}: permission denied") from None
         except OSError as e:
             raise InputError(f"{path}: cannot read ({e.strerror})") from None
+        except ValueError:  # a NUL byte in the name, from a manifest or meeting.yaml
+            raise InputError(f"{path!r}: not a valid file name") from None
     if len(data) > cap:
         name = "<stdin>" if path == "-" else path
         raise InputError(f"{name}: larger than {cap:,} bytes (--max-bytes to raise the limit)")
@@ -119,8 +124,6 @@ def load_readout(
 ) -> Readout:
     """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
     from the argument, the front matter or the file name, in that order."""
-    from .fetch import fetch
-
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
     url, media_type, charset = None, None, None
@@ -131,23 +134,28 @@ def load_readout(
     else:
         data = read_bytes(path, stdin, options.cap)
     if _is_html(path, data, media_type):
-        readout = _html_readout(data, name, rid, charset or options.encoding)
+        readout = _html_readout(data, name, rid, options.encoding, charset)
     else:
-        readout = _text_readout(data, name, rid, charset or options.encoding)
+        # A charset the server names is obeyed, unless the user said otherwise.
+        declared = text_codec(charset) if charset else None
+        readout = _text_readout(data, name, rid, options.encoding or declared)
     if url is not None:
-        if options.save_dir is not None:
-            _save(options.save_dir, rid, path, data, readout)
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
-    return replace(readout, label=str(label or readout.label or default))
+    readout = replace(readout, label=str(label or readout.label or default))
+    if options.save_dir is not None:
+        save_readout(options.save_dir, data, readout)
+    return readout
 
 
 def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
+    """The server's word when it gave one; else the file name, else the first bytes."""
     if media_type is not None:
         return media_type != "text/plain"
     from .html import looks_like_html
 
-    return path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data)
+    is_file = not is_url(path) and path != "-"
+    return (is_file and path.lower().endswith(HTML_SUFFIXES)) or looks_like_html(data)
 
 
 def _text_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Readout:
@@ -171,12 +179,12 @@ def _text_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Rea
     )
 
 
-def _html_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Readout:
+def _html_readout(
+    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
+) -> Readout:
     from .html import extract
 
-    page = extract(data, name, encoding)
-    if not page.text.strip():
-        raise InputError(f"{name}: the page has no readable text")
+    page = extract(data, name, encoding, declared)
     return Readout(
         id=rid,
         label="",
@@ -184,22 +192,9 @@ def _html_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Rea
         text=page.text,
         date=page.date,
         encoding=encoding_label(page.encoding),
+        encoding_guessed=page.encoding_guessed,
         format="html",
     )
-
-
-def _save(folder: Path, rid: str, url: str, data: bytes, readout: Readout) -> None:
-    """Keep the page as fetched, and the text the offsets refer to, for a later re-run."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
-    stem = f"{rid}-{slug.strip('-.')[:60] or 'page'}"
-    raw = folder / (stem + (".html" if readout.format == "html" else ".txt"))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        raw.write_bytes(data)
-        if readout.format == "html":
-            (folder / (stem + ".html.txt")).write_text(readout.text, encoding="utf-8")
-    except OSError as e:
-        raise UsageError(f"{folder}: cannot save fetched pages ({e.strerror})") from None
 
 
 def load_readouts(
@@ -243,7 +238,10 @@ def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise SpecError(f"{where(name, entry)}: each readout needs a 'file'")
         path = entry["file"] if is_url(entry["file"]) else str(Path(folder) / entry["file"])
-        readout = load_readout(path, readout_id(i), entry.get("label"), None, options)
+        read = options
+        if entry.get("encoding") is not None:  # as `--save` records it, or set by hand
+            read = replace(options or ReadOptions(), encoding=str(entry["encoding"]))
+        readout = load_readout(path, readout_id(i), entry.get("label"), None, read)
         readouts.append(
             replace(
                 readout,

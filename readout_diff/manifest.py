@@ -39,14 +39,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError
+from .fetch import is_url
 from .load import is_meeting_folder
+from .model import READOUT_IDS
 from .yamlio import read_yaml, where
 
 MAX_MANIFEST_BYTES = 20_000_000
-MAX_READOUTS = 26  # readout ids are a … z
+MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
 _MEETING_KEYS = ("id", "date", "title", "participants", "readouts")
 _READOUT_KEYS = ("file", "label", "date", "url", "speakers")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 CSV_REQUIRED = ("meeting", "readout")
 CSV_COLUMNS = ("meeting", "date", "title", "participants", "readout", "label", "url")
 
@@ -129,7 +130,7 @@ def _unknown(node: dict[str, Any], known: tuple[str, ...], what: str, at: str) -
 
 def _readout_file(base: Path, file: str) -> str:
     """Relative to the manifest's folder; an absolute path or a URL stays as it is."""
-    return file if _URL.match(file) else str(base / file)
+    return file if is_url(file) else str(base / file)
 
 
 def _yaml_manifest(p: Path) -> list[MeetingEntry]:

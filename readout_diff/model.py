@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"  # 1.1 added each readout's format and encoding
+READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
+SCHEMA_VERSION = "1.1"  # 1.1 added each readout's format, encoding and encoding_guessed
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class ReadoutClaims:
     url: str | None = None
     format: str = "text"
     encoding: str = "utf-8"
+    encoding_guessed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,7 @@ class ReadoutClaims:
             "source": self.source,
             "format": self.format,
             "encoding": self.encoding,
+            "encoding_guessed": self.encoding_guessed,
             "date": self.date,
             "url": self.url,
             "claims": [c.to_dict() for c in self.claims],
@@ -93,6 +96,7 @@ class ReadoutClaims:
             d.get("url"),
             d.get("format", "text"),
             d.get("encoding", "utf-8"),
+            d.get("encoding_guessed", False),
         )
 
 

@@ -124,7 +124,15 @@ def compare(
     return Comparison(
         readouts=tuple(
             ReadoutClaims(
-                r.id, r.label, r.source, tuple(s.claims), r.date, r.url, r.format, r.encoding
+                r.id,
+                r.label,
+                r.source,
+                tuple(s.claims),
+                r.date,
+                r.url,
+                r.format,
+                r.encoding,
+                r.encoding_guessed,
             )
             for r, s in zip(readouts, segmented, strict=True)
         ),

@@ -231,11 +231,6 @@ def test_not_a_folder_nor_a_manifest(files: Path, name: str, message: str) -> No
     fails(invoke(name), message)
 
 
-def test_output_to_a_folder_that_does_not_exist(three: Path, tmp_path: Path) -> None:
-    out = tmp_path / "no" / "out.jsonl"
-    fails(invoke(three, "-o", out), f"{out}: cannot write (No such file or directory)")
-
-
 def test_a_bad_topics_file_fails_before_any_output(three: Path, tmp_path: Path) -> None:
     fails(invoke(three, "--topics", tmp_path / "none.yaml"), "none.yaml: no such file")
 
@@ -416,3 +411,30 @@ def test_max_bytes_and_encoding_reach_every_meeting(files: Path) -> None:
     ] * 2
     forced = lines(ok("meetings.yaml", "--encoding", "latin-1"))
     assert {r["encoding"] for doc in forced for r in doc["readouts"]} == {"iso-8859-1"}
+
+
+def test_a_guessed_encoding_is_warned_about_per_meeting(files: Path) -> None:
+    (files / "texts" / "pl.txt").write_bytes(
+        "Minister spotkał się z ambasadorem w sprawie współpracy.\n".encode("cp1250")
+    )
+    (files / "m.csv").write_text("meeting,readout\nm1,texts/china.txt\nm1,texts/pl.txt\n", "utf-8")
+    r = invoke("m.csv")
+    assert r.exit_code == 0, r.output
+    assert r.stderr == (
+        "readout-diff: warning: m1: texts/pl.txt: not UTF-8; read as windows-1250 "
+        "(guessed; --encoding to set it)\n"
+    )
+    assert lines(r.stdout)[0]["readouts"][1]["encoding_guessed"] is True
+
+
+def test_an_output_that_is_a_folder_is_refused_before_any_work(three: Path, tmp_path: Path) -> None:
+    fails(invoke(three, "-o", tmp_path), f"{tmp_path}: is a folder")
+    fails(invoke(three, "-o", tmp_path / "no" / "x.jsonl"), "cannot write (no folder")
+
+
+def test_a_nul_byte_in_a_file_name_is_an_error_record(files: Path) -> None:
+    manifest = 'meetings:\n  - id: x\n    readouts: [texts/china.txt, "texts/b\\0.txt"]\n'
+    (files / "m.yaml").write_text(manifest, "utf-8")
+    r = invoke("m.yaml")
+    assert r.exit_code == 2
+    assert "not a valid file name" in lines(r.stdout)[0]["error"]

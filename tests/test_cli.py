@@ -212,12 +212,25 @@ def test_output_file_is_what_stdout_would_print(files: Path, fmt: str) -> None:
     assert [p.name for p in out_dir.iterdir()] == ["report"]  # no temp file left behind
 
 
-def test_output_failure_leaves_no_temp_file(files: Path) -> None:
-    (files / "out" / "report").mkdir(parents=True)  # os.replace onto a folder fails
+def test_output_that_is_a_folder_is_refused_before_comparing(files: Path) -> None:
+    (files / "out" / "report").mkdir(parents=True)
     r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")
     assert r.exit_code == 2, r.output
-    assert r.stderr.startswith("readout-diff: error: out/report: cannot write ("), r.stderr
-    assert [p.name for p in (files / "out").iterdir()] == ["report"]
+    assert r.stderr == "readout-diff: error: out/report: is a folder; give a file name to write\n"
+
+
+def test_output_failure_leaves_no_temp_file(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import readout_diff.output
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(readout_diff.output.os, "replace", full_disk)
+    (files / "out").mkdir()
+    r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")
+    assert r.exit_code == 2, r.output
+    assert r.stderr == "readout-diff: error: out/report: cannot write (No space left on device)\n"
+    assert list((files / "out").iterdir()) == []
 
 
 # --- bad input: exit 2, one line on stderr ----------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
-from readout_diff.decode import decode, odd_word_share
+from readout_diff.decode import Decoded, decode, odd_word_share, text_codec
 from readout_diff.errors import InputError, UsageError
 
 ENGLISH = (
@@ -18,6 +18,8 @@ FRENCH = "Le pr\u00e9sident a re\u00e7u le ministre \u00e0 l'\u00c9lys\u00e9e po
 RUSSIAN = "Министр иностранных дел провёл переговоры в Пекине по вопросам безопасности."
 UKRAINIAN = "Міністр закордонних справ України провів переговори в Києві."
 CHINESE = "中国外交部长在北京同俄罗斯外长举行会谈。"
+POLISH = "Minister spraw zagranicznych spotkał się z ambasadorem. Rozmowy dotyczyły współpracy."
+TURKISH = "Dışişleri Bakanı, mevkidaşı ile görüştü ve ilişkileri değerlendirdi."
 
 
 @pytest.mark.parametrize(
@@ -28,6 +30,12 @@ CHINESE = "中国外交部长在北京同俄罗斯外长举行会谈。"
         (RUSSIAN, "cp1251", "windows-1251"),
         (UKRAINIAN, "cp1251", "windows-1251"),
         (RUSSIAN, "koi8-r", "koi8-r"),
+        (RUSSIAN.lower(), "koi8-r", "koi8-r"),  # read as windows-1251 it is all capitals
+        (RUSSIAN.lower(), "cp1251", "windows-1251"),
+        ("СОВМЕСТНОЕ ЗАЯВЛЕНИЕ\n\n" + RUSSIAN, "cp1251", "windows-1251"),
+        (POLISH, "cp1250", "windows-1250"),
+        (TURKISH, "cp1254", "windows-1254"),
+        ("El ministro se reunió con su homólogo. ¿Qué dijo?", "cp1252", "windows-1252"),
     ],
 )
 def test_a_legacy_code_page_is_guessed_and_marked(text: str, codec: str, expected: str) -> None:
@@ -46,8 +54,15 @@ def test_multibyte_asian_encodings_are_refused_not_read_as_garbage(codec: str) -
         decode(text.encode(codec), "a.txt")
 
 
-def test_utf8_is_not_a_guess() -> None:
-    assert decode(RUSSIAN.encode(), "a.txt") == type(decode(b"x", "x"))(RUSSIAN, "utf-8", False)
+def test_utf8_is_not_a_guess_and_a_bom_is_named() -> None:
+    assert decode(RUSSIAN.encode(), "a.txt") == Decoded(RUSSIAN, "utf-8", False)
+    assert decode(b"\xef\xbb\xbf" + RUSSIAN.encode(), "a.txt") == Decoded(RUSSIAN, "utf-8-sig")
+
+
+def test_offsets_hold_when_the_file_is_decoded_with_the_encoding_reported() -> None:
+    data = b"\xef\xbb\xbfIran was discussed."
+    decoded = decode(data, "a.txt")
+    assert data.decode(decoded.encoding) == decoded.text
 
 
 @pytest.mark.parametrize("codec", ["utf-32", "utf-16"])
@@ -64,6 +79,16 @@ def test_an_encoding_given_by_the_user_wins() -> None:
         decode(data, "a.txt", "utf-8")
     with pytest.raises(UsageError, match=r"^unknown encoding 'klingon'$"):
         decode(data, "a.txt", "klingon")
+
+
+@pytest.mark.parametrize("name", ["hex", "rot13", "zip", "uu_codec", "base64", "nonsense"])
+def test_codecs_that_are_not_text_encodings_are_unknown(name: str, tmp_path: Path) -> None:
+    assert text_codec(name) is None
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Talks on Iran.\n", encoding="utf-8")
+    b.write_text("Talks on Gaza.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["compare", str(a), str(b), "--encoding", name])
+    assert (r.exit_code, r.stderr) == (2, f"readout-diff: error: unknown encoding {name!r}\n")
 
 
 def test_mojibake_reads_as_odd() -> None:

@@ -84,6 +84,28 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"<p>" + b"y" * 1000 + b"</p>")
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client stopped reading at its cap, as it should
+        elif path == "/no-type":  # no Content-Type: the body decides
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(PLAIN)))
+            self.end_headers()
+            self.wfile.write(PLAIN)
+        elif path == "/odd-charset":  # a charset no codec knows is ignored, as browsers do
+            self._send(200, PAGE, "text/html; charset=x-klingon")
+        elif path == "/wrong-charset":  # UTF-8 served as windows-1251
+            self._send(
+                200, "Réunion à Genève: Iran.\n".encode(), "text/plain; charset=windows-1251"
+            )
+        elif path == "/trickle":  # a byte at a time: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/slow":
             time.sleep(1.5)
             self._send(200, PAGE, "text/html")
@@ -192,7 +214,61 @@ def test_save_keeps_the_page_and_the_text_the_offsets_refer_to(http: str, tmp_pa
     assert (saved / "b-page.html").read_bytes() == PAGE
     assert (saved / "b-page.html.txt").read_text(encoding="utf-8") == r.text
     again = load_readout(str(saved / "b-page.html"), "b")
-    assert again.text == r.text  # the saved page reproduces the comparison
+    assert again.text == r.text
+
+
+def test_a_saved_comparison_is_a_meeting_folder_that_gives_the_same_result(
+    http: str, tmp_path: Path
+) -> None:
+    local = tmp_path / "kremlin.txt"
+    local.write_bytes(PLAIN)
+    saved = tmp_path / "saved"
+    args = [str(local), f"{http}/page", f"{http}/latin1", "-f", "json"]
+    first = CliRunner().invoke(app, ["compare", *args, "--save", str(saved)])
+    assert first.exit_code == 0, first.output
+    assert sorted(p.name for p in saved.iterdir()) == [
+        "a-kremlin.txt",
+        "b-page.html",
+        "b-page.html.txt",
+        "c-latin1.txt",
+        "meeting.yaml",
+    ]
+    again = CliRunner().invoke(app, ["compare", str(saved), "-f", "json"])
+    assert again.exit_code == 0, again.output
+    before, after = json.loads(first.stdout), json.loads(again.stdout)
+    for key in ("participants", "topics", "alignment", "unmatched", "summary"):
+        assert before[key] == after[key], key
+    for r0, r1 in zip(before["readouts"], after["readouts"], strict=True):
+        assert r1["source"] == str(saved / r1["source"].rsplit("/", 1)[-1])
+        for key in ("label", "format", "encoding", "url", "claims"):
+            assert r0[key] == r1[key], key
+
+
+def test_a_page_without_a_content_type_is_sniffed(http: str) -> None:
+    r = load_readout(f"{http}/no-type", "a")
+    assert (r.format, r.text) == ("text", PLAIN.decode())
+
+
+def test_a_charset_no_codec_knows_is_ignored(http: str) -> None:
+    r = load_readout(f"{http}/odd-charset", "a")
+    assert r.format == "html" and r.encoding == "utf-8" and "Gaza" in r.text
+
+
+def test_the_users_encoding_overrides_the_servers(http: str) -> None:
+    wrong = load_readout(f"{http}/wrong-charset", "a")
+    assert wrong.encoding == "windows-1251" and "Genève" not in wrong.text
+    right = load_readout(f"{http}/wrong-charset", "a", options=ReadOptions(encoding="utf-8"))
+    assert right.encoding == "utf-8" and "Genève" in right.text
+
+
+def test_a_trickling_server_cannot_hold_the_run(http: str) -> None:
+    with pytest.raises(InputError, match=r"/trickle: not received in full within 0.5 s$"):
+        fetch(f"{http}/trickle", 100_000, timeout=0.5)
+
+
+def test_a_port_out_of_range_is_not_a_refused_connection() -> None:
+    with pytest.raises(InputError, match=r"not a valid http\(s\) URL \(Port out of range"):
+        fetch("http://127.0.0.1:99999/", 1_000)
 
 
 def test_cli_compares_a_local_page_with_an_https_url(https: str, tmp_path: Path) -> None:
@@ -209,7 +285,9 @@ def test_cli_compares_a_local_page_with_an_https_url(https: str, tmp_path: Path)
     topics = {t["id"]: t for t in data["topics"]}
     assert topics["gaza"]["missing_from"] == ["a"] and topics["yemen"]["missing_from"] == ["b"]
     assert not any("Contact us" in c["text"] or "Copyright" in c["text"] for c in b["claims"])
-    assert (tmp_path / "s" / "b-page.html").is_file()
+    assert (tmp_path / "s" / "b-page.html").is_file() and (
+        tmp_path / "s" / "a-page-a.html"
+    ).is_file()
 
 
 def test_cli_url_failure_is_one_line(http: str, tmp_path: Path) -> None:

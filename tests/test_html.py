@@ -6,17 +6,19 @@ Each page has <name>.expected.txt (paragraphs that must be kept, the title first
 
 from __future__ import annotations
 
+import codecs
 import sys
 import time
 from pathlib import Path
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readout_diff import html
 from readout_diff.errors import InputError, UsageError
 from readout_diff.html import Page, decode_html, extract, looks_like_html
+from readout_diff.html_date import attribute_words, parse_date
 
 PAGES = Path(__file__).parent / "data" / "html"
 NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
@@ -121,6 +123,50 @@ def test_a_paragraph_made_only_of_links_is_dropped_but_inline_links_are_kept() -
     assert "Back to top" not in text
 
 
+JOINT_STATEMENT = (
+    "The two sides signed a Joint Statement on further deepening the comprehensive strategic "
+    "partnership of coordination for a new era."
+)
+
+
+def test_a_whole_sentence_in_a_link_is_kept() -> None:
+    data = (
+        b"<html><body><article><h1>Xi Jinping holds talks with Putin</h1>"
+        + PARAGRAPH * 3
+        + f'<p><a href="/doc">{JOINT_STATEMENT}</a></p>'.encode()
+        + b'<p><a href="/en/news/">Read more news about the visit</a></p>'
+        + b'<p><a href="#top">Back to top.</a></p></article></body></html>'
+    )
+    text = extract(data, "x.html").text
+    assert f"\n{JOINT_STATEMENT}\n" in text
+    assert "Read more news" not in text and "Back to top" not in text  # links, not sentences
+
+
+def test_share_related_and_cookie_boxes_inside_the_article_are_dropped() -> None:
+    data = (
+        b"<html><body><article><h1>Xi Jinping holds talks with Putin</h1>"
+        + PARAGRAPH * 3
+        + b'<div class="share-bar">Share: Facebook X Weibo</div>'
+        + b'<div class="related">Related: Xi Jinping meets Lavrov</div>'
+        + b'<div id="cookie-notice">We use cookies to improve your experience.</div>'
+        + b'<div class="newsletter_box">Subscribe to our newsletter for daily updates.</div>'
+        + b'<div class="bilateral-relations">The two sides will expand trade in energy.</div>'
+        + b'<div class="shared-content">They agreed to meet again in Moscow next year.</div>'
+        + b'<div class="socialMedia">Follow us on WeChat</div>'
+        + b"</article></body></html>"
+    )
+    text = extract(data, "x.html").text
+    for dropped in ["Share:", "Related:", "We use cookies", "Subscribe", "Follow us"]:
+        assert dropped not in text
+    assert "The two sides will expand trade in energy." in text  # "relations" is not "related"
+    assert "They agreed to meet again in Moscow next year." in text  # "shared" is not "share"
+
+
+def test_a_boilerplate_class_on_the_article_itself_does_not_drop_the_article() -> None:
+    data = b'<html><body><div class="page-with-banner">' + PARAGRAPH * 3 + b"</div></body></html>"
+    assert "The ministers met in Geneva" in extract(data, "x.html").text
+
+
 # --- sniffing and decoding -------------------------------------------------------------------
 
 
@@ -207,6 +253,82 @@ def test_page_reports_the_encoding_it_used() -> None:
     assert page("china-mfa").encoding == "utf-8"
 
 
+@pytest.mark.parametrize("name", ["rot13", "hex", "zip", "uu_codec", "undefined", "klingon"])
+def test_a_non_text_codec_given_by_the_user_is_an_unknown_encoding(name: str) -> None:
+    with pytest.raises(UsageError, match=f"^unknown encoding '{name}'$"):
+        extract(b"<html><body>" + PARAGRAPH + b"</body></html>", "x.html", name)
+
+
+def test_the_users_encoding_is_decoded_strictly() -> None:
+    data = b"<html><body>" + PARAGRAPH + b"<p>caf\xe9</p></body></html>"
+    with pytest.raises(InputError, match=r"^x\.html: invalid utf-8 at byte offset 105$"):
+        extract(data, "x.html", "utf-8")
+    assert data[105] == 0xE9
+    assert "café" in extract(data, "x.html", "latin-1").text
+
+
+@pytest.mark.parametrize("charset", ["rot13", "hex", "zip", "uu_codec", "undefined", "cp500"])
+def test_an_unusable_declared_or_meta_charset_is_ignored(charset: str) -> None:
+    data = b"<html><head><meta charset=" + charset.encode() + b"></head><body>" + PARAGRAPH
+    data += b"<p>caf\xc3\xa9</p></body></html>"
+    assert "café" in extract(data, "x.html").text  # cp500 (EBCDIC) would read the page as garbage
+    assert "café" in extract(data, "x.html", declared=charset).text
+
+
+def test_encoding_precedence_bom_then_user_then_server_then_meta() -> None:
+    russian = "Встреча министров прошла в Москве."
+    data = b"<html><head><meta charset=koi8-r></head><body>" + PARAGRAPH
+    data += f"<p>{russian}</p></body></html>".encode("cp1251")
+    assert russian in extract(data, "x.html", declared="windows-1251").text  # server over meta
+    p = extract(data, "x.html", "koi8-r", declared="windows-1251")  # the user over the server
+    assert russian not in p.text and p.encoding == "koi8-r" and not p.encoding_guessed
+    koi8 = data.replace(f"{russian}".encode("cp1251"), russian.encode("koi8-r"))
+    assert russian in extract(koi8, "x.html").text  # the meta charset, with nothing else said
+    bom = codecs.BOM_UTF8 + data.replace(russian.encode("cp1251"), russian.encode())
+    assert russian in extract(bom, "x.html", "koi8-r", declared="cp1251").text  # the BOM wins
+    utf16 = f"<html><body>{PARAGRAPH.decode()}<p>{russian}</p></body></html>".encode("utf-16-le")
+    assert russian in extract(utf16, "x.html", declared="utf-16le").text  # a server's UTF-16
+
+
+def test_an_undeclared_page_in_an_encoding_that_cannot_be_guessed_is_refused() -> None:
+    """Repro: a GBK page without a <meta> charset was compared as windows-1252 mojibake."""
+    title = "王毅同拉夫罗夫举行会谈"
+    body = "<p>中华人民共和国外交部长王毅同俄罗斯联邦外交部长拉夫罗夫举行会谈，双方交换了意见。</p>"
+    data = f"<html><body><article><h1>{title}</h1>{body * 3}</article></body></html>"
+    gbk = data.encode("gbk")
+    with pytest.raises(InputError) as e:
+        extract(gbk, "zh.html")
+    assert str(e.value) == (
+        "zh.html: not valid UTF-8 at byte offset 25 (byte 0xcd), and not a recognisable legacy "
+        "encoding; give it with --encoding"
+    )
+    assert gbk[25] == 0xCD
+    for p in (extract(gbk, "zh.html", "gbk"), extract(gbk, "zh.html", declared="gb2312")):
+        assert p.title == title and not p.encoding_guessed
+    meta = data.replace("<html>", "<html><head><meta charset=gbk></head>").encode("gbk")
+    assert extract(meta, "zh.html").title == title
+
+
+def test_a_guessed_encoding_is_reported() -> None:
+    body = "<p>Министр иностранных дел провёл переговоры в Пекине по вопросам торговли.</p>"
+    data = f"<html><body><article><h1>Переговоры</h1>{body * 3}</article></body></html>"
+    guessed = extract(data.encode("cp1251"), "ru.html")
+    assert guessed.encoding == "windows-1251" and guessed.encoding_guessed
+    assert not extract(data.encode(), "ru.html").encoding_guessed
+    assert not page("legacy-cp1252").encoding_guessed  # it has a <meta> charset
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf_32_page_with_a_bom(codec: str) -> None:
+    text = f"<html><body>{PARAGRAPH.decode()}<p>café</p></body></html>"
+    data = text.encode(codec)
+    if codec != "utf-32":  # the -le and -be codecs write no BOM
+        data = (codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE) + data
+    assert looks_like_html(data)
+    p = extract(data, "x.html")
+    assert "café" in p.text and p.encoding == "utf-32"
+
+
 # --- errors: missing extra, library failures, garbage --------------------------------------
 
 
@@ -232,11 +354,24 @@ def test_a_library_failure_becomes_a_one_line_input_error(monkeypatch: pytest.Mo
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"<html></html>", b"<html><body>  </body></html>", b"<html><head><title>T</title>"],
+    [
+        b"<html></html>",
+        b"<html><head></head></html>",
+        b"<html><body>  </body></html>",
+        b"<html><head><title>T</title>",
+        b"<html><body><!-- nothing --></body></html>",
+    ],
 )
-def test_no_main_text_is_an_input_error(data: bytes) -> None:
-    with pytest.raises(InputError, match=r"^x.html: "):
+def test_no_main_text_is_one_plain_input_error(data: bytes) -> None:
+    """Not "cannot extract … (too many bodies: [] in '<html></html>')" from lxml."""
+    with pytest.raises(InputError) as e:
         extract(data, "x.html")
+    assert str(e.value) == "x.html: no main text found in the page"
+
+
+def test_an_empty_page_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^x\.html: no HTML content"):
+        extract(b"", "x.html")
 
 
 def test_binary_junk_is_refused() -> None:
@@ -277,6 +412,41 @@ def test_any_text_in_markup_gives_a_page_or_an_input_error(text: str, tag: str) 
     outcome(f"<html><body><{tag}>{text}</{tag}><p>{text}</p></body></html>".encode())
 
 
+def test_the_date_comes_from_the_dateline_not_from_a_site_banner() -> None:
+    """Repro: "site-update-banner" contains "date", so its date was taken for the readout's."""
+    data = (
+        b'<html><body><header><div class="site-update-banner">Site updated 20 November 2026'
+        b'</div><div class="timeline">2019-01-01</div></header><article><h1>Talks in Beijing</h1>'
+        b"<p>Beijing, 24 July 2025. Wang Yi held talks with Sergey Lavrov on the situation.</p>"
+        + PARAGRAPH * 3
+        + b"</article></body></html>"
+    )
+    assert extract(data, "x.html").date == "2025-07-24"
+
+
+@pytest.mark.parametrize(
+    ("markup", "iso"),
+    [
+        (
+            b'<p class="timeline">2019-01-01</p><span class="pubDate">2025-03-01</span>',
+            "2025-03-01",
+        ),
+        (b'<div class="date_published">1.3.2025</div>', "2025-03-01"),
+        (b'<div id="article-date">March 1, 2025</div>', "2025-03-01"),
+        (b"<time>1 March 2025</time>", "2025-03-01"),
+        (b'<div class="datepicker-update">2019-01-01</div>', None),
+    ],
+)
+def test_a_date_from_an_element_classed_as_a_date(markup: bytes, iso: str | None) -> None:
+    data = b"<html><body><div>" + markup + b"</div><article>" + PARAGRAPH * 3 + b"</article>"
+    assert extract(data + b"</body></html>", "x.html").date == iso
+
+
+def test_class_and_id_words() -> None:
+    el = lxml.html.fragment_fromstring('<div class="share-bar  newsBox" id="cookie_notice">x</div>')
+    assert attribute_words(el) == {"share", "bar", "news", "box", "cookie", "notice"}
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
@@ -292,4 +462,4 @@ def test_any_text_in_markup_gives_a_page_or_an_input_error(text: str, tag: str) 
     ],
 )
 def test_parse_date(text: str, iso: str | None) -> None:
-    assert html._parse_date(text) == iso
+    assert parse_date(text) == iso

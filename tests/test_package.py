@@ -41,3 +41,9 @@ def test_all_lists_exactly_the_lazy_exports() -> None:
     import readout_diff
 
     assert sorted(readout_diff.__all__) == sorted(readout_diff._EXPORTS)
+
+
+def test_dir_lists_the_lazy_exports() -> None:
+    import readout_diff
+
+    assert {"compare", "load_readout", "Comparison"} <= set(dir(readout_diff))

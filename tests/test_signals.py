@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
-from readout_diff import cli
+from readout_diff import output as output_module
 from readout_diff.cli import app
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -60,7 +60,7 @@ def test_an_interrupted_write_keeps_the_old_report_and_leaves_no_temporary_file(
     def interrupted(src: object, dst: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.os, "replace", interrupted)
+    monkeypatch.setattr(output_module.os, "replace", interrupted)
     r = CliRunner().invoke(app, ["compare", str(SEED), "-f", "markdown", "-o", str(output)])
     assert r.exit_code == 130 and r.stderr == "readout-diff: error: interrupted\n"
     assert output.read_text(encoding="utf-8") == "the previous report\n"

@@ -1,0 +1,100 @@
+"""The writing side of `readout-diff batch`: results streamed in meeting order to stdout or to a
+file renamed into place at the end, failures and guessed encodings reported on stderr, and a
+progress bar on stderr that never mixes with the data."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import UsageError
+from .output import atomic_writer
+
+PROG = "readout-diff"
+
+
+def say(kind: str, message: str) -> None:
+    sys.stderr.write(f"{PROG}: {kind}: {message}\n")
+
+
+class ProgressBar:
+    """A rich progress bar on stderr (never on stdout: the data stays there)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("Comparing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[meeting]}"),
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.task = self.progress.add_task("batch", total=total, meeting="")
+
+    def update(self, done: int, total: int, result: Any) -> None:
+        self.progress.update(self.task, completed=done, total=total, meeting=result.meeting.id)
+
+    def say(self, kind: str, message: str) -> None:
+        self.progress.console.print(f"{PROG}: {kind}: {message}", markup=False, highlight=False)
+
+
+def write_batch(
+    results: Iterable[Any], csv: bool, output: Path | None, bar: ProgressBar | None
+) -> int:
+    """Write every result as it comes; return how many meetings failed."""
+    report = say if bar is None else bar.say
+    if bar is not None:
+        bar.progress.start()
+    try:
+        if output is None:
+            return _write_all(results, csv, sys.stdout, report, "<stdout>")
+        with atomic_writer(output) as out:
+            return _write_all(results, csv, out, report, str(output))
+    finally:
+        if bar is not None:
+            bar.progress.stop()
+
+
+def _write_all(
+    results: Iterable[Any], csv: bool, out: TextIO, report: Callable[[str, str], None], name: str
+) -> int:
+    from .render.batch import render_csv, render_csv_header, render_jsonl
+
+    def write(text: str) -> None:
+        try:
+            out.write(text)
+            out.flush()
+        except OSError as e:
+            raise UsageError(f"{name}: cannot write ({e.strerror})") from None
+
+    if csv:
+        write(render_csv_header())
+    failed = 0
+    for result in results:
+        if result.error is not None:
+            failed += 1
+            report("error", f"{result.meeting.id}: {result.error}")
+        else:
+            for r in result.comparison.readouts:
+                if r.encoding_guessed:
+                    report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
+        write((render_csv if csv else render_jsonl)(result))
+    return failed
+
+
+def guessed(encoding: str) -> str:
+    return f"not UTF-8; read as {encoding} (guessed; --encoding to set it)"

@@ -1,0 +1,48 @@
+"""Writing reports: to stdout once, or to a file atomically (a temporary file renamed into
+place), so that an interrupted run never leaves half a report and an old one stays intact."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from .errors import UsageError
+
+
+def check_writable(output: Path) -> None:
+    """Refuse an output that cannot be written before any work is done (a batch may be long)."""
+    if output.is_dir():
+        raise UsageError(f"{output}: is a folder; give a file name to write")
+    parent = output.parent
+    if not parent.is_dir():
+        raise UsageError(f"{output}: cannot write (no folder {parent})")
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{output}: cannot write (permission denied)")
+
+
+@contextmanager
+def atomic_writer(output: Path) -> Iterator[TextIO]:
+    """A text file that becomes `output` only when the block ends without an error."""
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, output)
+    except OSError as e:
+        raise UsageError(f"{output}: cannot write ({e.strerror})") from None
+    finally:  # also on Ctrl-C: no half-written temporary file is left behind
+        tmp.unlink(missing_ok=True)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print once to stdout, or write `output` atomically."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    with atomic_writer(output) as f:
+        f.write(text)

@@ -1,0 +1,75 @@
+"""`--save DIR`: the readouts of a comparison kept as a meeting folder, to re-run it later.
+
+Each readout is written as it was read (the page as the server sent it, the file's own bytes),
+a page's extracted text beside it (the text that JSON offsets refer to), and a `meeting.yaml`
+naming them with their labels, URLs, encodings and the parties, so that
+`readout-diff compare DIR` gives the same readouts, topics, claims and alignment when the
+pages have changed or gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .errors import UsageError
+from .model import Readout
+
+MEETING = "meeting.yaml"
+
+
+def saved_stem(rid: str, path: str) -> str:
+    """`a-t20250713` for https://host/t20250713.html, `b-russia` for russia.txt."""
+    if path in ("-", "<stdin>"):
+        base = "stdin"
+    elif re.match(r"(?i)https?://", path):
+        parts = urlsplit(path)
+        base = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page"
+    else:
+        base = Path(path).name
+    base = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", base)  # the extension is the format's, below
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", base).strip("-")[:60]
+    return f"{rid}-{slug or 'readout'}"
+
+
+def saved_name(readout: Readout) -> str:
+    ext = ".html" if readout.format == "html" else ".txt"
+    return saved_stem(readout.id, readout.source) + ext
+
+
+def save_readout(folder: Path, data: bytes, readout: Readout) -> None:
+    """The bytes as read, and for a page the extracted text the offsets refer to."""
+    name = saved_name(readout)
+    _write(folder, name, data)
+    if readout.format == "html":
+        _write(folder, name + ".txt", readout.text.encode("utf-8"))
+
+
+def save_meeting(folder: Path, readouts: Sequence[Readout], participants: Sequence[str]) -> None:
+    """meeting.yaml for the saved readouts."""
+    entries = []
+    for readout in readouts:
+        entry: dict[str, object] = {"file": saved_name(readout), "label": readout.label}
+        for key in ("url", "date"):
+            if getattr(readout, key):
+                entry[key] = getattr(readout, key)
+        if readout.speakers:
+            entry["speakers"] = list(readout.speakers)
+        entry["encoding"] = readout.encoding  # as read, even when it was a guess
+        entries.append(entry)
+    spec = {"readouts": entries, "participants": list(participants)}
+    text = "# Written by readout-diff compare --save: `readout-diff compare .` re-runs it.\n"
+    text += yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
+    _write(folder, MEETING, text.encode("utf-8"))
+
+
+def _write(folder: Path, name: str, data: bytes) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    except OSError as e:
+        raise UsageError(f"{folder}: cannot save the readouts ({e.strerror})") from None
