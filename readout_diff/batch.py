@@ -9,7 +9,6 @@ progress is reported through a callback.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReadoutDiffError, SpecError
-from .load import ReadOptions, is_meeting_folder, load_meeting, load_readout, readout_id
+from .load import ReadOptions, is_meeting_folder, load_listed, load_meeting, readout_id
 from .manifest import MeetingEntry, find_batch
 from .model import Comparison
 from .pipeline import compare, compare_meeting
@@ -70,17 +69,10 @@ def compare_entry(
             return BatchResult(
                 meeting, compare_meeting(load_meeting(meeting.folder, options), lexicon)
             )
-        readouts = []
-        for i, r in enumerate(meeting.readouts):
-            loaded = load_readout(r.file, readout_id(i), r.label, None, options)
-            readouts.append(
-                dataclasses.replace(
-                    loaded,
-                    date=r.date or loaded.date,
-                    url=r.url or loaded.url,
-                    speakers=r.speakers or loaded.speakers,
-                )
-            )
+        readouts = [
+            load_listed(r.file, readout_id(i), r.label, r.date, r.url, r.speakers, options)
+            for i, r in enumerate(meeting.readouts)
+        ]
         info = {"title": meeting.title or meeting.id, "date": meeting.date, "folder": None}
         comparison = compare(readouts, lexicon, meeting.participants or None, info)
         return BatchResult(meeting, comparison)

@@ -217,6 +217,26 @@ def load_readouts(
     ]
 
 
+def load_listed(
+    path: str,
+    rid: str,
+    label: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    speakers: tuple[str, ...] = (),
+    options: ReadOptions | None = None,
+) -> Readout:
+    """A readout named in a list (meeting.yaml, a batch manifest): what the list says of it wins
+    over what the file says of itself."""
+    readout = load_readout(path, rid, label, None, options)
+    return replace(
+        readout,
+        date=date or readout.date,
+        url=url or readout.url,
+        speakers=speakers or readout.speakers,
+    )
+
+
 def is_meeting_folder(path: str) -> bool:
     return path != "-" and (Path(path) / "meeting.yaml").is_file()
 
@@ -241,13 +261,16 @@ def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
         read = options
         if entry.get("encoding") is not None:  # as `--save` records it, or set by hand
             read = replace(options or ReadOptions(), encoding=str(entry["encoding"]))
-        readout = load_readout(path, readout_id(i), entry.get("label"), None, read)
+        date, url = entry.get("date"), entry.get("url")
         readouts.append(
-            replace(
-                readout,
-                date=str(entry["date"]) if entry.get("date") is not None else readout.date,
-                url=str(entry["url"]) if entry.get("url") is not None else readout.url,
-                speakers=_names(entry.get("speakers")) or readout.speakers,
+            load_listed(
+                path,
+                readout_id(i),
+                entry.get("label"),
+                None if date is None else str(date),
+                None if url is None else str(url),
+                _names(entry.get("speakers")),
+                read,
             )
         )
     participants = spec.get("participants") or []
