@@ -78,6 +78,11 @@ def compare_entry(
         return BatchResult(meeting, comparison)
     except ReadoutDiffError as e:
         return BatchResult(meeting, error=e.message)
+    except Exception as e:  # noqa: BLE001 - a defect of ours must not lose the other meetings
+        first = str(e).splitlines()[0] if str(e) else ""
+        return BatchResult(
+            meeting, error=f"internal error, please report it: {type(e).__name__}: {first}"
+        )
 
 
 _worker_lexicon: Lexicon | None = None

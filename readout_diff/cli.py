@@ -159,7 +159,7 @@ def _saved(comparison: Any, readouts: Any, options: Any) -> Any:
     if options.save_dir is not None:
         from .save import save_meeting
 
-        save_meeting(options.save_dir, readouts, comparison.participants)
+        save_meeting(options.save_dir, readouts, comparison.participants, comparison.meeting)
     return comparison
 
 
@@ -219,6 +219,10 @@ def compare(
 
     if output is not None:
         run(lambda: check_writable(output))
+    if save is not None:
+        from .save import check_save_dir
+
+        run(lambda: check_save_dir(save))
     read = ReadOptions(max_bytes, encoding, save)
     comparison = run(lambda: _comparison(paths, label, participants, topics, read))
     options = render_options(no_color or output is not None, width)

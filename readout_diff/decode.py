@@ -110,11 +110,20 @@ def guess_single_byte(data: bytes) -> str | None:
         except UnicodeDecodeError:  # some code pages leave a few bytes undefined
             continue
         score = odd_word_share(text)
-        if score <= _MAX_ODD_WORDS:
+        if score <= _MAX_ODD_WORDS and not _caseless_cyrillic(text):
             # On a tie, fewer words in Cyrillic capitals: lower-case KOI8-R text read as
             # windows-1251 comes out all in capitals, and a real heading is a few words.
             ranked.append((score, _cyrillic_capitals(text), order, encoding))
     return min(ranked)[3] if ranked else None
+
+
+def _caseless_cyrillic(text: str) -> bool:
+    """Hebrew and Arabic have no capitals: read as windows-1251 or KOI8-R they come out as
+    Cyrillic words all in lower case, or all in capitals. Real Russian has both."""
+    words = [w for w in _WORD.findall(text) if "CYRILLIC" in unicodedata.name(w[0], "")]
+    if len(words) < 8:
+        return False
+    return not any(w[0].isupper() for w in words) or all(w.isupper() for w in words)
 
 
 def _cyrillic_capitals(text: str) -> int:

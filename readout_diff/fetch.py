@@ -62,8 +62,12 @@ def _connect_error(url: str, host: str, e: Exception) -> InputError:
 
 
 def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
-    """GET `url`, following at most MAX_REDIRECTS redirects, reading at most `max_bytes`, and
-    giving up after `timeout` seconds in all (a server trickling bytes cannot hold a run)."""
+    """GET `url`, following at most MAX_REDIRECTS redirects and reading at most `max_bytes`.
+
+    `timeout` bounds connecting and each wait for data, and the whole download is checked
+    against it as data arrives, counted from the request: a server trickling bytes cannot hold
+    a run, and the worst case (headers just in time, then silence) is twice `timeout`."""
+    deadline = time.monotonic() + timeout
     try:
         urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range
     except ValueError as e:
@@ -80,8 +84,9 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
         ) as client:
             with client.stream("GET", url) as response:
-                return _read(url, response, max_bytes, time.monotonic() + timeout, timeout)
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+                return _read(url, response, max_bytes, deadline, timeout)
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError):
+        # UnicodeError: a host name that IDNA refuses ("xn--", "a..b")
         raise InputError(f"{url}: not a valid http(s) URL") from None
     except httpx.TooManyRedirects:
         raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None

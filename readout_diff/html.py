@@ -20,6 +20,7 @@ from .html_date import attribute_words, page_date
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
 # Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_DIGITS = re.compile(r"[0-9]{1,9}")  # str.isdigit() also takes "²", which int() refuses
 _TAG = re.compile(rb"<[^>]*>")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # browsers ignore them, lxml refuses
@@ -236,10 +237,10 @@ def _lines(main: Any) -> list[str]:
                 depth_a += 1
             if tag == "ol":
                 start = el.get("start", "").strip()
-                numbers.append(int(start) - 1 if start.isdigit() else 0)
+                numbers.append(int(start) - 1 if _DIGITS.fullmatch(start) else 0)
             if tag == "li" and numbers and el.getparent().tag == "ol":
                 value = el.get("value", "").strip()
-                numbers[-1] = int(value) if value.isdigit() else numbers[-1] + 1
+                numbers[-1] = int(value) if _DIGITS.fullmatch(value) else numbers[-1] + 1
                 parts.append(f"{numbers[-1]}. ")
             if tag:
                 add(el.text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from .decode import decode, encoding_label, text_codec
+from .decode import Decoded, decode, encoding_label, text_codec
 from .errors import InputError, SpecError, UsageError
 from .fetch import fetch, is_url
 from .model import READOUT_IDS, Readout
@@ -50,7 +50,8 @@ class ReadOptions:
 
     max_bytes: int | None = None  # None: MAX_READOUT_BYTES
     encoding: str | None = None  # None: detect (BOM, UTF-8, then a legacy code page)
-    save_dir: Path | None = None  # keep what was fetched from URLs, to reproduce a comparison
+    save_dir: Path | None = None  # keep the readouts as read, to reproduce a comparison
+    declared: str | None = None  # meeting.yaml's `encoding`: a hint, as a server's charset is
 
     @property
     def cap(self) -> int:
@@ -126,7 +127,7 @@ def load_readout(
     from the argument, the front matter or the file name, in that order."""
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
-    url, media_type, charset = None, None, None
+    url, media_type, charset = None, None, options.declared
     if is_url(path):
         fetched = fetch(path, options.cap)
         data, url = fetched.data, fetched.url
@@ -136,9 +137,7 @@ def load_readout(
     if _is_html(path, data, media_type):
         readout = _html_readout(data, name, rid, options.encoding, charset)
     else:
-        # A charset the server names is obeyed, unless the user said otherwise.
-        declared = text_codec(charset) if charset else None
-        readout = _text_readout(data, name, rid, options.encoding or declared)
+        readout = _text_readout(data, name, rid, options.encoding, charset)
     if url is not None:
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
@@ -154,12 +153,17 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
         return media_type != "text/plain"
     from .html import looks_like_html
 
-    is_file = not is_url(path) and path != "-"
-    return (is_file and path.lower().endswith(HTML_SUFFIXES)) or looks_like_html(data)
+    if not is_url(path) and path != "-":
+        suffix = Path(path).suffix.lower()
+        if suffix in HTML_SUFFIXES or suffix in READOUT_SUFFIXES:  # the name says it
+            return suffix in HTML_SUFFIXES
+    return looks_like_html(data)
 
 
-def _text_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Readout:
-    decoded = decode(data, name, encoding)
+def _text_readout(
+    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
+) -> Readout:
+    decoded = _decode_text(data, name, encoding, declared)
     text = decoded.text
     meta, body = front_matter(text, name)
     if not text[body:].strip():
@@ -177,6 +181,18 @@ def _text_readout(data: bytes, name: str, rid: str, encoding: str | None) -> Rea
         encoding=encoding_label(decoded.encoding),
         encoding_guessed=decoded.guessed,
     )
+
+
+def _decode_text(data: bytes, name: str, encoding: str | None, declared: str | None) -> Decoded:
+    """The user's encoding is obeyed; a declared one (a server's charset, meeting.yaml's
+    `encoding`) is tried first and, when the bytes are not in it ("us-ascii" is a common server
+    default for UTF-8 text), the bytes decide as for any file."""
+    if encoding is None and declared is not None and text_codec(declared) is not None:
+        try:
+            return decode(data, name, declared)
+        except InputError:
+            pass
+    return decode(data, name, encoding)
 
 
 def _html_readout(
@@ -260,7 +276,7 @@ def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
         path = entry["file"] if is_url(entry["file"]) else str(Path(folder) / entry["file"])
         read = options
         if entry.get("encoding") is not None:  # as `--save` records it, or set by hand
-            read = replace(options or ReadOptions(), encoding=str(entry["encoding"]))
+            read = replace(options or ReadOptions(), declared=str(entry["encoding"]))
         date, url = entry.get("date"), entry.get("url")
         readouts.append(
             load_listed(

@@ -4,6 +4,7 @@ place), so that an interrupted run never leaves half a report and an old one sta
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,21 +18,37 @@ def check_writable(output: Path) -> None:
     """Refuse an output that cannot be written before any work is done (a batch may be long)."""
     if output.is_dir():
         raise UsageError(f"{output}: is a folder; give a file name to write")
-    parent = output.parent
-    if not parent.is_dir():
-        raise UsageError(f"{output}: cannot write (no folder {parent})")
-    if not os.access(parent, os.W_OK):
+    target = Path(os.path.realpath(output))
+    if not target.parent.is_dir():
+        raise UsageError(f"{output}: cannot write (no folder {output.parent})")
+    if target.exists() and not os.access(target, os.W_OK):
         raise UsageError(f"{output}: cannot write (permission denied)")
+    if target.is_file() or not target.exists():  # a regular file is replaced: its folder
+        if not os.access(target.parent, os.W_OK):  # must take the temporary file
+            raise UsageError(f"{output}: cannot write (permission denied)")
 
 
 @contextmanager
 def atomic_writer(output: Path) -> Iterator[TextIO]:
-    """A text file that becomes `output` only when the block ends without an error."""
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    """A text file that becomes `output` only when the block ends without an error.
+
+    Through a symbolic link, the file it points to is replaced (the link stays), with the old
+    file's permissions; a device or a pipe (/dev/null) is written in place, never replaced."""
+    target = Path(os.path.realpath(output))
+    if target.exists() and not target.is_file():
+        try:
+            with target.open("w", encoding="utf-8", newline="") as f:
+                yield f
+        except OSError as e:
+            raise UsageError(f"{output}: cannot write ({e.strerror})") from None
+        return
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as f:
             yield f
-        os.replace(tmp, output)
+        if target.exists():
+            shutil.copymode(target, tmp)  # a private report stays private
+        os.replace(tmp, target)
     except OSError as e:
         raise UsageError(f"{output}: cannot write ({e.strerror})") from None
     finally:  # also on Ctrl-C: no half-written temporary file is left behind

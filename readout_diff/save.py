@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -49,8 +50,21 @@ def save_readout(folder: Path, data: bytes, readout: Readout) -> None:
         _write(folder, name + ".txt", readout.text.encode("utf-8"))
 
 
-def save_meeting(folder: Path, readouts: Sequence[Readout], participants: Sequence[str]) -> None:
-    """meeting.yaml for the saved readouts."""
+def check_save_dir(folder: Path) -> None:
+    """A new or empty folder only, checked before anything is read: saving into a meeting
+    folder would replace its meeting.yaml and mix two meetings' readouts."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "a folder with files in it" if folder.is_dir() else "not a folder"
+        raise UsageError(f"--save {folder}: {what}; give a new or empty folder")
+
+
+def save_meeting(
+    folder: Path,
+    readouts: Sequence[Readout],
+    participants: Sequence[str],
+    meeting: dict[str, Any] | None = None,
+) -> None:
+    """meeting.yaml for the saved readouts (with the title and date of `meeting`, if any)."""
     entries = []
     for readout in readouts:
         entry: dict[str, object] = {"file": saved_name(readout), "label": readout.label}
@@ -59,9 +73,13 @@ def save_meeting(folder: Path, readouts: Sequence[Readout], participants: Sequen
                 entry[key] = getattr(readout, key)
         if readout.speakers:
             entry["speakers"] = list(readout.speakers)
-        entry["encoding"] = readout.encoding  # as read, even when it was a guess
+        if not readout.encoding_guessed:  # a guess is made again, and warned about again
+            entry["encoding"] = readout.encoding
         entries.append(entry)
-    spec = {"readouts": entries, "participants": list(participants)}
+    spec: dict[str, Any] = {
+        key: (meeting or {}).get(key) for key in ("title", "date") if (meeting or {}).get(key)
+    }
+    spec.update(readouts=entries, participants=list(participants))
     text = "# Written by readout-diff compare --save: `readout-diff compare .` re-runs it.\n"
     text += yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
     _write(folder, MEETING, text.encode("utf-8"))

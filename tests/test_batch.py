@@ -438,3 +438,20 @@ def test_a_nul_byte_in_a_file_name_is_an_error_record(files: Path) -> None:
     r = invoke("m.yaml")
     assert r.exit_code == 2
     assert "not a valid file name" in lines(r.stdout)[0]["error"]
+
+
+def test_a_defect_in_one_meeting_is_its_error_record_not_the_end(
+    files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a defect of ours")
+
+    (files / "meetings.yaml").write_text(YAML_MANIFEST, "utf-8")
+    real = batch.compare
+    calls = iter([broken, real])
+    monkeypatch.setattr(batch, "compare", lambda *a, **k: next(calls)(*a, **k))
+    r = invoke("meetings.yaml")
+    assert r.exit_code == 2
+    m1, m2 = lines(r.stdout)
+    assert m1["error"] == "internal error, please report it: ZeroDivisionError: a defect of ours"
+    assert "error" not in m2

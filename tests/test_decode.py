@@ -18,6 +18,10 @@ FRENCH = "Le pr\u00e9sident a re\u00e7u le ministre \u00e0 l'\u00c9lys\u00e9e po
 RUSSIAN = "Министр иностранных дел провёл переговоры в Пекине по вопросам безопасности."
 UKRAINIAN = "Міністр закордонних справ України провів переговори в Києві."
 CHINESE = "中国外交部长在北京同俄罗斯外长举行会谈。"
+LOWER_RUSSIAN = (
+    "Стороны обсудили широкий круг вопросов двустороннего сотрудничества и международной "
+    "повестки дня в ходе переговоров."
+)
 POLISH = "Minister spraw zagranicznych spotkał się z ambasadorem. Rozmowy dotyczyły współpracy."
 TURKISH = "Dışişleri Bakanı, mevkidaşı ile görüştü ve ilişkileri değerlendirdi."
 
@@ -30,8 +34,8 @@ TURKISH = "Dışişleri Bakanı, mevkidaşı ile görüştü ve ilişkileri değ
         (RUSSIAN, "cp1251", "windows-1251"),
         (UKRAINIAN, "cp1251", "windows-1251"),
         (RUSSIAN, "koi8-r", "koi8-r"),
-        (RUSSIAN.lower(), "koi8-r", "koi8-r"),  # read as windows-1251 it is all capitals
-        (RUSSIAN.lower(), "cp1251", "windows-1251"),
+        (LOWER_RUSSIAN, "koi8-r", "koi8-r"),  # read as windows-1251: nearly all capitals
+        (LOWER_RUSSIAN, "cp1251", "windows-1251"),
         ("СОВМЕСТНОЕ ЗАЯВЛЕНИЕ\n\n" + RUSSIAN, "cp1251", "windows-1251"),
         (POLISH, "cp1250", "windows-1250"),
         (TURKISH, "cp1254", "windows-1254"),
@@ -43,12 +47,23 @@ def test_a_legacy_code_page_is_guessed_and_marked(text: str, codec: str, expecte
     assert (decoded.text, decoded.encoding, decoded.guessed) == (text, expected, True)
 
 
-@pytest.mark.parametrize("codec", ["gbk", "big5", "shift_jis", "euc-kr"])
-def test_multibyte_asian_encodings_are_refused_not_read_as_garbage(codec: str) -> None:
+HEBREW = "שר החוץ נפגש היום עם עמיתו בירושלים ודן בשיתוף הפעולה הכלכלי ובביטחון האזורי."
+ARABIC = "التقى وزير الخارجية اليوم نظيره في القاهرة وناقشا التعاون الاقتصادي والأمن الإقليمي."
+GREEK = "Ο υπουργός Εξωτερικών συναντήθηκε σήμερα με τον ομόλογό του στην Αθήνα για την ασφάλεια."
+
+
+@pytest.mark.parametrize(
+    "codec", ["gbk", "big5", "shift_jis", "euc-kr", "cp1255", "iso-8859-8", "cp1256", "cp1253"]
+)
+def test_other_encodings_are_refused_not_read_as_garbage(codec: str) -> None:
     text = {
         "big5": "中國外交部長在北京同俄羅斯外長舉行會談。",
         "shift_jis": "外務大臣は北京で会談を行いました。",
         "euc-kr": "외교부 장관은 베이징에서 회담을 가졌다.",
+        "cp1255": HEBREW,  # caseless: read as windows-1251 it would be lower-case "Russian"
+        "iso-8859-8": HEBREW,
+        "cp1256": ARABIC,
+        "cp1253": GREEK,
     }.get(codec, CHINESE)
     with pytest.raises(InputError, match=r"a\.txt: not valid UTF-8 .* give it with --encoding$"):
         decode(text.encode(codec), "a.txt")

@@ -4,6 +4,7 @@ touches the internet."""
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import ssl
 import threading
@@ -13,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
@@ -95,6 +96,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 200, "Réunion à Genève: Iran.\n".encode(), "text/plain; charset=windows-1251"
             )
+        elif path == "/ascii-default":  # UTF-8 text under a server's default charset
+            self._send(200, "Réunion à Genève: Iran.\n".encode(), "text/plain; charset=us-ascii")
+        elif path == "/html-as-text":  # a page served as plain text is text
+            self._send(200, PAGE, "text/plain")
         elif path == "/trickle":  # a byte at a time: each read is quick, the whole is not
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -296,3 +301,58 @@ def test_cli_url_failure_is_one_line(http: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(local), f"{http}/missing"])
     assert result.exit_code == 2
     assert result.stderr == f"readout-diff: error: {http}/missing: HTTP 404 Not Found\n"
+
+
+def test_a_servers_charset_the_bytes_are_not_in_yields_to_the_bytes(http: str) -> None:
+    r = load_readout(f"{http}/ascii-default", "a")
+    assert r.text == "Réunion à Genève: Iran.\n" and r.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("url", ["http://xn--/", "http://a..b/", "http://[::1/"])
+def test_host_names_idna_refuses_are_invalid_urls(url: str) -> None:
+    with pytest.raises(InputError, match="not a valid http"):
+        fetch(url, 1_000)
+
+
+def test_save_refuses_a_folder_with_files_before_reading_anything(tmp_path: Path) -> None:
+    (tmp_path / "meeting.yaml").write_text("title: mine\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["compare", str(SEED), "--save", str(tmp_path)])
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"readout-diff: error: --save {tmp_path}: a folder with files in it; "
+        "give a new or empty folder\n"
+    )
+    assert (tmp_path / "meeting.yaml").read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_a_saved_meeting_keeps_its_title_date_and_a_guess_stays_a_guess(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    shutil.copytree(SEED, folder)
+    (folder / "china-mfa.txt").write_bytes(
+        (folder / "china-mfa.txt").read_text(encoding="utf-8").replace("—", "-").encode("cp1252")
+        + "Caf\u00e9 talks in Gen\u00e8ve.\n".encode("cp1252")
+    )
+    saved = tmp_path / "saved"
+    first = CliRunner().invoke(app, ["compare", str(folder), "-f", "json", "--save", str(saved)])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(app, ["compare", str(saved), "-f", "json"])
+    before, after = json.loads(first.stdout), json.loads(again.stdout)
+    assert after["meeting"]["title"] == before["meeting"]["title"]
+    assert after["meeting"]["date"] == before["meeting"]["date"]
+    assert [r["encoding_guessed"] for r in after["readouts"]] == [True, False]
+    assert "guessed" in again.stderr
+
+
+def test_a_page_served_as_plain_text_is_saved_and_read_again_as_text(
+    http: str, tmp_path: Path
+) -> None:
+    saved = tmp_path / "s"
+    r = CliRunner().invoke(
+        app,
+        ["compare", f"{http}/html-as-text", f"{http}/plain", "-f", "json", "--save", str(saved)],
+    )
+    again = CliRunner().invoke(app, ["compare", str(saved), "-f", "json"])
+    assert r.exit_code == again.exit_code == 0, again.output
+    first, second = json.loads(r.stdout), json.loads(again.stdout)
+    assert first["readouts"][0]["format"] == second["readouts"][0]["format"] == "text"
+    assert first["readouts"][0]["claims"] == second["readouts"][0]["claims"]

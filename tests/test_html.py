@@ -463,3 +463,12 @@ def test_class_and_id_words() -> None:
 )
 def test_parse_date(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+def test_list_numbers_that_are_not_ascii_digits_are_ignored() -> None:
+    data = (
+        '<html><body><article><h1>Talks</h1><ol start="\u00b2"><li>The two sides discussed '
+        'trade and investment at length.</li><li value="\u00b3">They agreed to meet again '
+        "next year in the capital.</li></ol></article></body></html>"
+    ).encode()
+    assert "1. The two sides discussed trade" in extract(data, "ol.html").text

@@ -334,3 +334,20 @@ def test_python_tags_are_refused_not_executed(meeting: Path, tag: str) -> None:
             write(meeting / "fm.txt", f"---\nlabel: {tag} ['touch {marker}']\n---\n{BODY}"), "a"
         )
     assert not marker.exists()
+
+
+def test_the_file_name_says_text_or_page_before_the_bytes_do(tmp_path: Path) -> None:
+    page = (
+        b"<!DOCTYPE html><html><body><article><p>Talks on Iran and trade were held today in "
+        b"the capital.</p></article></body></html>"
+    )
+    assert load_readout(write_bytes(tmp_path / "a.txt", page), "a").format == "text"
+    assert load_readout(write_bytes(tmp_path / "a.html", page), "a").format == "html"
+    assert load_readout(write_bytes(tmp_path / "saved-page", page), "a").format == "html"
+
+
+def test_an_empty_or_nul_file_name_is_one_error() -> None:
+    with pytest.raises(InputError, match="^an empty file name was given$"):
+        load_readout("", "a")
+    with pytest.raises(InputError, match="not a valid file name$"):
+        load_readout("b\0.txt", "a")

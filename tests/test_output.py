@@ -1,0 +1,69 @@
+"""Writing reports with -o: atomic for files, through links, in place for devices and pipes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+from typer.testing import CliRunner
+
+from readout_diff.cli import app
+
+
+def compare_to(output: Path) -> object:
+    return CliRunner().invoke(app, ["compare", str(SEED), "-f", "json", "-o", str(output)])
+
+
+def test_a_symlink_stays_a_link_and_its_target_gets_the_report(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "report.json"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    r = compare_to(link)
+    assert r.exit_code == 0, r.output  # type: ignore[attr-defined]
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("{")
+
+
+def test_the_old_files_permissions_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "private.json"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o600)
+    assert compare_to(out).exit_code == 0  # type: ignore[attr-defined]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # someone is reading, as `-o /dev/stdout`
+    try:
+        r = compare_to(fifo)
+        assert r.exit_code == 0, r.output  # type: ignore[attr-defined]
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        assert os.read(reader, 1) == b"{"
+    finally:
+        os.close(reader)
+
+
+def test_a_read_only_file_is_refused_before_comparing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import readout_diff.output
+
+    out = tmp_path / "locked.json"
+    out.write_text("old\n", encoding="utf-8")
+    real_access = os.access  # as a normal user sees a 0444 file (root may write anything)
+    monkeypatch.setattr(
+        readout_diff.output.os,
+        "access",
+        lambda p, m: (m != os.W_OK or Path(p) != out) and real_access(p, m),
+    )
+    r = compare_to(out)
+    assert r.exit_code == 2  # type: ignore[attr-defined]
+    assert r.stderr == f"readout-diff: error: {out}: cannot write (permission denied)\n"  # type: ignore[attr-defined]
+    assert out.read_text(encoding="utf-8") == "old\n"
