@@ -90,3 +90,16 @@ def test_schema_rejects_a_broken_document() -> None:
     del doc["topics"][0]["missing_from"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, SCHEMA)
+
+
+def test_a_pages_lines_are_said_to_be_in_its_extracted_text() -> None:
+    from readout_diff.model import Readout
+
+    page = Readout("a", "Page", "page.html", "Title\n\nTalks on Iran were held.\n", format="html")
+    text = Readout("b", "Text", "b.txt", "Talks on Gaza were held.\n")
+    c = compare([page, text])
+    for fmt in (Format.terminal, Format.markdown):
+        out = RENDERERS[fmt](c, RenderOptions(width=200))
+        assert "page.html (lines of its extracted text: --save keeps it)" in out
+        assert "page.html, extracted text line 3" in out, fmt
+        assert "b.txt:1" in out

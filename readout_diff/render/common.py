@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Comparison, TopicPresence
+from ..model import Claim, Comparison, ReadoutClaims, TopicPresence
 
 
 def one_line(text: str) -> str:
@@ -60,4 +60,15 @@ def evidence(comparison: Comparison, topic: TopicPresence) -> list[tuple[str, Cl
 
 
 def where(comparison: Comparison, readout_id: str, claim: Claim) -> str:
-    return f"{comparison.readout(readout_id).source}:{claim.line}"
+    """`file:line` of a claim; for a page, the line is in its extracted text, not its HTML."""
+    readout = comparison.readout(readout_id)
+    if readout.format == "html":
+        return f"{readout.source}, extracted text line {claim.line}"
+    return f"{readout.source}:{claim.line}"
+
+
+def source_note(readout: ReadoutClaims) -> str:
+    """What a reader needs to find the lines: for a page, that they are in its extracted text."""
+    if readout.format == "html":
+        return f"{readout.source} (lines of its extracted text: --save keeps it)"
+    return readout.source

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from ..model import Comparison
-from .common import evidence, headline_parts, one_line, ordered_topics, phrases, where
+from .common import (
+    evidence,
+    headline_parts,
+    one_line,
+    ordered_topics,
+    phrases,
+    source_note,
+    where,
+)
 
 
 def _cell(text: str) -> str:
@@ -18,7 +26,7 @@ def render_markdown(c: Comparison) -> str:
         out.append(f"\n{c.meeting['date']}")
     out.append("")
     for r in c.readouts:
-        out.append(f"- **{r.id}** — {_cell(r.label)} (`{r.source}`, {len(r.claims)} claims)")
+        out.append(f"- **{r.id}** — {_cell(r.label)} (`{source_note(r)}`, {len(r.claims)} claims)")
     parts = headline_parts(c)
     out.append("")
     if parts:

@@ -13,7 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison
-from .common import evidence, headline_parts, one_line, ordered_topics, phrases, where
+from .common import (
+    evidence,
+    headline_parts,
+    one_line,
+    ordered_topics,
+    phrases,
+    source_note,
+    where,
+)
 
 
 def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
@@ -40,7 +48,7 @@ def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str
     for r in c.readouts:
         console.print(
             Text(f"  {r.id}  {r.label}  ", style="cyan").append(
-                f"{r.source}, {len(r.claims)} claims", style="dim"
+                f"{source_note(r)}, {len(r.claims)} claims", style="dim"
             )
         )
     console.print()
