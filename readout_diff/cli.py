@@ -19,19 +19,14 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
 from .errors import ExitCode, ReadoutDiffError, UsageError
-from .output import check_writable, write_output
+from .output import PROG, check_writable, say, write_output
 from .render import RENDERERS, Format, RenderOptions
 
-PROG = "readout-diff"
 T = TypeVar("T")
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
-
-
-def _warn(message: str) -> None:
-    sys.stderr.write(f"{PROG}: warning: {message}\n")
+    say("error", message)
 
 
 class _OneLineErrors(TyperGroup):
@@ -168,7 +163,7 @@ def _warn_guessed(readouts: Any) -> None:
 
     for r in readouts:
         if r.encoding_guessed:
-            _warn(f"{r.source}: {guessed(r.encoding)}")
+            say("warning", f"{r.source}: {guessed(r.encoding)}")
 
 
 @app.command()

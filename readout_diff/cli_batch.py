@@ -10,13 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import UsageError
-from .output import atomic_writer
-
-PROG = "readout-diff"
-
-
-def say(kind: str, message: str) -> None:
-    sys.stderr.write(f"{PROG}: {kind}: {message}\n")
+from .output import PROG, atomic_writer, say
 
 
 class ProgressBar:

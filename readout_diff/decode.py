@@ -38,32 +38,51 @@ class Decoded:
     guessed: bool = False  # True when the encoding was guessed from the bytes
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The Unicode encoding a byte-order mark announces (UTF-32's before UTF-16's: FF FE 00 00
+    starts with UTF-16's FF FE)."""
+    for boms, codec in (
+        ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
+        ((codecs.BOM_UTF8,), "utf-8-sig"),
+    ):
+        if data.startswith(boms):
+            return codec
+    return None
+
+
+def user_codec(encoding: str) -> str:
+    """The codec of an encoding the user named (`--encoding`); UsageError if there is none."""
+    codec = text_codec(encoding)
+    if codec is None:
+        raise UsageError(f"unknown encoding {encoding!r}")
+    return codec
+
+
+def undecodable(name: str, data: bytes, at: int) -> InputError:
+    return InputError(
+        f"{name}: not valid UTF-8 at byte offset {at} (byte 0x{data[at]:02x}), and not "
+        "a recognisable legacy encoding; give it with --encoding"
+    )
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """Text of a readout; refuses binary data, and bytes that no known encoding reads cleanly."""
     if encoding is not None:
-        codec = text_codec(encoding)
-        if codec is None:
-            raise UsageError(f"unknown encoding {encoding!r}")
-        return _decode_as(data, name, codec)
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
-        if data.startswith(bom):
-            return _decode_as(data, name, codec)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_as(data, name, "utf-16")
+        return _decode_as(data, name, user_codec(encoding))
+    bom = bom_codec(data)
+    if bom in ("utf-32", "utf-16"):
+        return _decode_as(data, name, bom)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, expected text")
     try:
-        marked = data.startswith(codecs.BOM_UTF8)
-        return Decoded(data.decode("utf-8-sig"), "utf-8-sig" if marked else "utf-8")
+        return Decoded(data.decode("utf-8-sig"), bom or "utf-8")
     except UnicodeDecodeError as e:
-        at = e.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)  # offset in the file
+        at = e.start + (3 if bom else 0)  # offset in the file
         # A UTF-8 byte-order mark promises UTF-8: broken bytes after it are not a code page.
-        guess = None if data.startswith(codecs.BOM_UTF8) else guess_single_byte(data)
+        guess = None if bom else guess_single_byte(data)
         if guess is None:
-            raise InputError(
-                f"{name}: not valid UTF-8 at byte offset {at} (byte 0x{data[at]:02x}), and not "
-                "a recognisable legacy encoding; give it with --encoding"
-            ) from None
+            raise undecodable(name, data, at) from None
         return Decoded(data.decode(guess), guess, guessed=True)
 
 

@@ -7,14 +7,13 @@ of that node then writes one paragraph per line, so that `<div>` points, list it
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from .decode import Decoded, guess_single_byte, text_codec
-from .errors import InputError, UsageError
+from .decode import Decoded, bom_codec, guess_single_byte, text_codec, undecodable, user_codec
+from .errors import InputError
 from .html_date import attribute_words, page_date
 
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
@@ -54,11 +53,10 @@ class Page:
 def looks_like_html(data: bytes) -> bool:
     """True if the data starts like a web page (after a BOM, white space and comments)."""
     head = data[:4096]
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        head = head.decode("utf-32", "ignore").encode("ascii", "ignore")
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    bom = bom_codec(head)
+    if bom is not None:
+        head = head.decode(bom, "ignore").encode("ascii", "ignore")
+    head = head.lstrip()
     # Saved pages often start with <?xml ...?> or a comment such as "<!-- saved from url=... -->".
     while head.startswith((b"<!--", b"<?")):
         end = head.find(b"-->" if head.startswith(b"<!--") else b">")
@@ -83,18 +81,11 @@ def decode_page(
     (strict: UsageError if unknown, InputError on bytes it cannot decode); `declared`, the HTTP
     server's charset, then the page's <meta> charset (hints, ignored when unusable); UTF-8; a
     legacy code page whose words look real; else InputError."""
-    for boms, codec in (
-        ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),  # before UTF-16: FF FE 00 00
-        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
-    ):
-        if data.startswith(boms):
-            return Decoded(data.decode(codec, "replace"), codec)
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", "replace"), "utf-8")
+    bom = bom_codec(data)
+    if bom is not None:
+        return Decoded(data.decode(bom, "replace"), "utf-8" if bom == "utf-8-sig" else bom)
     if encoding is not None:
-        given = text_codec(encoding)
-        if given is None:
-            raise UsageError(f"unknown encoding {encoding!r}")
+        given = user_codec(encoding)
         try:
             return Decoded(data.decode(given), given)
         except UnicodeError as e:
@@ -118,10 +109,7 @@ def decode_page(
         # "<h1>Переговоры" would look like mixed scripts: judge the words without the tags.
         guess = guess_single_byte(_TAG.sub(b" ", data))
         if guess is None:
-            raise InputError(
-                f"{name}: not valid UTF-8 at byte offset {e.start} (byte 0x{data[e.start]:02x}), "
-                "and not a recognisable legacy encoding; give it with --encoding"
-            ) from None
+            raise undecodable(name, data, e.start) from None
         return Decoded(data.decode(guess, "replace"), guess, guessed=True)
 
 

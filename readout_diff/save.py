@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import UsageError
+from .fetch import is_url
 from .model import Readout
 
 MEETING = "meeting.yaml"
@@ -27,7 +28,7 @@ def saved_stem(rid: str, path: str) -> str:
     """`a-t20250713` for https://host/t20250713.html, `b-russia` for russia.txt."""
     if path in ("-", "<stdin>"):
         base = "stdin"
-    elif re.match(r"(?i)https?://", path):
+    elif is_url(path):
         parts = urlsplit(path)
         base = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page"
     else:
