@@ -62,7 +62,7 @@ def lxml_lines(html: str) -> str:
 
 
 def run_chosen(html: str) -> str:
-    from readout_diff.html import extract
+    from readout_diff.inputs.html import extract
 
     return extract(RAW[html], "page").text  # the bytes: it decodes the page itself
 
@@ -154,7 +154,7 @@ class Candidate:
 
 CANDIDATES = [
     Candidate(
-        "readout_diff.html (chosen)",
+        "readout_diff.inputs.html (chosen)",
         "readability",
         ("readability-lxml", "lxml_html_clean"),
         run_chosen,
@@ -174,7 +174,7 @@ CANDIDATES = [
 
 
 def pages() -> list[tuple[str, str, list[str], list[str]]]:
-    from readout_diff.html import decode_html
+    from readout_diff.inputs.html import decode_html
 
     out = []
     for path in sorted(PAGES.glob("*.html")):

@@ -68,10 +68,10 @@ def child(case: str, size: int, against: str, repeats: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     sys.path.insert(0, str(ROOT))
     from readout_diff import compare
+    from readout_diff.core.model import Readout
+    from readout_diff.core.segment import segment
+    from readout_diff.core.topics import load_lexicon
     from readout_diff.errors import ReadoutDiffError
-    from readout_diff.model import Readout
-    from readout_diff.segment import segment
-    from readout_diff.topics import load_lexicon
 
     lexicon = load_lexicon()
     text = CASES[case][0](size)

@@ -148,8 +148,8 @@ def expected_claims(
 
 def sample_meeting(folder: Path, lexicon: Any, tool: Tally, base: Tally) -> int:
     """Score one sample meeting into the two tallies; the number of its readouts."""
-    from readout_diff.load import load_meeting
-    from readout_diff.pipeline import compare_meeting
+    from readout_diff.core.compare import compare_meeting
+    from readout_diff.inputs.read import load_meeting
 
     meeting = load_meeting(str(folder))
     spec = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")) or {}
@@ -195,8 +195,8 @@ def realworld_pair(
 ) -> None:
     """Score one real pair (a.txt, b.txt, gold.yaml) into the two tallies; counts only, never
     any of its text."""
-    from readout_diff.load import load_readout
-    from readout_diff.pipeline import compare
+    from readout_diff.core.compare import compare
+    from readout_diff.inputs.read import load_readout
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     readouts = [load_readout(str(folder / f"{r}.txt"), r, label=r) for r in "ab"]
@@ -313,8 +313,8 @@ def run(argv: Sequence[str] | None) -> int:
     parser.add_argument("--json", action="store_true", help="also print the numbers as JSON")
     args = parser.parse_args(argv)
 
-    from readout_diff.check import find_meetings
-    from readout_diff.topics import load_lexicon
+    from readout_diff.core.topics import load_lexicon
+    from readout_diff.workflows.check import find_meetings
 
     t = time.perf_counter()
     lexicon = load_lexicon()

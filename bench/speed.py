@@ -48,7 +48,7 @@ def median_time(fn: Callable[[], object], repeats: int) -> float:
 
 
 def sample_sentences() -> list[str]:
-    from readout_diff.segment import segment
+    from readout_diff.core.segment import segment
 
     pool = []
     for f in sorted((ROOT / "samples").glob("*/*.txt")):
@@ -111,9 +111,9 @@ def baseline_time(a: str, b: str) -> float:
 def scored_pairs(a: Path, b: Path) -> int:
     """Claim pairs the aligner actually scores (its candidates), for the growth column."""
     from readout_diff import load_readout
-    from readout_diff.align import score_pairs
-    from readout_diff.pipeline import _Segmented
-    from readout_diff.topics import load_lexicon
+    from readout_diff.core.align import score_pairs
+    from readout_diff.core.compare import _Segmented
+    from readout_diff.core.topics import load_lexicon
 
     lexicon = load_lexicon()
     readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
@@ -169,7 +169,7 @@ def main() -> None:
 
     # (b) library call on the typical pair.
     from readout_diff import compare, load_meeting
-    from readout_diff.topics import load_lexicon
+    from readout_diff.core.topics import load_lexicon
 
     meeting = load_meeting(str(TYPICAL))
     lexicon = load_lexicon()
@@ -279,7 +279,7 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 def profile(a: Path, b: Path) -> None:
     """Where the time of the 15k-word case goes (cumulative, the top of the pipeline)."""
     from readout_diff import compare, load_readout
-    from readout_diff.topics import load_lexicon
+    from readout_diff.core.topics import load_lexicon
 
     lexicon = load_lexicon()
     readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]

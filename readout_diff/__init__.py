@@ -15,22 +15,22 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .errors import ExitCode, ReadoutDiffError
-    from .load import load_meeting, load_readout
-    from .model import Comparison, Readout
-    from .pipeline import compare
-    from .topics import load_lexicon
+    from readout_diff.core.compare import compare
+    from readout_diff.core.model import Comparison, Readout
+    from readout_diff.core.topics import load_lexicon
+    from readout_diff.errors import ExitCode, ReadoutDiffError
+    from readout_diff.inputs.read import load_meeting, load_readout
 
 # Imported on first use, so that `readout-diff --help` does not pay for rapidfuzz and the lexicon.
 _EXPORTS = {
-    "Comparison": "model",
+    "Comparison": "core.model",
     "ExitCode": "errors",
-    "Readout": "model",
+    "Readout": "core.model",
     "ReadoutDiffError": "errors",
-    "compare": "pipeline",
-    "load_lexicon": "topics",
-    "load_meeting": "load",
-    "load_readout": "load",
+    "compare": "core.compare",
+    "load_lexicon": "core.topics",
+    "load_meeting": "inputs.read",
+    "load_readout": "inputs.read",
 }
 __all__ = [
     "Comparison",
@@ -47,7 +47,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name not in _EXPORTS:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    value = getattr(import_module(f"readout_diff.{_EXPORTS[name]}"), name)
     globals()[name] = value  # later lookups skip this function
     return value
 

@@ -1,3 +1,3 @@
-from .cli import main
+from readout_diff.cli import main
 
 main()

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from readout_diff.align import MATCH_THRESHOLD, cluster, score_pairs
-from readout_diff.features import claim_features
-from readout_diff.topics import load_lexicon
+from readout_diff.core.align import MATCH_THRESHOLD, cluster, score_pairs
+from readout_diff.core.features import claim_features
+from readout_diff.core.topics import load_lexicon
 
 LEX = load_lexicon()
 PARTIES = frozenset({"china", "russia"})

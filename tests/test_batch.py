@@ -16,12 +16,12 @@ import pytest
 from conftest import ROOT, SAMPLES, SEED, sample_folders
 from typer.testing import CliRunner
 
-from readout_diff import batch
-from readout_diff.batch import BatchResult, run_batch
 from readout_diff.cli import app
 from readout_diff.errors import SpecError
-from readout_diff.manifest import MeetingEntry, find_batch
-from readout_diff.render.batch import CSV_HEADER
+from readout_diff.inputs.manifest import MeetingEntry, find_batch
+from readout_diff.report.batch import CSV_HEADER
+from readout_diff.workflows import batch
+from readout_diff.workflows.batch import BatchResult, run_batch
 
 SCHEMA = json.loads((ROOT / "readout_diff/data/comparison.schema.json").read_text("utf-8"))
 CHINA = "Wang Yi met Sergei Lavrov in Beijing. They discussed the Ukraine crisis and the SCO.\n"

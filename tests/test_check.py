@@ -8,9 +8,9 @@ import pytest
 from conftest import SEED
 from typer.testing import CliRunner
 
-from readout_diff.check import SampleError, check_meeting, find_meetings
 from readout_diff.cli import app
-from readout_diff.topics import load_lexicon
+from readout_diff.core.topics import load_lexicon
+from readout_diff.workflows.check import SampleError, check_meeting, find_meetings
 
 runner = CliRunner()
 LEX = load_lexicon()

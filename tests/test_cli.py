@@ -220,12 +220,12 @@ def test_output_that_is_a_folder_is_refused_before_comparing(files: Path) -> Non
 
 
 def test_output_failure_leaves_no_temp_file(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import readout_diff.output
+    import readout_diff.report.output
 
     def full_disk(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(readout_diff.output.os, "replace", full_disk)
+    monkeypatch.setattr(readout_diff.report.output.os, "replace", full_disk)
     (files / "out").mkdir()
     r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")
     assert r.exit_code == 2, r.output

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readout_diff import compare, load_meeting
+from readout_diff.core.model import Comparison, Readout
 from readout_diff.errors import SpecError, UsageError
-from readout_diff.model import Comparison, Readout
 
 
 def readout(rid: str, text: str, label: str | None = None) -> Readout:

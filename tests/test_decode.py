@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
-from readout_diff.decode import Decoded, decode, odd_word_share, text_codec
 from readout_diff.errors import InputError, UsageError
+from readout_diff.inputs.decode import Decoded, decode, odd_word_share, text_codec
 
 ENGLISH = (
     "The ministers\u2019 talks in Gen\u00e8ve covered \u201ctrade\u201d and Ukraine\u2019s crisis."

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from readout_diff.cli import app
 from readout_diff.errors import InputError
-from readout_diff.fetch import MAX_REDIRECTS, fetch
-from readout_diff.load import ReadOptions, load_readout
+from readout_diff.inputs.fetch import MAX_REDIRECTS, fetch
+from readout_diff.inputs.read import ReadOptions, load_readout
 
 TLS = ROOT / "tests" / "data" / "tls"
 PAGE = b"""<!DOCTYPE html>

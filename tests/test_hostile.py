@@ -17,15 +17,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from readout_diff import align, compare
+from readout_diff import compare
 from readout_diff.cli import app
+from readout_diff.core import align
+from readout_diff.core.features import claim_features
+from readout_diff.core.model import Comparison, Readout
+from readout_diff.core.segment import segment
+from readout_diff.core.topics import load_lexicon
 from readout_diff.errors import InputError, SpecError
-from readout_diff.features import claim_features
-from readout_diff.load import decode, front_matter
-from readout_diff.model import Comparison, Readout
-from readout_diff.segment import segment
-from readout_diff.topics import load_lexicon
-from readout_diff.yamlio import parse_yaml
+from readout_diff.inputs.read import decode, front_matter
+from readout_diff.inputs.yamlio import parse_yaml
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((ROOT / "readout_diff/data/comparison.schema.json").read_text("utf-8"))

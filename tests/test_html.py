@@ -1,4 +1,4 @@
-"""Readouts saved as web pages: `readout_diff.html` on the pages in tests/data/html.
+"""Readouts saved as web pages: `readout_diff.inputs.html` on the pages in tests/data/html.
 
 Each page has <name>.expected.txt (paragraphs that must be kept, the title first) and
 <name>.boilerplate.txt (navigation, share buttons, related links, footers that must not leak).
@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_diff.errors import InputError, UsageError
-from readout_diff.html import Page, decode_html, extract, looks_like_html
-from readout_diff.html_date import attribute_words, parse_date
+from readout_diff.inputs.html import Page, decode_html, extract, looks_like_html
+from readout_diff.inputs.html_date import attribute_words, parse_date
 
 PAGES = Path(__file__).parent / "data" / "html"
 NAMES = sorted(p.stem for p in PAGES.glob("*.html"))

@@ -1,4 +1,4 @@
-"""Reading readouts (files, stdin, front matter) and meeting folders: `readout_diff.load`."""
+"""Reading readouts (files, stdin, front matter) and meeting folders: `readout_diff.inputs.read`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff import load
+from readout_diff.core.compare import compare
 from readout_diff.errors import InputError, SpecError, UsageError
-from readout_diff.load import load_meeting, load_readout, load_readouts
-from readout_diff.pipeline import compare
-from readout_diff.yamlio import parse_yaml
+from readout_diff.inputs import read as load
+from readout_diff.inputs.read import load_meeting, load_readout, load_readouts
+from readout_diff.inputs.yamlio import parse_yaml
 
 BODY = "China and Russia discussed the Ukraine crisis in Beijing.\n"
 FRONT = "---\nlabel: China MFA\ndate: 2025-07-13\nurl: https://example.org/readout\n" + (

@@ -53,13 +53,13 @@ def test_a_pipe_is_written_in_place_not_replaced(tmp_path: Path) -> None:
 def test_a_read_only_file_is_refused_before_comparing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import readout_diff.output
+    import readout_diff.report.output
 
     out = tmp_path / "locked.json"
     out.write_text("old\n", encoding="utf-8")
     real_access = os.access  # as a normal user sees a 0444 file (root may write anything)
     monkeypatch.setattr(
-        readout_diff.output.os,
+        readout_diff.report.output.os,
         "access",
         lambda p, m: (m != os.W_OK or Path(p) != out) and real_access(p, m),
     )

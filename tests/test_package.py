@@ -16,14 +16,14 @@ def test_importing_the_package_or_the_cli_loads_no_core() -> None:
     loaded = _run(
         "import sys, readout_diff, readout_diff.cli; "
         "print(sorted(m for m in sys.modules if m in "
-        "('rapidfuzz', 'yaml', 'rich', 'readout_diff.pipeline', 'readout_diff.topics')))"
+        "('rapidfuzz', 'yaml', 'rich', 'readout_diff.core.compare', 'readout_diff.core.topics')))"
     )
     assert loaded == "[]"
 
 
 def test_public_names_are_the_functions_even_after_their_modules_load() -> None:
     out = _run(
-        "import readout_diff.pipeline, readout_diff.load, readout_diff.model\n"
+        "import readout_diff.core.compare, readout_diff.inputs.read, readout_diff.core.model\n"
         "from readout_diff import compare, load_readout, Comparison, ExitCode\n"
         "print(callable(compare), callable(load_readout), Comparison.__name__, int(ExitCode.USAGE))"
     )

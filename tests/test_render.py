@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, SEED, sample_folders
 
 from readout_diff import compare, load_meeting
-from readout_diff.model import Comparison
-from readout_diff.render import RENDERERS, Format, RenderOptions
+from readout_diff.core.model import Comparison
+from readout_diff.report import RENDERERS, Format, RenderOptions
 
 GOLDENS = Path(__file__).parent / "goldens"
 SCHEMA = json.loads(
@@ -93,7 +93,7 @@ def test_schema_rejects_a_broken_document() -> None:
 
 
 def test_a_pages_lines_are_said_to_be_in_its_extracted_text() -> None:
-    from readout_diff.model import Readout
+    from readout_diff.core.model import Readout
 
     page = Readout("a", "Page", "page.html", "Title\n\nTalks on Iran were held.\n", format="html")
     text = Readout("b", "Text", "b.txt", "Talks on Gaza were held.\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readout_diff.segment import segment
+from readout_diff.core.segment import segment
 
 
 def texts(text: str) -> list[str]:

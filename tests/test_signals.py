@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
-from readout_diff import output as output_module
 from readout_diff.cli import app
+from readout_diff.report import output as output_module
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 

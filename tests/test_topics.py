@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from readout_diff.core.topics import KINDS, check_unique_aliases, load_lexicon
 from readout_diff.errors import SpecError
-from readout_diff.topics import KINDS, check_unique_aliases, load_lexicon
 
 
 @pytest.fixture(scope="module")

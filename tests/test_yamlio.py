@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from readout_diff.errors import SpecError
-from readout_diff.yamlio import parse_yaml
+from readout_diff.inputs.yamlio import parse_yaml
 
 
 def test_alias_bomb_is_refused_without_expanding_it() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Comparison
+from readout_diff.core.model import Comparison
 
 
 def render_json(comparison: Comparison) -> str:

@@ -7,11 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .align import cluster
-from .errors import SpecError, UsageError
-from .features import Features, claim_features, name_tokens
-from .load import Meeting
-from .model import (
+from readout_diff.core.align import cluster
+from readout_diff.core.features import Features, claim_features, name_tokens
+from readout_diff.core.model import (
     Alignment,
     Claim,
     Comparison,
@@ -20,8 +18,10 @@ from .model import (
     TopicMention,
     TopicPresence,
 )
-from .segment import segment
-from .topics import Lexicon, Mention, load_lexicon
+from readout_diff.core.segment import segment
+from readout_diff.core.topics import Lexicon, Mention, load_lexicon
+from readout_diff.errors import SpecError, UsageError
+from readout_diff.inputs.read import Meeting
 
 _PARTY_KINDS = ("country", "organisation")
 _LINE_BREAK = re.compile(r"\r\n?|\n")

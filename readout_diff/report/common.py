@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Comparison, ReadoutClaims, TopicPresence
+from readout_diff.core.model import Claim, Comparison, ReadoutClaims, TopicPresence
 
 
 def one_line(text: str) -> str:

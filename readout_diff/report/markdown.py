@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Comparison
-from .common import (
+from readout_diff.core.model import Comparison
+from readout_diff.report.common import (
     evidence,
     headline_parts,
     one_line,

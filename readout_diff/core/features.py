@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .topics import Mention
+from readout_diff.core.topics import Mention
 
 # Stock phrases of readouts, removed before tokenising (order matters: longest first).
 _BOILERPLATE = re.compile(

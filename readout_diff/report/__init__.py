@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Comparison
+from readout_diff.core.model import Comparison
 
 
 class Format(str, Enum):
@@ -22,19 +22,21 @@ class RenderOptions:
 
 
 def _terminal(c: Comparison, o: RenderOptions) -> str:
-    from .terminal import render_terminal  # rich is imported only when a report is drawn
+    from readout_diff.report.terminal import (
+        render_terminal,  # rich is imported only when a report is drawn
+    )
 
     return render_terminal(c, o.width, o.color)
 
 
 def _json(c: Comparison, o: RenderOptions) -> str:
-    from .json import render_json
+    from readout_diff.report.json import render_json
 
     return render_json(c)
 
 
 def _markdown(c: Comparison, o: RenderOptions) -> str:
-    from .markdown import render_markdown
+    from readout_diff.report.markdown import render_markdown
 
     return render_markdown(c)
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from ..check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
-from .terminal import string_console
+from readout_diff.report.terminal import string_console
+from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
 
 
 def render_check_terminal(results: Sequence[MeetingResult], width: int, color: bool) -> str:

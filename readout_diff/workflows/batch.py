@@ -18,12 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ReadoutDiffError, SpecError
-from .load import ReadOptions, is_meeting_folder, load_listed, load_meeting, readout_id
-from .manifest import MeetingEntry, find_batch
-from .model import Comparison
-from .pipeline import compare, compare_meeting
-from .topics import Lexicon, load_lexicon
+from readout_diff.core.compare import compare, compare_meeting
+from readout_diff.core.model import Comparison
+from readout_diff.core.topics import Lexicon, load_lexicon
+from readout_diff.errors import ReadoutDiffError, SpecError
+from readout_diff.inputs.manifest import MeetingEntry, find_batch
+from readout_diff.inputs.read import (
+    ReadOptions,
+    is_meeting_folder,
+    load_listed,
+    load_meeting,
+    readout_id,
+)
 
 __all__ = ["BatchResult", "MeetingEntry", "ProgressCallback", "find_batch", "run_batch"]
 

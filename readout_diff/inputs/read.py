@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from .decode import Decoded, decode, encoding_label, text_codec
-from .errors import InputError, SpecError, UsageError
-from .fetch import fetch, is_url
-from .model import READOUT_IDS, Readout
-from .save import save_readout
-from .yamlio import parse_yaml, read_yaml, where
+from readout_diff.core.model import READOUT_IDS, Readout
+from readout_diff.errors import InputError, SpecError, UsageError
+from readout_diff.inputs.decode import Decoded, decode, encoding_label, text_codec
+from readout_diff.inputs.fetch import fetch, is_url
+from readout_diff.inputs.yamlio import parse_yaml, read_yaml, where
+from readout_diff.workflows.save import save_readout
 
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -151,7 +151,7 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
     """The server's word when it gave one; else the file name, else the first bytes."""
     if media_type is not None:
         return media_type != "text/plain"
-    from .html import looks_like_html
+    from readout_diff.inputs.html import looks_like_html
 
     if not is_url(path) and path != "-":
         suffix = Path(path).suffix.lower()
@@ -198,7 +198,7 @@ def _decode_text(data: bytes, name: str, encoding: str | None, declared: str | N
 def _html_readout(
     data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
 ) -> Readout:
-    from .html import extract
+    from readout_diff.inputs.html import extract
 
     page = extract(data, name, encoding, declared)
     return Readout(

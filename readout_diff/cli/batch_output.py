@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import UsageError
-from .output import PROG, atomic_writer, say
+from readout_diff.errors import UsageError
+from readout_diff.report.output import PROG, atomic_writer, say
 
 
 class ProgressBar:
@@ -66,7 +66,7 @@ def write_batch(
 def _write_all(
     results: Iterable[Any], csv: bool, out: TextIO, report: Callable[[str, str], None], name: str
 ) -> int:
-    from .render.batch import render_csv, render_csv_header, render_jsonl
+    from readout_diff.report.batch import render_csv, render_csv_header, render_jsonl
 
     def write(text: str) -> None:
         try:

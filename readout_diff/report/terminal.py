@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison
-from .common import (
+from readout_diff.core.model import Comparison
+from readout_diff.report.common import (
     evidence,
     headline_parts,
     one_line,

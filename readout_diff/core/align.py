@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .errors import InputError
-from .features import Features
-from .model import READOUT_IDS
+from readout_diff.core.features import Features
+from readout_diff.core.model import READOUT_IDS
+from readout_diff.errors import InputError
 
 MATCH_THRESHOLD = 0.45
 RELATED_THRESHOLD = 0.22

@@ -24,8 +24,8 @@ from typing import Any
 
 import yaml
 
-from .errors import SpecError
-from .yamlio import read_yaml, where
+from readout_diff.errors import SpecError
+from readout_diff.inputs.yamlio import read_yaml, where
 
 KINDS = ("country", "region", "organisation", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already

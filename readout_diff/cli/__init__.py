@@ -18,9 +18,9 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
-from .errors import ExitCode, ReadoutDiffError, UsageError
-from .output import PROG, check_writable, say, write_output
-from .render import RENDERERS, Format, RenderOptions
+from readout_diff.errors import ExitCode, ReadoutDiffError, UsageError
+from readout_diff.report import RENDERERS, Format, RenderOptions
+from readout_diff.report.output import PROG, check_writable, say, write_output
 
 T = TypeVar("T")
 
@@ -125,9 +125,9 @@ def render_options(no_color: bool, width: int | None) -> RenderOptions:
 def _comparison(  # type: ignore[no-untyped-def]
     paths: list[str], labels: list[str], participants: list[str], topics: list[Path], options
 ):
-    from .load import is_meeting_folder, load_meeting, load_readouts
-    from .pipeline import compare, compare_meeting
-    from .topics import load_lexicon
+    from readout_diff.core.compare import compare, compare_meeting
+    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.read import is_meeting_folder, load_meeting, load_readouts
 
     lexicon = load_lexicon(topics)
     names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
@@ -152,14 +152,14 @@ def _comparison(  # type: ignore[no-untyped-def]
 def _saved(comparison: Any, readouts: Any, options: Any) -> Any:
     """With --save, the meeting.yaml that makes the saved readouts a meeting folder."""
     if options.save_dir is not None:
-        from .save import save_meeting
+        from readout_diff.workflows.save import save_meeting
 
         save_meeting(options.save_dir, readouts, comparison.participants, comparison.meeting)
     return comparison
 
 
 def _warn_guessed(readouts: Any) -> None:
-    from .cli_batch import guessed
+    from readout_diff.cli.batch_output import guessed
 
     for r in readouts:
         if r.encoding_guessed:
@@ -210,12 +210,12 @@ def compare(
     ] = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
-    from .load import ReadOptions
+    from readout_diff.inputs.read import ReadOptions
 
     if output is not None:
         run(lambda: check_writable(output))
     if save is not None:
-        from .save import check_save_dir
+        from readout_diff.workflows.save import check_save_dir
 
         run(lambda: check_save_dir(save))
     read = ReadOptions(max_bytes, encoding, save)
@@ -265,8 +265,8 @@ def check(
     ] = None,
 ) -> None:
     """Check sample meetings against their expected.yaml: exit 0 when all hold, 1 if not."""
-    from .check import find_meetings
-    from .topics import load_lexicon
+    from readout_diff.core.topics import load_lexicon
+    from readout_diff.workflows.check import find_meetings
 
     folders = run(lambda: find_meetings(paths or ["samples"], select))
     lexicon = run(lambda: load_lexicon(topics))
@@ -276,15 +276,15 @@ def check(
     results = [_check_one(folder, lexicon) for folder in folders]
     options = render_options(no_color, width)
     if junit is not None:
-        from .render.check import render_junit
+        from readout_diff.report.check import render_junit
 
         run(lambda: write_output(render_junit(results), junit))
     if format is CheckFormat.json:
-        from .render.check import render_check_json
+        from readout_diff.report.check import render_check_json
 
         text = render_check_json(results)
     else:
-        from .render.check import render_check_terminal
+        from readout_diff.report.check import render_check_terminal
 
         text = render_check_terminal(results, options.width, options.color)
     run(lambda: write_output(text, None))
@@ -295,7 +295,7 @@ def check(
 
 
 def _check_one(folder: Path, lexicon: Any) -> Any:
-    from .check import MeetingResult, check_meeting
+    from readout_diff.workflows.check import MeetingResult, check_meeting
 
     try:
         return check_meeting(folder, lexicon)
@@ -306,10 +306,10 @@ def _check_one(folder: Path, lexicon: Any) -> Any:
 def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
     import difflib
 
-    from .check import EXPECTED
-    from .load import load_meeting
-    from .pipeline import compare_meeting
-    from .snapshot import dump, expectations
+    from readout_diff.core.compare import compare_meeting
+    from readout_diff.inputs.read import load_meeting
+    from readout_diff.workflows.check import EXPECTED
+    from readout_diff.workflows.expectations import dump, expectations
 
     for folder in folders:
         path = folder / EXPECTED
@@ -366,9 +366,9 @@ def batch(
     encoding: EncodingOption = None,
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
-    from .batch import find_batch, run_batch
-    from .cli_batch import ProgressBar, write_batch
-    from .load import ReadOptions
+    from readout_diff.cli.batch_output import ProgressBar, write_batch
+    from readout_diff.inputs.read import ReadOptions
+    from readout_diff.workflows.batch import find_batch, run_batch
 
     if output is not None:
         run(lambda: check_writable(output))

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import InputError, UsageError
+from readout_diff.errors import InputError, UsageError
 
 # Tried in this order; on equal scores the earlier one wins.
 LEGACY_ENCODINGS = ("windows-1252", "windows-1254", "windows-1250", "windows-1251", "koi8-r")

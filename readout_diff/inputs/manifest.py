@@ -38,11 +38,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError
-from .fetch import is_url
-from .load import is_meeting_folder
-from .model import READOUT_IDS
-from .yamlio import read_yaml, where
+from readout_diff.core.model import READOUT_IDS
+from readout_diff.errors import SpecError
+from readout_diff.inputs.fetch import is_url
+from readout_diff.inputs.read import is_meeting_folder
+from readout_diff.inputs.yamlio import read_yaml, where
 
 MAX_MANIFEST_BYTES = 20_000_000
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from .errors import UsageError
+from readout_diff.errors import UsageError
 
 PROG = "readout-diff"
 

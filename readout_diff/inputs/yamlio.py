@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SpecError
+from readout_diff.errors import SpecError
 
 MAX_YAML_BYTES = 2_000_000
 MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from .model import Claim, Comparison
+from readout_diff.core.model import Claim, Comparison
 
 HEADER = (
     "# Written by `readout-diff check --update` from the tool's own output.\n"

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import UsageError
-from .fetch import is_url
-from .model import Readout
+from readout_diff.core.model import Readout
+from readout_diff.errors import UsageError
+from readout_diff.inputs.fetch import is_url
 
 MEETING = "meeting.yaml"
 

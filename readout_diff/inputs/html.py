@@ -12,9 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .decode import Decoded, bom_codec, guess_single_byte, text_codec, undecodable, user_codec
-from .errors import InputError
-from .html_date import attribute_words, page_date
+from readout_diff.errors import InputError
+from readout_diff.inputs.decode import (
+    Decoded,
+    bom_codec,
+    guess_single_byte,
+    text_codec,
+    undecodable,
+    user_codec,
+)
+from readout_diff.inputs.html_date import attribute_words, page_date
 
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
 # Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from readout_diff.errors import InputError
 
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
