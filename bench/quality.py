@@ -148,8 +148,8 @@ def expected_claims(
 
 def sample_meeting(folder: Path, lexicon: Any, tool: Tally, base: Tally) -> int:
     """Score one sample meeting into the two tallies; the number of its readouts."""
-    from readout_diff.core.compare import compare_meeting
     from readout_diff.inputs.read import load_meeting
+    from readout_diff.workflows.compare import compare_meeting
 
     meeting = load_meeting(str(folder))
     spec = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")) or {}

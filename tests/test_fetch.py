@@ -21,6 +21,7 @@ from readout_diff.cli import app
 from readout_diff.errors import InputError
 from readout_diff.inputs.fetch import MAX_REDIRECTS, fetch
 from readout_diff.inputs.read import ReadOptions, load_readout
+from readout_diff.workflows.save import save_meeting
 
 TLS = ROOT / "tests" / "data" / "tls"
 PAGE = b"""<!DOCTYPE html>
@@ -215,7 +216,8 @@ def test_header_charset_decodes_a_text_page(http: str) -> None:
 
 def test_save_keeps_the_page_and_the_text_the_offsets_refer_to(http: str, tmp_path: Path) -> None:
     saved = tmp_path / "saved"
-    r = load_readout(f"{http}/page", "b", options=ReadOptions(save_dir=saved))
+    r = load_readout(f"{http}/page", "b")
+    save_meeting(saved, [r], [])
     assert (saved / "b-page.html").read_bytes() == PAGE
     assert (saved / "b-page.html.txt").read_text(encoding="utf-8") == r.text
     again = load_readout(str(saved / "b-page.html"), "b")

@@ -18,7 +18,7 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
-from readout_diff.errors import ExitCode, ReadoutDiffError, UsageError
+from readout_diff.errors import ExitCode, ReadoutDiffError
 from readout_diff.report import RENDERERS, Format, RenderOptions
 from readout_diff.report.output import PROG, check_writable, say, write_output
 
@@ -122,46 +122,10 @@ def render_options(no_color: bool, width: int | None) -> RenderOptions:
     return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)
 
 
-def _comparison(  # type: ignore[no-untyped-def]
-    paths: list[str], labels: list[str], participants: list[str], topics: list[Path], options
-):
-    from readout_diff.core.compare import compare, compare_meeting
-    from readout_diff.core.topics import load_lexicon
-    from readout_diff.inputs.read import is_meeting_folder, load_meeting, load_readouts
-
-    lexicon = load_lexicon(topics)
-    names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
-    if len(paths) == 1 and is_meeting_folder(paths[0]):
-        meeting = load_meeting(paths[0], options)
-        if labels:
-            raise UsageError(
-                "--label cannot be used with a meeting folder (meeting.yaml has labels)"
-            )
-        _warn_guessed(meeting.readouts)
-        return _saved(compare_meeting(meeting, lexicon, names), meeting.readouts, options)
-    for p in paths:
-        if p != "-" and Path(p).is_dir():
-            raise UsageError(
-                f"{p}: is a folder; give readout files, or one meeting folder with a meeting.yaml"
-            )
-    readouts = load_readouts(paths, labels, sys.stdin.buffer, options)
-    _warn_guessed(readouts)
-    return _saved(compare(readouts, lexicon, names or None), readouts, options)
-
-
-def _saved(comparison: Any, readouts: Any, options: Any) -> Any:
-    """With --save, the meeting.yaml that makes the saved readouts a meeting folder."""
-    if options.save_dir is not None:
-        from readout_diff.workflows.save import save_meeting
-
-        save_meeting(options.save_dir, readouts, comparison.participants, comparison.meeting)
-    return comparison
-
-
-def _warn_guessed(readouts: Any) -> None:
+def _warn_guessed(comparison: Any) -> None:
     from readout_diff.cli.batch_output import guessed
 
-    for r in readouts:
+    for r in comparison.readouts:
         if r.encoding_guessed:
             say("warning", f"{r.source}: {guessed(r.encoding)}")
 
@@ -210,16 +174,24 @@ def compare(
     ] = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
+    from readout_diff.core.topics import load_lexicon
     from readout_diff.inputs.read import ReadOptions
+    from readout_diff.workflows.compare import compare_paths
 
     if output is not None:
         run(lambda: check_writable(output))
-    if save is not None:
-        from readout_diff.workflows.save import check_save_dir
-
-        run(lambda: check_save_dir(save))
-    read = ReadOptions(max_bytes, encoding, save)
-    comparison = run(lambda: _comparison(paths, label, participants, topics, read))
+    comparison = run(
+        lambda: compare_paths(
+            paths,
+            label,
+            participants,
+            load_lexicon(topics),
+            ReadOptions(max_bytes, encoding),
+            sys.stdin.buffer,
+            save,
+        )
+    )
+    _warn_guessed(comparison)
     options = render_options(no_color or output is not None, width)
     run(lambda: write_output(RENDERERS[format](comparison, options), output))
     if exit_code and comparison.has_missing_topics:
@@ -306,9 +278,9 @@ def _check_one(folder: Path, lexicon: Any) -> Any:
 def _update(folders: list[Path], lexicon: Any, force: bool) -> None:
     import difflib
 
-    from readout_diff.core.compare import compare_meeting
     from readout_diff.inputs.read import load_meeting
     from readout_diff.workflows.check import EXPECTED
+    from readout_diff.workflows.compare import compare_meeting
     from readout_diff.workflows.expectations import dump, expectations
 
     for folder in folders:

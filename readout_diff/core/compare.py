@@ -21,7 +21,6 @@ from readout_diff.core.model import (
 from readout_diff.core.segment import segment
 from readout_diff.core.topics import Lexicon, Mention, load_lexicon
 from readout_diff.errors import SpecError, UsageError
-from readout_diff.inputs.read import Meeting
 
 _PARTY_KINDS = ("country", "organisation")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -141,18 +140,6 @@ def compare(
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
-    )
-
-
-def compare_meeting(
-    meeting: Meeting, lexicon: Lexicon | None = None, participants: Iterable[str] = ()
-) -> Comparison:
-    """Compare a sample meeting's readouts; `participants` override meeting.yaml's."""
-    return compare(
-        meeting.readouts,
-        lexicon,
-        list(participants) or meeting.participants or None,
-        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
     )
 
 

@@ -29,6 +29,9 @@ class Readout:
     format: str = "text"  # "html": `text` is the text extracted from the page
     encoding: str = "utf-8"  # how the file's bytes were decoded
     encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
+    # The bytes as read (the page as the server sent it), kept so that `save_meeting` can write
+    # them after the comparison succeeded; never part of the result.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

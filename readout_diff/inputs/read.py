@@ -17,7 +17,6 @@ from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.decode import Decoded, decode, encoding_label, text_codec
 from readout_diff.inputs.fetch import fetch, is_url
 from readout_diff.inputs.yamlio import parse_yaml, read_yaml, where
-from readout_diff.workflows.save import save_readout
 
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -46,11 +45,10 @@ def readout_id(index: int) -> str:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How readouts are read: the size cap, a forced encoding, where to keep fetched pages."""
+    """How readouts are read: the size cap and a forced encoding."""
 
     max_bytes: int | None = None  # None: MAX_READOUT_BYTES
     encoding: str | None = None  # None: detect (BOM, UTF-8, then a legacy code page)
-    save_dir: Path | None = None  # keep the readouts as read, to reproduce a comparison
     declared: str | None = None  # meeting.yaml's `encoding`: a hint, as a server's charset is
 
     @property
@@ -141,10 +139,7 @@ def load_readout(
     if url is not None:
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
-    readout = replace(readout, label=str(label or readout.label or default))
-    if options.save_dir is not None:
-        save_readout(options.save_dir, data, readout)
-    return readout
+    return replace(readout, label=str(label or readout.label or default), raw=data)
 
 
 def _is_html(path: str, data: bytes, media_type: str | None) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readout_diff.core.compare import compare, compare_meeting
+from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon, load_lexicon
 from readout_diff.errors import ReadoutDiffError, SpecError
@@ -30,6 +30,7 @@ from readout_diff.inputs.read import (
     load_meeting,
     readout_id,
 )
+from readout_diff.workflows.compare import compare_meeting
 
 __all__ = ["BatchResult", "MeetingEntry", "ProgressCallback", "find_batch", "run_batch"]
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from readout_diff.core.compare import compare_meeting
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.read import is_meeting_folder, load_meeting
 from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.workflows.compare import compare_meeting
 
 EXPECTED = "expected.yaml"
 

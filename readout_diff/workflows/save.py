@@ -43,9 +43,10 @@ def saved_name(readout: Readout) -> str:
     return saved_stem(readout.id, readout.source) + ext
 
 
-def save_readout(folder: Path, data: bytes, readout: Readout) -> None:
+def save_readout(folder: Path, readout: Readout) -> None:
     """The bytes as read, and for a page the extracted text the offsets refer to."""
     name = saved_name(readout)
+    data = readout.raw if readout.raw is not None else readout.text.encode("utf-8")
     _write(folder, name, data)
     if readout.format == "html":
         _write(folder, name + ".txt", readout.text.encode("utf-8"))
@@ -65,9 +66,12 @@ def save_meeting(
     participants: Sequence[str],
     meeting: dict[str, Any] | None = None,
 ) -> None:
-    """meeting.yaml for the saved readouts (with the title and date of `meeting`, if any)."""
+    """The readouts as read, and the meeting.yaml that makes `folder` a meeting folder (with the
+    title and date of `meeting`, if any). Call it once the comparison has succeeded, after
+    `check_save_dir`: a failed run then leaves nothing behind."""
     entries = []
     for readout in readouts:
+        save_readout(folder, readout)
         entry: dict[str, object] = {"file": saved_name(readout), "label": readout.label}
         for key in ("url", "date"):
             if getattr(readout, key):

@@ -1,0 +1,77 @@
+"""Comparing what the user names: readout paths and URLs, or one meeting folder.
+
+`compare_paths` is `readout-diff compare` as a library function: it loads, compares and, with
+`save`, keeps the readouts as a meeting folder, only once everything else has succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from readout_diff.core.compare import compare
+from readout_diff.core.model import Comparison
+from readout_diff.core.topics import Lexicon, load_lexicon
+from readout_diff.errors import UsageError
+from readout_diff.inputs.read import (
+    Meeting,
+    ReadOptions,
+    is_meeting_folder,
+    load_meeting,
+    load_readouts,
+)
+from readout_diff.workflows.save import check_save_dir, save_meeting
+
+
+def compare_meeting(
+    meeting: Meeting, lexicon: Lexicon | None = None, participants: Iterable[str] = ()
+) -> Comparison:
+    """Compare a meeting folder's readouts; `participants` override meeting.yaml's."""
+    return compare(
+        meeting.readouts,
+        lexicon,
+        list(participants) or meeting.participants or None,
+        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
+    )
+
+
+def compare_paths(
+    paths: Sequence[str],
+    labels: Sequence[str] = (),
+    participants: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
+    options: ReadOptions | None = None,
+    stdin: BinaryIO | None = None,
+    save: Path | None = None,
+) -> Comparison:
+    """Compare readout files, URLs or "-" (read from `stdin`), or one meeting folder.
+
+    `participants` are names or topic ids; an item may hold several, comma-separated. With
+    `save`, a new or empty folder, the readouts as read and a meeting.yaml are written there
+    after the comparison succeeded, so that `compare_paths([save])` re-runs it.
+    """
+    if save is not None:
+        check_save_dir(save)
+    lexicon = lexicon or load_lexicon()
+    names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
+    if len(paths) == 1 and is_meeting_folder(paths[0]):
+        if labels:
+            raise UsageError(
+                "--label cannot be used with a meeting folder (meeting.yaml has labels)"
+            )
+        meeting = load_meeting(paths[0], options)
+        comparison = compare_meeting(meeting, lexicon, names)
+        readouts = meeting.readouts
+    else:
+        for p in paths:
+            if p != "-" and Path(p).is_dir():
+                raise UsageError(
+                    f"{p}: is a folder; give readout files, or one meeting folder with a "
+                    "meeting.yaml"
+                )
+        readouts = tuple(load_readouts(list(paths), list(labels), stdin, options))
+        comparison = compare(readouts, lexicon, names or None)
+    if save is not None:
+        save_meeting(save, readouts, comparison.participants, comparison.meeting)
+    return comparison
