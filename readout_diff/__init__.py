@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from readout_diff.core.compare import compare
     from readout_diff.core.model import Comparison, Readout
     from readout_diff.core.topics import load_lexicon
-    from readout_diff.errors import ExitCode, ReadoutDiffError
+    from readout_diff.errors import ReadoutDiffError
     from readout_diff.inputs.read import load_meeting, load_readout
 
 # Imported on first use, so that `readout-diff --help` does not pay for rapidfuzz and the lexicon.
 _EXPORTS = {
     "Comparison": "core.model",
-    "ExitCode": "errors",
+    "ExitCode": "exit_codes",
     "Readout": "core.model",
     "ReadoutDiffError": "errors",
     "compare": "core.compare",

@@ -1,27 +1,15 @@
-"""Errors the core raises, each carrying the exit code the CLI maps it to.
+"""Errors the library raises: a message meant for the user, in one line.
 
-The core never prints and never exits: it raises one of these, and `cli.py` turns it into a
-one-line message on stderr and the exit code below.
+The library never prints and never exits: it raises one of these. Only the CLI turns them into
+a line on stderr and an exit code (`readout_diff.exit_codes`), so a script calling the library
+catches `ReadoutDiffError` and decides for itself.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
-
-
-class ExitCode(IntEnum):
-    """Documented exit codes (README, "Exit codes")."""
-
-    OK = 0
-    DIFFERENCES = 1  # only with --exit-code: some topic is missing from some readout
-    USAGE = 2  # bad usage or bad input
-    INTERRUPTED = 130  # Ctrl-C
-
 
 class ReadoutDiffError(Exception):
-    """Base class: a message meant for the user, and the exit code for it."""
-
-    exit_code: ExitCode = ExitCode.USAGE
+    """Base class: a message meant for the user."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -40,4 +28,4 @@ class SpecError(ReadoutDiffError):
 
 
 class UsageError(ReadoutDiffError):
-    """The command line asks for something impossible (one readout, two from stdin...)."""
+    """The call asks for something impossible (one readout, two from stdin...)."""

@@ -1,4 +1,8 @@
-"""Renderers: each turns a Comparison into text, and computes nothing the JSON form lacks."""
+"""Reports: each renderer turns a Comparison into text, and computes nothing the JSON form lacks.
+
+`render(comparison, "markdown")` is the one entry point; `RENDERERS` is the registry behind it.
+Renderers are imported on first use, so that rich is loaded only when a report is drawn.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from readout_diff.core.model import Comparison
+from readout_diff.errors import UsageError
 
 
 class Format(str, Enum):
@@ -17,14 +22,12 @@ class Format(str, Enum):
 
 @dataclass(frozen=True)
 class RenderOptions:
-    width: int = 100
-    color: bool = False
+    width: int = 100  # the terminal report's width in columns
+    color: bool = False  # ANSI colours in the terminal report
 
 
 def _terminal(c: Comparison, o: RenderOptions) -> str:
-    from readout_diff.report.terminal import (
-        render_terminal,  # rich is imported only when a report is drawn
-    )
+    from readout_diff.report.terminal import render_terminal
 
     return render_terminal(c, o.width, o.color)
 
@@ -46,3 +49,17 @@ RENDERERS: dict[Format, Callable[[Comparison, RenderOptions], str]] = {
     Format.json: _json,
     Format.markdown: _markdown,
 }
+
+
+def render(
+    comparison: Comparison,
+    format: Format | str = Format.terminal,
+    options: RenderOptions | None = None,
+) -> str:
+    """The report as text: `format` is "terminal", "json" or "markdown" (a `Format`)."""
+    try:
+        chosen = Format(format)
+    except ValueError:
+        known = ", ".join(f.value for f in Format)
+        raise UsageError(f"unknown report format {format!r} (known: {known})") from None
+    return RENDERERS[chosen](comparison, options or RenderOptions())

@@ -72,3 +72,8 @@ def source_note(readout: ReadoutClaims) -> str:
     if readout.format == "html":
         return f"{readout.source} (lines of its extracted text: --save keeps it)"
     return readout.source
+
+
+def guessed(encoding: str) -> str:
+    """The warning for a readout whose legacy code page was guessed from its bytes."""
+    return f"not UTF-8; read as {encoding} (guessed; --encoding to set it)"

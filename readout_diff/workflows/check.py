@@ -18,7 +18,7 @@ from typing import Any
 
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.topics import Lexicon
-from readout_diff.errors import SpecError
+from readout_diff.errors import ReadoutDiffError, SpecError
 from readout_diff.inputs.read import is_meeting_folder, load_meeting
 from readout_diff.inputs.yamlio import read_yaml, where
 from readout_diff.workflows.compare import compare_meeting
@@ -325,3 +325,15 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     return MeetingResult(
         folder.name, str(folder), time.perf_counter() - started, tuple(outcomes), None, comparison
     )
+
+
+def check_meetings(folders: Iterable[Path], lexicon: Lexicon) -> list[MeetingResult]:
+    """Check each meeting folder; one that cannot be checked becomes a result with its error,
+    so that the other meetings are still checked."""
+    results = []
+    for folder in folders:
+        try:
+            results.append(check_meeting(folder, lexicon))
+        except ReadoutDiffError as e:
+            results.append(MeetingResult(folder.name, str(folder), 0.0, (), e.message))
+    return results

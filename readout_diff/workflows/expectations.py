@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
 from readout_diff.core.model import Claim, Comparison
+from readout_diff.core.topics import Lexicon
+from readout_diff.inputs.read import load_meeting
+from readout_diff.report.output import write_output
+from readout_diff.workflows.check import EXPECTED
+from readout_diff.workflows.compare import compare_meeting
 
 HEADER = (
     "# Written by `readout-diff check --update` from the tool's own output.\n"
@@ -50,3 +59,37 @@ def expectations(c: Comparison) -> dict:
 
 def dump(spec: dict) -> str:
     return HEADER + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
+
+
+@dataclass(frozen=True)
+class ExpectationUpdate:
+    """What `update_expectations` did to one meeting's expected.yaml."""
+
+    path: Path
+    status: str  # "kept" (exists, no force) | "unchanged" | "written"
+    diff: str = ""  # unified diff from the old file to the new one, when written
+
+
+def update_expectations(
+    folders: Iterable[Path], lexicon: Lexicon, force: bool = False
+) -> Iterator[ExpectationUpdate]:
+    """Write each meeting's expected.yaml from the tool's current output; an existing file is
+    kept unless `force`. Yields as it goes, so a caller can report each file before the next."""
+    for folder in folders:
+        path = folder / EXPECTED
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if old and not force:
+            yield ExpectationUpdate(path, "kept")
+            continue
+        new = dump(expectations(compare_meeting(load_meeting(str(folder)), lexicon)))
+        if new == old:
+            yield ExpectationUpdate(path, "unchanged")
+            continue
+        diff = difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"{path} (before)",
+            f"{path} (after)",
+        )
+        write_output(new, path)
+        yield ExpectationUpdate(path, "written", "".join(diff))

@@ -1,16 +1,70 @@
-"""The writing side of `readout-diff batch`: results streamed in meeting order to stdout or to a
-file renamed into place at the end, failures and guessed encodings reported on stderr, and a
-progress bar on stderr that never mixes with the data."""
+"""`readout-diff batch`: many meetings compared in order, results streamed to stdout or to a file
+renamed into place at the end; failures and guessed encodings reported on stderr, and a progress
+bar on stderr that never mixes with the data."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from enum import Enum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Annotated, Any, TextIO
 
+import typer
+
+from readout_diff.cli.app import EncodingOption, MaxBytesOption, TopicsOption, run
 from readout_diff.errors import UsageError
-from readout_diff.report.output import PROG, atomic_writer, say
+from readout_diff.exit_codes import ExitCode
+from readout_diff.report.common import guessed
+from readout_diff.report.output import PROG, atomic_writer, check_writable, say
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def batch(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A folder of meeting folders, or a manifest (.yaml, .yml, .csv).",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        BatchFormat,
+        typer.Option(
+            "--format", "-f", help="jsonl: a comparison per line; csv: topic presence rows."
+        ),
+    ] = BatchFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal).")
+    ] = False,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
+    from readout_diff.inputs.read import ReadOptions
+    from readout_diff.workflows.batch import find_batch, run_batch
+
+    if output is not None:
+        run(lambda: check_writable(output))
+    meetings = run(lambda: find_batch(path))
+    # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
+    tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    bar = ProgressBar(len(meetings)) if tty and not no_progress else None
+    read = ReadOptions(max_bytes, encoding)
+    progress = None if bar is None else bar.update
+    results = run(lambda: run_batch(meetings, topics, workers, progress, read))
+    failed = run(lambda: write_batch(results, format is BatchFormat.csv, output, bar))
+    if failed:
+        raise typer.Exit(ExitCode.USAGE)
 
 
 class ProgressBar:
@@ -88,7 +142,3 @@ def _write_all(
                     report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
         write((render_csv if csv else render_jsonl)(result))
     return failed
-
-
-def guessed(encoding: str) -> str:
-    return f"not UTF-8; read as {encoding} (guessed; --encoding to set it)"

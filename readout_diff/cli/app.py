@@ -1,0 +1,130 @@
+"""The typer app and what every command shares: one-line errors, exit codes, common options.
+
+Commands parse their options, call one workflow, render, print once. `run` is the one place
+where the library's errors become a line on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+try:  # recent typer vendors click; older releases depend on it
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click import exceptions as click  # type: ignore[no-redef]
+
+from readout_diff.errors import ReadoutDiffError
+from readout_diff.exit_codes import ExitCode, exit_code
+from readout_diff.report import RenderOptions
+from readout_diff.report.output import PROG, say
+
+T = TypeVar("T")
+
+
+def error(message: str) -> None:
+    say("error", message)
+
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line on stderr (exit 2), like every other error of the tool."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as e:
+            if not standalone_mode:
+                raise
+            message = e.format_message().strip()
+            if message:  # an empty one follows the help typer printed for no arguments
+                error(message.splitlines()[0])
+            sys.exit(ExitCode.USAGE)
+        except (typer.Abort, getattr(click, "Abort", typer.Abort)):
+            if not standalone_mode:
+                raise
+            error("interrupted")
+            sys.exit(ExitCode.INTERRUPTED)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else ExitCode.OK)
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    name=PROG,
+    help="Compare governments' readouts of the same meeting: what each side included or omitted.",
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"{PROG} {version(PROG)}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Compare governments' readouts of the same meeting: what each side included or omitted."""
+
+
+# Options that several commands share.
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."),
+]
+TopicsOption = Annotated[
+    list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in the report.")]
+WidthOption = Annotated[
+    int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
+]
+
+
+def run(action: Callable[[], T]) -> T:
+    """Run a workflow; its errors become one line on stderr and their exit code."""
+    try:
+        return action()
+    except ReadoutDiffError as e:
+        error(e.message)
+        raise typer.Exit(exit_code(e)) from None
+    except KeyboardInterrupt:
+        error("interrupted")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+def render_options(no_color: bool, width: int | None) -> RenderOptions:
+    """Colour only on a terminal and never with NO_COLOR; the terminal's width (COLUMNS too)."""
+    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)

@@ -1,0 +1,94 @@
+"""`readout-diff check`: sample meetings against their expected.yaml, or `--update` them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from readout_diff.cli.app import NoColorOption, TopicsOption, WidthOption, render_options, run
+from readout_diff.exit_codes import ExitCode
+from readout_diff.report.output import write_output
+
+if TYPE_CHECKING:
+    from readout_diff.workflows.expectations import ExpectationUpdate
+
+
+class CheckFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+_UPDATED = {
+    "kept": "kept (exists; --force to overwrite)",
+    "unchanged": "unchanged",
+    "written": "written — review it before committing",
+}
+
+
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Meeting folders, or folders of them (default: samples/).", show_default=False
+        ),
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
+    ] = None,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CheckFormat.terminal,
+    junit: Annotated[
+        Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Write expected.yaml from the current output for meetings that have none.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
+    ] = False,
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+) -> None:
+    """Check sample meetings against their expected.yaml: exit 0 when all hold, 1 if not."""
+    from readout_diff.core.topics import load_lexicon
+    from readout_diff.report.check import render_check_json, render_check_terminal, render_junit
+    from readout_diff.workflows.check import check_meetings, find_meetings
+    from readout_diff.workflows.expectations import update_expectations
+
+    folders = run(lambda: find_meetings(paths or ["samples"], select))
+    lexicon = run(lambda: load_lexicon(topics))
+    if update:
+        run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
+        return
+    results = check_meetings(folders, lexicon)
+    options = render_options(no_color, width)
+    if junit is not None:
+        run(lambda: write_output(render_junit(results), junit))
+    if format is CheckFormat.json:
+        text = render_check_json(results)
+    else:
+        text = render_check_terminal(results, options.width, options.color)
+    run(lambda: write_output(text, None))
+    if any(r.error for r in results):
+        raise typer.Exit(ExitCode.USAGE)
+    if not all(r.passed for r in results):
+        raise typer.Exit(ExitCode.DIFFERENCES)
+
+
+def _print_updates(updates: Iterable[ExpectationUpdate]) -> None:
+    """Each file's diff and fate as soon as it is written."""
+    for update in updates:
+        sys.stdout.write(update.diff)
+        sys.stdout.write(f"{update.path}: {_UPDATED[update.status]}\n")
+        sys.stdout.flush()
