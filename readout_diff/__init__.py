@@ -1,12 +1,15 @@
 """readout-diff: compare governments' readouts of the same meeting.
 
-Library use::
+Library use (docs/python-api.md)::
 
-    from readout_diff import compare, load_readout
-    a = load_readout("china.txt", "a", label="China MFA")
-    b = load_readout("russia.txt", "b", label="Russia MFA")
-    result = compare([a, b])
+    from readout_diff import Readout, compare, compare_paths, render
+    result = compare_paths(["china.txt", "russia.txt"], labels=["China MFA", "Russia MFA"])
+    result = compare([Readout.from_text(a, "China MFA"), Readout.from_text(b, "Russia MFA")])
+    print(render(result, "markdown"))
     result.to_dict()  # the JSON form
+
+Everything the command line does is a function here; the CLI only parses options, prints and
+maps `ReadoutDiffError` to an `ExitCode`.
 """
 
 from __future__ import annotations
@@ -17,30 +20,69 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from readout_diff.core.compare import compare
     from readout_diff.core.model import Comparison, Readout
-    from readout_diff.core.topics import load_lexicon
-    from readout_diff.errors import ReadoutDiffError
-    from readout_diff.inputs.read import load_meeting, load_readout
+    from readout_diff.core.topics import Lexicon, load_lexicon
+    from readout_diff.errors import InputError, ReadoutDiffError, SpecError, UsageError
+    from readout_diff.exit_codes import ExitCode
+    from readout_diff.inputs.read import ReadOptions, load_meeting, load_readout
+    from readout_diff.report import Format, RenderOptions, render
+    from readout_diff.workflows.batch import find_batch, run_batch
+    from readout_diff.workflows.check import check_meetings, find_meetings
+    from readout_diff.workflows.compare import compare_meeting, compare_paths
+    from readout_diff.workflows.expectations import update_expectations
+    from readout_diff.workflows.save import save_meeting
 
 # Imported on first use, so that `readout-diff --help` does not pay for rapidfuzz and the lexicon.
 _EXPORTS = {
     "Comparison": "core.model",
     "ExitCode": "exit_codes",
+    "Format": "report",
+    "InputError": "errors",
+    "Lexicon": "core.topics",
+    "ReadOptions": "inputs.read",
     "Readout": "core.model",
     "ReadoutDiffError": "errors",
+    "RenderOptions": "report",
+    "SpecError": "errors",
+    "UsageError": "errors",
+    "check_meetings": "workflows.check",
     "compare": "core.compare",
+    "compare_meeting": "workflows.compare",
+    "compare_paths": "workflows.compare",
+    "find_batch": "workflows.batch",
+    "find_meetings": "workflows.check",
     "load_lexicon": "core.topics",
     "load_meeting": "inputs.read",
     "load_readout": "inputs.read",
+    "render": "report",
+    "run_batch": "workflows.batch",
+    "save_meeting": "workflows.save",
+    "update_expectations": "workflows.expectations",
 }
 __all__ = [
     "Comparison",
     "ExitCode",
+    "Format",
+    "InputError",
+    "Lexicon",
+    "ReadOptions",
     "Readout",
     "ReadoutDiffError",
+    "RenderOptions",
+    "SpecError",
+    "UsageError",
+    "check_meetings",
     "compare",
+    "compare_meeting",
+    "compare_paths",
+    "find_batch",
+    "find_meetings",
     "load_lexicon",
     "load_meeting",
     "load_readout",
+    "render",
+    "run_batch",
+    "save_meeting",
+    "update_expectations",
 ]
 
 

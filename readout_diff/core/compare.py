@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.model import (
+    READOUT_IDS,
     Alignment,
     Claim,
     Comparison,
@@ -49,6 +51,28 @@ def infer_participants(readouts: Sequence[Readout], lexicon: Lexicon) -> tuple[s
             if lexicon.topics[m.topic].kind in _PARTY_KINDS:
                 found.append(m.topic)
     return tuple(dict.fromkeys(found))
+
+
+def with_ids(readouts: Sequence[Readout]) -> list[Readout]:
+    """The readouts, checked, each with its id: the one place ids are validated or assigned.
+    An empty id gets the first free letter in argument order; ids must be distinct letters a-z,
+    as the claim ids built from them ("a3") and the JSON schema require."""
+    if isinstance(readouts, (str, bytes)) or not all(isinstance(r, Readout) for r in readouts):
+        raise UsageError(
+            "compare() takes a list of Readout objects (Readout.from_text or load_readout)"
+        )
+    if len(readouts) < 2:
+        raise UsageError("need at least two readouts to compare")
+    if len(readouts) > len(READOUT_IDS):
+        raise UsageError(f"at most {len(READOUT_IDS)} readouts can be compared at once")
+    given = [r.id for r in readouts if r.id]
+    for rid in given:
+        if len(rid) != 1 or rid not in READOUT_IDS:
+            raise UsageError(f"readout id {rid!r} must be one lower-case letter a-z")
+        if given.count(rid) > 1:
+            raise UsageError(f"two readouts have the id {rid!r}; each needs its own")
+    free = iter(x for x in READOUT_IDS if x not in given)
+    return [r if r.id else replace(r, id=next(free)) for r in readouts]
 
 
 class _Segmented:
@@ -93,8 +117,7 @@ def compare(
     reported as topics. By default they come from the readouts' front matter, else from the
     countries and organisations named in their labels.
     """
-    if len(readouts) < 2:
-        raise UsageError("need at least two readouts to compare")
+    readouts = with_ids(readouts)
     lexicon = lexicon or load_lexicon()
     if participants is None:  # front matter of the readouts, else their labels
         participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None

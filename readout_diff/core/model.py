@@ -33,6 +33,26 @@ class Readout:
     # them after the comparison succeeded; never part of the result.
     raw: bytes | None = field(default=None, repr=False, compare=False)
 
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        label: str = "",
+        id: str = "",
+        *,
+        source: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        speakers: tuple[str, ...] = (),
+    ) -> Readout:
+        """A readout from a string, for library use. Without `id`, `compare` gives it the first
+        free letter in argument order; `source` (how reports name it) defaults to the label."""
+        if not isinstance(text, str):
+            raise TypeError(f"Readout.from_text() takes a str, not {type(text).__name__}")
+        return cls(
+            id, label, source or label or "<text>", text, date=date, url=url, speakers=speakers
+        )
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -192,7 +212,10 @@ class Comparison:
     meeting: dict[str, Any] = field(default_factory=dict)
 
     def readout(self, readout_id: str) -> ReadoutClaims:
-        return next(r for r in self.readouts if r.id == readout_id)
+        for r in self.readouts:
+            if r.id == readout_id:
+                return r
+        raise KeyError(readout_id)
 
     def claim(self, claim_id: str) -> Claim:
         for r in self.readouts:

@@ -15,6 +15,7 @@ each text once. Rules (also in the header of topics.yaml):
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -272,10 +273,23 @@ def _builtin_topics() -> tuple[Topic, ...]:
     return tuple(t for t, _ in _parse_topics(data, "built-in topics.yaml"))
 
 
+# A topics file as the cache knows it: its path, and its modification time and size, so that a
+# long-running program re-reads a file edited since (None when it cannot be read: the read fails).
+_FileKey = tuple[str, int | None, int | None]
+
+
+def _file_key(file: str | Path) -> _FileKey:
+    try:
+        st = os.stat(file)
+    except (OSError, ValueError):
+        return (str(file), None, None)
+    return (str(file), st.st_mtime_ns, st.st_size)
+
+
 @functools.lru_cache(maxsize=8)
-def _lexicon(extra_files: tuple[str, ...]) -> Lexicon:
+def _lexicon(extra_files: tuple[_FileKey, ...]) -> Lexicon:
     topics = {t.id: t for t in _builtin_topics()}
-    for file in extra_files:
+    for file, _, _ in extra_files:
         entries = _parse_topics(read_yaml(Path(file)), file)
         check_unique_aliases((t for t, _ in entries), file)
         topics = _merge(topics, entries)
@@ -283,5 +297,6 @@ def _lexicon(extra_files: tuple[str, ...]) -> Lexicon:
 
 
 def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
-    """The built-in lexicon, extended in order by each YAML file given (cached)."""
-    return _lexicon(tuple(str(f) for f in extra_files))
+    """The built-in lexicon, extended in order by each YAML file given (cached until a file
+    changes)."""
+    return _lexicon(tuple(_file_key(f) for f in extra_files))

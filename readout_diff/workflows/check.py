@@ -123,7 +123,7 @@ def find_claim(
     text but split across claims (a segmentation failure, reported as such)."""
     try:
         readout = comparison.readout(rid)
-    except StopIteration:
+    except KeyError:
         raise SampleError(f"{where(name, node)}: no readout {rid!r} in this meeting") from None
     needle = _norm(fragment)
     hits = [c for c in readout.claims if needle in _norm(c.text)]
