@@ -1,17 +1,9 @@
-"""Markdown report: the same sections as the terminal report, as GitHub-flavoured Markdown."""
+"""Markdown report: the sections of `report.sections`, as GitHub-flavoured Markdown."""
 
 from __future__ import annotations
 
 from readout_diff.core.model import Comparison
-from readout_diff.report.common import (
-    evidence,
-    headline_parts,
-    one_line,
-    ordered_topics,
-    phrases,
-    source_note,
-    where,
-)
+from readout_diff.report.sections import Report, describe
 
 
 def _cell(text: str) -> str:
@@ -19,67 +11,73 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(c: Comparison) -> str:
+    report = describe(c)
     out: list[str] = []
-    title = c.meeting.get("title") or "Readout comparison"
-    out.append(f"# {_cell(title)}")
-    if c.meeting.get("date"):
-        out.append(f"\n{c.meeting['date']}")
+    for section in (_header, _topics, _evidence, _aligned, _lone):
+        out.extend(section(report))
+    return "\n".join(out) + "\n"
+
+
+def _header(report: Report) -> list[str]:
+    out = [f"# {_cell(report.title)}"]
+    if report.date:
+        out.append(f"\n{report.date}")
     out.append("")
-    for r in c.readouts:
-        out.append(f"- **{r.id}** — {_cell(r.label)} (`{source_note(r)}`, {len(r.claims)} claims)")
-    parts = headline_parts(c)
+    for r in report.readouts:
+        out.append(f"- **{r.id}** — {_cell(r.label)} (`{r.source}`, {r.claims} claims)")
     out.append("")
-    if parts:
-        out.append("**" + " · ".join(f"{p}: {', '.join(names)}" for p, names in parts) + "**")
+    if report.headline:
+        parts = " · ".join(f"{p}: {', '.join(names)}" for p, names in report.headline)
+        out.append(f"**{parts}**")
     else:
         out.append("**Every topic is mentioned by every readout.**")
+    return out
 
-    out.append("\n## Topics\n")
-    if c.topics:
-        out.append("| Topic | " + " | ".join(_cell(r.label) for r in c.readouts) + " |")
-        out.append("|---|" + "---|" * len(c.readouts))
-        for t in ordered_topics(c):
-            cells = []
-            for r in c.readouts:
-                used = phrases(t, r.id)
-                cells.append(", ".join(f"“{_cell(p)}”" for p in used) if used else "— *missing*")
-            out.append(f"| {_cell(t.name)} | " + " | ".join(cells) + " |")
-    else:
-        out.append("No topic from the lexicon is mentioned.")
 
-    one_sided = [t for t in ordered_topics(c) if t.missing_from]
-    if one_sided:
-        out.append("\n## Evidence for topics missing from a readout\n")
-        for t in one_sided:
-            missing = ", ".join(c.readout(r).label for r in t.missing_from)
-            out.append(f"- **{_cell(t.name)}** — missing from {_cell(missing)}")
-            for rid, claim in evidence(c, t):
-                out.append(
-                    f"  - {_cell(c.readout(rid).label)} `{claim.id}` "
-                    f"({where(c, rid, claim)}): {_cell(one_line(claim.text))}"
-                )
+def _topics(report: Report) -> list[str]:
+    out = ["\n## Topics\n"]
+    if not report.topics:
+        return [*out, "No topic from the lexicon is mentioned."]
+    out.append("| Topic | " + " | ".join(_cell(label) for label in report.labels) + " |")
+    out.append("|---|" + "---|" * len(report.labels))
+    for row in report.topics:
+        cells = [
+            ", ".join(f"“{_cell(p)}”" for p in used) if used else "— *missing*"
+            for used in row.phrases
+        ]
+        out.append(f"| {_cell(row.name)} | " + " | ".join(cells) + " |")
+    return out
 
-    out.append("\n## Aligned claims\n")
-    if c.alignment:
-        out.append("| Kind | Score | " + " | ".join(_cell(r.label) for r in c.readouts) + " |")
-        out.append("|---|---|" + "---|" * len(c.readouts))
-        for a in c.alignment:
-            members = dict(a.members)
-            cells = [
-                f"`{members[r.id]}` {_cell(one_line(c.claim(members[r.id]).text))}"
-                if r.id in members
-                else "—"
-                for r in c.readouts
-            ]
-            out.append(f"| {a.kind} | {a.score:.2f} | " + " | ".join(cells) + " |")
-    else:
-        out.append("No claims align.")
 
-    for rid, ids in c.unmatched:
-        out.append(f"\n## Only in {_cell(c.readout(rid).label)} ({len(ids)} claims)\n")
-        for cid in ids:
-            claim = c.claim(cid)
-            out.append(f"- `{cid}` (line {claim.line}) {_cell(one_line(claim.text))}")
-        if not ids:
+def _evidence(report: Report) -> list[str]:
+    if not report.one_sided:
+        return []
+    out = ["\n## Evidence for topics missing from a readout\n"]
+    for topic in report.one_sided:
+        out.append(f"- **{_cell(topic.topic)}** — missing from {_cell(topic.missing_from)}")
+        for e in topic.lines:
+            out.append(f"  - {_cell(e.label)} `{e.claim}` ({e.where}): {_cell(e.text)}")
+    return out
+
+
+def _aligned(report: Report) -> list[str]:
+    out = ["\n## Aligned claims\n"]
+    if not report.aligned:
+        return [*out, "No claims align."]
+    out.append("| Kind | Score | " + " | ".join(_cell(label) for label in report.labels) + " |")
+    out.append("|---|---|" + "---|" * len(report.labels))
+    for row in report.aligned:
+        cells = [f"`{cell[0]}` {_cell(cell[1])}" if cell else "—" for cell in row.cells]
+        out.append(f"| {row.kind} | {row.score:.2f} | " + " | ".join(cells) + " |")
+    return out
+
+
+def _lone(report: Report) -> list[str]:
+    out = []
+    for lone in report.lone:
+        out.append(f"\n## Only in {_cell(lone.label)} ({len(lone.claims)} claims)\n")
+        for cid, line, text in lone.claims:
+            out.append(f"- `{cid}` (line {line}) {_cell(text)}")
+        if not lone.claims:
             out.append("Every claim is aligned.")
-    return "\n".join(out) + "\n"
+    return out

@@ -1,4 +1,4 @@
-"""The default report, drawn with rich: headline, topic table, evidence, aligned and lone claims.
+"""The default report, drawn with rich from the sections of `report.sections`.
 
 It is rendered into a string (then printed once by the CLI), at the width it is given, with colour
 only when asked: piped output stays plain text, and NO_COLOR is honoured by the caller.
@@ -13,15 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.core.model import Comparison
-from readout_diff.report.common import (
-    evidence,
-    headline_parts,
-    one_line,
-    ordered_topics,
-    phrases,
-    source_note,
-    where,
-)
+from readout_diff.report.sections import Report, describe
 
 
 def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
@@ -42,21 +34,28 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
     console, buf = string_console(width, color)
-    title = c.meeting.get("title") or "Readout comparison"
-    date = f" ({c.meeting['date']})" if c.meeting.get("date") else ""
-    console.print(Text(title + date, style="bold"))
-    for r in c.readouts:
+    report = describe(c)
+    for section in (_header, _headline, _topics, _evidence, _aligned, _lone):
+        section(console, report)
+    return buf.getvalue()
+
+
+def _header(console: Console, report: Report) -> None:
+    date = f" ({report.date})" if report.date else ""
+    console.print(Text(report.title + date, style="bold"))
+    for r in report.readouts:
         console.print(
             Text(f"  {r.id}  {r.label}  ", style="cyan").append(
-                f"{source_note(r)}, {len(r.claims)} claims", style="dim"
+                f"{r.source}, {r.claims} claims", style="dim"
             )
         )
     console.print()
 
-    parts = headline_parts(c)
-    if parts:
+
+def _headline(console: Console, report: Report) -> None:
+    if report.headline:
         head = Text()
-        for i, (prefix, names) in enumerate(parts):
+        for i, (prefix, names) in enumerate(report.headline):
             if i:
                 head.append(" · ")
             head.append(f"{prefix}: ", style="bold")
@@ -66,73 +65,67 @@ def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str
         console.print(Text("Every topic is mentioned by every readout.", style="bold green"))
     console.print()
 
-    if c.topics:
-        table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
-        table.add_column("Topic", style="bold", no_wrap=False)
-        for r in c.readouts:
-            table.add_column(r.label)
-        for t in ordered_topics(c):
-            cells: list[Text | str] = []
-            for r in c.readouts:
-                used = phrases(t, r.id)
-                if used:
-                    cells.append(", ".join(f"“{p}”" for p in used))
-                else:
-                    cells.append(Text("— missing", style="red"))
-            table.add_row(t.name, *cells)
-        console.print(table)
-    else:
+
+def _topics(console: Console, report: Report) -> None:
+    if not report.topics:
         console.print("No topic from the lexicon is mentioned.")
+        return
+    table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
+    table.add_column("Topic", style="bold", no_wrap=False)
+    for label in report.labels:
+        table.add_column(label)
+    for row in report.topics:
+        cells: list[Text | str] = [
+            ", ".join(f"“{p}”" for p in used) if used else Text("— missing", style="red")
+            for used in row.phrases
+        ]
+        table.add_row(row.name, *cells)
+    console.print(table)
 
-    one_sided = [t for t in ordered_topics(c) if t.missing_from]
-    if one_sided:
-        console.print()
-        console.print(Text("Evidence for topics missing from a readout", style="bold underline"))
-        for t in one_sided:
-            missing = ", ".join(c.readout(r).label for r in t.missing_from)
-            console.print(
-                Text(f"{t.name}", style="bold yellow").append(
-                    f" — missing from {missing}", style="default"
-                )
-            )
-            for rid, claim in evidence(c, t):
-                line = Text(f"  {c.readout(rid).label} {claim.id} ", style="cyan")
-                line.append(f"({where(c, rid, claim)}) ", style="dim")
-                line.append(one_line(claim.text))
-                console.print(line)
 
+def _evidence(console: Console, report: Report) -> None:
+    if not report.one_sided:
+        return
     console.print()
-    if c.alignment:
-        table = Table(title="Aligned claims", title_justify="left", show_lines=True)
-        table.add_column("Kind", no_wrap=True)
-        for r in c.readouts:
-            table.add_column(r.label, ratio=1)
-        for a in c.alignment:
-            members = dict(a.members)
-            cells = [
-                f"{members[r.id]}: {one_line(c.claim(members[r.id]).text)}"
-                if r.id in members
-                else "—"
-                for r in c.readouts
-            ]
-            style = "green" if a.kind == "match" else "yellow"
-            table.add_row(Text(f"{a.kind}\n{a.score:.2f}", style=style), *cells)
-        console.print(table)
-    else:
-        console.print("No claims align.")
+    console.print(Text("Evidence for topics missing from a readout", style="bold underline"))
+    for topic in report.one_sided:
+        console.print(
+            Text(topic.topic, style="bold yellow").append(
+                f" — missing from {topic.missing_from}", style="default"
+            )
+        )
+        for e in topic.lines:
+            line = Text(f"  {e.label} {e.claim} ", style="cyan")
+            line.append(f"({e.where}) ", style="dim")
+            line.append(e.text)
+            console.print(line)
 
-    for rid, ids in c.unmatched:
+
+def _aligned(console: Console, report: Report) -> None:
+    console.print()
+    if not report.aligned:
+        console.print("No claims align.")
+        return
+    table = Table(title="Aligned claims", title_justify="left", show_lines=True)
+    table.add_column("Kind", no_wrap=True)
+    for label in report.labels:
+        table.add_column(label, ratio=1)
+    for row in report.aligned:
+        cells = [f"{cell[0]}: {cell[1]}" if cell else "—" for cell in row.cells]
+        style = "green" if row.kind == "match" else "yellow"
+        table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
+    console.print(table)
+
+
+def _lone(console: Console, report: Report) -> None:
+    for lone in report.lone:
         console.print()
         console.print(
-            Text(f"Only in {c.readout(rid).label} ({len(ids)} claims)", style="bold underline")
+            Text(f"Only in {lone.label} ({len(lone.claims)} claims)", style="bold underline")
         )
-        for cid in ids:
-            claim = c.claim(cid)
+        for cid, line, text in lone.claims:
             console.print(
-                Text(f"  {cid} ", style="cyan")
-                .append(f"(line {claim.line}) ", style="dim")
-                .append(one_line(claim.text))
+                Text(f"  {cid} ", style="cyan").append(f"(line {line}) ", style="dim").append(text)
             )
-        if not ids:
+        if not lone.claims:
             console.print("  Every claim is aligned.")
-    return buf.getvalue()

@@ -1,0 +1,120 @@
+"""The report's sections, described once as plain data; terminal and Markdown draw the same ones.
+
+`describe(comparison)` decides what a human-readable report says and in which order: the
+header, the headline, the topic table, the evidence for one-sided topics, the aligned claims and
+each readout's lone claims. The renderers only decide how it looks. Everything here is read
+from the Comparison (the JSON form), never computed anew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readout_diff.core.model import Alignment, Comparison, TopicPresence
+from readout_diff.report.common import (
+    evidence,
+    headline_parts,
+    one_line,
+    ordered_topics,
+    phrases,
+    source_note,
+    where,
+)
+
+
+@dataclass(frozen=True)
+class ReadoutLine:
+    id: str
+    label: str
+    source: str  # with a note for pages: their lines are in the extracted text
+    claims: int
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    name: str
+    phrases: tuple[tuple[str, ...], ...]  # per readout, in readout order; () when missing
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    label: str  # of the readout that names the topic
+    claim: str
+    where: str  # file:line, or the line in a page's extracted text
+    text: str
+
+
+@dataclass(frozen=True)
+class OneSided:
+    topic: str
+    missing_from: str  # labels of the readouts that do not name it, comma-separated
+    lines: tuple[EvidenceLine, ...]
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    kind: str
+    score: float
+    cells: tuple[tuple[str, str] | None, ...]  # (claim id, text) per readout; None: no claim
+
+
+@dataclass(frozen=True)
+class LoneClaims:
+    label: str
+    claims: tuple[tuple[str, int, str], ...]  # (claim id, line, text)
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    date: str | None
+    readouts: tuple[ReadoutLine, ...]
+    labels: tuple[str, ...]  # the column heads of the tables
+    headline: tuple[tuple[str, tuple[str, ...]], ...]  # ("Only X mentions", topic names)
+    topics: tuple[TopicRow, ...]
+    one_sided: tuple[OneSided, ...]
+    aligned: tuple[AlignedRow, ...]
+    lone: tuple[LoneClaims, ...]
+
+
+def describe(c: Comparison) -> Report:
+    ordered = ordered_topics(c)
+    return Report(
+        title=c.meeting.get("title") or "Readout comparison",
+        date=str(c.meeting["date"]) if c.meeting.get("date") else None,
+        readouts=tuple(
+            ReadoutLine(r.id, r.label, source_note(r), len(r.claims)) for r in c.readouts
+        ),
+        labels=tuple(r.label for r in c.readouts),
+        headline=tuple((prefix, tuple(names)) for prefix, names in headline_parts(c)),
+        topics=tuple(
+            TopicRow(t.name, tuple(tuple(phrases(t, r.id)) for r in c.readouts)) for t in ordered
+        ),
+        one_sided=tuple(_one_sided(c, t) for t in ordered if t.missing_from),
+        aligned=tuple(_aligned(c, a) for a in c.alignment),
+        lone=tuple(
+            LoneClaims(
+                c.readout(rid).label,
+                tuple((cid, c.claim(cid).line, one_line(c.claim(cid).text)) for cid in ids),
+            )
+            for rid, ids in c.unmatched
+        ),
+    )
+
+
+def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:
+    lines = tuple(
+        EvidenceLine(c.readout(rid).label, claim.id, where(c, rid, claim), one_line(claim.text))
+        for rid, claim in evidence(c, topic)
+    )
+    missing = ", ".join(c.readout(r).label for r in topic.missing_from)
+    return OneSided(topic.name, missing, lines)
+
+
+def _aligned(c: Comparison, alignment: Alignment) -> AlignedRow:
+    members = dict(alignment.members)
+    cells = tuple(
+        (members[r.id], one_line(c.claim(members[r.id]).text)) if r.id in members else None
+        for r in c.readouts
+    )
+    return AlignedRow(alignment.kind, alignment.score, cells)
