@@ -21,6 +21,20 @@ from readout_diff.exit_codes import ExitCode
 from readout_diff.report import Format
 from readout_diff.report.output import check_writable, say, write_output
 
+LabelOption = Annotated[
+    list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
+]
+ParticipantsOption = Annotated[
+    list[str],
+    typer.Option("--participants", "-p", help="The parties (topic ids or names, comma-separated)."),
+]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
+    ),
+]
+
 
 def compare(
     paths: Annotated[
@@ -31,15 +45,8 @@ def compare(
             show_default=False,
         ),
     ],
-    label: Annotated[
-        list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
-    ] = [],  # noqa: B006 - typer reads the default, never mutates it
-    participants: Annotated[
-        list[str],
-        typer.Option(
-            "--participants", "-p", help="The parties (topic ids or names, comma-separated)."
-        ),
-    ] = [],  # noqa: B006
+    label: LabelOption = [],  # noqa: B006 - typer reads the default, never mutates it
+    participants: ParticipantsOption = [],  # noqa: B006
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.")
@@ -55,12 +62,7 @@ def compare(
     ] = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
-        ),
-    ] = None,
+    save: SaveOption = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
     from readout_diff.core.topics import load_lexicon
