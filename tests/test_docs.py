@@ -102,3 +102,12 @@ def test_the_readme_documents_no_command_that_does_not_exist() -> None:
 def test_every_command_has_help(name: str) -> None:
     command = get_command(app).commands[name]  # type: ignore[attr-defined]
     assert command.help, f"readout-diff {name} has no help"
+
+
+def test_the_readme_lists_every_shipped_schema() -> None:
+    data = ROOT / "readout_diff/data"
+    shipped = sorted(data.glob("*.schema.json")) + sorted(data.glob("schemas/*.schema.json"))
+    assert len(shipped) >= 3
+    for path in shipped:
+        name = path.relative_to(ROOT).as_posix()
+        assert f"`{name}`" in README, f"README.md does not list {name}"
