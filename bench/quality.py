@@ -66,6 +66,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import baseline  # noqa: E402
+import evidence  # noqa: E402
 from metrics import (  # noqa: E402
     Pair,
     Ratio,
@@ -192,7 +193,7 @@ def sample_meeting(folder: Path, lexicon: Any, tool: Tally, base: Tally) -> int:
 
 def realworld_pair(
     folder: Path, lexicon: Any, tool: Tally, base: Tally, mapping: Counter[str]
-) -> None:
+) -> dict[str, Ratio]:
     """Score one real pair (a.txt, b.txt, gold.yaml) into the two tallies; counts only, never
     any of its text."""
     from readout_diff.core.compare import compare
@@ -259,6 +260,9 @@ def realworld_pair(
         for label, kinds in KINDS.items():
             pred = tool_pairs(comparison, kinds) if tally is tool else base_pred
             add_claims(tally, label, claim_scores(pred, exp_pairs, set()), True)
+    scores, unlocated = evidence.evidence_scores(comparison, gold)
+    tool.count("gold evidence quotes not located in one claim", unlocated)
+    return scores
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -344,8 +348,7 @@ def run(argv: Sequence[str] | None) -> int:
         tool, base = Tally(seconds=lexicon_seconds), Tally()
         pairs = sorted(p.parent for p in rw.glob("*/gold.yaml"))
         mapping: Counter[str] = Counter()
-        for p in pairs:
-            realworld_pair(p, lexicon, tool, base, mapping)
+        rows = [(p.name, realworld_pair(p, lexicon, tool, base, mapping)) for p in pairs]
         title = f"quality on {shown(rw)} ({len(pairs)} real pairs, {2 * len(pairs)} readouts)"
         notes = [
             f"gold topics: {mapping['gold topics']}, mapped to a lexicon topic "
@@ -354,9 +357,13 @@ def run(argv: Sequence[str] | None) -> int:
             "claim precision is not reported: the gold pairs are not exhaustive",
         ]
         blocks.append(table(title, tool, base, notes))
+        blocks.append(evidence.per_pair_table(rows))
         report["realworld"] = as_json(
             tool, base, folder=shown(rw), pairs=len(pairs), gold_topics=dict(mapping)
         )
+        report["realworld"]["evidence"] = {
+            name: {n: r.to_dict() for n, r in ratios.items()} for name, ratios in rows
+        }
     print("\n\n".join("\n".join(b) for b in blocks))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

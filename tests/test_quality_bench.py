@@ -184,3 +184,33 @@ def test_main_on_a_tiny_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[st
     base = report["folders"][0]["difflib baseline"]
     assert base["claim matches recall (match)"]["hit"] == 1  # identical sentences
     assert base["omissions recall"]["hit"] == 1  # "Iran" is written out
+
+
+def test_evidence_scores_on_a_tiny_pair() -> None:
+    from readout_diff import Readout, compare
+
+    evidence = _load("evidence")
+    a = "Wang Yi met Blinken. They discussed Taiwan at length. China raised the Gaza war."
+    b = "Blinken met Wang Yi. The two discussed Taiwan at length."
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    gold = {
+        "topics": [
+            {"topic": "Gaza", "a": True, "b": False, "evidence_a": "raised the Gaza war"},
+            {
+                "topic": "Taiwan",
+                "a": True,
+                "b": True,
+                "evidence_a": "discussed Taiwan",
+                "evidence_b": "discussed Taiwan",
+            },
+            {"topic": "Cut", "a": False, "b": True, "evidence_b": "words that are not there"},
+        ],
+        "pairs": [{"a": "They discussed Taiwan", "b": "The two discussed Taiwan"}],
+    }
+    scores, unlocated = evidence.evidence_scores(result, gold)
+    got = {name: (r.hit, r.total) for name, r in scores.items()}
+    assert unlocated == 1
+    assert got["one-sided topics reported missing (strict)"] == (1, 2)  # Gaza; "Cut" unlocated
+    assert got["shared topics reported missing (false omissions)"] == (0, 1)
+    assert got["shared topics linked (aligned or a shared topic)"] == (1, 1)
+    assert got["gold claim pairs aligned (match or related)"] == (1, 1)
