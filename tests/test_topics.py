@@ -104,3 +104,55 @@ def test_broken_topics_file_names_the_line(tmp_path: Path) -> None:
     wrong_kind.write_text("topics:\n  - id: x\n    kind: planet\n", encoding="utf-8")
     with pytest.raises(SpecError, match=r"kind\.yaml line 2: kind 'planet'"):
         load_lexicon([wrong_kind])
+
+
+def _topics_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics:\n" + body, encoding="utf-8")
+    return path
+
+
+def test_alias_only_entry_keeps_the_topics_name_kind_and_hierarchy(tmp_path: Path) -> None:
+    lex = load_lexicon([_topics_file(tmp_path, "  - {id: united-states, aliases: [Uncle Sam]}\n")])
+    us = lex.topics["united-states"]
+    assert (us.name, us.kind) == ("United States", "country")
+    assert [m.topic for m in lex.find("Uncle Sam and Washington")] == ["united-states"] * 2
+
+
+def test_broader_topics_and_their_ancestors(tmp_path: Path) -> None:
+    path = _topics_file(
+        tmp_path,
+        "  - {id: arms-sales-taiwan, name: Arms sales to Taiwan, kind: issue,\n"
+        "     broader: taiwan, aliases: [arms sales to Taiwan]}\n"
+        "  - {id: f16-sales, name: F-16 sales, kind: issue, broader: [arms-sales-taiwan],\n"
+        "     aliases: [F-16 sales]}\n",
+    )
+    lex = load_lexicon([path])
+    assert lex.topics["arms-sales-taiwan"].broader == ("taiwan",)
+    assert lex.ancestors("f16-sales") == ("arms-sales-taiwan", "taiwan")
+    assert lex.ancestors("china") == ()
+
+
+def test_bad_hierarchies_name_the_file_and_line(tmp_path: Path) -> None:
+    unknown = _topics_file(tmp_path, "  - {id: x-topic, kind: issue, broader: taiwn}\n")
+    with pytest.raises(
+        SpecError,
+        match=r"topics.yaml line 2: .*unknown broader topic 'taiwn' "
+        r"\(closest: taiwan",
+    ):
+        load_lexicon([unknown])
+    cycle = _topics_file(
+        tmp_path,
+        "  - {id: x-one, kind: issue, broader: x-two}\n  - {id: x-two, kind: issue, broader: x-one}\n",
+    )
+    with pytest.raises(SpecError, match=r"line [23]: topic 'x-(one|two)' is broader than itself"):
+        load_lexicon([cycle])
+    bad = _topics_file(tmp_path, "  - {id: x-one, kind: issue, broader: [1, 2]}\n")
+    with pytest.raises(SpecError, match="'broader' must be a topic id or a list of topic ids"):
+        load_lexicon([bad])
+
+
+def test_builtin_hierarchy_is_valid(lex) -> None:  # type: ignore[no-untyped-def]
+    from readout_diff.core.topics import check_hierarchy
+
+    check_hierarchy(lex.topics, {})
