@@ -84,7 +84,7 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
     """The ratios of NAMES for one real pair, and the number of evidence quotes not located."""
     claims = {r.id: list(r.claims) for r in comparison.readouts}
     group = {cid: n for n, a in enumerate(comparison.alignment) for _, cid in a.members}
-    missing = {(t.id, r) for t in comparison.topics for r in t.missing_from}
+    missing = {(t.id, r) for t in comparison.topics for r in t.omitted_from}  # not covered
     in_both = {t.id for t in comparison.topics if not t.missing_from}
     out = {name: Ratio() for name in NAMES}
     unlocated = 0

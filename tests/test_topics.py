@@ -143,7 +143,8 @@ def test_bad_hierarchies_name_the_file_and_line(tmp_path: Path) -> None:
         load_lexicon([unknown])
     cycle = _topics_file(
         tmp_path,
-        "  - {id: x-one, kind: issue, broader: x-two}\n  - {id: x-two, kind: issue, broader: x-one}\n",
+        "  - {id: x-one, kind: issue, broader: x-two}\n"
+        "  - {id: x-two, kind: issue, broader: x-one}\n",
     )
     with pytest.raises(SpecError, match=r"line [23]: topic 'x-(one|two)' is broader than itself"):
         load_lexicon([cycle])
@@ -156,3 +157,20 @@ def test_builtin_hierarchy_is_valid(lex) -> None:  # type: ignore[no-untyped-def
     from readout_diff.core.topics import check_hierarchy
 
     check_hierarchy(lex.topics, {})
+
+
+def test_the_readmes_topics_example_loads_as_documented(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(topics:\n.*?)```", readme, re.DOTALL)
+    assert block is not None
+    path = tmp_path / "mine.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    lex = load_lexicon([path])
+    assert lex.topics["united-states"].kind == "country"  # an alias-only entry keeps its kind
+    assert lex.topics["deep-sea-mining"].broader == ("maritime-issues",)
+    assert [m.topic for m in lex.find("Uncle Sam on seabed mining")] == [
+        "united-states",
+        "deep-sea-mining",
+    ]

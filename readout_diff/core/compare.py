@@ -158,7 +158,7 @@ def compare(
             )
             for r, s in zip(readouts, segmented, strict=True)
         ),
-        topics=_topic_presence(readouts, segmented, lexicon),
+        topics=_topic_presence(readouts, segmented, lexicon, party_set),
         alignment=tuple(alignment),
         unmatched=unmatched,
         participants=parties,
@@ -167,7 +167,10 @@ def compare(
 
 
 def _topic_presence(
-    readouts: Sequence[Readout], segmented: Sequence[_Segmented], lexicon: Lexicon
+    readouts: Sequence[Readout],
+    segmented: Sequence[_Segmented],
+    lexicon: Lexicon,
+    parties: frozenset[str],
 ) -> tuple[TopicPresence, ...]:
     """Every topic any readout mentions, in order of first mention (readout order, then text)."""
     order: dict[str, int] = {}
@@ -179,18 +182,40 @@ def _topic_presence(
             by_topic.setdefault(m.topic, {}).setdefault(r.id, []).append(
                 TopicMention(cid, phrase, m.start, m.end)
             )
+    named = {r.id: {tid for tid, ms in by_topic.items() if r.id in ms} for r in readouts}
     result = []
     for tid in sorted(order, key=order.__getitem__):
         topic = lexicon.topics[tid]
         mentions = by_topic[tid]
+        missing = tuple(r.id for r in readouts if r.id not in mentions)
+        covered = tuple(
+            (rid, ids)
+            for rid in missing
+            if (ids := _family_named(tid, named[rid], lexicon, parties))
+        )
         result.append(
             TopicPresence(
                 id=tid,
                 name=topic.name,
                 kind=topic.kind,
                 present_in=tuple(r.id for r in readouts if r.id in mentions),
-                missing_from=tuple(r.id for r in readouts if r.id not in mentions),
+                missing_from=missing,
                 mentions=tuple((r.id, tuple(mentions[r.id])) for r in readouts if r.id in mentions),
+                broader=topic.broader,
+                covered=covered,
             )
         )
     return tuple(result)
+
+
+def _family_named(
+    tid: str, named: set[str], lexicon: Lexicon, parties: frozenset[str]
+) -> tuple[str, ...]:
+    """Topics of `named` in the family of `tid`: one of its broader topics, a narrower one, or
+    a sibling under a common broader topic. The parties never make a family: every readout
+    names them, so a leader missing from one side stays an omission though it names his
+    country."""
+    family = {tid, *lexicon.ancestors(tid)} - parties
+    return tuple(
+        sorted(u for u in named if u != tid and family & ({u, *lexicon.ancestors(u)} - parties))
+    )

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
-SCHEMA_VERSION = "1.1"  # 1.1 added each readout's format, encoding and encoding_guessed
+# 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`
+# and `covered` (the topics that cover it where it is missing), and the kind "person".
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -150,14 +152,26 @@ class TopicPresence:
     present_in: tuple[str, ...]
     missing_from: tuple[str, ...]
     mentions: tuple[tuple[str, tuple[TopicMention, ...]], ...]  # (readout id, mentions)
+    broader: tuple[str, ...] = ()  # the lexicon's broader topics of this one
+    # (readout id, topic ids) for readouts it is missing from that name a topic of its family
+    # (a broader one, a narrower one or a sibling): not a plain omission.
+    covered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def omitted_from(self) -> tuple[str, ...]:
+        """The readouts that name nothing of this topic's family: plain omissions."""
+        covered = dict(self.covered)
+        return tuple(r for r in self.missing_from if r not in covered)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
+            "broader": list(self.broader),
             "in": list(self.present_in),
             "missing_from": list(self.missing_from),
+            "covered": {rid: list(ids) for rid, ids in self.covered},
             "mentions": {rid: [m.to_dict() for m in ms] for rid, ms in self.mentions},
         }
 
@@ -167,7 +181,14 @@ class TopicPresence:
             (rid, tuple(TopicMention.from_dict(m) for m in ms)) for rid, ms in d["mentions"].items()
         )
         return cls(
-            d["id"], d["name"], d["kind"], tuple(d["in"]), tuple(d["missing_from"]), mentions
+            d["id"],
+            d["name"],
+            d["kind"],
+            tuple(d["in"]),
+            tuple(d["missing_from"]),
+            mentions,
+            tuple(d.get("broader", ())),
+            tuple((rid, tuple(ids)) for rid, ids in d.get("covered", {}).items()),
         )
 
 
@@ -226,7 +247,8 @@ class Comparison:
 
     @property
     def has_missing_topics(self) -> bool:
-        return any(t.missing_from for t in self.topics)
+        """Some topic is plainly omitted by some readout (not covered by a related topic)."""
+        return any(t.omitted_from for t in self.topics)
 
     def summary(self) -> dict[str, Any]:
         kinds = [a.kind for a in self.alignment]

@@ -21,22 +21,34 @@ def first_mention_start(topic: TopicPresence, readout_id: str) -> int:
 
 
 def headline_parts(comparison: Comparison) -> list[tuple[str, list[str]]]:
-    """("Only X mentions" / "Not in X", topic names in order of mention) groups."""
+    """("Only X mentions" / "Not in X", topic names in order of mention) groups. A topic that
+    the others cover with a related topic (`covered`) is not a plain omission: it has its own
+    group, "Only X names (a related topic elsewhere)"."""
     parts: list[tuple[str, list[str]]] = []
     many = len(comparison.readouts) > 2
     for r in comparison.readouts:
         only = [t for t in comparison.topics if t.present_in == (r.id,)]
         only.sort(key=lambda t: first_mention_start(t, r.id))
-        if only:
-            parts.append((f"Only {r.label} mentions", [t.name for t in only]))
+        plain = [t.name for t in only if t.omitted_from == t.missing_from]
+        related = [t.name for t in only if t.omitted_from != t.missing_from]
+        if plain:
+            parts.append((f"Only {r.label} mentions", plain))
+        if related:
+            parts.append((f"Only {r.label} names (a related topic elsewhere)", related))
     if many:
         for r in comparison.readouts:
             absent = [
-                t for t in comparison.topics if r.id in t.missing_from and len(t.present_in) > 1
+                t for t in comparison.topics if r.id in t.omitted_from and len(t.present_in) > 1
             ]
             if absent:
                 parts.append((f"Not in {r.label}", [t.name for t in absent]))
     return parts
+
+
+def covering_names(comparison: Comparison, topic: TopicPresence, readout_id: str) -> list[str]:
+    """Names of the related topics a readout names where `topic` is missing from it."""
+    names = {t.id: t.name for t in comparison.topics}
+    return [names.get(tid, tid) for tid in dict(topic.covered).get(readout_id, ())]
 
 
 def ordered_topics(comparison: Comparison) -> list[TopicPresence]:

@@ -42,8 +42,12 @@ def _topics(report: Report) -> list[str]:
     out.append("|---|" + "---|" * len(report.labels))
     for row in report.topics:
         cells = [
-            ", ".join(f"“{_cell(p)}”" for p in used) if used else "— *missing*"
-            for used in row.phrases
+            ", ".join(f"“{_cell(p)}”" for p in used)
+            if used
+            else f"— *names {_cell(', '.join(related))}*"
+            if related
+            else "— *missing*"
+            for used, related in zip(row.phrases, row.related, strict=True)
         ]
         out.append(f"| {_cell(row.name)} | " + " | ".join(cells) + " |")
     return out
@@ -54,7 +58,10 @@ def _evidence(report: Report) -> list[str]:
         return []
     out = ["\n## Evidence for topics missing from a readout\n"]
     for topic in report.one_sided:
-        out.append(f"- **{_cell(topic.topic)}** — missing from {_cell(topic.missing_from)}")
+        related = f" ({_cell('; '.join(topic.related))})" if topic.related else ""
+        out.append(
+            f"- **{_cell(topic.topic)}** — missing from {_cell(topic.missing_from)}{related}"
+        )
         for e in topic.lines:
             out.append(f"  - {_cell(e.label)} `{e.claim}` ({e.where}): {_cell(e.text)}")
     return out

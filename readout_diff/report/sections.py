@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from readout_diff.core.model import Alignment, Comparison, TopicPresence
 from readout_diff.report.common import (
+    covering_names,
     evidence,
     headline_parts,
     one_line,
@@ -34,6 +35,8 @@ class ReadoutLine:
 class TopicRow:
     name: str
     phrases: tuple[tuple[str, ...], ...]  # per readout, in readout order; () when missing
+    # per readout, where it is missing: the related topics it names instead (() when none)
+    related: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class OneSided:
     topic: str
     missing_from: str  # labels of the readouts that do not name it, comma-separated
     lines: tuple[EvidenceLine, ...]
+    # "Russia MFA names Economic cooperation": where a missing readout names a related topic
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,12 @@ def describe(c: Comparison) -> Report:
         labels=tuple(r.label for r in c.readouts),
         headline=tuple((prefix, tuple(names)) for prefix, names in headline_parts(c)),
         topics=tuple(
-            TopicRow(t.name, tuple(tuple(phrases(t, r.id)) for r in c.readouts)) for t in ordered
+            TopicRow(
+                t.name,
+                tuple(tuple(phrases(t, r.id)) for r in c.readouts),
+                tuple(tuple(covering_names(c, t, r.id)) for r in c.readouts),
+            )
+            for t in ordered
         ),
         one_sided=tuple(_one_sided(c, t) for t in ordered if t.missing_from),
         aligned=tuple(_aligned(c, a) for a in c.alignment),
@@ -108,7 +118,11 @@ def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:
         for rid, claim in evidence(c, topic)
     )
     missing = ", ".join(c.readout(r).label for r in topic.missing_from)
-    return OneSided(topic.name, missing, lines)
+    related = tuple(
+        f"{c.readout(rid).label} names {', '.join(covering_names(c, topic, rid))}"
+        for rid, _ in topic.covered
+    )
+    return OneSided(topic.name, missing, lines, related)
 
 
 def _aligned(c: Comparison, alignment: Alignment) -> AlignedRow:

@@ -76,8 +76,12 @@ def _topics(console: Console, report: Report) -> None:
         table.add_column(label)
     for row in report.topics:
         cells: list[Text | str] = [
-            ", ".join(f"“{p}”" for p in used) if used else Text("— missing", style="red")
-            for used in row.phrases
+            ", ".join(f"“{p}”" for p in used)
+            if used
+            else Text(f"— names {', '.join(related)}", style="yellow")
+            if related
+            else Text("— missing", style="red")
+            for used, related in zip(row.phrases, row.related, strict=True)
         ]
         table.add_row(row.name, *cells)
     console.print(table)
@@ -89,11 +93,11 @@ def _evidence(console: Console, report: Report) -> None:
     console.print()
     console.print(Text("Evidence for topics missing from a readout", style="bold underline"))
     for topic in report.one_sided:
-        console.print(
-            Text(topic.topic, style="bold yellow").append(
-                f" — missing from {topic.missing_from}", style="default"
-            )
-        )
+        head = Text(topic.topic, style="bold yellow")
+        head.append(f" — missing from {topic.missing_from}", style="default")
+        if topic.related:
+            head.append(f" ({'; '.join(topic.related)})", style="default")
+        console.print(head)
         for e in topic.lines:
             line = Text(f"  {e.label} {e.claim} ", style="cyan")
             line.append(f"({e.where}) ", style="dim")

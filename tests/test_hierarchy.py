@@ -1,0 +1,63 @@
+"""Topic families: a readout that names a related topic does not plainly omit the subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readout_diff import Readout, compare, load_lexicon, render
+
+FAMILY = """topics:
+  - {id: x-economy, name: Economic ties, kind: issue, aliases: [economic ties]}
+  - {id: x-grain, name: Grain trade, kind: issue, broader: x-economy, aliases: [grain trade]}
+  - {id: x-cars, name: Car trade, kind: issue, broader: x-economy, aliases: [car trade]}
+  - {id: x-leader, name: Leader Zed, kind: person, broader: china, aliases: [Leader Zed]}
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    path: Path = tmp_path_factory.mktemp("lex") / "topics.yaml"
+    path.write_text(FAMILY, encoding="utf-8")
+    return load_lexicon([path])
+
+
+def _pair(lexicon, a: str, b: str):  # type: ignore[no-untyped-def]
+    readouts = [Readout.from_text(a, "China MFA"), Readout.from_text(b, "Russia MFA")]
+    result = compare(readouts, lexicon, ["china", "russia"])
+    return result, {t.id: t for t in result.topics}
+
+
+def test_a_sibling_covers_and_the_report_says_which(lexicon) -> None:  # type: ignore[no-untyped-def]
+    result, topics = _pair(lexicon, "They discussed grain trade.", "They discussed car trade.")
+    grain = topics["x-grain"]
+    assert grain.missing_from == ("b",) and grain.covered == (("b", ("x-cars",)),)
+    assert grain.omitted_from == () and grain.broader == ("x-economy",)
+    assert not result.has_missing_topics
+    text = render(result, "markdown")
+    assert "Only China MFA names (a related topic elsewhere): Grain trade" in text
+    assert "— *names Car trade*" in text
+    assert "missing from Russia MFA (Russia MFA names Car trade)" in text
+    assert render(result, "json").count('"covered": {\n        "b": [\n          "x-cars"') == 1
+
+
+def test_a_broader_or_narrower_topic_covers(lexicon) -> None:  # type: ignore[no-untyped-def]
+    _, topics = _pair(lexicon, "They discussed grain trade.", "They praised economic ties.")
+    assert topics["x-grain"].covered == (("b", ("x-economy",)),)
+    assert topics["x-economy"].covered == (("a", ("x-grain",)),)
+
+
+def test_a_party_never_covers_so_a_leader_is_still_omitted(lexicon) -> None:  # type: ignore[no-untyped-def]
+    result, topics = _pair(
+        lexicon, "Leader Zed's vision guides China's policy.", "China and Russia met."
+    )
+    leader = topics["x-leader"]
+    assert leader.kind == "person" and leader.omitted_from == ("b",) and leader.covered == ()
+    assert result.has_missing_topics
+    assert "Only China MFA mentions: Leader Zed" in render(result, "markdown")
+
+
+def test_unrelated_topics_stay_plain_omissions(lexicon) -> None:  # type: ignore[no-untyped-def]
+    _, topics = _pair(lexicon, "They discussed grain trade.", "They discussed Gaza.")
+    assert topics["x-grain"].omitted_from == ("b",) and topics["gaza"].omitted_from == ("a",)
