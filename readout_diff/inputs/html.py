@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import InputError
 from readout_diff.inputs.decode import (
     Decoded,
@@ -46,6 +47,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
 _WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _NO_MAIN_TEXT = "no main text found in the page"
 _NO_CONTENT = "no HTML content (empty, or nested too deeply)"
+# readability logs a traceback for pages it cannot read; we report those as InputError. Added
+# once here: a handler per call would pile up one per page in a batch run.
+logging.getLogger("readability").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -147,8 +151,6 @@ def extract(
         from readability import Document
     except ImportError:
         raise InputError(f"{name}: {MISSING_EXTRA}") from None
-    # readability logs a traceback for pages it cannot read; we report those as InputError.
-    logging.getLogger("readability").addHandler(logging.NullHandler())
     try:
         parser = lxml.html.HTMLParser()
         page = lxml.html.document_fromstring(source, parser=parser)
@@ -163,7 +165,7 @@ def extract(
     except lxml.etree.ParserError:  # "Document is empty"
         raise InputError(f"{name}: {_NO_CONTENT}") from None
     except Exception as e:  # lxml, readability and deep pages (RecursionError) raise anything
-        detail = " ".join(str(e).split())[:120] or type(e).__name__
+        detail = fold_whitespace(str(e))[:120] or type(e).__name__
         raise InputError(f"{name}: cannot extract the text of this HTML page ({detail})") from None
     if title in lines[:5]:  # the headline inside the main node, and any kicker above it
         lines = lines[lines.index(title) + 1 :]
@@ -173,17 +175,13 @@ def extract(
     return Page(title, date, body, decoded.encoding, decoded.guessed)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _drop_boilerplate(main: Any) -> None:
     """Drop share bars, related links, cookie notices… that readability left in the article,
     but never an element holding half the article's text."""
-    half = len(_fold(main.text_content())) / 2
+    half = len(fold_whitespace(main.text_content())) / 2
     for el in list(main.iter()):
         if el is not main and isinstance(el.tag, str) and attribute_words(el) & _BOILERPLATE:
-            if len(_fold(el.text_content())) <= half:
+            if len(fold_whitespace(el.text_content())) <= half:
                 el.drop_tree()  # keeps the tail text
 
 
@@ -215,7 +213,7 @@ def _lines(main: Any) -> list[str]:
                 linked[0] += len("".join(text.split()))
 
     def flush() -> None:
-        line = _fold("".join(parts))
+        line = fold_whitespace("".join(parts))
         # A short line that is all link text is navigation ("Back to top", related links).
         all_link = linked[0] >= 0.9 * (len(line) - line.count(" "))
         if line and (not all_link or _is_sentence(line)):
@@ -253,9 +251,9 @@ def _lines(main: Any) -> list[str]:
 
 def _title(page: Any) -> str | None:
     """The `<h1>` that the `<title>` or og:title repeats, else og:title, else the first `<h1>`."""
-    h1s = [t for t in (_fold(h.text_content()) for h in page.iter("h1")) if t]
+    h1s = [t for t in (fold_whitespace(h.text_content()) for h in page.iter("h1")) if t]
     og = page.xpath("string(//meta[@property='og:title']/@content)").strip()
-    head = _fold(page.findtext(".//title") or "")
+    head = fold_whitespace(page.findtext(".//title") or "")
     for h1 in h1s:
         if len(h1) >= 8 and (h1 in head or h1 == og):
             return h1

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import SpecError
 
 MAX_YAML_BYTES = 2_000_000
@@ -90,10 +91,10 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f" line {mark.line + 1}" if mark else ""
-        problem = " ".join((e.problem or e.context or "invalid YAML").split())
+        problem = fold_whitespace(e.problem or e.context or "invalid YAML")
         raise SpecError(f"{name}{where}: {problem}") from None
     except yaml.YAMLError as e:  # its message may span lines; ours is one line
-        raise SpecError(f"{name}: invalid YAML ({' '.join(str(e).split())})") from None
+        raise SpecError(f"{name}: invalid YAML ({fold_whitespace(str(e))})") from None
     except RecursionError:
         raise SpecError(f"{name}: YAML nested too deeply") from None
 

@@ -9,7 +9,6 @@ expectations survive changes to segmentation.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import Alignment, Claim, Comparison
+from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.read import is_meeting_folder, load_meeting
@@ -109,11 +109,11 @@ def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]
 
 def _norm(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    return re.sub(r"\s+", " ", text.replace("\u201d", '"')).strip().lower()
+    return fold_whitespace(text.replace("\u201d", '"')).lower()
 
 
 def _one_line(claim: Claim) -> str:
-    return re.sub(r"\s+", " ", claim.text).strip()
+    return fold_whitespace(claim.text)
 
 
 def find_claim(
