@@ -256,7 +256,10 @@ HOSTILE_YAML = {
         "could not determine a constructor",
     ),
     "nested-10000": (NESTED, "exceeded maximum nesting depth"),
-    "three-megabytes": ("topics:\n" + "  - id: x\n" * 300_000, "too large for a YAML file"),
+    "three-megabytes": (
+        "topics:\n" + "  - id: x\n" * 300_000,
+        "larger than 2,000,000 bytes (the limit for a YAML file)",
+    ),
 }
 
 

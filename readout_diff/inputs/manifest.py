@@ -42,7 +42,7 @@ from readout_diff.core.model import READOUT_IDS
 from readout_diff.errors import SpecError
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.read import is_meeting_folder
-from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.inputs.yamlio import read_spec_text, read_yaml, where
 
 MAX_MANIFEST_BYTES = 20_000_000
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
@@ -186,21 +186,11 @@ def _yaml_manifest(p: Path) -> list[MeetingEntry]:
     return meetings
 
 
-def _read_text(p: Path) -> str:
-    try:
-        size = p.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise SpecError(f"{p}: too large for a manifest ({size:,} bytes)")
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SpecError(f"{p}: not valid UTF-8 (byte offset {e.start})") from None
-    except OSError as e:
-        raise SpecError(f"{p}: cannot read ({e.strerror})") from None
-
-
 def _csv_manifest(p: Path) -> list[MeetingEntry]:
     name = str(p)
-    rows = csv.reader(io.StringIO(_read_text(p), newline=""), strict=True)
+    rows = csv.reader(
+        io.StringIO(read_spec_text(p, MAX_MANIFEST_BYTES, "a manifest"), newline=""), strict=True
+    )
     try:
         header = [h.strip().lower() for h in next(rows, [])]
         for h in header:

@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
 from readout_diff.errors import InputError, SpecError, UsageError
-from readout_diff.inputs.decode import Decoded, decode, encoding_label, text_codec
+from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 from readout_diff.inputs.fetch import fetch, is_url
+from readout_diff.inputs.files import read_capped
+from readout_diff.inputs.html import extract_text, looks_like_html
 from readout_diff.inputs.yamlio import parse_yaml, read_yaml, where
 
 MAX_READOUT_BYTES = 5_000_000
@@ -57,32 +59,11 @@ class ReadOptions:
 
 
 def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None = None) -> bytes:
+    """A readout file's bytes ("-": stdin's), capped at `max_bytes`."""
     cap = MAX_READOUT_BYTES if max_bytes is None else max_bytes
-    if path == "-":
-        if stdin is None:
-            raise UsageError("no standard input to read '-' from")
-        data = stdin.read(cap + 1)
-    else:
-        if not path:
-            raise InputError("an empty file name was given")
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise InputError(f"{path}: is a folder, expected a readout file")
-            with p.open("rb") as f:
-                data = f.read(cap + 1)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        except OSError as e:
-            raise InputError(f"{path}: cannot read ({e.strerror})") from None
-        except ValueError:  # a NUL byte in the name, from a manifest or meeting.yaml
-            raise InputError(f"{path!r}: not a valid file name") from None
-    if len(data) > cap:
-        name = "<stdin>" if path == "-" else path
-        raise InputError(f"{name}: larger than {cap:,} bytes (--max-bytes to raise the limit)")
-    return data
+    return read_capped(
+        path, cap, "a readout file", InputError, stdin, "--max-bytes to raise the limit"
+    )
 
 
 def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
@@ -122,7 +103,10 @@ def load_readout(
     options: ReadOptions | None = None,
 ) -> Readout:
     """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
-    from the argument, the front matter or the file name, in that order."""
+    from the argument, the front matter or the file name, in that order.
+
+    Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
+    file's front matter and body."""
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
     url, media_type, charset = None, None, options.declared
@@ -132,10 +116,9 @@ def load_readout(
         media_type, charset = fetched.media_type, fetched.charset
     else:
         data = read_bytes(path, stdin, options.cap)
-    if _is_html(path, data, media_type):
-        readout = _html_readout(data, name, rid, options.encoding, charset)
-    else:
-        readout = _text_readout(data, name, rid, options.encoding, charset)
+    html = _is_html(path, data, media_type)
+    decoded = decode(data, name, DecodeHints(options.encoding, charset, html=html))
+    readout = _html_readout(decoded, name, rid) if html else _text_readout(decoded, name, rid)
     if url is not None:
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
@@ -146,8 +129,6 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
     """The server's word when it gave one; else the file name, else the first bytes."""
     if media_type is not None:
         return media_type != "text/plain"
-    from readout_diff.inputs.html import looks_like_html
-
     if not is_url(path) and path != "-":
         suffix = Path(path).suffix.lower()
         if suffix in HTML_SUFFIXES or suffix in READOUT_SUFFIXES:  # the name says it
@@ -155,10 +136,7 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
     return looks_like_html(data)
 
 
-def _text_readout(
-    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
-) -> Readout:
-    decoded = _decode_text(data, name, encoding, declared)
+def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
     text = decoded.text
     meta, body = front_matter(text, name)
     if not text[body:].strip():
@@ -178,24 +156,8 @@ def _text_readout(
     )
 
 
-def _decode_text(data: bytes, name: str, encoding: str | None, declared: str | None) -> Decoded:
-    """The user's encoding is obeyed; a declared one (a server's charset, meeting.yaml's
-    `encoding`) is tried first and, when the bytes are not in it ("us-ascii" is a common server
-    default for UTF-8 text), the bytes decide as for any file."""
-    if encoding is None and declared is not None and text_codec(declared) is not None:
-        try:
-            return decode(data, name, declared)
-        except InputError:
-            pass
-    return decode(data, name, encoding)
-
-
-def _html_readout(
-    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
-) -> Readout:
-    from readout_diff.inputs.html import extract
-
-    page = extract(data, name, encoding, declared)
+def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
+    page = extract_text(decoded, name)
     return Readout(
         id=rid,
         label="",

@@ -1,8 +1,10 @@
-"""Safe YAML reading for every file a user hands us (meeting.yaml, expected.yaml, --topics).
+"""Safe YAML reading for every file a user hands us (meeting.yaml, manifests, expected.yaml,
+--topics, front matter).
 
 Only plain data is built (no Python objects), the file size and the size of the document with
-its aliases expanded are capped (an "alias bomb" expands a few lines into billions of nodes), and
-every mapping remembers its line so that a validation error can name it.
+its aliases expanded are capped (an "alias bomb" expands a few lines into billions of nodes), a
+key written twice in a mapping is an error naming its line, and every mapping remembers its line
+so that a validation error can name it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from typing import Any
 import yaml
 
 from readout_diff.core.text import fold_whitespace
-from readout_diff.errors import SpecError
+from readout_diff.errors import InputError, SpecError
+from readout_diff.inputs.decode import DecodeHints, decode
+from readout_diff.inputs.files import read_capped
 
 MAX_YAML_BYTES = 2_000_000
 MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand
@@ -37,7 +41,30 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Iterator[LineDict
     d = LineDict()
     d.line = node.start_mark.line + 1
     yield d
+    _refuse_duplicate_keys(loader, node)
     d.update(loader.construct_mapping(node))
+
+
+def _refuse_duplicate_keys(loader: Any, node: yaml.MappingNode) -> None:
+    """PyYAML keeps the last of two equal keys: a second `readouts:` would silently replace the
+    first list. Every YAML file the tool reads is a hand-written spec, so it is an error."""
+    first: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults` may repeat keys
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            seen = key in first
+        except TypeError:  # an unhashable key: construct_mapping names that error
+            continue
+        if seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {first[key]})",
+                key_node.start_mark,
+            )
+        first[key] = key_node.start_mark.line + 1
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
@@ -100,21 +127,17 @@ def parse_yaml(text: str, name: str) -> Any:
 
 
 def read_yaml(path: Path) -> Any:
-    """Read and parse a YAML file the user gave."""
+    """Read and parse a YAML file the user gave (UTF-8, a BOM allowed)."""
+    return parse_yaml(read_spec_text(path, MAX_YAML_BYTES, "a YAML file"), str(path))
+
+
+def read_spec_text(path: Path, cap: int, what: str) -> str:
+    """The text of a YAML or CSV file: capped, and UTF-8 (or with a BOM), never guessed."""
+    data = read_capped(path, cap, what, SpecError, note=f"the limit for {what}")
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise SpecError(f"{path}: too large for a YAML file ({size:,} bytes)")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SpecError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SpecError(f"{path}: is a folder, expected a YAML file") from None
-    except UnicodeDecodeError as e:
-        raise SpecError(f"{path}: not valid UTF-8 (byte offset {e.start})") from None
-    except OSError as e:
-        raise SpecError(f"{path}: cannot read ({e.strerror})") from None
-    return parse_yaml(text, str(path))
+        return decode(data, str(path), DecodeHints(unicode_only=True)).text
+    except InputError as e:  # the bytes are fine as bytes: the file is a malformed spec
+        raise SpecError(e.message) from None
 
 
 def where(name: str, node: Any) -> str:
