@@ -27,9 +27,10 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):  # type: ignore[type-arg]
-    """A mapping from YAML that knows the 1-based line where it starts."""
+    """A mapping from YAML that knows the 1-based line where it starts, and of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per instance, never mutated
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -41,13 +42,14 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Iterator[LineDict
     d = LineDict()
     d.line = node.start_mark.line + 1
     yield d
-    _refuse_duplicate_keys(loader, node)
+    d.key_lines = _key_lines(loader, node)
     d.update(loader.construct_mapping(node))
 
 
-def _refuse_duplicate_keys(loader: Any, node: yaml.MappingNode) -> None:
-    """PyYAML keeps the last of two equal keys: a second `readouts:` would silently replace the
-    first list. Every YAML file the tool reads is a hand-written spec, so it is an error."""
+def _key_lines(loader: Any, node: yaml.MappingNode) -> dict[Any, int]:
+    """The line of each key, refusing a key written twice: PyYAML keeps the last of two equal
+    keys, so a second `readouts:` would silently replace the first list. Every YAML file the
+    tool reads is written by hand, so it is an error."""
     first: dict[Any, int] = {}
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults` may repeat keys
@@ -65,6 +67,7 @@ def _refuse_duplicate_keys(loader: Any, node: yaml.MappingNode) -> None:
                 key_node.start_mark,
             )
         first[key] = key_node.start_mark.line + 1
+    return first
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
@@ -140,7 +143,8 @@ def read_spec_text(path: Path, cap: int, what: str) -> str:
         raise SpecError(e.message) from None
 
 
-def where(name: str, node: Any) -> str:
-    """`name line N` for a node parsed by this module, `name` otherwise."""
-    line = getattr(node, "line", 0)
+def where(name: str, node: Any, key: Any = None) -> str:
+    """`name line N` for a node parsed by this module (N: the line of `key` in it, if given and
+    written there), `name` otherwise."""
+    line = getattr(node, "key_lines", {}).get(key) or getattr(node, "line", 0)
     return f"{name} line {line}" if line else name

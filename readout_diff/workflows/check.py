@@ -19,7 +19,8 @@ from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
-from readout_diff.inputs.read import is_meeting_folder, load_meeting
+from readout_diff.inputs.discover import find_meeting_folders
+from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.yamlio import read_yaml, where
 from readout_diff.workflows.compare import compare_meeting
 
@@ -84,21 +85,9 @@ CLAIM_KINDS = ("aligned", "unmatched")
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
-    """Meeting folders: each path is one, or a folder whose sub-folders are meetings."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists():
-            raise SampleError(f"{p}: no such folder")
-        if not p.is_dir():
-            raise SampleError(f"{p}: is a file, expected a meeting folder or a folder of them")
-        if is_meeting_folder(str(p)):
-            found.append(p)
-            continue
-        subs = sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith("."))
-        for d in subs:
-            if not is_meeting_folder(str(d)):
-                raise SampleError(f"{d}: no meeting.yaml (a sample folder needs its readouts)")
-            found.append(d)
+    """Meeting folders (`discover.find_meeting_folders` of each path), those whose name
+    contains `select` if given. A folder without meeting.yaml is listed: checking it fails."""
+    found = [folder for p in paths for folder in find_meeting_folders(p)]
     if select:
         found = [m for m in found if select.lower() in m.name.lower()]
     if not found:
