@@ -17,7 +17,6 @@ Every error is one SpecError naming the file and the line. The JSON Schemas in
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,10 @@ from typing import Any
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.errors import SpecError
 from readout_diff.inputs.fetch import is_url
-from readout_diff.inputs.yamlio import LineDict, read_yaml, where
+from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-FREE_FORM_PREFIX = "x-"  # keys for the user's own notes, in every mapping
 READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding")
 MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # meeting.yaml
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
@@ -64,19 +62,6 @@ class MeetingSpec:
 
 
 # --- field validators, shared by every format ---------------------------------------------------
-
-
-def check_keys(node: dict[Any, Any], known: tuple[str, ...], what: str, name: str) -> None:
-    """Refuse a key that is not `known` (nor free-form), suggesting the closest known one."""
-    for key in node:
-        text = str(key)
-        if text in known or text.startswith(FREE_FORM_PREFIX):
-            continue
-        close = difflib.get_close_matches(text, known, n=1)
-        hint = f"did you mean {close[0]!r}?; " if close else ""
-        raise SpecError(
-            f"{where(name, node, key)}: unknown {what} {text!r} ({hint}known: {', '.join(known)})"
-        )
 
 
 def scalar(value: object, key: str, at: str) -> str | None:

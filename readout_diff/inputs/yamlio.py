@@ -9,6 +9,7 @@ so that a validation error can name it.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from readout_diff.inputs.decode import DecodeHints, decode
 from readout_diff.inputs.files import read_capped
 
 MAX_YAML_BYTES = 2_000_000
+FREE_FORM_PREFIX = "x-"  # keys for the user's own notes, allowed and ignored in every mapping
 MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -148,3 +150,23 @@ def where(name: str, node: Any, key: Any = None) -> str:
     written there), `name` otherwise."""
     line = getattr(node, "key_lines", {}).get(key) or getattr(node, "line", 0)
     return f"{name} line {line}" if line else name
+
+
+def check_keys(
+    node: dict[Any, Any],
+    known: tuple[str, ...],
+    what: str,
+    name: str,
+    error: type[SpecError] = SpecError,
+) -> None:
+    """Refuse a key that is not `known` (nor free-form: `x-…`), suggesting the closest known
+    one and naming the key's line. `what` says what kind of key it is ("readout key")."""
+    for key in node:
+        text = str(key)
+        if text in known or text.startswith(FREE_FORM_PREFIX):
+            continue
+        close = difflib.get_close_matches(text, known, n=1)
+        hint = f"did you mean {close[0]!r}?; " if close else ""
+        raise error(
+            f"{where(name, node, key)}: unknown {what} {text!r} ({hint}known: {', '.join(known)})"
+        )

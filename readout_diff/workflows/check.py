@@ -21,7 +21,7 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
-from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.compare import compare_meeting
 
 EXPECTED = "expected.yaml"
@@ -82,6 +82,9 @@ class MeetingResult:
 
 TOPIC_KINDS = ("topic", "absent", "unexpected")
 CLAIM_KINDS = ("aligned", "unmatched")
+# The keys expected.yaml may use (data/schemas/expected.schema.json; a test keeps them equal).
+EXPECTED_KEYS = ("topics", "absent_topics", "claims")
+EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
@@ -182,6 +185,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             raise SampleError(
                 f"{where(name, topics)}: topic {tid!r} needs {{in: [...], missing_from: [...]}}"
             )
+        check_keys(entry, EXPECTED_TOPIC_KEYS, "topic key", name, SampleError)
         want_in = [str(r) for r in entry.get("in") or []]
         want_out = [str(r) for r in entry.get("missing_from") or []]
         bad = sorted(set(want_in + want_out) - ids)
@@ -213,6 +217,13 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             tuple(dict.fromkeys(evidence)),
         )
         out.append(_known(outcome, entry))
+    return out + _absent_and_unexpected(c, spec, topics)
+
+
+def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outcome]:
+    """Topics that must not be reported, and reported topics that expected.yaml does not name."""
+    found = {t.id: t for t in c.topics}
+    out = []
     for tid in spec.get("absent_topics") or []:
         t = found.get(tid)
         out.append(
@@ -278,6 +289,7 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
     claims = spec.get("claims") or {}
     if not isinstance(claims, dict):
         raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")
+    check_keys(claims, CLAIM_KINDS, "claims key", name, SampleError)
     cluster_of = {cid: a for a in c.alignment for _, cid in a.members}
     out = []
     for kind in CLAIM_KINDS:
@@ -302,12 +314,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     spec = read_yaml(path)
     if not isinstance(spec, dict):
         raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
-    unknown = sorted(set(spec) - {"topics", "absent_topics", "claims"})
-    if unknown:
-        raise SampleError(
-            f"{where(name, spec)}: unknown key {unknown[0]!r} "
-            "(known: topics, absent_topics, claims)"
-        )
+    check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
     outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
         comparison, spec, name
     )
