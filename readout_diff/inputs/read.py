@@ -32,6 +32,7 @@ from readout_diff.inputs.yamlio import parse_yaml
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_RAISE_CAP = "--max-bytes to raise the limit"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -64,14 +65,6 @@ class ReadOptions:
     @property
     def cap(self) -> int:
         return MAX_READOUT_BYTES if self.max_bytes is None else self.max_bytes
-
-
-def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None = None) -> bytes:
-    """A readout file's bytes ("-": stdin's), capped at `max_bytes`."""
-    cap = MAX_READOUT_BYTES if max_bytes is None else max_bytes
-    return read_capped(
-        path, cap, "a readout file", InputError, stdin, "--max-bytes to raise the limit"
-    )
 
 
 def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
@@ -107,7 +100,7 @@ def load_readout(
         data, url = fetched.data, fetched.url
         media_type, charset = fetched.media_type, fetched.charset
     else:
-        data = read_bytes(path, stdin, options.cap)
+        data = read_capped(path, options.cap, "a readout file", InputError, stdin, _RAISE_CAP)
     html = _is_html(path, data, media_type)
     decoded = decode(data, name, DecodeHints(options.encoding, charset, html=html))
     readout = _html_readout(decoded, name, rid) if html else _text_readout(decoded, name, rid)
