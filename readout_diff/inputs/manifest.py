@@ -67,9 +67,10 @@ def find_batch(path: str | Path) -> list[MeetingSpec]:
     A folder's meetings are not read yet (`folder` set): each is read when it is compared, so
     that a bad meeting.yaml fails that meeting alone."""
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir():  # the path itself may be ".": its id is then its real name
         return [
-            MeetingSpec(d.resolve().name or str(d), folder=str(d)) for d in find_meeting_folders(p)
+            MeetingSpec((d.resolve().name or str(d)) if d == p else d.name, folder=str(d))
+            for d in find_meeting_folders(p)
         ]
     if not p.exists():
         raise SpecError(f"{p}: no such file or folder")
