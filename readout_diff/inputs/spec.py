@@ -110,10 +110,10 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         entry = {"file": entry}
     if isinstance(entry, LineDict) and entry.line:
         at = where(name, entry)
-    if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+    file = entry.get("file") if isinstance(entry, dict) else None
+    if not isinstance(entry, dict) or not isinstance(file, str) or not file.strip():
         raise SpecError(f"{at}: each readout needs a 'file'")
     check_keys(entry, READOUT_KEYS, "readout key", name)
-    file = entry["file"]
     return ReadoutSpec(
         file if is_url(file) else str(base / file),
         _one(entry, "label", name),
@@ -131,7 +131,9 @@ def meeting_spec(
     at = where(name, node)
     if not isinstance(node, dict):
         raise SpecError(f"{at}: expected a mapping with 'readouts'")
-    check_keys(node, MEETING_KEYS if folder else MANIFEST_MEETING_KEYS, "meeting key", name)
+    check_keys(
+        node, MEETING_KEYS if folder is not None else MANIFEST_MEETING_KEYS, "meeting key", name
+    )
     entries, rat = node.get("readouts"), where(name, node, "readouts")
     if not isinstance(entries, list) or not 2 <= len(entries) <= MAX_READOUTS:
         raise SpecError(f"{rat}: 'readouts' must list 2 to {MAX_READOUTS} readout files")
