@@ -178,9 +178,13 @@ def test_broken_bytes_after_a_bom_are_an_error_for_pages_too() -> None:
 
 
 def test_yaml_and_csv_files_must_be_utf8() -> None:
-    hints = DecodeHints(unicode_only=True)
+    hints = DecodeHints(utf8_only=True)
     assert decode(b"\xef\xbb\xbftitle: x\n", "m.yaml", hints) == Decoded("title: x\n", "utf-8-sig")
     with pytest.raises(
         InputError, match=r"^m\.yaml: not valid UTF-8 at byte offset 7 \(byte 0xe9\)$"
     ):
         decode(b"title: \xe9t\xe9\n", "m.yaml", hints)  # no code page is guessed for YAML
+    with pytest.raises(
+        InputError, match=r"^m\.yaml: not UTF-8 \(it starts with a UTF-16 byte-order"
+    ):
+        decode("title: x\n".encode("utf-16"), "m.yaml", hints)

@@ -60,7 +60,7 @@ class DecodeHints:
     encoding: str | None = None  # the user's --encoding: obeyed strictly
     declared: str | None = None  # a server's charset, meeting.yaml's `encoding`: a hint
     html: bool = False  # a web page: its <meta charset> counts, labels read as browsers do
-    unicode_only: bool = False  # YAML and CSV: UTF-8 (BOM allowed), nothing guessed
+    utf8_only: bool = False  # YAML and CSV: UTF-8 (a BOM allowed), nothing guessed
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
     bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
     hints = hints or DecodeHints()
     bom = bom_codec(data)
+    if hints.utf8_only and bom not in (None, "utf-8-sig"):
+        raise InputError(f"{name}: not UTF-8 (it starts with a {bom.upper()} byte-order mark)")
     if bom is not None:
         return _strict(data, name, bom, bom.replace("-sig", "").upper())
     if hints.encoding is not None:
@@ -113,7 +115,7 @@ def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
         found = _clean(data, declared)  # UTF-16 without a BOM is full of NUL bytes
         if found is not None:
             return found
-    if not hints.unicode_only and b"\x00" in data[:_SNIFF_BYTES]:
+    if not hints.utf8_only and b"\x00" in data[:_SNIFF_BYTES]:
         expected = "an HTML page" if hints.html else "text"
         raise InputError(f"{name}: looks like a binary file, expected {expected}")
     if declared is None and hints.html:
@@ -128,7 +130,7 @@ def _detect(data: bytes, name: str, hints: DecodeHints) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
-        if hints.unicode_only:
+        if hints.utf8_only:
             raise InputError(
                 f"{name}: not valid UTF-8 at byte offset {e.start} (byte 0x{data[e.start]:02x})"
             ) from None

@@ -140,7 +140,7 @@ def read_spec_text(path: Path, cap: int, what: str) -> str:
     """The text of a YAML or CSV file: capped, and UTF-8 (or with a BOM), never guessed."""
     data = read_capped(path, cap, what, SpecError, note=f"the limit for {what}")
     try:
-        return decode(data, str(path), DecodeHints(unicode_only=True)).text
+        return decode(data, str(path), DecodeHints(utf8_only=True)).text
     except InputError as e:  # the bytes are fine as bytes: the file is a malformed spec
         raise SpecError(e.message) from None
 
