@@ -72,6 +72,10 @@ def test_a_key_without_a_close_match_lists_the_known_keys(folder: Path) -> None:
         ("{file: a.txt, speakers: [[Wang Yi]]}", "'speakers' must be a list of names"),
         ("{file: [a.txt]}", "each readout needs a 'file'"),
         ("{file: ''}", "each readout needs a 'file'"),
+        (
+            '{file: a.txt, speakers: "Wang\\nYi"}',
+            "'speakers' must be a list of names (for one: [Wang Yi])",
+        ),
     ],
 )
 def test_wrong_types_name_the_file_and_line(folder: Path, entry: str, message: str) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import READOUT_IDS
+from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import SpecError
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
@@ -81,7 +82,8 @@ def names(value: object, key: str, at: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        raise SpecError(f"{at}: {key!r} must be a list of names (for one: [{value.strip()}])")
+        one = fold_whitespace(value)[:60]  # the message stays one line
+        raise SpecError(f"{at}: {key!r} must be a list of names (for one: [{one}])")
     if not isinstance(value, list) or not all(
         isinstance(v, (str, int)) and not isinstance(v, bool) for v in value
     ):
