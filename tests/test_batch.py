@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from readout_diff.cli import app
 from readout_diff.errors import SpecError
-from readout_diff.inputs.manifest import MeetingEntry, find_batch
+from readout_diff.inputs.manifest import find_batch
+from readout_diff.inputs.spec import MeetingSpec
 from readout_diff.report.batch import CSV_HEADER
 from readout_diff.workflows import batch
 from readout_diff.workflows.batch import BatchResult, run_batch
@@ -202,7 +203,7 @@ def test_a_broken_meeting_folder_is_an_error_record_not_the_end(three: Path) -> 
     docs = lines(r.stdout)
     assert [d["meeting"]["id"] for d in docs] == [*THREE[:2], THREE[2], "2025-12-31-no-yaml"]
     assert "error" not in docs[0] and "error" not in docs[2]
-    assert docs[1]["error"].endswith("'readouts' must list at least two readout files")
+    assert docs[1]["error"].endswith("line 1: 'readouts' must list 2 to 26 readout files")
     assert docs[3] == {
         "meeting": {
             "id": "2025-12-31-no-yaml",
@@ -302,7 +303,7 @@ READOUTS = "    readouts: [texts/china.txt, texts/russia.txt]\n"
         ),
         (
             "meetings:\n  - id: m1\n    readouts: [texts/china.txt]\n",
-            "meetings.yaml line 2: 'readouts' must list 2 to 26 readout files",
+            "meetings.yaml line 3: 'readouts' must list 2 to 26 readout files",
         ),
         (
             "meetings:\n  - id: m1\n    readouts:\n      - {label: x}\n      - texts/russia.txt\n",
@@ -311,18 +312,24 @@ READOUTS = "    readouts: [texts/china.txt, texts/russia.txt]\n"
         (
             "meetings:\n  - id: m1\n    readouts:\n      - {file: a.txt, lable: x}\n"
             "      - texts/russia.txt\n",
-            "meetings.yaml line 4: unknown readout key 'lable' (known: file, label, date",
+            "meetings.yaml line 4: unknown readout key 'lable' (did you mean 'label'?; "
+            "known: file, label, date, url, speakers, encoding)",
         ),
         (
             "meetings:\n  - id: m1\n    participant: [china]\n" + READOUTS,
-            "meetings.yaml line 2: unknown meeting key 'participant'",
+            "meetings.yaml line 3: unknown meeting key 'participant' (did you mean "
+            "'participants'?; known: id, title, date, participants, readouts, modelled_on)",
         ),
         (
             "meetings:\n  - id: m1\n    participants: china\n" + READOUTS,
-            "meetings.yaml line 2: 'participants' must be a list of names",
+            "meetings.yaml line 3: 'participants' must be a list of names (for one: [china])",
         ),
         ("meetings:\n  - id: [m1\n", "meetings.yaml line 3:"),
-        ("meetings: []\nsettings: {}\n", "meetings.yaml line 1: unknown manifest key 'settings'"),
+        (
+            "meetings: []\nsettings: {}\n",
+            "meetings.yaml line 2: unknown manifest key 'settings' (did you mean 'meetings'?; "
+            "known: meetings)",
+        ),
     ],
 )
 def test_malformed_yaml_manifest(files: Path, text: str, message: str) -> None:
@@ -334,7 +341,11 @@ def test_malformed_yaml_manifest(files: Path, text: str, message: str) -> None:
     ("text", "message"),
     [
         ("", "meetings.csv line 1: a column 'meeting' is needed"),
-        ("meeting,file\n", "meetings.csv line 1: unknown column 'file' (known: meeting, date"),
+        (
+            "meeting,lable\n",
+            "meetings.csv line 1: unknown column 'lable' (did you mean 'label'?; known: meeting, "
+            "date, title, participants, readout, label, url)",
+        ),
         ("meeting,label\n", "meetings.csv line 1: a column 'readout' is needed"),
         ("meeting,readout,meeting\n", "meetings.csv line 1: a column is named twice"),
         ("meeting,readout\n", "meetings.csv: no meetings listed"),
@@ -377,10 +388,10 @@ def test_run_batch_reports_progress_and_keeps_list_order(three: Path, workers: i
 
 def test_run_batch_refuses_a_bad_topics_file_before_comparing(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="no such file"):
-        run_batch([MeetingEntry("m", folder=str(SEED))], [tmp_path / "none.yaml"])
+        run_batch([MeetingSpec("m", folder=str(SEED))], [tmp_path / "none.yaml"])
 
 
-def _die(meeting: MeetingEntry) -> BatchResult:
+def _die(meeting: MeetingSpec) -> BatchResult:
     os._exit(1)
 
 
@@ -447,9 +458,9 @@ def test_a_defect_in_one_meeting_is_its_error_record_not_the_end(
         raise ZeroDivisionError("a defect of ours")
 
     (files / "meetings.yaml").write_text(YAML_MANIFEST, "utf-8")
-    real = batch.compare
+    real = batch.compare_meeting
     calls = iter([broken, real])
-    monkeypatch.setattr(batch, "compare", lambda *a, **k: next(calls)(*a, **k))
+    monkeypatch.setattr(batch, "compare_meeting", lambda *a, **k: next(calls)(*a, **k))
     r = invoke("meetings.yaml")
     assert r.exit_code == 2
     m1, m2 = lines(r.stdout)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from readout_diff.cli import app
 from readout_diff.core.topics import load_lexicon
+from readout_diff.errors import SpecError
 from readout_diff.workflows.check import SampleError, check_meeting, find_meetings
 
 runner = CliRunner()
@@ -85,13 +87,17 @@ def test_unexpected_topic_fails(meeting: Path) -> None:
 
 
 def test_empty_samples_folder_and_folder_without_meeting_yaml(tmp_path: Path) -> None:
-    with pytest.raises(SampleError, match="no sample meetings found"):
+    with pytest.raises(
+        SpecError, match=r": no meeting folders in it \(each needs a meeting.yaml\)$"
+    ):
         find_meetings([str(tmp_path)])
+    # As in batch, a sub-folder without meeting.yaml is listed, and fails as that meeting.
     (tmp_path / "x").mkdir()
-    with pytest.raises(SampleError, match="no meeting.yaml"):
-        find_meetings([str(tmp_path)])
-    r = runner.invoke(app, ["check", str(tmp_path)])
+    assert find_meetings([str(tmp_path)]) == [tmp_path / "x"]
+    r = runner.invoke(app, ["check", str(tmp_path), "-f", "json"])
     assert r.exit_code == 2
+    [meeting] = json.loads(r.stdout)["meetings"]
+    assert meeting["error"] == f"{tmp_path / 'x' / 'meeting.yaml'}: no such file"
 
 
 def test_select_json_and_junit(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from readout_diff.cli import app
 from readout_diff.errors import InputError, UsageError
-from readout_diff.inputs.decode import Decoded, decode, odd_word_share, text_codec
+from readout_diff.inputs.decode import Decoded, DecodeHints, decode, odd_word_share, text_codec
 
 ENGLISH = (
     "The ministers\u2019 talks in Gen\u00e8ve covered \u201ctrade\u201d and Ukraine\u2019s crisis."
@@ -88,12 +88,12 @@ def test_unicode_with_a_bom(codec: str) -> None:
 
 def test_an_encoding_given_by_the_user_wins() -> None:
     data = CHINESE.encode("gbk")
-    decoded = decode(data, "a.txt", "gbk")
+    decoded = decode(data, "a.txt", DecodeHints("gbk"))
     assert (decoded.text, decoded.encoding, decoded.guessed) == (CHINESE, "gbk", False)
-    with pytest.raises(InputError, match=r"a\.txt: invalid UTF-8 at byte offset 0$"):
-        decode(data, "a.txt", "utf-8")
+    with pytest.raises(InputError, match=r"a\.txt: invalid UTF-8 at byte offset 0 \(byte 0xd6\)$"):
+        decode(data, "a.txt", DecodeHints("utf-8"))
     with pytest.raises(UsageError, match=r"^unknown encoding 'klingon'$"):
-        decode(data, "a.txt", "klingon")
+        decode(data, "a.txt", DecodeHints("klingon"))
 
 
 @pytest.mark.parametrize("name", ["hex", "rot13", "zip", "uu_codec", "base64", "nonsense"])
@@ -139,3 +139,52 @@ def test_cli_max_bytes(tmp_path: Path) -> None:
     )
     ok = CliRunner().invoke(app, ["compare", str(a), str(b), "--max-bytes", "150"])
     assert ok.exit_code == 0
+
+
+# --- one decode for every path: the policy for bytes a declared charset cannot read -------------
+
+
+def test_a_declared_charset_the_bytes_are_not_in_yields_to_the_bytes_in_html_too() -> None:
+    """Repro: a page whose <meta> said UTF-8 got U+FFFD for its one windows-1252 byte, while a
+    text file under the same declaration was read by its bytes. Both now never invent U+FFFD."""
+    page = decode(b"<meta charset=utf-8><p>caf\xe9 au lait</p>", "x.html", DecodeHints(html=True))
+    assert "café" in page.text and "\ufffd" not in page.text
+    assert (page.encoding, page.guessed) == ("windows-1252", True)
+    text = decode(b"caf\xe9 au lait", "a.txt", DecodeHints(declared="utf-8"))
+    assert (text.text, text.encoding, text.guessed) == ("café au lait", "windows-1252", True)
+
+
+def test_a_declared_charset_the_bytes_are_in_is_used_and_not_a_guess() -> None:
+    decoded = decode("Привет, мир".encode("koi8-r"), "a.txt", DecodeHints(declared="koi8-r"))
+    assert (decoded.text, decoded.encoding, decoded.guessed) == ("Привет, мир", "koi8-r", False)
+
+
+def test_a_declared_charset_nothing_reads_cleanly_is_refused_not_filled_with_u_fffd() -> None:
+    data = b"<meta charset=utf-8>" + CHINESE.encode("gbk")
+    with pytest.raises(InputError, match=r"^x\.html: not valid UTF-8 at byte offset 20 "):
+        decode(data, "x.html", DecodeHints(html=True))
+
+
+def test_a_bom_wins_over_the_users_encoding_for_text_as_for_pages() -> None:
+    data = b"\xef\xbb\xbf" + RUSSIAN.encode()
+    assert decode(data, "a.txt", DecodeHints("cp1251")) == Decoded(RUSSIAN, "utf-8-sig")
+
+
+def test_broken_bytes_after_a_bom_are_an_error_for_pages_too() -> None:
+    with pytest.raises(
+        InputError, match=r"^x\.html: invalid UTF-8 at byte offset 5 \(byte 0xff\)$"
+    ):
+        decode(b"\xef\xbb\xbf<p\xff>", "x.html", DecodeHints(html=True))
+
+
+def test_yaml_and_csv_files_must_be_utf8() -> None:
+    hints = DecodeHints(utf8_only=True)
+    assert decode(b"\xef\xbb\xbftitle: x\n", "m.yaml", hints) == Decoded("title: x\n", "utf-8-sig")
+    with pytest.raises(
+        InputError, match=r"^m\.yaml: not valid UTF-8 at byte offset 7 \(byte 0xe9\)$"
+    ):
+        decode(b"title: \xe9t\xe9\n", "m.yaml", hints)  # no code page is guessed for YAML
+    with pytest.raises(
+        InputError, match=r"^m\.yaml: not UTF-8 \(it starts with a UTF-16 byte-order"
+    ):
+        decode("title: x\n".encode("utf-16"), "m.yaml", hints)

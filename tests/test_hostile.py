@@ -205,6 +205,26 @@ def test_parse_yaml_gives_data_or_a_spec_error(text: str) -> None:
         assert str(e).startswith("x.yaml") and one_line(str(e))
 
 
+MEETING_KEYS_TEXT = ["readouts: ", "title: ", "label: ", "file: ", "speakers: ", "x-a: ", "lable: "]
+
+
+@FUZZ
+@given(st.lists(st.one_of(yaml_text, st.sampled_from(MEETING_KEYS_TEXT)), max_size=20).map("".join))
+def test_meeting_spec_gives_a_spec_or_one_spec_error_naming_the_file(text: str) -> None:
+    """The strict parser on hostile meeting.yaml and manifest text: a spec or one line."""
+    from readout_diff.inputs.spec import meeting_spec
+
+    try:
+        data = parse_yaml(text, "meeting.yaml")
+        spec = meeting_spec(data, "meeting.yaml", Path("m"), "m", "m")
+    except SpecError as e:
+        assert str(e).startswith("meeting.yaml") and one_line(str(e))
+        return
+    assert 2 <= len(spec.readouts) <= 26
+    assert all(isinstance(r.file, str) and r.file for r in spec.readouts)
+    assert all(r.label is None or "\n" not in r.label for r in spec.readouts)
+
+
 # --- the command line on arbitrary files ------------------------------------------------------
 
 
@@ -256,7 +276,10 @@ HOSTILE_YAML = {
         "could not determine a constructor",
     ),
     "nested-10000": (NESTED, "exceeded maximum nesting depth"),
-    "three-megabytes": ("topics:\n" + "  - id: x\n" * 300_000, "too large for a YAML file"),
+    "three-megabytes": (
+        "topics:\n" + "  - id: x\n" * 300_000,
+        "larger than 2,000,000 bytes (the limit for a YAML file)",
+    ),
 }
 
 

@@ -68,9 +68,16 @@ def test_front_matter_with_crlf_line_ends(tmp_path: Path) -> None:
     assert r.body_start == len(front)
 
 
-def test_one_speaker_may_be_a_plain_string(tmp_path: Path) -> None:
-    r = load_readout(write(tmp_path / "a.txt", "---\nspeakers: Wang Yi\n---\n" + BODY), "a")
-    assert r.speakers == ("Wang Yi",)
+def test_speakers_must_be_a_list_even_for_one(tmp_path: Path) -> None:
+    """Speakers and participants are lists everywhere (meeting.yaml, manifests, front matter)."""
+    path = write(tmp_path / "a.txt", "---\nspeakers: Wang Yi\n---\n" + BODY)
+    with pytest.raises(SpecError) as e:
+        load_readout(path, "a")
+    assert str(e.value) == (
+        f"{path} (front matter) line 2: 'speakers' must be a list of names (for one: [Wang Yi])"
+    )
+    path = write(tmp_path / "b.txt", "---\nspeakers: [Wang Yi]\n---\n" + BODY)
+    assert load_readout(path, "b").speakers == ("Wang Yi",)
 
 
 def test_unknown_front_matter_key_is_named(tmp_path: Path) -> None:
@@ -178,7 +185,9 @@ def test_bom_is_stripped_utf16_decoded_and_front_matter_still_found(
 
 def test_truncated_utf16_says_the_byte_offset(tmp_path: Path) -> None:
     data = b"\xff\xfe" + "Talks.".encode("utf-16-le") + b"x"
-    with pytest.raises(InputError, match=r"a\.txt: invalid UTF-16 at byte offset 14$"):
+    with pytest.raises(
+        InputError, match=r"a\.txt: invalid UTF-16 at byte offset 14 \(byte 0x78\)$"
+    ):
         load_readout(write_bytes(tmp_path / "a.txt", data), "a")
 
 
@@ -273,14 +282,15 @@ def test_meeting_title_falls_back_to_the_folder_name(meeting: Path) -> None:
     assert (m.title, m.date, m.participants) == (meeting.name, None, ())
 
 
-def test_meeting_speakers_may_be_a_plain_string(meeting: Path) -> None:
-    m = load_meeting(
-        spec(meeting, "readouts:\n  - {file: china.txt, speakers: Wang Yi}\n  - russia.txt\n")
-    )
-    assert m.readouts[0].speakers == ("Wang Yi",)
+def test_meeting_speakers_must_be_a_list(meeting: Path) -> None:
+    text = "readouts:\n  - {file: china.txt, speakers: Wang Yi}\n  - russia.txt\n"
+    with pytest.raises(SpecError, match=r"yaml line 2: 'speakers' must be a list of names \("):
+        load_meeting(spec(meeting, text))
+    text = "readouts:\n  - {file: china.txt, speakers: [Wang Yi]}\n  - russia.txt\n"
+    assert load_meeting(spec(meeting, text)).readouts[0].speakers == ("Wang Yi",)
 
 
-NEED_TWO = r"meeting\.yaml line 1: 'readouts' must list at least two readout files"
+NEED_TWO = r"meeting\.yaml line 1: 'readouts' must list 2 to 26 readout files"
 NOT_A_MAPPING = r"meeting\.yaml: expected a mapping with 'readouts'"
 BAD_MEETINGS = {
     "malformed": ("title: T\nurl: a: b\n", r"meeting\.yaml line 2: mapping values are not allowed"),
@@ -290,7 +300,7 @@ BAD_MEETINGS = {
     "entry-without-file": ("readouts: [china.txt, {label: K}]\n", r"line 1: each readout needs"),
     "participants-not-a-list": (
         "participants: china\nreadouts: [china.txt, russia.txt]\n",
-        r"meeting\.yaml line 1: 'participants' must be a list of topic ids",
+        r"meeting\.yaml line 1: 'participants' must be a list of names \(for one: \[china\]\)",
     ),
     "top-level-list": ("- china.txt\n- russia.txt\n", NOT_A_MAPPING),
     "empty": ("", NOT_A_MAPPING),

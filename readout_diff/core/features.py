@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Mention
 
 # Stock phrases of readouts, removed before tokenising (order matters: longest first).
@@ -101,5 +102,5 @@ def claim_features(
             continue
         tokens.setdefault(stem(low), word)
     topics = frozenset(m.topic for m in mentions) - participants
-    exact = " ".join(text.lower().split())
+    exact = fold_whitespace(text.lower())
     return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), exact)

@@ -26,9 +26,12 @@ from typing import Any
 import yaml
 
 from readout_diff.errors import SpecError
-from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
+# The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
+LEXICON_KEYS = ("version", "topics")
+TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
@@ -222,11 +225,13 @@ def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
     new topic becomes a concept."""
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise SpecError(f"{where(name, data)}: expected a mapping with a 'topics' list")
+    check_keys(data, LEXICON_KEYS, "key", name)
     entries = []
     for item in data["topics"]:
         loc = where(name, item)
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
             raise SpecError(f"{loc}: each topic needs an 'id' (a string)")
+        check_keys(item, TOPIC_KEYS, "topic key", name)
         kind = item.get("kind", "")
         if kind and kind not in KINDS:
             raise SpecError(f"{loc}: kind {kind!r} is not one of {', '.join(KINDS)}")

@@ -1,4 +1,18 @@
-"""Bytes → text: Unicode with or without a byte-order mark, or a legacy single-byte code page.
+"""Bytes → text, for every file the tool reads: readouts (text or HTML, local or fetched) and the
+YAML and CSV files that describe them. One function, `decode`, with one order of precedence:
+
+1. a byte-order mark: certain (UTF-8, UTF-16 or UTF-32);
+2. the user's `--encoding`: an order, obeyed strictly;
+3. a declared charset (an HTTP header, meeting.yaml's `encoding`, then an HTML page's own
+   `<meta charset>`, read with the WHATWG label rules): a hint;
+4. UTF-8;
+5. a legacy single-byte code page whose words look real.
+
+Undecodable bytes: a BOM or the user's `--encoding` that the bytes break is an InputError naming
+the byte offset. A declared charset the bytes are not in is set aside and the bytes decide (servers
+send "us-ascii" or "iso-8859-1" for UTF-8 text). No step ever puts U+FFFD in the text: offsets and
+quoted evidence must be the file's own characters, so a file nothing reads cleanly is refused
+with `--encoding` as the way out, rather than compared with holes in it.
 
 A readout that is not UTF-8 is usually an old Windows file: Western (windows-1252, often just for
 its curly quotes), Central European (windows-1250), Turkish (windows-1254) or Cyrillic
@@ -29,6 +43,24 @@ _WORD = re.compile(r"\S+")
 _ICELANDIC = set("þðÞÐ")
 _SUPERSCRIPTS = set("¹³")  # "km²" is real; these two are Polish ą and ł read as windows-1252
 _INNER_PUNCTUATION = set("'’-‐.·")  # may stand between two letters of a real word
+
+
+# Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_TAG = re.compile(rb"<[^>]*>")
+# As browsers do (WHATWG): "latin-1" and "ascii" labels on a web page mean windows-1252.
+_WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+_SNIFF_BYTES = 8192  # a NUL among the first bytes: binary (unless UTF-16/32 was announced)
+
+
+@dataclass(frozen=True)
+class DecodeHints:
+    """What is known of a file's encoding besides its bytes."""
+
+    encoding: str | None = None  # the user's --encoding: obeyed strictly
+    declared: str | None = None  # a server's charset, meeting.yaml's `encoding`: a hint
+    html: bool = False  # a web page: its <meta charset> counts, labels read as browsers do
+    utf8_only: bool = False  # YAML and CSV: UTF-8 (a BOM allowed), nothing guessed
 
 
 @dataclass(frozen=True)
@@ -66,24 +98,80 @@ def undecodable(name: str, data: bytes, at: int) -> InputError:
     )
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
-    """Text of a readout; refuses binary data, and bytes that no known encoding reads cleanly."""
-    if encoding is not None:
-        return _decode_as(data, name, user_codec(encoding))
+def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
+    """Text of a file, in the order of precedence above; InputError for binary data and for
+    bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
+    hints = hints or DecodeHints()
     bom = bom_codec(data)
-    if bom in ("utf-32", "utf-16"):
-        return _decode_as(data, name, bom)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, expected text")
+    if hints.utf8_only and bom not in (None, "utf-8-sig"):
+        raise InputError(f"{name}: not UTF-8 (it starts with a {bom.upper()} byte-order mark)")
+    if bom is not None:
+        return _strict(data, name, bom, bom.replace("-sig", "").upper())
+    if hints.encoding is not None:
+        shown = hints.encoding.upper() if hints.encoding.lower().startswith("utf") else None
+        return _strict(data, name, user_codec(hints.encoding), shown or hints.encoding)
+    declared = _charset(hints.declared, hints.html, unicode=True)
+    if declared is not None and declared.startswith(("utf-16", "utf-32")):
+        found = _clean(data, declared)  # UTF-16 without a BOM is full of NUL bytes
+        if found is not None:
+            return found
+    if not hints.utf8_only and b"\x00" in data[:_SNIFF_BYTES]:
+        expected = "an HTML page" if hints.html else "text"
+        raise InputError(f"{name}: looks like a binary file, expected {expected}")
+    if declared is None and hints.html:
+        m = _META_CHARSET.search(data[:4096])
+        declared = _charset(m.group(1).decode("ascii"), True, unicode=False) if m else None
+    found = _clean(data, declared) if declared else None
+    return found or _detect(data, name, hints)
+
+
+def _detect(data: bytes, name: str, hints: DecodeHints) -> Decoded:
+    """Undeclared bytes: UTF-8, else a legacy code page that reads cleanly, else InputError."""
     try:
-        return Decoded(data.decode("utf-8-sig"), bom or "utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
-        at = e.start + (3 if bom else 0)  # offset in the file
-        # A UTF-8 byte-order mark promises UTF-8: broken bytes after it are not a code page.
-        guess = None if bom else guess_single_byte(data)
+        if hints.utf8_only:
+            raise InputError(
+                f"{name}: not valid UTF-8 at byte offset {e.start} (byte 0x{data[e.start]:02x})"
+            ) from None
+        # "<h1>Переговоры" would look like mixed scripts: judge a page's words without its tags.
+        guess = guess_single_byte(_TAG.sub(b" ", data) if hints.html else data)
         if guess is None:
-            raise undecodable(name, data, at) from None
+            raise undecodable(name, data, e.start) from None
         return Decoded(data.decode(guess), guess, guessed=True)
+
+
+def _clean(data: bytes, codec: str) -> Decoded | None:
+    """The text in a declared charset, or None when the bytes are not in it."""
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeError:
+        return None
+
+
+def _strict(data: bytes, name: str, codec: str, shown: str) -> Decoded:
+    """A BOM's or the user's encoding: every byte must be in it."""
+    try:
+        return Decoded(data.decode(codec), codecs.lookup(codec).name)
+    except UnicodeError as e:
+        at = getattr(e, "start", 0) + (3 if codec == "utf-8-sig" else 0)  # offset in the file
+        byte = f" (byte 0x{data[at]:02x})" if at < len(data) else ""
+        raise InputError(f"{name}: invalid {shown} at byte offset {at}{byte}") from None
+
+
+def _charset(label: str | None, html: bool, unicode: bool) -> str | None:
+    """The codec for a declared charset label, or None if it cannot be used. On a web page the
+    label means what it means to a browser, and a <meta> read as ASCII cannot mean UTF-16
+    (`unicode` False): it means UTF-8, as in WHATWG."""
+    codec = text_codec(label) if label else None
+    if codec is None:
+        return None
+    if html:
+        codec = _WHATWG.get(codec, codec)
+    if codec.startswith(("utf-16", "utf-32")):
+        return codec if unicode else "utf-8"
+    probe = b"<meta charset=x>"  # EBCDIC and the like would turn the whole file to garbage
+    return codec if probe.decode(codec, "replace") == probe.decode("ascii") else None
 
 
 def encoding_label(codec: str) -> str:
@@ -105,19 +193,6 @@ def text_codec(name: str) -> str | None:
     except (LookupError, UnicodeError, ValueError, TypeError):
         return None
     return info.name
-
-
-def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
-    canonical = codecs.lookup(encoding).name
-    if canonical == "utf-8" and data.startswith(codecs.BOM_UTF8):
-        canonical = "utf-8-sig"  # the BOM is not text: offsets are counted after it
-    try:
-        text = data.decode(canonical)
-    except UnicodeError as e:
-        shown = encoding.upper() if encoding.lower().startswith("utf") else encoding
-        at = getattr(e, "start", 0)
-        raise InputError(f"{name}: invalid {shown} at byte offset {at}") from None
-    return Decoded(text, encoding if canonical.startswith("utf") else canonical)
 
 
 def guess_single_byte(data: bytes) -> str | None:

@@ -12,22 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import InputError
-from readout_diff.inputs.decode import (
-    Decoded,
-    bom_codec,
-    guess_single_byte,
-    text_codec,
-    undecodable,
-    user_codec,
-)
+from readout_diff.inputs.decode import Decoded, DecodeHints, bom_codec, decode
 from readout_diff.inputs.html_date import attribute_words, page_date
 
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
-# Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]{1,9}")  # str.isdigit() also takes "²", which int() refuses
-_TAG = re.compile(rb"<[^>]*>")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # browsers ignore them, lxml refuses
 _BLOCKS = frozenset(
@@ -42,10 +33,11 @@ _BOILERPLATE = frozenset(
     "newsletter subscribe".split()
 )
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
-# As browsers do (WHATWG): "latin-1" and "ascii" labels mean windows-1252.
-_WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _NO_MAIN_TEXT = "no main text found in the page"
 _NO_CONTENT = "no HTML content (empty, or nested too deeply)"
+# readability logs a traceback for pages it cannot read; we report those as InputError. Added
+# once here: a handler per call would pile up one per page in a batch run.
+logging.getLogger("readability").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -76,70 +68,26 @@ def looks_like_html(data: bytes) -> bool:
 def decode_html(
     data: bytes, name: str, encoding: str | None = None, declared: str | None = None
 ) -> tuple[str, str]:
-    """The page's text and codec (see `decode_page`)."""
-    decoded = decode_page(data, name, encoding, declared)
-    return decoded.text, decoded.encoding
+    """The page's text and codec, as `extract` decodes them."""
+    decoded = decode(data, name, DecodeHints(encoding, declared, html=True))
+    return decoded.text, _page_codec(decoded)
 
 
-def decode_page(
-    data: bytes, name: str, encoding: str | None = None, declared: str | None = None
-) -> Decoded:
-    """The page's text, codec and whether it was guessed. In order: a BOM; `encoding`, the user's
-    (strict: UsageError if unknown, InputError on bytes it cannot decode); `declared`, the HTTP
-    server's charset, then the page's <meta> charset (hints, ignored when unusable); UTF-8; a
-    legacy code page whose words look real; else InputError."""
-    bom = bom_codec(data)
-    if bom is not None:
-        return Decoded(data.decode(bom, "replace"), "utf-8" if bom == "utf-8-sig" else bom)
-    if encoding is not None:
-        given = user_codec(encoding)
-        try:
-            return Decoded(data.decode(given), given)
-        except UnicodeError as e:
-            at = getattr(e, "start", 0)
-            raise InputError(f"{name}: invalid {encoding} at byte offset {at}") from None
-    hint = _charset(declared, unicode=True)
-    if hint and hint.startswith(("utf-16", "utf-32")):  # a server may send UTF-16 without a BOM
-        return Decoded(data.decode(hint, "replace"), hint)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, expected an HTML page")
-    if hint is None:
-        m = _META_CHARSET.search(data[:4096])
-        hint = _charset(m.group(1).decode("ascii"), unicode=False) if m else None
-    if hint and hint != "utf-8":
-        return Decoded(data.decode(hint, "replace"), hint)
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError as e:
-        if hint:  # declared UTF-8: broken bytes are shown as such, as browsers do
-            return Decoded(data.decode("utf-8", "replace"), "utf-8")
-        # "<h1>Переговоры" would look like mixed scripts: judge the words without the tags.
-        guess = guess_single_byte(_TAG.sub(b" ", data))
-        if guess is None:
-            raise undecodable(name, data, e.start) from None
-        return Decoded(data.decode(guess, "replace"), guess, guessed=True)
-
-
-def _charset(label: str | None, unicode: bool) -> str | None:
-    """The codec a browser would use for a charset label, or None if it cannot be used. A
-    <meta> read as ASCII cannot mean UTF-16 (`unicode` False): it means UTF-8, as in WHATWG."""
-    codec = text_codec(label) if label else None
-    if codec is None:
-        return None
-    codec = _WHATWG.get(codec, codec)
-    if codec.startswith(("utf-16", "utf-32")):
-        return codec if unicode else "utf-8"
-    probe = b"<meta charset=x>"  # EBCDIC and the like would turn the whole page to garbage
-    return codec if probe.decode(codec, "replace") == probe.decode("ascii") else None
+def _page_codec(decoded: Decoded) -> str:
+    # A page's offsets are in its extracted text, not its bytes: its BOM need not be named.
+    return "utf-8" if decoded.encoding == "utf-8-sig" else decoded.encoding
 
 
 def extract(
     data: bytes, name: str, encoding: str | None = None, declared: str | None = None
 ) -> Page:
-    """Title, date and main text of a web page; InputError if there is no main text.
-    `encoding` is the user's and overrides everything but a BOM; `declared` (the HTTP charset)
-    overrides the page's <meta> charset."""
-    decoded = decode_page(data, name, encoding, declared)
+    """Title, date and main text of a web page's bytes. `encoding` is the user's and overrides
+    everything but a BOM; `declared` (the HTTP charset) overrides the page's <meta> charset."""
+    return extract_text(decode(data, name, DecodeHints(encoding, declared, html=True)), name)
+
+
+def extract_text(decoded: Decoded, name: str) -> Page:
+    """Title, date and main text of a decoded web page; InputError if there is no main text."""
     # lxml refuses an encoding declaration in a str, and control characters anywhere.
     source = _CONTROL.sub(" ", _XML_DECLARATION.sub("", decoded.text))
     try:
@@ -147,8 +95,6 @@ def extract(
         from readability import Document
     except ImportError:
         raise InputError(f"{name}: {MISSING_EXTRA}") from None
-    # readability logs a traceback for pages it cannot read; we report those as InputError.
-    logging.getLogger("readability").addHandler(logging.NullHandler())
     try:
         parser = lxml.html.HTMLParser()
         page = lxml.html.document_fromstring(source, parser=parser)
@@ -163,27 +109,23 @@ def extract(
     except lxml.etree.ParserError:  # "Document is empty"
         raise InputError(f"{name}: {_NO_CONTENT}") from None
     except Exception as e:  # lxml, readability and deep pages (RecursionError) raise anything
-        detail = " ".join(str(e).split())[:120] or type(e).__name__
+        detail = fold_whitespace(str(e))[:120] or type(e).__name__
         raise InputError(f"{name}: cannot extract the text of this HTML page ({detail})") from None
     if title in lines[:5]:  # the headline inside the main node, and any kicker above it
         lines = lines[lines.index(title) + 1 :]
     if not lines:
         raise InputError(f"{name}: {_NO_CONTENT if too_deep else _NO_MAIN_TEXT}")
     body = "\n\n".join(([title] if title else []) + lines) + "\n"
-    return Page(title, date, body, decoded.encoding, decoded.guessed)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
+    return Page(title, date, body, _page_codec(decoded), decoded.guessed)
 
 
 def _drop_boilerplate(main: Any) -> None:
     """Drop share bars, related links, cookie notices… that readability left in the article,
     but never an element holding half the article's text."""
-    half = len(_fold(main.text_content())) / 2
+    half = len(fold_whitespace(main.text_content())) / 2
     for el in list(main.iter()):
         if el is not main and isinstance(el.tag, str) and attribute_words(el) & _BOILERPLATE:
-            if len(_fold(el.text_content())) <= half:
+            if len(fold_whitespace(el.text_content())) <= half:
                 el.drop_tree()  # keeps the tail text
 
 
@@ -215,7 +157,7 @@ def _lines(main: Any) -> list[str]:
                 linked[0] += len("".join(text.split()))
 
     def flush() -> None:
-        line = _fold("".join(parts))
+        line = fold_whitespace("".join(parts))
         # A short line that is all link text is navigation ("Back to top", related links).
         all_link = linked[0] >= 0.9 * (len(line) - line.count(" "))
         if line and (not all_link or _is_sentence(line)):
@@ -253,9 +195,9 @@ def _lines(main: Any) -> list[str]:
 
 def _title(page: Any) -> str | None:
     """The `<h1>` that the `<title>` or og:title repeats, else og:title, else the first `<h1>`."""
-    h1s = [t for t in (_fold(h.text_content()) for h in page.iter("h1")) if t]
+    h1s = [t for t in (fold_whitespace(h.text_content()) for h in page.iter("h1")) if t]
     og = page.xpath("string(//meta[@property='og:title']/@content)").strip()
-    head = _fold(page.findtext(".//title") or "")
+    head = fold_whitespace(page.findtext(".//title") or "")
     for h1 in h1s:
         if len(h1) >= 8 and (h1 in head or h1 == og):
             return h1

@@ -23,10 +23,16 @@ readout order; `meeting` and `readout` are required; `date`, `title` and `partic
     2025-07-13-wang-lavrov-beijing,2025-07-13,wang-lavrov/china.txt,China MFA
     2025-07-13-wang-lavrov-beijing,2025-07-13,wang-lavrov/russia.txt,Russia MFA
 
-Unknown keys or columns, duplicate ids and a meeting with fewer than two readouts make the
-manifest malformed: one SpecError naming the file and line, before any meeting is compared.
+A manifest meeting is read by the same code as a meeting.yaml (`inputs.spec`), so it takes the
+same keys (plus `id`) and the same readout keys (`file`, `label`, `date`, `url`, `speakers`,
+`encoding`). Keys beginning with `x-` are free-form notes, ignored in every mapping.
 
-`find_batch` reads and validates the list; `batch.run_batch` compares the meetings.
+Unknown keys or columns (with "did you mean"), a key written twice, duplicate ids and a meeting
+with fewer than two readouts make the manifest malformed: one SpecError naming the file and
+line, before any meeting is compared.
+
+`find_batch` reads and validates the list; `batch.run_batch` compares the meetings. The schema
+of a YAML manifest is `readout_diff/data/schemas/manifest.schema.json`.
 """
 
 from __future__ import annotations
@@ -34,52 +40,38 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from readout_diff.core.model import READOUT_IDS
 from readout_diff.errors import SpecError
-from readout_diff.inputs.fetch import is_url
-from readout_diff.inputs.read import is_meeting_folder
-from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.inputs.discover import find_meeting_folders
+from readout_diff.inputs.spec import (
+    MANIFEST_KEYS,
+    MAX_READOUTS,
+    MeetingSpec,
+    ReadoutSpec,
+    check_keys,
+    meeting_spec,
+    readout_spec,
+    scalar,
+)
+from readout_diff.inputs.yamlio import LineDict, read_spec_text, read_yaml, where
 
 MAX_MANIFEST_BYTES = 20_000_000
-MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-_MEETING_KEYS = ("id", "date", "title", "participants", "readouts")
-_READOUT_KEYS = ("file", "label", "date", "url", "speakers")
 CSV_REQUIRED = ("meeting", "readout")
 CSV_COLUMNS = ("meeting", "date", "title", "participants", "readout", "label", "url")
+_CSV_MEETING_COLUMNS = ("date", "title", "participants")
 
 
-@dataclass(frozen=True)
-class ReadoutEntry:
-    """One readout file of a manifest meeting (`file` already relative to the working folder)."""
-
-    file: str
-    label: str | None = None
-    date: str | None = None
-    url: str | None = None
-    speakers: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class MeetingEntry:
-    """One meeting to compare: a meeting folder, or readouts listed in a manifest."""
-
-    id: str
-    folder: str | None = None  # a folder with meeting.yaml; None for a manifest meeting
-    title: str | None = None
-    date: str | None = None
-    participants: tuple[str, ...] = ()
-    readouts: tuple[ReadoutEntry, ...] = ()
-
-
-def find_batch(path: str | Path) -> list[MeetingEntry]:
-    """The meetings of a folder of meeting folders, of one meeting folder, or of a manifest."""
+def find_batch(path: str | Path) -> list[MeetingSpec]:
+    """The meetings of a folder of meeting folders, of one meeting folder, or of a manifest.
+    A folder's meetings are not read yet (`folder` set): each is read when it is compared, so
+    that a bad meeting.yaml fails that meeting alone."""
     p = Path(path)
-    if p.is_dir():
-        return _folder_meetings(p)
+    if p.is_dir():  # the path itself may be ".": its id is then its real name
+        return [
+            MeetingSpec((d.resolve().name or str(d)) if d == p else d.name, folder=str(d))
+            for d in find_meeting_folders(p)
+        ]
     if not p.exists():
         raise SpecError(f"{p}: no such file or folder")
     suffix = p.suffix.lower()
@@ -90,129 +82,48 @@ def find_batch(path: str | Path) -> list[MeetingEntry]:
     raise SpecError(f"{p}: expected a folder of meetings or a manifest (.yaml, .yml or .csv)")
 
 
-def _folder_meetings(p: Path) -> list[MeetingEntry]:
-    if is_meeting_folder(str(p)):
-        return [MeetingEntry(p.resolve().name or str(p), folder=str(p))]
-    try:
-        subs = sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith("."))
-    except OSError as e:
-        raise SpecError(f"{p}: cannot read ({e.strerror})") from None
-    if not subs:
-        raise SpecError(f"{p}: no meeting folders in it (each needs a meeting.yaml)")
-    # A sub-folder without meeting.yaml stays in the list: loading it fails, as one meeting.
-    return [MeetingEntry(d.name, folder=str(d)) for d in subs]
-
-
-def _scalar(value: object, what: str, at: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dict, list)):
-        raise SpecError(f"{at}: {what} must be a single value")
-    text = str(value).strip()
-    if any(ch in text for ch in "\r\n\t"):
-        raise SpecError(f"{at}: {what} must be on one line")
-    return text or None
-
-
-def _names(value: object, what: str, at: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-        raise SpecError(f"{at}: {what} must be a list of names")
-    return tuple(str(v) for v in value)
-
-
-def _unknown(node: dict[str, Any], known: tuple[str, ...], what: str, at: str) -> None:
-    unknown = sorted(str(k) for k in set(node) - set(known))
-    if unknown:
-        raise SpecError(f"{at}: unknown {what} key {unknown[0]!r} (known: {', '.join(known)})")
-
-
-def _readout_file(base: Path, file: str) -> str:
-    """Relative to the manifest's folder; an absolute path or a URL stays as it is."""
-    return file if is_url(file) else str(base / file)
-
-
-def _yaml_manifest(p: Path) -> list[MeetingEntry]:
+def _yaml_manifest(p: Path) -> list[MeetingSpec]:
     name = str(p)
     data = read_yaml(p)
     if not isinstance(data, dict) or not isinstance(data.get("meetings"), list):
         raise SpecError(f"{where(name, data)}: expected a mapping with a list of 'meetings'")
-    _unknown(data, ("meetings",), "manifest", where(name, data))
-    base, meetings = p.parent, []
+    check_keys(data, MANIFEST_KEYS, "manifest key", name)
+    meetings = []
     seen: dict[str, str] = {}  # id → where it was listed
     for node in data["meetings"]:
         at = where(name, node)
         if not isinstance(node, dict):
             raise SpecError(f"{where(name, data)}: each meeting must be a mapping with 'id'")
-        _unknown(node, _MEETING_KEYS, "meeting", at)
-        mid = _scalar(node.get("id"), "'id'", at)
+        mid = scalar(node.get("id"), "id", where(name, node, "id"))
         if mid is None:
             raise SpecError(f"{at}: a meeting needs an 'id'")
         if mid in seen:
             raise SpecError(f"{at}: meeting {mid!r} is already listed ({seen[mid]})")
         seen[mid] = at
-        entries = node.get("readouts")
-        if not isinstance(entries, list) or not 2 <= len(entries) <= MAX_READOUTS:
-            raise SpecError(f"{at}: 'readouts' must list 2 to {MAX_READOUTS} readout files")
-        readouts = []
-        for entry in entries:
-            if isinstance(entry, str):
-                entry = {"file": entry}
-            rat = where(name, entry) if getattr(entry, "line", 0) else at
-            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-                raise SpecError(f"{rat}: each readout needs a 'file'")
-            _unknown(entry, _READOUT_KEYS, "readout", rat)
-            readouts.append(
-                ReadoutEntry(
-                    _readout_file(base, entry["file"]),
-                    _scalar(entry.get("label"), "'label'", rat),
-                    _scalar(entry.get("date"), "'date'", rat),
-                    _scalar(entry.get("url"), "'url'", rat),
-                    _names(entry.get("speakers"), "'speakers'", rat),
-                )
-            )
-        meetings.append(
-            MeetingEntry(
-                mid,
-                title=_scalar(node.get("title"), "'title'", at),
-                date=_scalar(node.get("date"), "'date'", at),
-                participants=_names(node.get("participants"), "'participants'", at),
-                readouts=tuple(readouts),
-            )
-        )
+        meetings.append(meeting_spec(node, name, p.parent, mid))
     if not meetings:
         raise SpecError(f"{where(name, data)}: 'meetings' is empty")
     return meetings
 
 
-def _read_text(p: Path) -> str:
-    try:
-        size = p.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise SpecError(f"{p}: too large for a manifest ({size:,} bytes)")
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SpecError(f"{p}: not valid UTF-8 (byte offset {e.start})") from None
-    except OSError as e:
-        raise SpecError(f"{p}: cannot read ({e.strerror})") from None
+def _csv_header(header: list[str], name: str) -> None:
+    for h in header:
+        if h not in CSV_COLUMNS:
+            check_keys({h: None}, CSV_COLUMNS, "column", f"{name} line 1")
+    for h in CSV_REQUIRED:
+        if h not in header:
+            raise SpecError(f"{name} line 1: a column {h!r} is needed")
+    if len(set(header)) < len(header):
+        raise SpecError(f"{name} line 1: a column is named twice")
 
 
-def _csv_manifest(p: Path) -> list[MeetingEntry]:
+def _csv_manifest(p: Path) -> list[MeetingSpec]:
     name = str(p)
-    rows = csv.reader(io.StringIO(_read_text(p), newline=""), strict=True)
+    text = read_spec_text(p, MAX_MANIFEST_BYTES, "a manifest")
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(rows, [])]
-        for h in header:
-            if h not in CSV_COLUMNS:
-                raise SpecError(
-                    f"{name} line 1: unknown column {h!r} (known: {', '.join(CSV_COLUMNS)})"
-                )
-        for h in CSV_REQUIRED:
-            if h not in header:
-                raise SpecError(f"{name} line 1: a column {h!r} is needed")
-        if len(set(header)) < len(header):
-            raise SpecError(f"{name} line 1: a column is named twice")
+        _csv_header(header, name)
         groups: dict[str, list[tuple[str, dict[str, str]]]] = {}
         last, start = None, rows.line_num + 1
         for row in rows:
@@ -223,7 +134,7 @@ def _csv_manifest(p: Path) -> list[MeetingEntry]:
             if len(row) != len(header):
                 raise SpecError(f"{at}: {len(row)} fields, the header has {len(header)}")
             cells = dict(zip(header, (cell.strip() for cell in row), strict=True))
-            mid = _scalar(cells["meeting"], "'meeting'", at)
+            mid = scalar(cells["meeting"], "meeting", at)
             if mid is None or not cells["readout"]:
                 raise SpecError(f"{at}: 'meeting' and 'readout' must not be empty")
             if mid != last and mid in groups:
@@ -240,27 +151,29 @@ def _csv_manifest(p: Path) -> list[MeetingEntry]:
     return [_csv_meeting(mid, rows_, p.parent) for mid, rows_ in groups.items()]
 
 
-def _csv_meeting(mid: str, rows: list[tuple[str, dict[str, str]]], base: Path) -> MeetingEntry:
+def _csv_readout(at: str, cells: dict[str, str], base: Path) -> ReadoutSpec:
+    """A row's readout, checked as an entry of a YAML manifest's `readouts` is."""
+    name, _, line = at.rpartition(" line ")
+    entry = LineDict((k, cells[k] or None) for k in ("label", "url") if k in cells)
+    entry["file"], entry.line = cells["readout"], int(line)
+    return readout_spec(entry, name, at, base)
+
+
+def _csv_meeting(mid: str, rows: list[tuple[str, dict[str, str]]], base: Path) -> MeetingSpec:
+    """A meeting's rows: the same checks as a YAML meeting, then the same MeetingSpec."""
     first = rows[0][0]
     if not 2 <= len(rows) <= MAX_READOUTS:
         raise SpecError(f"{first}: meeting {mid!r} needs 2 to {MAX_READOUTS} readout rows")
-    shared: dict[str, str | None] = {"date": None, "title": None, "participants": None}
+    shared: dict[str, str | None] = dict.fromkeys(_CSV_MEETING_COLUMNS)
     for at, cells in rows:  # meeting columns may be filled on one row or repeated on each
         for key in shared:
-            value = _scalar(cells.get(key), repr(key), at)
+            value = scalar(cells.get(key), key, at)
             if value and shared[key] and value != shared[key]:
                 raise SpecError(f"{at}: meeting {mid!r} has two different values of {key!r}")
             shared[key] = shared[key] or value
-    readouts = tuple(
-        ReadoutEntry(
-            _readout_file(base, cells["readout"]),
-            _scalar(cells.get("label"), "'label'", at),
-            url=_scalar(cells.get("url"), "'url'", at),
-        )
-        for at, cells in rows
-    )
+    readouts = tuple(_csv_readout(at, cells, base) for at, cells in rows)
     participants = [n.strip() for n in re.split(r"[,;]", shared["participants"] or "")]
-    return MeetingEntry(
+    return MeetingSpec(
         mid,
         title=shared["title"],
         date=shared["date"],

@@ -1,4 +1,4 @@
-"""Reading readouts: files, stdin, YAML front matter and sample meeting folders → Readout.
+"""Reading readouts: files, stdin, URLs, YAML front matter and meeting specs → Readout, Meeting.
 
 Offsets in the result always refer to the decoded text of the file, front matter included, so
 that a user can check the evidence in the file itself.
@@ -13,23 +13,34 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
-from readout_diff.errors import InputError, SpecError, UsageError
-from readout_diff.inputs.decode import Decoded, decode, encoding_label, text_codec
+from readout_diff.errors import InputError, UsageError
+from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
+
+# Re-exported: workflows.compare asks read whether a path is a meeting folder.
+from readout_diff.inputs.discover import is_meeting_folder as is_meeting_folder
 from readout_diff.inputs.fetch import fetch, is_url
-from readout_diff.inputs.yamlio import parse_yaml, read_yaml, where
+from readout_diff.inputs.files import read_capped
+from readout_diff.inputs.html import extract_text, looks_like_html
+from readout_diff.inputs.spec import (
+    MeetingSpec,
+    ReadoutSpec,
+    front_matter_fields,
+    read_meeting_folder,
+)
+from readout_diff.inputs.yamlio import parse_yaml
 
 MAX_READOUT_BYTES = 5_000_000
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_RAISE_CAP = "--max-bytes to raise the limit"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FRONT_MATTER_KEYS = {"label", "date", "url", "speakers", "participants", "title"}
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """A sample meeting folder: its readouts and what meeting.yaml says about them."""
+    """A meeting with its readouts read: from a meeting folder, or from a manifest."""
 
-    folder: str
+    folder: str | None  # None for a manifest meeting
     title: str
     date: str | None
     participants: tuple[str, ...]
@@ -56,37 +67,9 @@ class ReadOptions:
         return MAX_READOUT_BYTES if self.max_bytes is None else self.max_bytes
 
 
-def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int | None = None) -> bytes:
-    cap = MAX_READOUT_BYTES if max_bytes is None else max_bytes
-    if path == "-":
-        if stdin is None:
-            raise UsageError("no standard input to read '-' from")
-        data = stdin.read(cap + 1)
-    else:
-        if not path:
-            raise InputError("an empty file name was given")
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise InputError(f"{path}: is a folder, expected a readout file")
-            with p.open("rb") as f:
-                data = f.read(cap + 1)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        except OSError as e:
-            raise InputError(f"{path}: cannot read ({e.strerror})") from None
-        except ValueError:  # a NUL byte in the name, from a manifest or meeting.yaml
-            raise InputError(f"{path!r}: not a valid file name") from None
-    if len(data) > cap:
-        name = "<stdin>" if path == "-" else path
-        raise InputError(f"{name}: larger than {cap:,} bytes (--max-bytes to raise the limit)")
-    return data
-
-
 def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
-    """YAML front matter ("---" ... "---" at the top) and the offset where the body starts."""
+    """YAML front matter ("---" ... "---" at the top), checked as `spec.front_matter_fields`
+    does, and the offset where the body starts."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
@@ -94,24 +77,7 @@ def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
     data = parse_yaml("\n" + m.group(1), f"{name} (front matter)")
     if data is None:
         return {}, m.end()
-    if not isinstance(data, dict):
-        raise SpecError(f"{name}: front matter must be a YAML mapping")
-    unknown = sorted(set(data) - _FRONT_MATTER_KEYS)
-    if unknown:
-        raise SpecError(
-            f"{where(name, data)}: unknown front matter key {unknown[0]!r} "
-            f"(known: {', '.join(sorted(_FRONT_MATTER_KEYS))})"
-        )
-    return dict(data), m.end()
-
-
-def _names(value: object) -> tuple[str, ...]:
-    """A YAML list of names, or one name given as a string."""
-    if value is None:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return (str(value),)
+    return front_matter_fields(data, name), m.end()
 
 
 def load_readout(
@@ -122,7 +88,10 @@ def load_readout(
     options: ReadOptions | None = None,
 ) -> Readout:
     """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
-    from the argument, the front matter or the file name, in that order."""
+    from the argument, the front matter or the file name, in that order.
+
+    Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
+    file's front matter and body."""
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
     url, media_type, charset = None, None, options.declared
@@ -131,11 +100,10 @@ def load_readout(
         data, url = fetched.data, fetched.url
         media_type, charset = fetched.media_type, fetched.charset
     else:
-        data = read_bytes(path, stdin, options.cap)
-    if _is_html(path, data, media_type):
-        readout = _html_readout(data, name, rid, options.encoding, charset)
-    else:
-        readout = _text_readout(data, name, rid, options.encoding, charset)
+        data = read_capped(path, options.cap, "a readout file", InputError, stdin, _RAISE_CAP)
+    html = _is_html(path, data, media_type)
+    decoded = decode(data, name, DecodeHints(options.encoding, charset, html=html))
+    readout = _html_readout(decoded, name, rid) if html else _text_readout(decoded, name, rid)
     if url is not None:
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
@@ -146,8 +114,6 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
     """The server's word when it gave one; else the file name, else the first bytes."""
     if media_type is not None:
         return media_type != "text/plain"
-    from readout_diff.inputs.html import looks_like_html
-
     if not is_url(path) and path != "-":
         suffix = Path(path).suffix.lower()
         if suffix in HTML_SUFFIXES or suffix in READOUT_SUFFIXES:  # the name says it
@@ -155,47 +121,28 @@ def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
     return looks_like_html(data)
 
 
-def _text_readout(
-    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
-) -> Readout:
-    decoded = _decode_text(data, name, encoding, declared)
+def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
     text = decoded.text
     meta, body = front_matter(text, name)
     if not text[body:].strip():
         raise InputError(f"{name}: the readout is empty")
     return Readout(
         id=rid,
-        label=str(meta.get("label") or ""),
+        label=meta.get("label") or "",
         source=name,
         text=text,
         body_start=body,
-        date=None if meta.get("date") is None else str(meta["date"]),
-        url=None if meta.get("url") is None else str(meta["url"]),
-        speakers=_names(meta.get("speakers")),
-        participants=_names(meta.get("participants")),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        speakers=meta.get("speakers", ()),
+        participants=meta.get("participants", ()),
         encoding=encoding_label(decoded.encoding),
         encoding_guessed=decoded.guessed,
     )
 
 
-def _decode_text(data: bytes, name: str, encoding: str | None, declared: str | None) -> Decoded:
-    """The user's encoding is obeyed; a declared one (a server's charset, meeting.yaml's
-    `encoding`) is tried first and, when the bytes are not in it ("us-ascii" is a common server
-    default for UTF-8 text), the bytes decide as for any file."""
-    if encoding is None and declared is not None and text_codec(declared) is not None:
-        try:
-            return decode(data, name, declared)
-        except InputError:
-            pass
-    return decode(data, name, encoding)
-
-
-def _html_readout(
-    data: bytes, name: str, rid: str, encoding: str | None, declared: str | None
-) -> Readout:
-    from readout_diff.inputs.html import extract
-
-    page = extract(data, name, encoding, declared)
+def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
+    page = extract_text(decoded, name)
     return Readout(
         id=rid,
         label="",
@@ -228,69 +175,31 @@ def load_readouts(
     ]
 
 
-def load_listed(
-    path: str,
-    rid: str,
-    label: str | None = None,
-    date: str | None = None,
-    url: str | None = None,
-    speakers: tuple[str, ...] = (),
-    options: ReadOptions | None = None,
-) -> Readout:
-    """A readout named in a list (meeting.yaml, a batch manifest): what the list says of it wins
-    over what the file says of itself."""
-    readout = load_readout(path, rid, label, None, options)
-    return replace(
-        readout,
-        date=date or readout.date,
-        url=url or readout.url,
-        speakers=speakers or readout.speakers,
+def load_spec(spec: MeetingSpec, options: ReadOptions | None = None) -> Meeting:
+    """Read the readouts a meeting spec lists (meeting.yaml's or a manifest's), ids a, b, c …"""
+    readouts = tuple(_load_listed(r, readout_id(i), options) for i, r in enumerate(spec.readouts))
+    return Meeting(
+        folder=spec.folder,
+        title=spec.title or spec.id,
+        date=spec.date,
+        participants=spec.participants,
+        readouts=readouts,
     )
 
 
-def is_meeting_folder(path: str) -> bool:
-    return path != "-" and (Path(path) / "meeting.yaml").is_file()
+def _load_listed(spec: ReadoutSpec, rid: str, options: ReadOptions | None) -> Readout:
+    """A listed readout: what the list says of it wins over what the file says of itself."""
+    if spec.encoding is not None:  # as `--save` records it, or set by hand
+        options = replace(options or ReadOptions(), declared=spec.encoding)
+    readout = load_readout(spec.file, rid, spec.label, None, options)
+    return replace(
+        readout,
+        date=spec.date or readout.date,
+        url=spec.url or readout.url,
+        speakers=spec.speakers or readout.speakers,
+    )
 
 
 def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
-    """A sample meeting: `folder/meeting.yaml` names its readout files, labels and parties."""
-    spec_path = Path(folder) / "meeting.yaml"
-    name = str(spec_path)
-    spec = read_yaml(spec_path)
-    if not isinstance(spec, dict):
-        raise SpecError(f"{name}: expected a mapping with 'readouts'")
-    entries = spec.get("readouts")
-    if not isinstance(entries, list) or len(entries) < 2:
-        raise SpecError(f"{where(name, spec)}: 'readouts' must list at least two readout files")
-    readouts = []
-    for i, entry in enumerate(entries):
-        if isinstance(entry, str):
-            entry = {"file": entry}
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise SpecError(f"{where(name, entry)}: each readout needs a 'file'")
-        path = entry["file"] if is_url(entry["file"]) else str(Path(folder) / entry["file"])
-        read = options
-        if entry.get("encoding") is not None:  # as `--save` records it, or set by hand
-            read = replace(options or ReadOptions(), declared=str(entry["encoding"]))
-        date, url = entry.get("date"), entry.get("url")
-        readouts.append(
-            load_listed(
-                path,
-                readout_id(i),
-                entry.get("label"),
-                None if date is None else str(date),
-                None if url is None else str(url),
-                _names(entry.get("speakers")),
-                read,
-            )
-        )
-    participants = spec.get("participants") or []
-    if not isinstance(participants, list):
-        raise SpecError(f"{where(name, spec)}: 'participants' must be a list of topic ids")
-    return Meeting(
-        folder=str(folder),
-        title=str(spec.get("title") or Path(folder).name),
-        date=None if spec.get("date") is None else str(spec["date"]),
-        participants=tuple(str(p) for p in participants),
-        readouts=tuple(readouts),
-    )
+    """A meeting folder: `folder/meeting.yaml` names its readout files, labels and parties."""
+    return load_spec(read_meeting_folder(folder), options)

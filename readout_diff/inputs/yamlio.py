@@ -1,30 +1,38 @@
-"""Safe YAML reading for every file a user hands us (meeting.yaml, expected.yaml, --topics).
+"""Safe YAML reading for every file a user hands us (meeting.yaml, manifests, expected.yaml,
+--topics, front matter).
 
 Only plain data is built (no Python objects), the file size and the size of the document with
-its aliases expanded are capped (an "alias bomb" expands a few lines into billions of nodes), and
-every mapping remembers its line so that a validation error can name it.
+its aliases expanded are capped (an "alias bomb" expands a few lines into billions of nodes), a
+key written twice in a mapping is an error naming its line, and every mapping remembers its line
+so that a validation error can name it.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from readout_diff.errors import SpecError
+from readout_diff.core.text import fold_whitespace
+from readout_diff.errors import InputError, SpecError
+from readout_diff.inputs.decode import DecodeHints, decode
+from readout_diff.inputs.files import read_capped
 
 MAX_YAML_BYTES = 2_000_000
+FREE_FORM_PREFIX = "x-"  # keys for the user's own notes, allowed and ignored in every mapping
 MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):  # type: ignore[type-arg]
-    """A mapping from YAML that knows the 1-based line where it starts."""
+    """A mapping from YAML that knows the 1-based line where it starts, and of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per instance, never mutated
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -36,7 +44,32 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Iterator[LineDict
     d = LineDict()
     d.line = node.start_mark.line + 1
     yield d
+    d.key_lines = _key_lines(loader, node)
     d.update(loader.construct_mapping(node))
+
+
+def _key_lines(loader: Any, node: yaml.MappingNode) -> dict[Any, int]:
+    """The line of each key, refusing a key written twice: PyYAML keeps the last of two equal
+    keys, so a second `readouts:` would silently replace the first list. Every YAML file the
+    tool reads is written by hand, so it is an error."""
+    first: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults` may repeat keys
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            seen = key in first
+        except TypeError:  # an unhashable key: construct_mapping names that error
+            continue
+        if seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {first[key]})",
+                key_node.start_mark,
+            )
+        first[key] = key_node.start_mark.line + 1
+    return first
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
@@ -90,33 +123,50 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f" line {mark.line + 1}" if mark else ""
-        problem = " ".join((e.problem or e.context or "invalid YAML").split())
+        problem = fold_whitespace(e.problem or e.context or "invalid YAML")
         raise SpecError(f"{name}{where}: {problem}") from None
     except yaml.YAMLError as e:  # its message may span lines; ours is one line
-        raise SpecError(f"{name}: invalid YAML ({' '.join(str(e).split())})") from None
+        raise SpecError(f"{name}: invalid YAML ({fold_whitespace(str(e))})") from None
     except RecursionError:
         raise SpecError(f"{name}: YAML nested too deeply") from None
 
 
 def read_yaml(path: Path) -> Any:
-    """Read and parse a YAML file the user gave."""
+    """Read and parse a YAML file the user gave (UTF-8, a BOM allowed)."""
+    return parse_yaml(read_spec_text(path, MAX_YAML_BYTES, "a YAML file"), str(path))
+
+
+def read_spec_text(path: Path, cap: int, what: str) -> str:
+    """The text of a YAML or CSV file: capped, and UTF-8 (or with a BOM), never guessed."""
+    data = read_capped(path, cap, what, SpecError, note=f"the limit for {what}")
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise SpecError(f"{path}: too large for a YAML file ({size:,} bytes)")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SpecError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SpecError(f"{path}: is a folder, expected a YAML file") from None
-    except UnicodeDecodeError as e:
-        raise SpecError(f"{path}: not valid UTF-8 (byte offset {e.start})") from None
-    except OSError as e:
-        raise SpecError(f"{path}: cannot read ({e.strerror})") from None
-    return parse_yaml(text, str(path))
+        return decode(data, str(path), DecodeHints(utf8_only=True)).text
+    except InputError as e:  # the bytes are fine as bytes: the file is a malformed spec
+        raise SpecError(e.message) from None
 
 
-def where(name: str, node: Any) -> str:
-    """`name line N` for a node parsed by this module, `name` otherwise."""
-    line = getattr(node, "line", 0)
+def where(name: str, node: Any, key: Any = None) -> str:
+    """`name line N` for a node parsed by this module (N: the line of `key` in it, if given and
+    written there), `name` otherwise."""
+    line = getattr(node, "key_lines", {}).get(key) or getattr(node, "line", 0)
     return f"{name} line {line}" if line else name
+
+
+def check_keys(
+    node: dict[Any, Any],
+    known: tuple[str, ...],
+    what: str,
+    name: str,
+    error: type[SpecError] = SpecError,
+) -> None:
+    """Refuse a key that is not `known` (nor free-form: `x-…`), suggesting the closest known
+    one and naming the key's line. `what` says what kind of key it is ("readout key")."""
+    for key in node:
+        text = str(key)
+        if text in known or text.startswith(FREE_FORM_PREFIX):
+            continue
+        close = difflib.get_close_matches(text, known, n=1)
+        hint = f"did you mean {close[0]!r}?; " if close else ""
+        raise error(
+            f"{where(name, node, key)}: unknown {what} {text!r} ({hint}known: {', '.join(known)})"
+        )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from readout_diff.core.model import Claim, Comparison, ReadoutClaims, TopicPresence
+from readout_diff.core.text import fold_whitespace
 
 
 def one_line(text: str) -> str:
     """Claim text for display: the source's line breaks and runs of spaces folded."""
-    return re.sub(r"\s+", " ", text).strip()
+    return fold_whitespace(text)
 
 
 def label(comparison: Comparison, readout_id: str) -> str:

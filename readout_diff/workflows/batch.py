@@ -18,28 +18,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon, load_lexicon
-from readout_diff.errors import ReadoutDiffError, SpecError
-from readout_diff.inputs.manifest import MeetingEntry, find_batch
-from readout_diff.inputs.read import (
-    ReadOptions,
-    is_meeting_folder,
-    load_listed,
-    load_meeting,
-    readout_id,
-)
+from readout_diff.errors import ReadoutDiffError
+from readout_diff.inputs.manifest import find_batch
+from readout_diff.inputs.read import ReadOptions, load_spec
+from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
 from readout_diff.workflows.compare import compare_meeting
 
-__all__ = ["BatchResult", "MeetingEntry", "ProgressCallback", "find_batch", "run_batch"]
+MeetingEntry = MeetingSpec  # the name before meeting.yaml and manifests shared one model
+
+__all__ = [
+    "BatchResult",
+    "MeetingEntry",
+    "MeetingSpec",
+    "ProgressCallback",
+    "find_batch",
+    "run_batch",
+]
 
 
 @dataclass(frozen=True)
 class BatchResult:
     """The comparison of one meeting, or why there is none."""
 
-    meeting: MeetingEntry
+    meeting: MeetingSpec
     comparison: Comparison | None = None
     error: str | None = None
 
@@ -66,23 +69,13 @@ ProgressCallback = Callable[[int, int, BatchResult], None]
 
 
 def compare_entry(
-    meeting: MeetingEntry, lexicon: Lexicon, options: ReadOptions | None = None
+    meeting: MeetingSpec, lexicon: Lexicon, options: ReadOptions | None = None
 ) -> BatchResult:
-    """Compare one meeting; its errors become the result's `error`."""
+    """Compare one meeting; its errors become the result's `error`. A folder meeting's
+    meeting.yaml is read here, so that a bad one fails this meeting alone."""
     try:
-        if meeting.folder is not None:
-            if not is_meeting_folder(meeting.folder):
-                raise SpecError(f"{Path(meeting.folder) / 'meeting.yaml'}: no such file")
-            return BatchResult(
-                meeting, compare_meeting(load_meeting(meeting.folder, options), lexicon)
-            )
-        readouts = [
-            load_listed(r.file, readout_id(i), r.label, r.date, r.url, r.speakers, options)
-            for i, r in enumerate(meeting.readouts)
-        ]
-        info = {"title": meeting.title or meeting.id, "date": meeting.date, "folder": None}
-        comparison = compare(readouts, lexicon, meeting.participants or None, info)
-        return BatchResult(meeting, comparison)
+        spec = read_meeting_folder(meeting.folder) if meeting.folder is not None else meeting
+        return BatchResult(meeting, compare_meeting(load_spec(spec, options), lexicon))
     except ReadoutDiffError as e:
         return BatchResult(meeting, error=e.message)
     except Exception as e:  # noqa: BLE001 - a defect of ours must not lose the other meetings
@@ -116,13 +109,13 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(meeting: MeetingEntry) -> BatchResult:
+def _work(meeting: MeetingSpec) -> BatchResult:
     assert _worker_lexicon is not None, "the worker initializer did not run"
     return compare_entry(meeting, _worker_lexicon, _worker_options)
 
 
 def run_batch(
-    meetings: Sequence[MeetingEntry],
+    meetings: Sequence[MeetingSpec],
     topics: Sequence[str | Path] = (),
     workers: int = 1,
     progress: ProgressCallback | None = None,
@@ -141,7 +134,7 @@ def run_batch(
 
 
 def _serial(
-    meetings: Sequence[MeetingEntry],
+    meetings: Sequence[MeetingSpec],
     lexicon: Lexicon,
     progress: ProgressCallback | None,
     options: ReadOptions | None,
@@ -154,7 +147,7 @@ def _serial(
 
 
 def _parallel(
-    meetings: Sequence[MeetingEntry],
+    meetings: Sequence[MeetingSpec],
     topics: tuple[str, ...],
     workers: int,
     progress: ProgressCallback | None,

@@ -9,7 +9,6 @@ expectations survive changes to segmentation.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import Alignment, Claim, Comparison
+from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError, SpecError
-from readout_diff.inputs.read import is_meeting_folder, load_meeting
-from readout_diff.inputs.yamlio import read_yaml, where
+from readout_diff.inputs.discover import find_meeting_folders
+from readout_diff.inputs.read import load_meeting
+from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.compare import compare_meeting
 
 EXPECTED = "expected.yaml"
@@ -81,24 +82,15 @@ class MeetingResult:
 
 TOPIC_KINDS = ("topic", "absent", "unexpected")
 CLAIM_KINDS = ("aligned", "unmatched")
+# The keys expected.yaml may use (data/schemas/expected.schema.json; a test keeps them equal).
+EXPECTED_KEYS = ("topics", "absent_topics", "claims")
+EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
-    """Meeting folders: each path is one, or a folder whose sub-folders are meetings."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists():
-            raise SampleError(f"{p}: no such folder")
-        if not p.is_dir():
-            raise SampleError(f"{p}: is a file, expected a meeting folder or a folder of them")
-        if is_meeting_folder(str(p)):
-            found.append(p)
-            continue
-        subs = sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith("."))
-        for d in subs:
-            if not is_meeting_folder(str(d)):
-                raise SampleError(f"{d}: no meeting.yaml (a sample folder needs its readouts)")
-            found.append(d)
+    """Meeting folders (`discover.find_meeting_folders` of each path), those whose name
+    contains `select` if given. A folder without meeting.yaml is listed: checking it fails."""
+    found = [folder for p in paths for folder in find_meeting_folders(p)]
     if select:
         found = [m for m in found if select.lower() in m.name.lower()]
     if not found:
@@ -109,11 +101,11 @@ def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]
 
 def _norm(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    return re.sub(r"\s+", " ", text.replace("\u201d", '"')).strip().lower()
+    return fold_whitespace(text.replace("\u201d", '"')).lower()
 
 
 def _one_line(claim: Claim) -> str:
-    return re.sub(r"\s+", " ", claim.text).strip()
+    return fold_whitespace(claim.text)
 
 
 def find_claim(
@@ -193,6 +185,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             raise SampleError(
                 f"{where(name, topics)}: topic {tid!r} needs {{in: [...], missing_from: [...]}}"
             )
+        check_keys(entry, EXPECTED_TOPIC_KEYS, "topic key", name, SampleError)
         want_in = [str(r) for r in entry.get("in") or []]
         want_out = [str(r) for r in entry.get("missing_from") or []]
         bad = sorted(set(want_in + want_out) - ids)
@@ -224,6 +217,13 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             tuple(dict.fromkeys(evidence)),
         )
         out.append(_known(outcome, entry))
+    return out + _absent_and_unexpected(c, spec, topics)
+
+
+def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outcome]:
+    """Topics that must not be reported, and reported topics that expected.yaml does not name."""
+    found = {t.id: t for t in c.topics}
+    out = []
     for tid in spec.get("absent_topics") or []:
         t = found.get(tid)
         out.append(
@@ -289,6 +289,7 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
     claims = spec.get("claims") or {}
     if not isinstance(claims, dict):
         raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")
+    check_keys(claims, CLAIM_KINDS, "claims key", name, SampleError)
     cluster_of = {cid: a for a in c.alignment for _, cid in a.members}
     out = []
     for kind in CLAIM_KINDS:
@@ -313,12 +314,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     spec = read_yaml(path)
     if not isinstance(spec, dict):
         raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
-    unknown = sorted(set(spec) - {"topics", "absent_topics", "claims"})
-    if unknown:
-        raise SampleError(
-            f"{where(name, spec)}: unknown key {unknown[0]!r} "
-            "(known: topics, absent_topics, claims)"
-        )
+    check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
     outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
         comparison, spec, name
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from readout_diff.core.model import Claim, Comparison
+from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.inputs.read import load_meeting
 from readout_diff.report.output import write_output
@@ -26,8 +26,8 @@ _MAX_WORDS = 12
 
 def fragment(claim: Claim, siblings: tuple[Claim, ...]) -> str:
     """The shortest opening of the claim (from 5 words) that no other claim contains."""
-    words = re.sub(r"\s+", " ", claim.text).strip().split(" ")
-    others = [re.sub(r"\s+", " ", c.text).lower() for c in siblings if c.id != claim.id]
+    words = fold_whitespace(claim.text).split(" ")
+    others = [fold_whitespace(c.text).lower() for c in siblings if c.id != claim.id]
     for n in range(min(5, len(words)), len(words) + 1):
         frag = " ".join(words[:n])
         if not any(frag.lower() in o for o in others):

@@ -1,0 +1,230 @@
+"""Names the lexicon lacks, that one readout uses and the others do not.
+
+A readout's one-sided point is often a name no lexicon lists: "several contacts in Anchorage and
+Zurich", "the Extraordinary Leaders' Summit", "Ambassador Smith". Candidates are found without a
+model: runs of capitalised words (with "of", "the", "for" inside, and ordinals such as "20th"
+before a capitalised word) that are not all a known topic, a title, an institution's stock name
+or a common word written with a capital, and do not open the sentence alone. A run whose known
+words and titles come first ("Chinese President Xi", "Secretary of State Smith") is a
+**person**. A readout's spokesperson signs it and is left out.
+
+A candidate is reported only when no other readout has it in any form, compared by folded word
+stems: a name whose words all stand in one claim of the other readout, or a person (or a two-
+or three-word name) whose surname the other readout writes, is not one-sided. Claims that match
+a claim of another readout are shared ground and are skipped. Candidates are ranked (people
+first, then by how many of their words the others never use) and capped per readout, so that a
+long statement cannot flood the report.
+
+Phrases (runs of lower-case content words) were tried and left out: on the real pairs they
+added two one-sided topics and two false omissions ("serious concern" beside a shared topic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from readout_diff.core.features import STOPWORDS, stem
+from readout_diff.core.model import Claim
+from readout_diff.core.topics import Mention
+
+MAX_PER_READOUT = 6
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d{1,3}(?:st|nd|rd|th)")
+_CONNECTORS = frozenset("of the for on de du la al".split())  # not "and": two names
+_TITLES = frozenset(
+    """
+    president vice prime minister ministers secretary foreign state councilor councillor general
+    ambassador special envoy deputy chairman chairwoman chair premier chancellor king queen crown
+    prince princess sheikh emir director member senator representative high commissioner
+    mr mrs ms dr his her excellency majesty assistant
+    undersecretary under lieutenant admiral commander defense defence counselor adviser advisor
+    """.split()
+)
+# A readout's own spokesperson signs it: a byline, not a person the talks were about.
+_BYLINE = frozenset("spokesperson spokesman spokeswoman".split())
+# Capitalised nouns that name no one thing alone ("the Treaty", "the Group of 20", "a New Era").
+_GENERIC_NAMES = frozenset(
+    """
+    act agreement access accord alliance annex article bill centre center charter committee
+    conference congress convention declaration dialogue east era facility forum framework group
+    initiative leaders mechanism new north organization organisation partnership plan programme
+    program protocol resolution round south strategy summit talks treaty west union
+    """.split()
+)
+# Capitalised words of institutions, datelines and boilerplate: one-sided in nearly every pair,
+# never news. Months and weekdays are dates, not names.
+_STOCK = frozenset(
+    """
+    ministry department office affairs agency news press service statement readout xinhua tass
+    government administration embassy consulate council committee commission central political
+    bureau people's republic federation january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+_ABBREVIATED = frozenset(["St", "Mt", "Ft", "Ste"])  # "St. Petersburg" is one name
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_HEADING_CAPS = 0.7  # a claim with this share of capitalised words is a title: no names there
+
+
+@dataclass(frozen=True)
+class Detected:
+    """One name or phrase a readout uses: what it is, and where."""
+
+    key: tuple[str, ...]  # folded stems of its significant words: its identity
+    kind: str  # "name" | "person" | "phrase"
+    label: str  # as written (the first time), for the report
+    claim: str
+    start: int
+    end: int
+
+
+def _fold(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return stem(word.strip(".'-"))
+
+
+def detect(
+    claims: Sequence[Sequence[Claim]],
+    texts: Sequence[str],
+    mentions: Sequence[Sequence[Mention]],
+    matched: frozenset[str] = frozenset(),
+) -> list[list[Detected]]:
+    """For each readout, the names and phrases that it alone uses (ranked, capped). Claims in
+    `matched` (ids of claims that match a claim of another readout) are shared ground: a
+    detail of them is not a one-sided point, and they are skipped."""
+    words = [[_claim_words(texts[r], c) for c in claims[r]] for r in range(len(claims))]
+    vocab = [{w for ws in per_claim for _, _, w, _ in ws} for per_claim in words]
+    # Words the meeting's texts write in lower case: "Treaty" or "Summit" alone is no name.
+    common = frozenset(w.lower() for text in texts for w in _LOWER_WORD.findall(text))
+    bags = [[{w for _, _, w, _ in ws} for ws in per_claim] for per_claim in words]
+    found = []
+    for r in range(len(claims)):
+        others = [o for o in range(len(claims)) if o != r]
+        seen: dict[tuple[str, ...], Detected] = {}
+        rank: dict[tuple[str, ...], tuple[bool, int, int, int]] = {}
+        for c, ws in zip(claims[r], words[r], strict=True):
+            if c.id in matched:
+                continue
+            spans = [(m.start, m.end) for m in mentions[r] if c.start <= m.start < c.end]
+            for d in _names(c, texts[r], ws, spans, common):
+                if d.key in seen or any(_present(d, bags[o], texts[o]) for o in others):
+                    continue
+                unused = sum(all(k not in vocab[o] for o in others) for k in d.key)
+                seen[d.key] = d
+                rank[d.key] = (d.kind != "person", -unused, -len(d.key), d.start)
+        best = sorted(seen, key=rank.__getitem__)[:MAX_PER_READOUT]
+        found.append(sorted((seen[k] for k in best), key=lambda d: d.start))
+    return found
+
+
+def _claim_words(text: str, claim: Claim) -> list[tuple[int, int, str, str]]:
+    """(start, end, folded stem, as written) of each word of a claim."""
+    return [
+        (claim.start + m.start(), claim.start + m.end(), _fold(m.group(0)), m.group(0))
+        for m in _WORD.finditer(claim.text)
+    ]
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The word overlaps a known topic's mention ("EU-China" holds two)."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def _names(
+    claim: Claim,
+    text: str,
+    ws: list[tuple[int, int, str, str]],
+    spans: list[tuple[int, int]],
+    common: frozenset[str],
+) -> list[Detected]:
+    capitals = [w for w in ws if w[3][0].isupper()]
+    if len(ws) >= 3 and len(capitals) >= _HEADING_CAPS * len(ws):
+        return []
+    out = []
+    i = 0
+    while i < len(ws):
+        if not ws[i][3][0].isupper() or (i == 0 and ws[i][3].lower() in STOPWORDS):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(ws) and _joins(text, ws, j):
+            j += 1
+        while j - 1 > i and ws[j - 1][3].lower() in _CONNECTORS:
+            j -= 1
+        name = _name(claim, ws[i:j], spans, i == 0, common)
+        if name:
+            out.append(name)
+        i = j
+    return out
+
+
+def _joins(text: str, ws: list[tuple[int, int, str, str]], j: int) -> bool:
+    """Whether word j continues the capitalised run before it."""
+    gap = text[ws[j - 1][1] : ws[j][0]]
+    before = ws[j - 1][3]
+    abbreviated = gap == ". " and (
+        before in _ABBREVIATED or (len(before) == 1 and before.isupper())
+    )
+    possessive = gap in ("' ", "’ ") and before.endswith("s")  # "Leaders’ Summit"
+    if gap not in (" ", "-") and not abbreviated and not possessive:
+        return False
+    word = ws[j][3]
+    if word[0].isupper():
+        return True
+    nxt = ws[j + 1][3] if j + 1 < len(ws) else ""
+    return (word.lower() in _CONNECTORS or word[0].isdigit()) and nxt[:1].isupper()
+
+
+def _name(
+    claim: Claim,
+    run: list[tuple[int, int, str, str]],
+    spans: list[tuple[int, int]],
+    at_start: bool,
+    common: frozenset[str],
+) -> Detected | None:
+    """A name from a run of capitalised words, or None when it is known, a title, stock, a
+    byline or common words written with a capital (words the meeting's texts also write in
+    lower case, or nouns such as "Treaty" that name no one thing alone)."""
+    lowers = [w[3].lower().strip(".") for w in run]
+    prefix = 0  # "Chinese President", "US Secretary of State": known words, titles, links
+    while prefix < len(run) and (
+        lowers[prefix] in _TITLES | _CONNECTORS | _STOCK | _BYLINE
+        or _covered(run[prefix][0], run[prefix][1], spans)
+    ):
+        prefix += 1
+    titled = any(x in _TITLES for x in lowers[:prefix])
+    if any(x in _BYLINE for x in lowers[:prefix]) or prefix == len(run):
+        return None
+    words = run[prefix:] if titled else run
+    body = [w for w in words if w[3].lower() not in _CONNECTORS]
+    significant = [
+        w
+        for w in body
+        if w[3].lower().strip(".") not in _STOCK | _TITLES and not _covered(w[0], w[1], spans)
+    ]
+    plain = [w for w in significant if w[3].lower() not in common | _GENERIC_NAMES]
+    if not plain:
+        return None
+    if at_start and not titled and len(run) == 1 and not run[0][3].isupper():
+        return None  # a capital that opens the sentence says nothing
+    start, end = words[0][0], words[-1][1]
+    label = claim.text[start - claim.start : end - claim.start]
+    kind = "person" if titled and len(body) <= 3 and len(significant) == len(body) else "name"
+    return Detected(tuple(w[2] for w in significant), kind, label, claim.id, start, end)
+
+
+def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
+    """The other readout has it in some form: all its words in one claim, or for a person the
+    surname anywhere."""
+    if any(set(d.key) <= bag for bag in bags):
+        return True
+    words = d.label.split()
+    if d.kind == "person" or (
+        d.kind == "name" and 2 <= len(words) <= 3 and len(d.key) == len(words)
+    ):
+        surname = re.sub(r"(['’]s)$", "", words[-1]).strip(".,")  # "Xi Jinping's"
+        return re.search(rf"\b{re.escape(surname)}\b", text) is not None
+    return False

@@ -1,0 +1,58 @@
+"""Reading a file the user named, whole but capped: readouts, meeting.yaml, manifests, topics.
+
+One reader, so that a missing file, a folder, a permission problem or a file too large is
+reported in the same one line whatever the file is for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from readout_diff.errors import InputError, ReadoutDiffError, UsageError
+
+
+def read_capped(
+    path: str | Path,
+    cap: int,
+    what: str,
+    error: type[ReadoutDiffError] = InputError,
+    stdin: BinaryIO | None = None,
+    note: str = "",
+) -> bytes:
+    """The bytes of `path` ("-": of `stdin`), refused with `error` when over `cap` bytes.
+
+    `what` names the file expected ("a readout file") in the error for a folder; `note`
+    follows the size in the error for a file too large: how to raise the cap, or what it is.
+    """
+    name = str(path)
+    if name == "-":
+        if stdin is None:
+            raise UsageError("no standard input to read '-' from")
+        data = stdin.read(cap + 1)
+        name = "<stdin>"
+    else:
+        data = _read(name, cap, what, error)
+    if len(data) > cap:  # read one byte more than the cap: no stat, so pipes are capped too
+        hint = f" ({note})" if note else ""
+        raise error(f"{name}: larger than {cap:,} bytes{hint}")
+    return data
+
+
+def _read(name: str, cap: int, what: str, error: type[ReadoutDiffError]) -> bytes:
+    if not name:
+        raise error("an empty file name was given")
+    p = Path(name)
+    try:
+        if p.is_dir():
+            raise error(f"{name}: is a folder, expected {what}")
+        with p.open("rb") as f:
+            return f.read(cap + 1)
+    except FileNotFoundError:
+        raise error(f"{name}: no such file") from None
+    except PermissionError:
+        raise error(f"{name}: permission denied") from None
+    except OSError as e:
+        raise error(f"{name}: cannot read ({e.strerror})") from None
+    except ValueError:  # a NUL byte in the name, from a manifest or meeting.yaml
+        raise error(f"{name!r}: not a valid file name") from None
