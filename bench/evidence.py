@@ -73,7 +73,7 @@ def _topics_in(comparison: Any, claim: Any, quote: str) -> set[str]:
     start, end = _span(claim, quote)
     return {
         t.id
-        for t in comparison.topics
+        for t in (*comparison.topics, *getattr(comparison, "detected", ()))
         for _, mentions in t.mentions
         for m in mentions
         if m.claim == claim.id and start <= m.start and m.end <= end
@@ -84,7 +84,8 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
     """The ratios of NAMES for one real pair, and the number of evidence quotes not located."""
     claims = {r.id: list(r.claims) for r in comparison.readouts}
     group = {cid: n for n, a in enumerate(comparison.alignment) for _, cid in a.members}
-    missing = {(t.id, r) for t in comparison.topics for r in t.omitted_from}  # not covered
+    reported = (*comparison.topics, *getattr(comparison, "detected", ()))  # detected names too
+    missing = {(t.id, r) for t in reported for r in t.omitted_from}  # not covered
     in_both = {t.id for t in comparison.topics if not t.missing_from}
     out = {name: Ratio() for name in NAMES}
     unlocated = 0

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from readout_diff.core.align import cluster
+from readout_diff.core.detect import detect
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.model import (
     READOUT_IDS,
@@ -83,6 +84,7 @@ class _Segmented:
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
+        self.all_mentions = mentions  # the parties' too: detection skips every known name
         self.claims: list[Claim] = []
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim id)
@@ -159,6 +161,7 @@ def compare(
             for r, s in zip(readouts, segmented, strict=True)
         ),
         topics=_topic_presence(readouts, segmented, lexicon, party_set),
+        detected=_detected_presence(readouts, segmented, alignment),
         alignment=tuple(alignment),
         unmatched=unmatched,
         participants=parties,
@@ -205,6 +208,42 @@ def _topic_presence(
                 covered=covered,
             )
         )
+    return tuple(result)
+
+
+def _detected_presence(
+    readouts: Sequence[Readout], segmented: Sequence[_Segmented], alignment: Sequence[Alignment]
+) -> tuple[TopicPresence, ...]:
+    """Names and phrases one readout alone uses (core/detect.py), in readout and text order."""
+    matched = frozenset(cid for a in alignment if a.kind == "match" for _, cid in a.members)
+    found = detect(
+        [s.claims for s in segmented],
+        [r.text for r in readouts],
+        [s.all_mentions for s in segmented],
+        matched,
+    )
+    result: list[TopicPresence] = []
+    ids: set[str] = set()
+    for r, items in zip(readouts, found, strict=True):
+        for d in items:
+            slug = re.sub(r"[^a-z0-9]+", "-", d.label.lower()).strip("-") or "name"
+            tid = f"detected:{slug}"
+            n = 2
+            while tid in ids:
+                tid, n = f"detected:{slug}-{n}", n + 1
+            ids.add(tid)
+            mention = TopicMention(d.claim, r.text[d.start : d.end], d.start, d.end)
+            result.append(
+                TopicPresence(
+                    id=tid,
+                    name=d.label,
+                    kind=d.kind,
+                    present_in=(r.id,),
+                    missing_from=tuple(o.id for o in readouts if o.id != r.id),
+                    mentions=((r.id, (mention,)),),
+                    source="detected",
+                )
+            )
     return tuple(result)
 
 

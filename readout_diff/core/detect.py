@@ -60,10 +60,14 @@ _STOCK = frozenset(
     government administration embassy consulate council committee commission central political
     bureau people's republic federation january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
+    jan feb mar apr jun jul aug sep sept oct nov dec no pm am ceo eur usd gdp i
     """.split()
 )
 _ABBREVIATED = frozenset(["St", "Mt", "Ft", "Ste"])  # "St. Petersburg" is one name
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_OPENERS = frozenset(".:;!?\"“‘'(")  # after these, a capital may just open a sentence
+_HEADING_LINKS = frozenset("and with in to at a an von der van".split())
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*\.?")  # "I", "S.V", "D.C": initials, not names
 _HEADING_CAPS = 0.7  # a claim with this share of capitalised words is a title: no names there
 
 
@@ -98,7 +102,7 @@ def detect(
     words = [[_claim_words(texts[r], c) for c in claims[r]] for r in range(len(claims))]
     vocab = [{w for ws in per_claim for _, _, w, _ in ws} for per_claim in words]
     # Words the meeting's texts write in lower case: "Treaty" or "Summit" alone is no name.
-    common = frozenset(w.lower() for text in texts for w in _LOWER_WORD.findall(text))
+    common = frozenset(_fold(w) for text in texts for w in _LOWER_WORD.findall(text))
     bags = [[{w for _, _, w, _ in ws} for ws in per_claim] for per_claim in words]
     found = []
     for r in range(len(claims)):
@@ -140,9 +144,10 @@ def _names(
     spans: list[tuple[int, int]],
     common: frozenset[str],
 ) -> list[Detected]:
-    capitals = [w for w in ws if w[3][0].isupper()]
-    if len(ws) >= 3 and len(capitals) >= _HEADING_CAPS * len(ws):
-        return []
+    content = [w for w in ws if w[3].lower() not in _CONNECTORS | _HEADING_LINKS]
+    capitals = [w for w in content if w[3][0].isupper()]
+    if len(content) >= 3 and len(capitals) >= _HEADING_CAPS * len(content):
+        return []  # a title in title case: every word has a capital
     out = []
     i = 0
     while i < len(ws):
@@ -154,7 +159,8 @@ def _names(
             j += 1
         while j - 1 > i and ws[j - 1][3].lower() in _CONNECTORS:
             j -= 1
-        name = _name(claim, ws[i:j], spans, i == 0, common)
+        opens = i == 0 or any(ch in _OPENERS for ch in text[ws[i - 1][1] : ws[i][0]])
+        name = _name(claim, ws[i:j], spans, opens, common)
         if name:
             out.append(name)
         i = j
@@ -174,7 +180,10 @@ def _joins(text: str, ws: list[tuple[int, int, str, str]], j: int) -> bool:
     word = ws[j][3]
     if word[0].isupper():
         return True
-    nxt = ws[j + 1][3] if j + 1 < len(ws) else ""
+    k = j + 1  # "Hall of the People": links may follow each other before the next capital
+    while k < len(ws) and ws[k][3].lower() in _CONNECTORS:
+        k += 1
+    nxt = ws[k][3] if k < len(ws) else ""
     return (word.lower() in _CONNECTORS or word[0].isdigit()) and nxt[:1].isupper()
 
 
@@ -199,18 +208,22 @@ def _name(
     if any(x in _BYLINE for x in lowers[:prefix]) or prefix == len(run):
         return None
     words = run[prefix:] if titled else run
+    if at_start and not titled and len(words) > 1 and _fold(words[0][3]) in common:
+        words = words[1:]  # "Tomorrow President ..." : the sentence's own first word
     body = [w for w in words if w[3].lower() not in _CONNECTORS]
     significant = [
         w
         for w in body
-        if w[3].lower().strip(".") not in _STOCK | _TITLES and not _covered(w[0], w[1], spans)
+        if w[3].lower().strip(".") not in _STOCK | _TITLES
+        and not _INITIALS.fullmatch(w[3])
+        and not _covered(w[0], w[1], spans)
     ]
-    plain = [w for w in significant if w[3].lower() not in common | _GENERIC_NAMES]
+    plain = [w for w in significant if w[2] not in common and w[3].lower() not in _GENERIC_NAMES]
     if not plain:
         return None
     if at_start and not titled and len(run) == 1 and not run[0][3].isupper():
         return None  # a capital that opens the sentence says nothing
-    start, end = words[0][0], words[-1][1]
+    start, end = words[0][0], significant[-1][1]
     label = claim.text[start - claim.start : end - claim.start]
     kind = "person" if titled and len(body) <= 3 and len(significant) == len(body) else "name"
     return Detected(tuple(w[2] for w in significant), kind, label, claim.id, start, end)

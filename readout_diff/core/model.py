@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
-# 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`
-# and `covered` (the topics that cover it where it is missing), and the kind "person".
+# 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
+# `covered` (the topics that cover it where it is missing) and `source`, the kind "person", and
+# `detected`: names the lexicon lacks that one readout alone uses (kinds "name", "person").
 SCHEMA_VERSION = "1.2"
 
 
@@ -156,6 +157,9 @@ class TopicPresence:
     # (readout id, topic ids) for readouts it is missing from that name a topic of its family
     # (a broader one, a narrower one or a sibling): not a plain omission.
     covered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "lexicon": a topic of the lexicon; "detected": a name the lexicon lacks that one readout
+    # alone uses (kind "name" or "person"), in `Comparison.detected`.
+    source: str = "lexicon"
 
     @property
     def omitted_from(self) -> tuple[str, ...]:
@@ -168,6 +172,7 @@ class TopicPresence:
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
+            "source": self.source,
             "broader": list(self.broader),
             "in": list(self.present_in),
             "missing_from": list(self.missing_from),
@@ -189,6 +194,7 @@ class TopicPresence:
             mentions,
             tuple(d.get("broader", ())),
             tuple((rid, tuple(ids)) for rid, ids in d.get("covered", {}).items()),
+            d.get("source", "lexicon"),
         )
 
 
@@ -231,6 +237,8 @@ class Comparison:
     unmatched: tuple[tuple[str, tuple[str, ...]], ...]  # (readout id, claim ids)
     participants: tuple[str, ...] = ()
     meeting: dict[str, Any] = field(default_factory=dict)
+    # Names the lexicon lacks that one readout alone uses (source "detected"), in readout order.
+    detected: tuple[TopicPresence, ...] = ()
 
     def readout(self, readout_id: str) -> ReadoutClaims:
         for r in self.readouts:
@@ -247,7 +255,8 @@ class Comparison:
 
     @property
     def has_missing_topics(self) -> bool:
-        """Some topic is plainly omitted by some readout (not covered by a related topic)."""
+        """Some topic is plainly omitted by some readout (not covered by a related topic);
+        detected names are clues, not counted."""
         return any(t.omitted_from for t in self.topics)
 
     def summary(self) -> dict[str, Any]:
@@ -272,6 +281,7 @@ class Comparison:
             "participants": list(self.participants),
             "readouts": [r.to_dict() for r in self.readouts],
             "topics": [t.to_dict() for t in self.topics],
+            "detected": [t.to_dict() for t in self.detected],
             "alignment": [a.to_dict() for a in self.alignment],
             "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
             "summary": self.summary(),
@@ -286,4 +296,5 @@ class Comparison:
             unmatched=tuple((rid, tuple(ids)) for rid, ids in d["unmatched"].items()),
             participants=tuple(d["participants"]),
             meeting=dict(d["meeting"]),
+            detected=tuple(TopicPresence.from_dict(t) for t in d.get("detected", ())),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readout_diff.core.model import Comparison
-from readout_diff.report.sections import Report, describe
+from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 
 def _cell(text: str) -> str:
@@ -13,7 +13,7 @@ def _cell(text: str) -> str:
 def render_markdown(c: Comparison) -> str:
     report = describe(c)
     out: list[str] = []
-    for section in (_header, _topics, _evidence, _aligned, _lone):
+    for section in (_header, _topics, _evidence, _detected, _aligned, _lone):
         out.extend(section(report))
     return "\n".join(out) + "\n"
 
@@ -54,10 +54,18 @@ def _topics(report: Report) -> list[str]:
 
 
 def _evidence(report: Report) -> list[str]:
-    if not report.one_sided:
+    return _one_sided("Evidence for topics missing from a readout", report.one_sided)
+
+
+def _detected(report: Report) -> list[str]:
+    return _one_sided(DETECTED_TITLE, report.detected)
+
+
+def _one_sided(title: str, topics: tuple[OneSided, ...]) -> list[str]:
+    if not topics:
         return []
-    out = ["\n## Evidence for topics missing from a readout\n"]
-    for topic in report.one_sided:
+    out = [f"\n## {title}\n"]
+    for topic in topics:
         related = f" ({_cell('; '.join(topic.related))})" if topic.related else ""
         out.append(
             f"- **{_cell(topic.topic)}** — missing from {_cell(topic.missing_from)}{related}"

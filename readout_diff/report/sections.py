@@ -22,6 +22,8 @@ from readout_diff.report.common import (
     where,
 )
 
+DETECTED_TITLE = "Names only one readout uses (not in the lexicon)"
+
 
 @dataclass(frozen=True)
 class ReadoutLine:
@@ -78,6 +80,7 @@ class Report:
     headline: tuple[tuple[str, tuple[str, ...]], ...]  # ("Only X mentions", topic names)
     topics: tuple[TopicRow, ...]
     one_sided: tuple[OneSided, ...]
+    detected: tuple[OneSided, ...]  # names the lexicon lacks that one readout alone uses
     aligned: tuple[AlignedRow, ...]
     lone: tuple[LoneClaims, ...]
 
@@ -101,6 +104,7 @@ def describe(c: Comparison) -> Report:
             for t in ordered
         ),
         one_sided=tuple(_one_sided(c, t) for t in ordered if t.missing_from),
+        detected=tuple(_one_sided(c, t) for t in c.detected),
         aligned=tuple(_aligned(c, a) for a in c.alignment),
         lone=tuple(
             LoneClaims(
@@ -118,11 +122,12 @@ def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:
         for rid, claim in evidence(c, topic)
     )
     missing = ", ".join(c.readout(r).label for r in topic.missing_from)
+    name = f"{topic.name} (person)" if topic.kind == "person" else topic.name
     related = tuple(
         f"{c.readout(rid).label} names {', '.join(covering_names(c, topic, rid))}"
         for rid, _ in topic.covered
     )
-    return OneSided(topic.name, missing, lines, related)
+    return OneSided(name, missing, lines, related)
 
 
 def _aligned(c: Comparison, alignment: Alignment) -> AlignedRow:

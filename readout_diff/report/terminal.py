@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.core.model import Comparison
-from readout_diff.report.sections import Report, describe
+from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 
 def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
@@ -35,7 +35,7 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
     console, buf = string_console(width, color)
     report = describe(c)
-    for section in (_header, _headline, _topics, _evidence, _aligned, _lone):
+    for section in (_header, _headline, _topics, _evidence, _detected, _aligned, _lone):
         section(console, report)
     return buf.getvalue()
 
@@ -88,11 +88,19 @@ def _topics(console: Console, report: Report) -> None:
 
 
 def _evidence(console: Console, report: Report) -> None:
-    if not report.one_sided:
+    _one_sided(console, "Evidence for topics missing from a readout", report.one_sided)
+
+
+def _detected(console: Console, report: Report) -> None:
+    _one_sided(console, DETECTED_TITLE, report.detected)
+
+
+def _one_sided(console: Console, title: str, topics: tuple[OneSided, ...]) -> None:
+    if not topics:
         return
     console.print()
-    console.print(Text("Evidence for topics missing from a readout", style="bold underline"))
-    for topic in report.one_sided:
+    console.print(Text(title, style="bold underline"))
+    for topic in topics:
         head = Text(topic.topic, style="bold yellow")
         head.append(f" — missing from {topic.missing_from}", style="default")
         if topic.related:

@@ -1,0 +1,68 @@
+"""Names the lexicon lacks that one readout alone uses (core/detect.py)."""
+
+from __future__ import annotations
+
+from readout_diff import Readout, compare
+from readout_diff.core.detect import MAX_PER_READOUT
+
+
+def _detected(a: str, b: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    result = compare(
+        [Readout.from_text(a, "China MFA"), Readout.from_text(b, "US State Dept")],
+        participants=["china", "united-states"],
+    )
+    for t in result.detected:  # evidence: the phrase is the source text at its offsets
+        ((rid, (mention,)),) = t.mentions
+        text = a if rid == "a" else b
+        assert text[mention.start : mention.end] == mention.phrase == t.name
+        assert t.source == "detected" and t.missing_from == tuple(set("ab") - {rid})
+    return {t.name: (t.kind, t.present_in[0], t.missing_from) for t in result.detected}
+
+
+def test_places_only_one_side_names_are_reported_with_evidence() -> None:
+    found = _detected(
+        "Wang Yi recalled their several contacts in Anchorage, Tianjin and Zurich this year.",
+        "The Secretary raised the treatment of journalists with Wang Yi.",
+    )
+    assert found == {
+        "Anchorage": ("name", "a", ("b",)),
+        "Tianjin": ("name", "a", ("b",)),
+        "Zurich": ("name", "a", ("b",)),
+    }
+
+
+def test_a_titled_name_is_a_person_and_the_surname_elsewhere_counts_as_present() -> None:
+    found = _detected(
+        "Wang Yi said that Ambassador Rhea Castellan carried a letter on trade.",
+        "Ambassador Castellan attended. They discussed trade and the Arctic Council.",
+    )
+    assert "Rhea Castellan" not in found  # "Castellan" stands in the other readout
+    found = _detected(
+        "Wang Yi said that Ambassador Rhea Castellan carried a letter on trade.",
+        "Wang Yi was received. Gaza was raised.",
+    )
+    assert found == {"Rhea Castellan": ("person", "a", ("b",))}
+
+
+def test_stock_capitals_are_not_names() -> None:
+    found = _detected(
+        'Office of the Spokesperson Jane Doe. On Jan. 5 He said: "Let us act." The Treaty '
+        "matters, the D.C. talks of the Ministry of Foreign Affairs went well in March.",
+        "They met and discussed the treaty.",
+    )
+    assert found == {}
+
+
+def test_a_name_whose_words_stand_in_one_claim_of_the_other_readout_is_shared() -> None:
+    found = _detected(
+        "They prepared the Eastern Economic Forum in Vladivostok.",
+        "The forum is held in Vladivostok each year; the Eastern Economic one matters.",
+    )
+    assert "Eastern Economic Forum" not in found
+
+
+def test_identical_readouts_and_capping() -> None:
+    places = ("Anchorage", "Zurich", "Tianjin", "Lusaka", "Quito", "Hanoi", "Oslo", "Perth")
+    text = " ".join(f"Their envoys had met in {p} on the matter of grain." for p in places)
+    assert _detected(text, text) == {}
+    assert len(_detected(text, "They met.")) == MAX_PER_READOUT
