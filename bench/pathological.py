@@ -70,8 +70,8 @@ def child(case: str, size: int, against: str, repeats: int) -> None:
     from readout_diff import compare
     from readout_diff.core.model import Readout
     from readout_diff.core.segment import segment
-    from readout_diff.core.topics import load_lexicon
     from readout_diff.errors import ReadoutDiffError
+    from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     text = CASES[case][0](size)

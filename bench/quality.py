@@ -317,7 +317,7 @@ def run(argv: Sequence[str] | None) -> int:
     parser.add_argument("--json", action="store_true", help="also print the numbers as JSON")
     args = parser.parse_args(argv)
 
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.workflows.check import find_meetings
 
     t = time.perf_counter()

@@ -113,7 +113,7 @@ def scored_pairs(a: Path, b: Path) -> int:
     from readout_diff import load_readout
     from readout_diff.core.align import score_pairs
     from readout_diff.core.compare import _Segmented
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
@@ -169,7 +169,7 @@ def main() -> None:
 
     # (b) library call on the typical pair.
     from readout_diff import compare, load_meeting
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
 
     meeting = load_meeting(str(TYPICAL))
     lexicon = load_lexicon()
@@ -279,7 +279,7 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 def profile(a: Path, b: Path) -> None:
     """Where the time of the 15k-word case goes (cumulative, the top of the pipeline)."""
     from readout_diff import compare, load_readout
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from readout_diff.core.compare import compare
     from readout_diff.core.model import Comparison, Readout
-    from readout_diff.core.topics import Lexicon, load_lexicon
+    from readout_diff.core.topics import Lexicon
     from readout_diff.errors import InputError, ReadoutDiffError, SpecError, UsageError
     from readout_diff.exit_codes import ExitCode
+    from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.inputs.read import ReadOptions, load_meeting, load_readout
     from readout_diff.report import Format, RenderOptions, render
     from readout_diff.workflows.batch import find_batch, run_batch
@@ -50,7 +51,7 @@ _EXPORTS = {
     "compare_paths": "workflows.compare",
     "find_batch": "workflows.batch",
     "find_meetings": "workflows.check",
-    "load_lexicon": "core.topics",
+    "load_lexicon": "inputs.lexicon",
     "load_meeting": "inputs.read",
     "load_readout": "inputs.read",
     "render": "report",

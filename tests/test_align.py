@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from readout_diff.core.align import MATCH_THRESHOLD, cluster, score_pairs
 from readout_diff.core.features import claim_features
-from readout_diff.core.topics import load_lexicon
+from readout_diff.inputs.lexicon import load_lexicon
 
 LEX = load_lexicon()
 PARTIES = frozenset({"china", "russia"})

@@ -10,8 +10,8 @@ from conftest import SEED
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
-from readout_diff.core.topics import load_lexicon
 from readout_diff.errors import SpecError
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.workflows.check import SampleError, check_meeting, find_meetings
 
 runner = CliRunner()

@@ -23,8 +23,8 @@ from readout_diff.core import align
 from readout_diff.core.features import claim_features
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.segment import segment
-from readout_diff.core.topics import load_lexicon
 from readout_diff.errors import InputError, SpecError
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import decode, front_matter
 from readout_diff.inputs.yamlio import parse_yaml
 

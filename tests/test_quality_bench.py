@@ -106,7 +106,7 @@ def test_locate_folds_and_falls_back_to_a_leading_run() -> None:
 
 
 def test_map_gold_topic() -> None:
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     assert quality.map_gold_topic("Climate change / emissions", lexicon, []) == "climate-change"

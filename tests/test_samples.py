@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED, sample_folders
 
 from readout_diff.core.model import Comparison, TopicPresence
-from readout_diff.core.topics import load_lexicon
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.workflows.check import MeetingResult, check_meeting
 
 LEXICON = load_lexicon()

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 from conftest import ROOT, SAMPLES, sample_folders
 
-from readout_diff.core.topics import LEXICON_KEYS, TOPIC_KEYS, load_lexicon
 from readout_diff.errors import SpecError
+from readout_diff.inputs.lexicon import LEXICON_KEYS, TOPIC_KEYS, load_lexicon
 from readout_diff.inputs.manifest import CSV_COLUMNS, find_batch
 from readout_diff.inputs.spec import (
     FRONT_MATTER_KEYS,

@@ -10,8 +10,8 @@ from conftest import SEED
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
-from readout_diff.core.topics import load_lexicon
 from readout_diff.errors import SpecError
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import load_meeting, load_readout
 from readout_diff.inputs.spec import MeetingSpec, ReadoutSpec, read_meeting_folder

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff.core.topics import KINDS, check_unique_aliases, load_lexicon
+from readout_diff.core.topics import KINDS
 from readout_diff.errors import SpecError
+from readout_diff.inputs.lexicon import check_unique_aliases, load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +155,7 @@ def test_bad_hierarchies_name_the_file_and_line(tmp_path: Path) -> None:
 
 
 def test_builtin_hierarchy_is_valid(lex) -> None:  # type: ignore[no-untyped-def]
-    from readout_diff.core.topics import check_hierarchy
+    from readout_diff.inputs.lexicon import check_hierarchy
 
     check_hierarchy(lex.topics, {})
 

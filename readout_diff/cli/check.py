@@ -61,7 +61,7 @@ def check(
     width: WidthOption = None,
 ) -> None:
     """Check sample meetings against their expected.yaml: exit 0 when all hold, 1 if not."""
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.report.check import render_check_json, render_check_terminal, render_junit
     from readout_diff.workflows.check import check_meetings, find_meetings
     from readout_diff.workflows.expectations import update_expectations

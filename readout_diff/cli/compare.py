@@ -65,7 +65,7 @@ def compare(
     save: SaveOption = None,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
-    from readout_diff.core.topics import load_lexicon
+    from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.report import render
     from readout_diff.report.common import guessed

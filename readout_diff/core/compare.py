@@ -22,7 +22,7 @@ from readout_diff.core.model import (
     TopicPresence,
 )
 from readout_diff.core.segment import segment
-from readout_diff.core.topics import Lexicon, Mention, load_lexicon
+from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.errors import SpecError, UsageError
 
 _PARTY_KINDS = ("country", "organisation")
@@ -120,7 +120,10 @@ def compare(
     countries and organisations named in their labels.
     """
     readouts = with_ids(readouts)
-    lexicon = lexicon or load_lexicon()
+    if lexicon is None:  # reading the built-in topics is the inputs' job, done once and cached
+        from readout_diff.inputs.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
     if participants is None:  # front matter of the readouts, else their labels
         participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None
     parties = (

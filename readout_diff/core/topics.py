@@ -14,24 +14,11 @@ each text once. Rules (also in the header of topics.yaml):
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any
-
-import yaml
-
-from readout_diff.errors import SpecError
-from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
-# The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
-LEXICON_KEYS = ("version", "topics")
-TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
@@ -56,7 +43,7 @@ class Mention:
     end: int
 
 
-def _is_case_sensitive(alias: str) -> bool:
+def is_case_sensitive(alias: str) -> bool:
     letters = [ch for ch in alias if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
 
@@ -79,8 +66,9 @@ def _alias_key(alias: str, case_sensitive: bool) -> tuple[tuple[str, ...], str]:
     return tuple(parts), alias[words[-1].end() :].strip() if words else ""
 
 
-def _key(alias: str) -> str:
-    return " ".join(_alias_key(alias, _is_case_sensitive(alias))[0])
+def alias_key(alias: str) -> str:
+    """What makes two aliases the same alias (case, spacing and hyphens folded as matched)."""
+    return " ".join(_alias_key(alias, is_case_sensitive(alias))[0])
 
 
 class Lexicon:
@@ -105,7 +93,7 @@ class Lexicon:
         for topic in self.topics.values():
             for lang in LANGUAGES:
                 for alias in topic.aliases.get(lang, ()):
-                    cs = _is_case_sensitive(alias)
+                    cs = is_case_sensitive(alias)
                     parts, trail = _alias_key(alias, cs)
                     if not parts:
                         continue
@@ -217,166 +205,3 @@ class Lexicon:
                 out.append(tid)
                 queue.extend(self.topics[tid].broader)
         return tuple(out)
-
-
-def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
-    """Validated (topic, replace_aliases, where) entries of a lexicon document. A topic without
-    `kind` or `name` has kind "" and its id as name: `_merge` keeps an existing topic's, and a
-    new topic becomes a concept."""
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise SpecError(f"{where(name, data)}: expected a mapping with a 'topics' list")
-    check_keys(data, LEXICON_KEYS, "key", name)
-    entries = []
-    for item in data["topics"]:
-        loc = where(name, item)
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
-            raise SpecError(f"{loc}: each topic needs an 'id' (a string)")
-        check_keys(item, TOPIC_KEYS, "topic key", name)
-        kind = item.get("kind", "")
-        if kind and kind not in KINDS:
-            raise SpecError(f"{loc}: kind {kind!r} is not one of {', '.join(KINDS)}")
-        topic = Topic(
-            item["id"],
-            str(item.get("name", item["id"])),
-            kind,
-            _aliases(item.get("aliases", {}), loc),
-            _broader(item.get("broader", ()), loc),
-        )
-        entries.append((topic, bool(item.get("replace_aliases", False)), loc))
-    return entries
-
-
-def _aliases(raw: Any, loc: str) -> dict[str, tuple[str, ...]]:
-    if isinstance(raw, list):  # a bare list is English
-        raw = {"en": raw}
-    if not isinstance(raw, dict):
-        raise SpecError(f"{loc}: 'aliases' must map a language to a list of phrases")
-    aliases: dict[str, tuple[str, ...]] = {}
-    for lang, phrases in raw.items():
-        if not isinstance(phrases, list) or not all(
-            isinstance(p, str) and p.strip() for p in phrases
-        ):
-            raise SpecError(f"{loc}: aliases for {lang!r} must be a list of non-empty strings")
-        aliases[str(lang)] = tuple(p.strip() for p in phrases)
-    return aliases
-
-
-def _broader(raw: Any, loc: str) -> tuple[str, ...]:
-    ids = [raw] if isinstance(raw, str) else raw
-    if not isinstance(ids, (list, tuple)) or not all(isinstance(i, str) and i for i in ids):
-        raise SpecError(f"{loc}: 'broader' must be a topic id or a list of topic ids")
-    return tuple(dict.fromkeys(ids))
-
-
-def check_hierarchy(topics: Mapping[str, Topic], where_of: Mapping[str, str]) -> None:
-    """Every `broader` id names a topic, and no topic is broader than itself (no cycle).
-    `where_of` gives "file line N" for the topics a user file defined."""
-    for topic in topics.values():
-        for parent in topic.broader:
-            if parent not in topics:
-                close = Lexicon.suggest_from(parent, topics)
-                raise SpecError(
-                    f"{where_of.get(topic.id, 'topics')}: topic {topic.id!r} has an unknown "
-                    f"broader topic {parent!r} (closest: {', '.join(close)})"
-                )
-    for topic in topics.values():  # a few hundred topics, a few levels: a walk from each
-        seen: set[str] = set()
-        queue = list(topic.broader)
-        while queue:
-            tid = queue.pop()
-            if tid == topic.id:
-                raise SpecError(
-                    f"{where_of.get(topic.id, 'topics')}: topic {topic.id!r} is broader than "
-                    "itself (a cycle in 'broader')"
-                )
-            if tid not in seen:
-                seen.add(tid)
-                queue.extend(topics[tid].broader)
-
-
-def check_unique_aliases(topics: Iterable[Topic], name: str) -> None:
-    """Every alias must belong to one topic only (raised as a SpecError naming both)."""
-    owner: dict[str, str] = {}
-    for topic in topics:
-        for alias in topic.aliases.get("en", ()):
-            key = f"{_is_case_sensitive(alias)} {_key(alias)}"
-            if owner.get(key, topic.id) != topic.id:
-                raise SpecError(
-                    f"{name}: alias {alias!r} belongs to both {owner[key]} and {topic.id}"
-                )
-            owner[key] = topic.id
-
-
-def _merge(base: dict[str, Topic], extra: list[tuple[Topic, bool, str]]) -> dict[str, Topic]:
-    """User topics add to or override the built-in ones; a user's alias moves to its topic. A
-    user entry that leaves out name, kind or broader keeps the existing topic's."""
-    merged = dict(base)
-    for topic, replace, _ in extra:
-        old = merged.get(topic.id)
-        aliases = dict(topic.aliases)
-        if old and not replace:
-            aliases = {
-                lang: tuple(dict.fromkeys(old.aliases.get(lang, ()) + topic.aliases.get(lang, ())))
-                for lang in {*old.aliases, *topic.aliases}
-            }
-        merged[topic.id] = Topic(
-            topic.id,
-            topic.name if topic.name != topic.id or not old else old.name,
-            topic.kind or (old.kind if old else "concept"),
-            aliases,
-            topic.broader or (old.broader if old else ()),
-        )
-    taken = {a.lower() for t, _, _ in extra for a in t.aliases.get("en", ())}
-    user_ids = {t.id for t, _, _ in extra}
-    for tid, topic in list(merged.items()):
-        if tid in user_ids:
-            continue
-        kept = tuple(a for a in topic.aliases.get("en", ()) if a.lower() not in taken)
-        merged[tid] = replace_aliases(topic, {**topic.aliases, "en": kept})
-    return merged
-
-
-def replace_aliases(topic: Topic, aliases: Mapping[str, tuple[str, ...]]) -> Topic:
-    return Topic(topic.id, topic.name, topic.kind, aliases, topic.broader)
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_topics() -> tuple[Topic, ...]:
-    # Shipped data, checked by the tests (unique aliases, valid kinds): parsed without the
-    # line tracking and alias checks that user files get, to keep start-up fast.
-    text = resources.files("readout_diff").joinpath("data/topics.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return tuple(t for t, _, _ in _parse_topics(data, "built-in topics.yaml"))
-
-
-# A topics file as the cache knows it: its path, and its modification time and size, so that a
-# long-running program re-reads a file edited since (None when it cannot be read: the read fails).
-_FileKey = tuple[str, int | None, int | None]
-
-
-def _file_key(file: str | Path) -> _FileKey:
-    try:
-        st = os.stat(file)
-    except (OSError, ValueError):
-        return (str(file), None, None)
-    return (str(file), st.st_mtime_ns, st.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _lexicon(extra_files: tuple[_FileKey, ...]) -> Lexicon:
-    topics = {t.id: t for t in _builtin_topics()}
-    where_of: dict[str, str] = {}
-    for file, _, _ in extra_files:
-        entries = _parse_topics(read_yaml(Path(file)), file)
-        check_unique_aliases((t for t, _, _ in entries), file)
-        topics = _merge(topics, entries)
-        where_of.update((t.id, loc) for t, _, loc in entries)
-    if extra_files:  # the built-in hierarchy is checked by the tests, not at every start
-        check_hierarchy(topics, where_of)
-    return Lexicon(topics.values())
-
-
-def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
-    """The built-in lexicon, extended in order by each YAML file given (cached until a file
-    changes)."""
-    return _lexicon(tuple(_file_key(f) for f in extra_files))

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import Comparison
-from readout_diff.core.topics import Lexicon, load_lexicon
+from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder

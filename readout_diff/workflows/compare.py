@@ -12,8 +12,9 @@ from typing import BinaryIO
 
 from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison
-from readout_diff.core.topics import Lexicon, load_lexicon
+from readout_diff.core.topics import Lexicon
 from readout_diff.errors import UsageError
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
     Meeting,
     ReadOptions,
