@@ -124,26 +124,24 @@ def compare(
         from readout_diff.inputs.lexicon import load_lexicon
 
         lexicon = load_lexicon()
-    if participants is None:  # front matter of the readouts, else their labels
-        participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None
-    parties = (
-        infer_participants(readouts, lexicon)
-        if participants is None
-        else resolve_participants(participants, lexicon)
-    )
+    parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     clusters = cluster([s.features for s in segmented], party_set, speakers)
-
-    alignment: list[Alignment] = []
-    aligned: set[str] = set()
-    for c in clusters:
-        members = tuple(
-            (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
+    alignment = [
+        Alignment(
+            tuple(
+                (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
+            ),
+            c.score,
+            c.kind,
+            c.shared_tokens,
+            c.shared_topics,
         )
-        aligned.update(cid for _, cid in members)
-        alignment.append(Alignment(members, c.score, c.kind, c.shared_tokens, c.shared_topics))
+        for c in clusters
+    ]
+    aligned = {cid for a in alignment for _, cid in a.members}
     unmatched = tuple(
         (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
         for r, s in zip(readouts, segmented, strict=True)
@@ -160,7 +158,7 @@ def compare(
                 r.format,
                 r.encoding,
                 r.encoding_guessed,
-            )
+            )  # fmt: skip
             for r, s in zip(readouts, segmented, strict=True)
         ),
         topics=_topic_presence(readouts, segmented, lexicon, party_set),
@@ -170,6 +168,17 @@ def compare(
         participants=parties,
         meeting=dict(meeting or {}),
     )
+
+
+def _parties(
+    readouts: Sequence[Readout], lexicon: Lexicon, participants: Iterable[str] | None
+) -> tuple[str, ...]:
+    """The parties: as given, else the readouts' front matter, else their labels."""
+    if participants is None:
+        participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None
+    if participants is None:
+        return infer_participants(readouts, lexicon)
+    return resolve_participants(participants, lexicon)
 
 
 def _topic_presence(
