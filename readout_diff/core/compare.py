@@ -120,10 +120,7 @@ def compare(
     countries and organisations named in their labels.
     """
     readouts = with_ids(readouts)
-    if lexicon is None:  # reading the built-in topics is the inputs' job, done once and cached
-        from readout_diff.inputs.lexicon import load_lexicon
-
-        lexicon = load_lexicon()
+    lexicon = lexicon or _builtin_lexicon()
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
@@ -168,6 +165,13 @@ def compare(
         participants=parties,
         meeting=dict(meeting or {}),
     )
+
+
+def _builtin_lexicon() -> Lexicon:
+    """Reading the built-in topics is the inputs' job (done once, cached), not the core's."""
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    return load_lexicon()
 
 
 def _parties(
