@@ -21,6 +21,7 @@ added two one-sided topics and two false omissions ("serious concern" beside a s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ class Detected:
     end: int
 
 
+@functools.lru_cache(maxsize=8192)  # a readout repeats its words: fold each once
 def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -102,7 +104,7 @@ def detect(
     words = [[_claim_words(texts[r], c) for c in claims[r]] for r in range(len(claims))]
     vocab = [{w for ws in per_claim for _, _, w, _ in ws} for per_claim in words]
     # Words the meeting's texts write in lower case: "Treaty" or "Summit" alone is no name.
-    common = frozenset(_fold(w) for text in texts for w in _LOWER_WORD.findall(text))
+    common = frozenset(map(_fold, {w for text in texts for w in _LOWER_WORD.findall(text)}))
     bags = [[{w for _, _, w, _ in ws} for ws in per_claim] for per_claim in words]
     found = []
     for r in range(len(claims)):
