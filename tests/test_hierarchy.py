@@ -38,7 +38,7 @@ def test_a_sibling_covers_and_the_report_says_which(lexicon) -> None:  # type: i
     text = render(result, "markdown")
     assert "Only China MFA names (a related topic elsewhere): Grain trade" in text
     assert "— *names Car trade*" in text
-    assert "missing from Russia MFA (Russia MFA names Car trade)" in text
+    assert "Grain trade** — Russia MFA names Car trade instead" in text
     assert render(result, "json").count('"covered": {\n        "b": [\n          "x-cars"') == 1
 
 
@@ -61,3 +61,16 @@ def test_a_party_never_covers_so_a_leader_is_still_omitted(lexicon) -> None:  # 
 def test_unrelated_topics_stay_plain_omissions(lexicon) -> None:  # type: ignore[no-untyped-def]
     _, topics = _pair(lexicon, "They discussed grain trade.", "They discussed Gaza.")
     assert topics["x-grain"].omitted_from == ("b",) and topics["gaza"].omitted_from == ("a",)
+
+
+def test_a_topics_words_inside_a_longer_name_are_not_an_omission() -> None:
+    result = compare(
+        [
+            Readout.from_text("They discussed Europe and the UN.", "China MFA"),
+            Readout.from_text("They discussed the European Union and the UN Charter.", "EU"),
+        ],
+        participants=["china"],
+    )
+    topics = {t.id: t for t in result.topics}
+    assert topics["un"].covered == (("b", ("un-charter",)),)  # "UN" stands in "UN Charter"
+    assert topics["europe"].missing_from == ("b",) and topics["europe"].omitted_from == ("b",)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from typing import Any
 
 from readout_diff.core.align import cluster
-from readout_diff.core.detect import detect
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.model import (
     READOUT_IDS,
@@ -18,9 +17,8 @@ from readout_diff.core.model import (
     Comparison,
     Readout,
     ReadoutClaims,
-    TopicMention,
-    TopicPresence,
 )
+from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.errors import SpecError, UsageError
@@ -158,8 +156,19 @@ def compare(
             )  # fmt: skip
             for r, s in zip(readouts, segmented, strict=True)
         ),
-        topics=_topic_presence(readouts, segmented, lexicon, party_set),
-        detected=_detected_presence(readouts, segmented, alignment),
+        topics=topic_presence(
+            readouts,
+            [s.mentions for s in segmented],
+            [s.all_mentions for s in segmented],
+            lexicon,
+            party_set,
+        ),  # fmt: skip
+        detected=detected_presence(
+            readouts,
+            [s.claims for s in segmented],
+            [s.all_mentions for s in segmented],
+            alignment,
+        ),  # fmt: skip
         alignment=tuple(alignment),
         unmatched=unmatched,
         participants=parties,
@@ -183,94 +192,3 @@ def _parties(
     if participants is None:
         return infer_participants(readouts, lexicon)
     return resolve_participants(participants, lexicon)
-
-
-def _topic_presence(
-    readouts: Sequence[Readout],
-    segmented: Sequence[_Segmented],
-    lexicon: Lexicon,
-    parties: frozenset[str],
-) -> tuple[TopicPresence, ...]:
-    """Every topic any readout mentions, in order of first mention (readout order, then text)."""
-    order: dict[str, int] = {}
-    by_topic: dict[str, dict[str, list[TopicMention]]] = {}
-    for r, s in zip(readouts, segmented, strict=True):
-        for m, cid in s.mentions:
-            order.setdefault(m.topic, len(order))
-            phrase = r.text[m.start : m.end]
-            by_topic.setdefault(m.topic, {}).setdefault(r.id, []).append(
-                TopicMention(cid, phrase, m.start, m.end)
-            )
-    named = {r.id: {tid for tid, ms in by_topic.items() if r.id in ms} for r in readouts}
-    result = []
-    for tid in sorted(order, key=order.__getitem__):
-        topic = lexicon.topics[tid]
-        mentions = by_topic[tid]
-        missing = tuple(r.id for r in readouts if r.id not in mentions)
-        covered = tuple(
-            (rid, ids)
-            for rid in missing
-            if (ids := _family_named(tid, named[rid], lexicon, parties))
-        )
-        result.append(
-            TopicPresence(
-                id=tid,
-                name=topic.name,
-                kind=topic.kind,
-                present_in=tuple(r.id for r in readouts if r.id in mentions),
-                missing_from=missing,
-                mentions=tuple((r.id, tuple(mentions[r.id])) for r in readouts if r.id in mentions),
-                broader=topic.broader,
-                covered=covered,
-            )
-        )
-    return tuple(result)
-
-
-def _detected_presence(
-    readouts: Sequence[Readout], segmented: Sequence[_Segmented], alignment: Sequence[Alignment]
-) -> tuple[TopicPresence, ...]:
-    """Names and phrases one readout alone uses (core/detect.py), in readout and text order."""
-    matched = frozenset(cid for a in alignment if a.kind == "match" for _, cid in a.members)
-    found = detect(
-        [s.claims for s in segmented],
-        [r.text for r in readouts],
-        [s.all_mentions for s in segmented],
-        matched,
-    )
-    result: list[TopicPresence] = []
-    ids: set[str] = set()
-    for r, items in zip(readouts, found, strict=True):
-        for d in items:
-            slug = re.sub(r"[^a-z0-9]+", "-", d.label.lower()).strip("-") or "name"
-            tid = f"detected:{slug}"
-            n = 2
-            while tid in ids:
-                tid, n = f"detected:{slug}-{n}", n + 1
-            ids.add(tid)
-            mention = TopicMention(d.claim, r.text[d.start : d.end], d.start, d.end)
-            result.append(
-                TopicPresence(
-                    id=tid,
-                    name=d.label,
-                    kind=d.kind,
-                    present_in=(r.id,),
-                    missing_from=tuple(o.id for o in readouts if o.id != r.id),
-                    mentions=((r.id, (mention,)),),
-                    source="detected",
-                )
-            )
-    return tuple(result)
-
-
-def _family_named(
-    tid: str, named: set[str], lexicon: Lexicon, parties: frozenset[str]
-) -> tuple[str, ...]:
-    """Topics of `named` in the family of `tid`: one of its broader topics, a narrower one, or
-    a sibling under a common broader topic. The parties never make a family: every readout
-    names them, so a leader missing from one side stays an omission though it names his
-    country."""
-    family = {tid, *lexicon.ancestors(tid)} - parties
-    return tuple(
-        sorted(u for u in named if u != tid and family & ({u, *lexicon.ancestors(u)} - parties))
-    )

@@ -66,10 +66,7 @@ def _one_sided(title: str, topics: tuple[OneSided, ...]) -> list[str]:
         return []
     out = [f"\n## {title}\n"]
     for topic in topics:
-        related = f" ({_cell('; '.join(topic.related))})" if topic.related else ""
-        out.append(
-            f"- **{_cell(topic.topic)}** — missing from {_cell(topic.missing_from)}{related}"
-        )
+        out.append(f"- **{_cell(topic.topic)}** — {_cell(topic.status)}")
         for e in topic.lines:
             out.append(f"  - {_cell(e.label)} `{e.claim}` ({e.where}): {_cell(e.text)}")
     return out

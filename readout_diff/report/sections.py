@@ -52,10 +52,9 @@ class EvidenceLine:
 @dataclass(frozen=True)
 class OneSided:
     topic: str
-    missing_from: str  # labels of the readouts that do not name it, comma-separated
+    # "missing from Russia MFA; US State Dept names Economic cooperation instead"
+    status: str
     lines: tuple[EvidenceLine, ...]
-    # "Russia MFA names Economic cooperation": where a missing readout names a related topic
-    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,13 +120,14 @@ def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:
         EvidenceLine(c.readout(rid).label, claim.id, where(c, rid, claim), one_line(claim.text))
         for rid, claim in evidence(c, topic)
     )
-    missing = ", ".join(c.readout(r).label for r in topic.missing_from)
+    parts = []
+    if topic.omitted_from:
+        parts.append("missing from " + ", ".join(c.readout(r).label for r in topic.omitted_from))
+    for rid, _ in topic.covered:
+        named = ", ".join(covering_names(c, topic, rid))
+        parts.append(f"{c.readout(rid).label} names {named} instead")
     name = f"{topic.name} (person)" if topic.kind == "person" else topic.name
-    related = tuple(
-        f"{c.readout(rid).label} names {', '.join(covering_names(c, topic, rid))}"
-        for rid, _ in topic.covered
-    )
-    return OneSided(name, missing, lines, related)
+    return OneSided(name, "; ".join(parts), lines)
 
 
 def _aligned(c: Comparison, alignment: Alignment) -> AlignedRow:

@@ -102,9 +102,7 @@ def _one_sided(console: Console, title: str, topics: tuple[OneSided, ...]) -> No
     console.print(Text(title, style="bold underline"))
     for topic in topics:
         head = Text(topic.topic, style="bold yellow")
-        head.append(f" — missing from {topic.missing_from}", style="default")
-        if topic.related:
-            head.append(f" ({'; '.join(topic.related)})", style="default")
+        head.append(f" — {topic.status}", style="default")
         console.print(head)
         for e in topic.lines:
             line = Text(f"  {e.label} {e.claim} ", style="cyan")

@@ -1,0 +1,125 @@
+"""Which readout names which topic: presence, omissions, related topics, detected names.
+
+A topic missing from a readout is a plain omission only when that readout names nothing close:
+not a topic of its family (`broader`, narrower, or a sibling under a common broader topic;
+parties excluded), and not the topic's own words inside a longer name ("European" within
+"European Union", "UN" within "UN Security Council"), which the longest-match rule gives to
+the longer topic. Either way the readout `covers` it, and the report says what it names instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readout_diff.core.detect import detect
+from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
+from readout_diff.core.topics import Lexicon, Mention, is_case_sensitive
+
+
+def topic_presence(
+    readouts: Sequence[Readout],
+    mentions: Sequence[Sequence[tuple[Mention, str]]],
+    all_mentions: Sequence[Sequence[Mention]],
+    lexicon: Lexicon,
+    parties: frozenset[str],
+) -> tuple[TopicPresence, ...]:
+    """Every topic any readout mentions (parties excluded), in order of first mention (readout
+    order, then text); `mentions` are (mention, claim id) per readout."""
+    order: dict[str, int] = {}
+    by_topic: dict[str, dict[str, list[TopicMention]]] = {}
+    for r, found in zip(readouts, mentions, strict=True):
+        for m, cid in found:
+            order.setdefault(m.topic, len(order))
+            phrase = r.text[m.start : m.end]
+            by_topic.setdefault(m.topic, {}).setdefault(r.id, []).append(
+                TopicMention(cid, phrase, m.start, m.end)
+            )
+    named = {r.id: {tid for tid, ms in by_topic.items() if r.id in ms} for r in readouts}
+    index = {r.id: (r, spans) for r, spans in zip(readouts, all_mentions, strict=True)}
+    result = []
+    for tid in sorted(order, key=order.__getitem__):
+        topic = lexicon.topics[tid]
+        present = by_topic[tid]
+        phrases = {m.phrase for ms in present.values() for m in ms}
+        covered = []
+        for r in readouts:
+            if r.id not in present:
+                ids = _family_named(tid, named[r.id], lexicon, parties)
+                ids += _words_inside(phrases, *index[r.id])
+                if ids:
+                    covered.append((r.id, tuple(sorted(set(ids) - {tid}))))
+        result.append(
+            TopicPresence(
+                id=tid,
+                name=topic.name,
+                kind=topic.kind,
+                present_in=tuple(r.id for r in readouts if r.id in present),
+                missing_from=tuple(r.id for r in readouts if r.id not in present),
+                mentions=tuple((r.id, tuple(present[r.id])) for r in readouts if r.id in present),
+                broader=topic.broader,
+                covered=tuple((rid, ids) for rid, ids in covered if ids),
+            )
+        )
+    return tuple(result)
+
+
+def _family_named(
+    tid: str, named: set[str], lexicon: Lexicon, parties: frozenset[str]
+) -> tuple[str, ...]:
+    """Topics of `named` in the family of `tid`: one of its broader topics, a narrower one, or
+    a sibling under a common broader topic. The parties never make a family: every readout
+    names them, so a leader missing from one side stays an omission though it names his
+    country."""
+    family = {tid, *lexicon.ancestors(tid)} - parties
+    return tuple(
+        sorted(u for u in named if u != tid and family & ({u, *lexicon.ancestors(u)} - parties))
+    )
+
+
+def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention]) -> tuple[str, ...]:
+    """Topics of the readout whose mention holds one of the phrases as whole words: the topic's
+    words stand there, inside a longer name."""
+    text = readout.text
+    found = []
+    for phrase in phrases:
+        flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
+        pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
+        for m in spans:
+            if pattern.search(text, m.start, m.end):
+                found.append(m.topic)
+    return tuple(found)
+
+
+def detected_presence(
+    readouts: Sequence[Readout],
+    claims: Sequence[Sequence[Claim]],
+    all_mentions: Sequence[Sequence[Mention]],
+    alignment: Sequence[Alignment],
+) -> tuple[TopicPresence, ...]:
+    """Names and phrases one readout alone uses (core/detect.py), in readout and text order."""
+    matched = frozenset(cid for a in alignment if a.kind == "match" for _, cid in a.members)
+    found = detect(claims, [r.text for r in readouts], all_mentions, matched)
+    result: list[TopicPresence] = []
+    ids: set[str] = set()
+    for r, items in zip(readouts, found, strict=True):
+        for d in items:
+            slug = re.sub(r"[^a-z0-9]+", "-", d.label.lower()).strip("-") or "name"
+            tid = f"detected:{slug}"
+            n = 2
+            while tid in ids:
+                tid, n = f"detected:{slug}-{n}", n + 1
+            ids.add(tid)
+            mention = TopicMention(d.claim, r.text[d.start : d.end], d.start, d.end)
+            result.append(
+                TopicPresence(
+                    id=tid,
+                    name=d.label,
+                    kind=d.kind,
+                    present_in=(r.id,),
+                    missing_from=tuple(o.id for o in readouts if o.id != r.id),
+                    mentions=((r.id, (mention,)),),
+                    source="detected",
+                )
+            )
+    return tuple(result)
