@@ -78,16 +78,15 @@ def _family_named(
 
 
 def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention]) -> tuple[str, ...]:
-    """Topics of the readout whose mention holds one of the phrases as whole words: the topic's
-    words stand there, inside a longer name."""
+    """Topics of the readout whose mention overlaps one of the phrases standing there as whole
+    words: the topic's words are there, taken by a longer (or overlapping) name."""
     text = readout.text
     found = []
     for phrase in phrases:
         flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
-        for m in spans:
-            if pattern.search(text, m.start, m.end):
-                found.append(m.topic)
+        for hit in pattern.finditer(text, readout.body_start):
+            found.extend(m.topic for m in spans if m.start < hit.end() and hit.start() < m.end)
     return tuple(found)
 
 
