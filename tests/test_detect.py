@@ -21,13 +21,13 @@ def _detected(a: str, b: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
 
 def test_places_only_one_side_names_are_reported_with_evidence() -> None:
     found = _detected(
-        "Wang Yi recalled their several contacts in Anchorage, Tianjin and Zurich this year.",
+        "Wang Yi recalled their several contacts in Bramwick, Quorvin and Pellmouth this year.",
         "The Secretary raised the treatment of journalists with Wang Yi.",
     )
     assert found == {
-        "Anchorage": ("name", "a", ("b",)),
-        "Tianjin": ("name", "a", ("b",)),
-        "Zurich": ("name", "a", ("b",)),
+        "Bramwick": ("name", "a", ("b",)),
+        "Quorvin": ("name", "a", ("b",)),
+        "Pellmouth": ("name", "a", ("b",)),
     }
 
 
@@ -62,7 +62,7 @@ def test_a_name_whose_words_stand_in_one_claim_of_the_other_readout_is_shared() 
 
 
 def test_identical_readouts_and_capping() -> None:
-    places = ("Anchorage", "Zurich", "Tianjin", "Lusaka", "Quito", "Hanoi", "Oslo", "Perth")
+    places = ("Bramwick", "Quorvin", "Pellmouth", "Varnsea", "Holdrake", "Tessmoor", "Ardel", "Lintz")
     text = " ".join(f"Their envoys had met in {p} on the matter of grain." for p in places)
     assert _detected(text, text) == {}
     assert len(_detected(text, "They met.")) == MAX_PER_READOUT

@@ -21,8 +21,11 @@ def found(lex, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
 
 def test_builtin_lexicon_size_kinds_and_unique_aliases(lex) -> None:  # type: ignore[no-untyped-def]
     kinds = Counter(t.kind for t in lex.topics.values())
-    assert len(lex.topics) >= 120
+    assert len(lex.topics) >= 450
     assert kinds["concept"] >= 40
+    assert 40 <= kinds["person"] <= 90
+    narrower = [t for t in lex.topics.values() if t.kind in ("issue", "concept") and t.broader]
+    assert len(narrower) >= 120
     assert set(kinds) <= set(KINDS)
     assert all(t.aliases.get("en") for t in lex.topics.values())
     check_unique_aliases(lex.topics.values(), "topics.yaml")  # raises on a shared alias
@@ -175,3 +178,70 @@ def test_the_readmes_topics_example_loads_as_documented(tmp_path: Path) -> None:
         "united-states",
         "deep-sea-mining",
     ]
+
+
+def test_people_are_persons_under_their_country_or_organisation(lex) -> None:  # type: ignore[no-untyped-def]
+    people = [t for t in lex.topics.values() if t.kind == "person"]
+    for person in people:
+        assert person.broader, person.id
+        assert {lex.topics[b].kind for b in person.broader} <= {"country", "organisation", "issue"}
+    assert lex.topics["xi-jinping"].broader == ("china",)
+    assert lex.topics["volodymyr-zelensky"].broader == ("ukraine",)
+    text = "Xi, Putin, Lavrov, Zelensky, Zelenskyy, Blinken, Rubio and Wang Yi; Kyiv"
+    assert [t for t, _ in found(lex, text)] == [
+        "xi-jinping",
+        "vladimir-putin",
+        "sergey-lavrov",
+        "volodymyr-zelensky",
+        "volodymyr-zelensky",
+        "antony-blinken",
+        "marco-rubio",
+        "wang-yi",
+        "ukraine",
+    ]
+
+
+def test_common_surnames_alone_are_not_people(lex) -> None:  # type: ignore[no-untyped-def]
+    assert found(lex, "Wang, Li, Lee, Kim and Sullivan met.") == []
+
+
+def test_new_sub_topics_and_their_broader_topics(lex) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in found(lex, "the U.S. should stop arms sales to Taiwan")] == [
+        "united-states",
+        "taiwan-arms-sales",
+    ]
+    assert lex.ancestors("taiwan-arms-sales")[:2] == ("taiwan", "military-aid")
+    assert "economic-cooperation" in lex.ancestors("tariffs")
+    assert lex.ancestors("vaccines") == ("public-health",)
+    assert "arms-control" in lex.ancestors("new-start")
+    assert [t for t, _ in found(lex, "New START, vaccines, the G20 summit, COVAX")] == [
+        "new-start",
+        "vaccines",
+        "g20-summit",
+        "covax",
+    ]
+    assert found(lex, "the leadership of the Communist Party of China")[0][0] == "cpc-leadership"
+    requested = found(lex, "the talks took place at the request of the US side")
+    assert requested[0][0] == "call-initiator"
+
+
+def test_known_false_positives_are_fixed(lex) -> None:  # type: ignore[no-untyped-def]
+    # military coercion is not economic coercion; economic wording still is
+    assert [t for t, _ in found(lex, "change the status quo by force or coercion")] == [
+        "status-quo"
+    ]
+    assert found(lex, "they oppose economic coercion")[0][0] == "economic-coercion"
+    # the victory in the Second World War is not the anniversary of diplomatic relations
+    assert found(lex, "the 80th anniversary of the victory")[0][0] == "victory-anniversary"
+    assert found(lex, "the 75th anniversary of diplomatic relations")[0][0] == "anniversary"
+    # a joint statement's own title is not the topic; issuing one is
+    assert found(lex, "Joint Statement on the Economic and Trade Meeting") == [
+        ("trade", "Economic and Trade")
+    ]
+    assert found(lex, "The two sides issued a joint statement")[0][0] == "joint-statement"
+    assert [t for t, _ in found(lex, "inject new energy into the relationship")] == [
+        "relationship-momentum"
+    ]
+    assert found(lex, "the trade truce")[0][0] == "tariffs"
+    assert found(lex, "a Bilateral Trade Agreement")[0][0] == "trade-deal"
+    assert found(lex, "nuclear power plant")[0][0] == "energy"
