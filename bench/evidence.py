@@ -8,13 +8,14 @@ Topics "in the evidence" are those the tool detects inside the quote itself (its
 not elsewhere in the claim: a claim often names other topics too.
 
 - **one-sided topic** (one side only, the "present" side X, the other Y):
-  - *reported missing*: some topic the tool detects in X's evidence is reported missing from Y
-    (a lexicon topic, or any other kind the tool reports as a topic);
+  - *reported missing*: some topic the tool detects in X's evidence is reported as named by X
+    and not by Y: plainly missing, or with a related topic in Y ("Y names Z instead");
   - *surfaced*: reported missing, or X's evidence claim is in no alignment (the report lists it
     among the claims only X makes). This is what a reader can find without reading both texts.
 - **shared topic** (both sides):
   - *reported missing*: some topic the tool detects in either side's evidence is reported
-    missing from the other side, though the gold says both sides discuss it (a false omission);
+    plainly missing from the other side (no related topic there), though the gold says both
+    sides discuss it (a false omission);
   - *evidence unmatched*: either side's evidence claim is in no alignment, so the report shows
     shared ground as one-sided;
   - *linked*: both evidence claims are in one alignment, or share a topic both sides name.
@@ -85,7 +86,10 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
     claims = {r.id: list(r.claims) for r in comparison.readouts}
     group = {cid: n for n, a in enumerate(comparison.alignment) for _, cid in a.members}
     reported = (*comparison.topics, *getattr(comparison, "detected", ()))  # detected names too
-    missing = {(t.id, r) for t in reported for r in t.omitted_from}  # not covered
+    # One-sided: named by one side only, plainly missing or with a related topic on the other
+    # ("X names Y instead"); a false omission is only a plain one.
+    one_sided = {(t.id, r) for t in reported for r in t.missing_from}
+    missing = {(t.id, r) for t in reported for r in t.omitted_from}
     in_both = {t.id for t in comparison.topics if not t.missing_from}
     out = {name: Ratio() for name in NAMES}
     unlocated = 0
@@ -104,7 +108,7 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
             y = "b" if x == "a" else "a"
             c = ev[x]
             named = set() if c is None else _topics_in(comparison, c, topic[f"evidence_{x}"])
-            strict = any((t, y) in missing for t in named)
+            strict = any((t, y) in one_sided for t in named)
             out[NAMES[0]].add(Ratio(int(strict), 1))
             out[NAMES[1]].add(Ratio(int(strict or (c is not None and c.id not in group)), 1))
         elif len(sides) == 2:

@@ -62,7 +62,7 @@ def test_a_name_whose_words_stand_in_one_claim_of_the_other_readout_is_shared() 
 
 
 def test_identical_readouts_and_capping() -> None:
-    places = ("Bramwick", "Quorvin", "Pellmouth", "Varnsea", "Holdrake", "Tessmoor", "Ardel", "Lintz")
+    places = "Bramwick Quorvin Pellmouth Varnsea Holdrake Tessmoor Ardel Lintz".split()
     text = " ".join(f"Their envoys had met in {p} on the matter of grain." for p in places)
     assert _detected(text, text) == {}
     assert len(_detected(text, "They met.")) == MAX_PER_READOUT
