@@ -32,3 +32,12 @@ def test_the_readmes_sample_output_is_the_real_output(update_goldens: bool) -> N
         "README's sample report differs from tests/goldens/seed.terminal.txt: "
         "run `python -m pytest tests/test_readme_sample.py --update-goldens`"
     )
+
+
+def test_the_readme_gives_the_lexicons_real_size() -> None:
+    from readout_diff import load_lexicon
+
+    size = len(load_lexicon().topics)
+    text = README.read_text(encoding="utf-8")
+    assert f"a built-in lexicon of {size} topics" in text
+    assert f"`readout_diff/data/topics.yaml`: {size} topics" in text
