@@ -127,3 +127,38 @@ def test_update_writes_missing_expectations_and_keeps_existing(meeting: Path) ->
     assert (meeting / "expected.yaml").read_text(encoding="utf-8").startswith("# hand-written")
     r = runner.invoke(app, ["check", str(meeting), "--update", "--force"])
     assert r.exit_code == 0 and "+topics:" in r.output
+
+
+BAD_TYPES = [
+    ("absent_topics: 5\n", "line 1: 'absent_topics' must be a list of topic ids"),
+    ("absent_topics: [{x: 1}]\n", "line 1: 'absent_topics' must be a list of topic ids"),
+    ("absent_topics: tibet\n", "line 1: 'absent_topics' must be a list of topic ids"),
+    ("topics:\n  ukraine: {in: 5}\n", "line 2: 'in' must be a list of readout ids"),
+    ("topics:\n  ukraine: {in: [a], known_failure: 3}\n", "line 2: 'known_failure' must be"),
+    ("claims: {aligned: 5}\n", "line 1: 'aligned' must be a list of entries"),
+    ("claims:\n  unmatched:\n    - {a: [x]}\n", "line 3: 'a' must be text"),
+    ("claims:\n  aligned:\n    - {a: x, b: y, kind: 2}\n", "line 3: 'kind' must be match"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_TYPES)
+def test_wrong_types_are_one_meetings_error_and_the_run_goes_on(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    shutil.copytree(SEED, tmp_path / "bad")
+    shutil.copytree(SEED, tmp_path / "good")
+    write_expected(tmp_path / "bad", text)
+    junit = tmp_path / "j.xml"
+    r = runner.invoke(app, ["check", str(tmp_path), "--junit", str(junit), "-f", "json"])
+    assert r.exit_code == 2, r.output
+    doc = json.loads(r.stdout)
+    by_name = {m["meeting"]: m for m in doc["meetings"]}
+    assert message in by_name["bad"]["error"] and "bad/expected.yaml" in by_name["bad"]["error"]
+    assert by_name["good"]["passed"] and by_name["good"]["outcomes"]
+    assert ET.parse(junit).getroot().find("testsuite[@name='good']") is not None
+
+
+def test_absent_topics_names_known_topics(meeting: Path) -> None:
+    write_expected(meeting, "topics: {}\nabsent_topics: [tibett]\n")
+    with pytest.raises(SampleError, match=r"line 2: unknown topic 'tibett' \(closest: tibet"):
+        check_meeting(meeting, LEX)

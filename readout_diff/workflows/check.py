@@ -18,17 +18,22 @@ from typing import Any
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
-from readout_diff.errors import ReadoutDiffError, SpecError
+from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
+from readout_diff.workflows.check_spec import (
+    CLAIM_KINDS,
+    EXPECTED_KEYS,
+    EXPECTED_TOPIC_KEYS,
+    SampleError,
+    validate,
+)
 from readout_diff.workflows.compare import compare_meeting
 
+__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "SampleError"]
+
 EXPECTED = "expected.yaml"
-
-
-class SampleError(SpecError):
-    """A sample meeting or its expectations are malformed (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,6 @@ class MeetingResult:
 
 
 TOPIC_KINDS = ("topic", "absent", "unexpected")
-CLAIM_KINDS = ("aligned", "unmatched")
-# The keys expected.yaml may use (data/schemas/expected.schema.json; a test keeps them equal).
-EXPECTED_KEYS = ("topics", "absent_topics", "claims")
-EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
@@ -315,6 +316,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     if not isinstance(spec, dict):
         raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
     check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
+    validate(spec, name, lexicon)
     outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
         comparison, spec, name
     )
