@@ -56,6 +56,12 @@ def check(
     force: Annotated[
         bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Failures and errors only, and the summary line (terminal)."
+        ),
+    ] = False,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_color: NoColorOption = False,
     width: WidthOption = None,
@@ -78,7 +84,7 @@ def check(
     if format is CheckFormat.json:
         text = render_check_json(results)
     else:
-        text = render_check_terminal(results, options.width, options.color)
+        text = render_check_terminal(results, options.width, options.color, quiet)
     run(lambda: write_output(text, None))
     if any(r.error for r in results):
         raise typer.Exit(ExitCode.USAGE)

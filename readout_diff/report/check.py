@@ -6,15 +6,42 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from readout_diff.report.terminal import string_console
-from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
+from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 
 
-def render_check_terminal(results: Sequence[MeetingResult], width: int, color: bool) -> str:
+def render_check_terminal(
+    results: Sequence[MeetingResult], width: int, color: bool, quiet: bool = False
+) -> str:
+    """The table of meetings, each failure, error and known failure with its evidence, and a
+    summary line; `quiet`: failures and errors only, and the summary line."""
     console, buf = string_console(width, color)
+    if not quiet:
+        console.print(_table(results))
+    for r in results:
+        if r.error:
+            console.print(Text(f"\n{r.name}: error: {r.error}", style="bold red"))
+        for o in r.outcomes:
+            if o.status == "fail" or (o.status == "known-failure" and not quiet):
+                _outcome(console, r.name, o)
+    passed = sum(r.passed for r in results)
+    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
+    console.print(
+        Text(
+            ("" if quiet else "\n")
+            + f"{passed} of {len(results)} meetings passed"
+            + (f" ({known} known failures)" if known else ""),
+            style="bold green" if passed == len(results) else "bold red",
+        )
+    )
+    return buf.getvalue()
+
+
+def _table(results: Sequence[MeetingResult]) -> Table:
     table = Table(title="readout-diff check", title_justify="left")
     for col in ("Meeting", "Topics ok", "failed", "Claims ok", "failed", "Known", "Time"):
         table.add_column(col, justify="left" if col == "Meeting" else "right")
@@ -41,32 +68,19 @@ def render_check_terminal(results: Sequence[MeetingResult], width: int, color: b
             Text(str(known), style="yellow" if known else ""),
             f"{r.seconds:.2f}s",
         )
-    console.print(table)
-    for r in results:
-        if r.error:
-            console.print(Text(f"\n{r.name}: error: {r.error}", style="bold red"))
-        for o in r.outcomes:
-            if o.status == "ok":
-                continue
-            style = "bold red" if o.status == "fail" else "bold yellow"
-            head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
-            console.print(Text(f"\n{head} {r.name} [{o.kind}] {o.name}", style=style))
-            if o.reason:
-                console.print(f"  reason:   {o.reason}")
-            console.print(f"  expected: {o.expected}")
-            console.print(f"  found:    {o.found}")
-            for e in o.evidence:
-                console.print(Text(f"  evidence: {e}", style="dim"))
-    passed = sum(r.passed for r in results)
-    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
-    console.print(
-        Text(
-            f"\n{passed} of {len(results)} meetings passed"
-            + (f" ({known} known failures)" if known else ""),
-            style="bold green" if passed == len(results) else "bold red",
-        )
-    )
-    return buf.getvalue()
+    return table
+
+
+def _outcome(console: Console, meeting: str, o: Outcome) -> None:
+    style = "bold red" if o.status == "fail" else "bold yellow"
+    head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
+    console.print(Text(f"\n{head} {meeting} [{o.kind}] {o.name}", style=style))
+    if o.reason:
+        console.print(f"  reason:   {o.reason}")
+    console.print(f"  expected: {o.expected}")
+    console.print(f"  found:    {o.found}")
+    for e in o.evidence:
+        console.print(Text(f"  evidence: {e}", style="dim"))
 
 
 def render_check_json(results: Sequence[MeetingResult]) -> str:

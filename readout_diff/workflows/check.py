@@ -105,6 +105,11 @@ def _norm(text: str) -> str:
     return fold_whitespace(text.replace("\u201d", '"')).lower()
 
 
+def _ids(ids: Iterable[str]) -> str:
+    """Readout ids for a reader: "a, b", or "-" for none (not Python's list text)."""
+    return ", ".join(ids) or "-"
+
+
 def _one_line(claim: Claim) -> str:
     return fold_whitespace(claim.text)
 
@@ -217,10 +222,10 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             "topic",
             f"{tid}: in {','.join(want_in) or '-'}, missing from {','.join(want_out) or '-'}",
             status,
-            f"in {want_in}, missing from {want_out}",
-            f"in {sorted(have)}"
-            + (f"; not detected in {wrong_in}" if wrong_in else "")
-            + (f"; detected in {wrong_out}" if wrong_out else ""),
+            f"in {_ids(want_in)}; missing from {_ids(want_out)}",
+            f"in {_ids(sorted(have))}"
+            + (f"; not detected in {_ids(wrong_in)}" if wrong_in else "")
+            + (f"; detected in {_ids(wrong_out)}" if wrong_out else ""),
             tuple(dict.fromkeys(evidence)),
         )
         out.append(_known(outcome, entry))
@@ -239,7 +244,7 @@ def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outc
                 f"{tid}: reported nowhere",
                 "fail" if t else "ok",
                 "not reported",
-                f"reported in {list(t.present_in)}" if t else "not reported",
+                f"reported in {_ids(t.present_in)}" if t else "not reported",
                 tuple(e for r in (t.present_in if t else ()) for e in _evidence(c, tid, r)),
             )
         )
@@ -251,7 +256,7 @@ def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outc
                     f"{tid}: reported but not expected",
                     "fail",
                     "not reported",
-                    f"in {list(t.present_in)}",
+                    f"in {_ids(t.present_in)}",
                     tuple(e for r in t.present_in for e in _evidence(c, tid, r)),
                 )
             )
@@ -288,7 +293,7 @@ def _claim_outcome(
     if len(claims) < len(found):
         split = [rid for rid, cl in found.items() if cl is None]
         return Outcome(
-            kind, label, "fail", kind, f"fragment split across claims in {split}", evidence
+            kind, label, "fail", kind, f"fragment split across claims in {_ids(split)}", evidence
         )
     got = ", ".join(_placement(cl, cluster_of) for cl in claims)
     if kind == "aligned":
