@@ -205,3 +205,19 @@ def test_ids_are_words_not_python_lists_and_quiet_shows_failures_only(meeting: P
     assert quiet.stdout.startswith("\nFAIL m [topic] gaza: in a,b, missing from -\n")
     assert quiet.stdout.endswith("\n0 of 1 meetings passed (1 known failures)\n")
     assert quiet.stdout.count("\n") < full.count("\n") / 2
+
+
+def test_control_characters_in_a_readout_leave_junit_parseable(meeting: Path) -> None:
+    russia = meeting / "russia-mfa.txt"
+    text = russia.read_text(encoding="utf-8")
+    russia.write_text(text.replace("Gaza Strip", "Gaza\x1b]0;TITLE\x07 Strip\x1b[31m"), "utf-8")
+    expected = (SEED / "expected.yaml").read_text(encoding="utf-8")
+    write_expected(
+        meeting, expected.replace("gaza: {in: [b], missing_from: [a]}", "gaza: {in: [a]}")
+    )
+    junit = meeting.parent / "j.xml"
+    r = runner.invoke(app, ["check", str(meeting), "--junit", str(junit), "--width", "300"])
+    assert r.exit_code == 1, r.output
+    assert "\x1b" not in r.stdout and "Gaza\\x1b]0;TITLE\\x07 Strip" in r.stdout
+    failure = next(f for f in ET.parse(junit).iter("failure") if "Gaza" in (f.text or ""))
+    assert "Gaza\\x1b]0;TITLE\\x07 Strip\\x1b[31m" in (failure.text or "")

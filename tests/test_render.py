@@ -103,3 +103,31 @@ def test_a_pages_lines_are_said_to_be_in_its_extracted_text() -> None:
         assert "page.html (lines of its extracted text: --save keeps it)" in out
         assert "page.html, extracted text line 3" in out, fmt
         assert "b.txt:1" in out
+
+
+def hostile_comparison() -> Comparison:
+    from readout_diff.core.model import Readout
+
+    a = Readout(
+        "a",
+        "A\x1b[31m",
+        "a.txt",
+        "Talks on Iran \x1b]0;TITLE\x07 were held [bold]loudly[/bold] in Tehran.\n\n"
+        "They discussed trade [/x] with care \x9b and *stars*.\n",
+    )
+    b = Readout("b", "B", "b.txt", "Talks on Iran were held in Tehran.\n\nThey discussed trade.\n")
+    return compare([a, b])
+
+
+def test_control_characters_are_shown_not_sent_and_json_keeps_them() -> None:
+    c = hostile_comparison()
+    for fmt in (Format.terminal, Format.markdown):
+        out = RENDERERS[fmt](c, RenderOptions(width=200))
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out, fmt
+        assert "x1b]0;TITLE" in out and "x07" in out and "[/x]" in out, fmt
+    assert (
+        "\x1b]0;TITLE\x07"
+        in json.loads(RENDERERS[Format.json](c, RenderOptions()))["readouts"][0]["claims"][0][
+            "text"
+        ]
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from readout_diff.report.common import printable, printable_all
 from readout_diff.report.terminal import string_console
 from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 
@@ -20,6 +22,7 @@ def render_check_terminal(
     """The table of meetings, each failure, error and known failure with its evidence, and a
     summary line; `quiet`: failures and errors only, and the summary line."""
     console, buf = string_console(width, color)
+    results = [_printable(r) for r in results]
     if not quiet:
         console.print(_table(results))
     for r in results:
@@ -39,6 +42,12 @@ def render_check_terminal(
         )
     )
     return buf.getvalue()
+
+
+def _printable(r: MeetingResult) -> MeetingResult:
+    """The result's texts with control characters shown, not sent (XML cannot hold them)."""
+    error = printable(r.error) if r.error else r.error
+    return replace(r, name=printable(r.name), error=error, outcomes=printable_all(r.outcomes))
 
 
 def _table(results: Sequence[MeetingResult]) -> Table:
@@ -76,9 +85,9 @@ def _outcome(console: Console, meeting: str, o: Outcome) -> None:
     head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
     console.print(Text(f"\n{head} {meeting} [{o.kind}] {o.name}", style=style))
     if o.reason:
-        console.print(f"  reason:   {o.reason}")
-    console.print(f"  expected: {o.expected}")
-    console.print(f"  found:    {o.found}")
+        console.print(Text(f"  reason:   {o.reason}"))
+    console.print(Text(f"  expected: {o.expected}"))
+    console.print(Text(f"  found:    {o.found}"))
     for e in o.evidence:
         console.print(Text(f"  evidence: {e}", style="dim"))
 
@@ -94,7 +103,7 @@ def render_check_json(results: Sequence[MeetingResult]) -> str:
 def render_junit(results: Sequence[MeetingResult]) -> str:
     """JUnit XML: a test suite per meeting, a test case per expectation."""
     suites = ET.Element("testsuites", name="readout-diff check")
-    for r in results:
+    for r in map(_printable, results):
         suite = ET.SubElement(suites, "testsuite", name=r.name, time=f"{r.seconds:.3f}")
         cases = list(r.outcomes)
         failures = sum(o.status == "fail" for o in cases) + (1 if r.error else 0)

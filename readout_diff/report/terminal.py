@@ -73,17 +73,17 @@ def _topics(console: Console, report: Report) -> None:
     table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
     table.add_column("Topic", style="bold", no_wrap=False)
     for label in report.labels:
-        table.add_column(label)
+        table.add_column(Text(label))
     for row in report.topics:
         cells: list[Text | str] = [
-            ", ".join(f"“{p}”" for p in used)
+            Text(", ".join(f"“{p}”" for p in used))
             if used
             else Text(f"— names {', '.join(related)}", style="yellow")
             if related
             else Text("— missing", style="red")
             for used, related in zip(row.phrases, row.related, strict=True)
         ]
-        table.add_row(row.name, *cells)
+        table.add_row(Text(row.name), *cells)
     console.print(table)
 
 
@@ -121,9 +121,10 @@ def _aligned(console: Console, report: Report) -> None:
     table = Table(title="Aligned claims", title_justify="left", show_lines=True)
     table.add_column("Kind", no_wrap=True)
     for label in report.labels:
-        table.add_column(label, ratio=1)
+        table.add_column(Text(label), ratio=1)
     for row in report.aligned:
-        cells = [f"{cell[0]}: {cell[1]}" if cell else "—" for cell in row.cells]
+        # Text, not str: rich would read "[/x]" in a readout as markup (and fail on it)
+        cells = [Text(f"{cell[0]}: {cell[1]}" if cell else "—") for cell in row.cells]
         style = "green" if row.kind == "match" else "yellow"
         table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
     console.print(table)
