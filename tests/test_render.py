@@ -124,10 +124,26 @@ def test_control_characters_are_shown_not_sent_and_json_keeps_them() -> None:
     for fmt in (Format.terminal, Format.markdown):
         out = RENDERERS[fmt](c, RenderOptions(width=200))
         assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out, fmt
-        assert "x1b]0;TITLE" in out and "x07" in out and "[/x]" in out, fmt
+        assert "x1b" in out and "0;TITLE" in out and "x07" in out and "/x" in out, fmt
     assert (
         "\x1b]0;TITLE\x07"
         in json.loads(RENDERERS[Format.json](c, RenderOptions()))["readouts"][0]["claims"][0][
             "text"
         ]
     )
+
+
+def test_markdown_escapes_readout_text() -> None:
+    from readout_diff.core.model import Readout
+
+    a = Readout(
+        "a",
+        "A <b>|",
+        "a`b.txt",
+        "Talks on Iran <script>alert(1)</script> were held *loudly* in `Tehran` [x](y).\n",
+    )
+    b = Readout("b", "B", "b.txt", "Talks on Iran were held in Tehran.\n")
+    out = RENDERERS[Format.markdown](compare([a, b]), RenderOptions())
+    assert "<script>" not in out and "\\<script\\>alert(1)\\</script\\>" in out
+    assert "\\*loudly\\*" in out and "\\`Tehran\\`" in out and "\\[x\\](y)" in out
+    assert "A \\<b\\>\\|" in out and "(`` a`b.txt ``, 1 " in out
