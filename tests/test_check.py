@@ -203,7 +203,7 @@ def test_ids_are_words_not_python_lists_and_quiet_shows_failures_only(meeting: P
     assert "KNOWN FAILURE" in full and "readout-diff check" in full
     assert "KNOWN FAILURE" not in quiet.stdout and "readout-diff check" not in quiet.stdout
     assert quiet.stdout.startswith("\nFAIL m [topic] gaza: in a,b, missing from -\n")
-    assert quiet.stdout.endswith("\n0 of 1 meetings passed (1 known failures)\n")
+    assert quiet.stdout.endswith("\n0 of 1 meeting passed (1 known failure)\n")
     assert quiet.stdout.count("\n") < full.count("\n") / 2
 
 

@@ -77,12 +77,26 @@ def test_terminal_report_respects_width_and_colour() -> None:
 
 def test_headline_names_one_sided_topics_in_order_of_mention() -> None:
     text = RENDERERS[Format.markdown](comparison_of(SEED), RenderOptions())
-    headline = next(line for line in text.splitlines() if line.startswith("**Only"))
-    china, russia = headline.strip("*").split(" · ")
-    assert china.startswith("Only China MFA mentions: ") and "Iran nuclear issue" in china
-    assert russia.startswith("Only Russia MFA mentions: ")
+    china, russia = (line for line in text.splitlines() if line.startswith("**Only"))
+    assert china.startswith("**Only China MFA mentions:** ") and "Iran nuclear issue" in china
+    assert russia.startswith("**Only Russia MFA mentions:** ")
     assert "United States" not in china and "Gaza" not in china
     assert russia.index("United States") < russia.index("Gaza")
+
+
+def test_header_has_a_line_per_part_and_counts_agree_with_nouns() -> None:
+    from readout_diff.core.model import Readout
+
+    a = Readout("a", "A", "a.txt", "Talks on Iran were held.\n")
+    b = Readout("b", "B", "b.txt", "Talks on Gaza were held.\n\nTrade was discussed too.\n")
+    c = compare([a, b])
+    for fmt in (Format.terminal, Format.markdown):
+        out = RENDERERS[fmt](c, RenderOptions(width=40))
+        assert "(1 claim)" in out and "2 claims" in out, fmt
+        assert "1 claims" not in out and "b.txt" in out and " · " not in out, fmt
+        lines = out.splitlines()
+        only = [i for i, line in enumerate(lines) if "Only A mentions" in line]
+        assert only and any("Only B mentions" in line for line in lines[only[0] + 1 :]), fmt
 
 
 def test_schema_rejects_a_broken_document() -> None:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.report.common import printable, printable_all
+from readout_diff.report.common import count, printable, printable_all
 from readout_diff.report.terminal import string_console
 from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 
@@ -36,8 +36,8 @@ def render_check_terminal(
     console.print(
         Text(
             ("" if quiet else "\n")
-            + f"{passed} of {len(results)} meetings passed"
-            + (f" ({known} known failures)" if known else ""),
+            + f"{passed} of {count(len(results), 'meeting')} passed"
+            + (f" ({count(known, 'known failure')})" if known else ""),
             style="bold green" if passed == len(results) else "bold red",
         )
     )

@@ -33,6 +33,11 @@ def printable_all(value: Any) -> Any:
     return value
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 claim", "2 claims": the noun in the plural unless there is exactly one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def one_line(text: str) -> str:
     """Claim text for display: the source's line breaks and runs of spaces folded."""
     return fold_whitespace(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from readout_diff.core.model import Comparison
+from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 # Characters Markdown or HTML would act on in readout text: emphasis (* _ ~), code (`), links
@@ -39,13 +40,11 @@ def _header(report: Report) -> list[str]:
         out.append(f"\n{_md(report.date)}")
     out.append("")
     for r in report.readouts:
-        out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {r.claims} claims)")
-    out.append("")
-    if report.headline:
-        parts = " · ".join(f"{p}: {', '.join(names)}" for p, names in report.headline)
-        out.append(f"**{parts}**")
-    else:
-        out.append("**Every topic is mentioned by every readout.**")
+        out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {count(r.claims, 'claim')})")
+    for prefix, names in report.headline:  # a paragraph each, not one run-on headline
+        out.extend(["", f"**{_md(prefix)}:** {_md(', '.join(names))}"])
+    if not report.headline:
+        out.extend(["", "**Every topic is mentioned by every readout.**"])
     return out
 
 
@@ -103,7 +102,7 @@ def _aligned(report: Report) -> list[str]:
 def _lone(report: Report) -> list[str]:
     out = []
     for lone in report.lone:
-        out.append(f"\n## Only in {_md(lone.label)} ({len(lone.claims)} claims)\n")
+        out.append(f"\n## Only in {_md(lone.label)} ({count(len(lone.claims), 'claim')})\n")
         for cid, line, text in lone.claims:
             out.append(f"- `{cid}` (line {line}) {_md(text)}")
         if not lone.claims:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.core.model import Comparison
+from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 
@@ -46,7 +47,7 @@ def _header(console: Console, report: Report) -> None:
     for r in report.readouts:
         console.print(
             Text(f"  {r.id}  {r.label}  ", style="cyan").append(
-                f"{r.source}, {r.claims} claims", style="dim"
+                f"{r.source}, {count(r.claims, 'claim')}", style="dim"
             )
         )
     console.print()
@@ -54,13 +55,10 @@ def _header(console: Console, report: Report) -> None:
 
 def _headline(console: Console, report: Report) -> None:
     if report.headline:
-        head = Text()
-        for i, (prefix, names) in enumerate(report.headline):
-            if i:
-                head.append(" · ")
-            head.append(f"{prefix}: ", style="bold")
+        for prefix, names in report.headline:  # a line each: no separator left at a line's end
+            head = Text(f"{prefix}: ", style="bold")
             head.append(", ".join(names), style="bold yellow")
-        console.print(head)
+            console.print(head)
     else:
         console.print(Text("Every topic is mentioned by every readout.", style="bold green"))
     console.print()
@@ -134,7 +132,9 @@ def _lone(console: Console, report: Report) -> None:
     for lone in report.lone:
         console.print()
         console.print(
-            Text(f"Only in {lone.label} ({len(lone.claims)} claims)", style="bold underline")
+            Text(
+                f"Only in {lone.label} ({count(len(lone.claims), 'claim')})", style="bold underline"
+            )
         )
         for cid, line, text in lone.claims:
             console.print(
