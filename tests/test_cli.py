@@ -331,3 +331,31 @@ def test_piping_into_head_is_quiet(tmp_path: Path, size: str) -> None:
     assert first == b"{\n"
     assert "BrokenPipeError" not in err
     assert err == ""
+
+
+def test_participants_resolve_in_any_case_and_suggest_by_alias(tmp_path: Path) -> None:
+    from readout_diff.core.compare import resolve_participants
+    from readout_diff.errors import SpecError
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert resolve_participants(["usa", "USA", "United-States", "kremlin"], lex) == (
+        "united-states",
+        "russia",
+    )
+    with pytest.raises(SpecError, match=r"unknown participant 'amerika'.*closest: united-states"):
+        resolve_participants(["amerika"], lex)
+    # Case is ignored only for participants: a lower-case "us" in text is still the pronoun.
+    from readout_diff import compare
+    from readout_diff.core.model import Readout
+
+    c = compare(
+        [
+            Readout("a", "A", "a.txt", "He told us about trade.\n"),
+            Readout("b", "B", "b.txt", "Trade.\n"),
+        ],
+        participants=["china", "russia"],
+    )
+    assert "united-states" not in {t.id for t in c.topics}
+    r = CliRunner().invoke(app, ["compare", str(SEED), "-p", "china,RUSSIA", "-f", "json"])
+    assert r.exit_code == 0, r.output
