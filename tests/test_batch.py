@@ -466,3 +466,14 @@ def test_a_defect_in_one_meeting_is_its_error_record_not_the_end(
     m1, m2 = lines(r.stdout)
     assert m1["error"] == "internal error, please report it: ZeroDivisionError: a defect of ours"
     assert "error" not in m2
+
+
+def test_batch_output_extension_sets_the_format(tmp_path: Path) -> None:
+    folder = tmp_path / "meetings"
+    shutil.copytree(SEED, folder / SEED.name)
+    out = tmp_path / "r.csv"
+    r = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--no-progress"])
+    assert r.exit_code == 0, r.output
+    assert out.read_text("utf-8").startswith(",".join(CSV_HEADER) + "\n")
+    r = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-f", "jsonl"])
+    assert r.exit_code == 2 and "--format jsonl contradicts" in r.stderr

@@ -359,3 +359,19 @@ def test_participants_resolve_in_any_case_and_suggest_by_alias(tmp_path: Path) -
     assert "united-states" not in {t.id for t in c.topics}
     r = CliRunner().invoke(app, ["compare", str(SEED), "-p", "china,RUSSIA", "-f", "json"])
     assert r.exit_code == 0, r.output
+
+
+def test_output_extension_sets_the_format_unless_it_contradicts_it(files: Path) -> None:
+    for name, start in (("r.json", "{\n"), ("r.md", "# "), ("r.txt", "Readout comparison")):
+        r = invoke("compare", "china.txt", "russia.txt", "-o", name)
+        assert r.exit_code == 0, r.output
+        assert (files / name).read_text("utf-8").startswith(start), name
+    r = invoke("compare", "china.txt", "russia.txt", "-o", "r.json", "-f", "json")
+    assert r.exit_code == 0, r.output
+    r = invoke("compare", "china.txt", "russia.txt", "-o", "x.json", "-f", "markdown")
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "readout-diff: error: --format markdown contradicts x.json "
+        "(a .json file is json): change one of them\n"
+    )
+    assert not (files / "x.json").exists()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,12 +22,13 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
-from readout_diff.errors import ReadoutDiffError
+from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions
 from readout_diff.report.output import PROG, say
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 def error(message: str) -> None:
@@ -128,3 +130,19 @@ def render_options(no_color: bool, width: int | None) -> RenderOptions:
     """Colour only on a terminal and never with NO_COLOR; the terminal's width (COLUMNS too)."""
     color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
     return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)
+
+
+def output_format(
+    given: E | None, output: Path | None, by_suffix: Mapping[str, E], default: E
+) -> E:
+    """`--format` if given, else the one `-o FILE`'s extension names (`r.json`: json), else
+    `default`; a format that contradicts the extension is refused, as the file would lie."""
+    implied = by_suffix.get(output.suffix.lower()) if output is not None else None
+    if given is None:
+        return implied or default
+    if output is not None and implied is not None and implied is not given:
+        raise UsageError(
+            f"--format {given.value} contradicts {output} (a {output.suffix} file is "
+            f"{implied.value}): change one of them"
+        )
+    return given

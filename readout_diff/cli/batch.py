@@ -12,7 +12,13 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from readout_diff.cli.app import EncodingOption, MaxBytesOption, TopicsOption, run
+from readout_diff.cli.app import (
+    EncodingOption,
+    MaxBytesOption,
+    TopicsOption,
+    output_format,
+    run,
+)
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
@@ -24,6 +30,10 @@ class BatchFormat(str, Enum):
     csv = "csv"
 
 
+# What `-o FILE` says of the format when --format is not given.
+SUFFIXES = {".jsonl": BatchFormat.jsonl, ".csv": BatchFormat.csv}
+
+
 def batch(
     path: Annotated[
         str,
@@ -33,11 +43,15 @@ def batch(
         ),
     ],
     format: Annotated[
-        BatchFormat,
+        BatchFormat | None,
         typer.Option(
-            "--format", "-f", help="jsonl: a comparison per line; csv: topic presence rows."
+            "--format",
+            "-f",
+            help="jsonl: a comparison per line; csv: topic presence rows "
+            "(default: from -o's extension, .jsonl or .csv; else jsonl).",
+            show_default=False,
         ),
-    ] = BatchFormat.jsonl,
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
     ] = None,
@@ -53,6 +67,7 @@ def batch(
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.workflows.batch import find_batch, run_batch
 
+    chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
     if output is not None:
         run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
@@ -62,7 +77,7 @@ def batch(
     read = ReadOptions(max_bytes, encoding)
     progress = None if bar is None else bar.update
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
-    failed = run(lambda: write_batch(results, format is BatchFormat.csv, output, bar))
+    failed = run(lambda: write_batch(results, chosen is BatchFormat.csv, output, bar))
     if failed:
         raise typer.Exit(ExitCode.USAGE)
 
