@@ -375,3 +375,46 @@ def test_output_extension_sets_the_format_unless_it_contradicts_it(files: Path) 
         "(a .json file is json): change one of them\n"
     )
     assert not (files / "x.json").exists()
+
+
+def test_piped_output_takes_the_width_of_a_terminal_on_stderr_or_stdin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from readout_diff.cli.app import terminal_width
+
+    class Stream:
+        def __init__(self, tty: bool, fd: int) -> None:
+            self.tty, self.fd = tty, fd
+
+        def isatty(self) -> bool:
+            return self.tty
+
+        def fileno(self) -> int:
+            return self.fd
+
+    sizes = {2: os.terminal_size((80, 24)), 0: os.terminal_size((72, 24))}
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: sizes[fd])
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "stdout", Stream(False, 1))
+    monkeypatch.setattr(sys, "stderr", Stream(True, 2))
+    monkeypatch.setattr(sys, "stdin", Stream(True, 0))
+    assert terminal_width() == 80
+    assert cli.render_options(False, None).width == 80
+    monkeypatch.setattr(sys, "stderr", Stream(False, 2))
+    assert terminal_width() == 72
+    monkeypatch.setattr(sys, "stdin", Stream(False, 0))
+    assert terminal_width() == 100
+    monkeypatch.setenv("COLUMNS", "61")
+    assert terminal_width() == 61
+
+
+def test_color_option_auto_always_never(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_diff.cli.app import ColorMode
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert ANSI in report(SEED, "--color", "always", "--width", 100)
+    assert ANSI not in report(SEED, "--color", "auto", "--width", 100)  # not a terminal
+    assert ANSI not in report(SEED, "--color", "never", "--width", 100)
+    assert not cli.render_options(True, 100, ColorMode.always).color  # --no-color is never
+    r = invoke("check", str(SEED), "--color", "always", "-q")
+    assert r.exit_code == 0 and ANSI in r.stdout

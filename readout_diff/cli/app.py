@@ -7,7 +7,6 @@ where the library's errors become a line on stderr and an exit code.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
@@ -108,7 +107,23 @@ EncodingOption = Annotated[
 TopicsOption = Annotated[
     list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
 ]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in the report.")]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colour in the report (as --color never).")
+]
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    ColorMode,
+    typer.Option(
+        "--color", help="Colour: auto (on a terminal, unless NO_COLOR is set), always, never."
+    ),
+]
 WidthOption = Annotated[
     int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
 ]
@@ -126,10 +141,32 @@ def run(action: Callable[[], T]) -> T:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
-def render_options(no_color: bool, width: int | None) -> RenderOptions:
-    """Colour only on a terminal and never with NO_COLOR; the terminal's width (COLUMNS too)."""
-    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)
+def render_options(
+    no_color: bool, width: int | None, color: ColorMode = ColorMode.auto
+) -> RenderOptions:
+    """Colour: `always`, `never` (or --no-color), or `auto`: on a terminal and without NO_COLOR.
+    Width: --width, else the terminal's (see `terminal_width`)."""
+    if no_color:
+        color = ColorMode.never
+    on = color is ColorMode.always or (
+        color is ColorMode.auto and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    )
+    return RenderOptions(width=width or terminal_width(), color=on)
+
+
+def terminal_width(fallback: int = 100) -> int:
+    """COLUMNS if set, else the width of the first of stdout, stderr and stdin that is a
+    terminal: `compare ... | head` in an 80-column pane is drawn at 80. Else `fallback`."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns or fallback
+        except (AttributeError, OSError, ValueError):  # replaced or closed streams
+            continue
+    return fallback
 
 
 def output_format(

@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from readout_diff.cli.app import (
+    ColorMode,
+    ColorOption,
     EncodingOption,
     MaxBytesOption,
     NoColorOption,
@@ -64,6 +66,7 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE atomically.")
     ] = None,
+    color: ColorOption = ColorMode.auto,
     no_color: NoColorOption = False,
     width: WidthOption = None,
     exit_code: Annotated[
@@ -98,7 +101,9 @@ def compare(
     for r in comparison.readouts:
         if r.encoding_guessed:
             say("warning", f"{r.source}: {guessed(r.encoding)}")
-    options = render_options(no_color or output is not None, width)
+    # A file gets no colour unless asked for with --color always.
+    auto_off = output is not None and color is ColorMode.auto
+    options = render_options(no_color or auto_off, width, color)
     run(lambda: write_output(render(comparison, chosen, options), output))
     if exit_code and comparison.has_missing_topics:
         raise typer.Exit(ExitCode.DIFFERENCES)
