@@ -161,3 +161,15 @@ def test_markdown_escapes_readout_text() -> None:
     assert "<script>" not in out and "\\<script\\>alert(1)\\</script\\>" in out
     assert "\\*loudly\\*" in out and "\\`Tehran\\`" in out and "\\[x\\](y)" in out
     assert "A \\<b\\>\\|" in out and "(`` a`b.txt ``, 1 " in out
+
+
+def test_narrow_tables_fold_words_instead_of_cutting_them() -> None:
+    folder = ROOT / "samples" / "2025-03-22-china-japan-rok-trilateral"
+    c = comparison_of(folder)
+    assert len(c.readouts) == 3
+    out = RENDERERS[Format.terminal](c, RenderOptions(width=60))
+    assert max(len(line) for line in out.splitlines()) <= 60
+    assert "…" not in out  # rich's ellipsis: "People-to-p…" lost the rest of the cell
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    first_column = "".join(row.split("│")[1].strip() for row in rows)
+    assert "People-to-people" in first_column and "exchanges" in first_column

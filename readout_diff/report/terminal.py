@@ -69,9 +69,10 @@ def _topics(console: Console, report: Report) -> None:
         console.print("No topic from the lexicon is mentioned.")
         return
     table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
-    table.add_column("Topic", style="bold", no_wrap=False)
+    # overflow="fold": a word wider than its column is broken, never cut to "People-to-p…"
+    table.add_column("Topic", style="bold", no_wrap=False, overflow="fold")
     for label in report.labels:
-        table.add_column(Text(label))
+        table.add_column(Text(label), overflow="fold")
     for row in report.topics:
         cells: list[Text | str] = [
             Text(", ".join(f"“{p}”" for p in used))
@@ -119,7 +120,7 @@ def _aligned(console: Console, report: Report) -> None:
     table = Table(title="Aligned claims", title_justify="left", show_lines=True)
     table.add_column("Kind", no_wrap=True)
     for label in report.labels:
-        table.add_column(Text(label), ratio=1)
+        table.add_column(Text(label), ratio=1, overflow="fold")
     for row in report.aligned:
         # Text, not str: rich would read "[/x]" in a readout as markup (and fail on it)
         cells = [Text(f"{cell[0]}: {cell[1]}" if cell else "—") for cell in row.cells]
