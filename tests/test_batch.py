@@ -466,3 +466,42 @@ def test_a_defect_in_one_meeting_is_its_error_record_not_the_end(
     m1, m2 = lines(r.stdout)
     assert m1["error"] == "internal error, please report it: ZeroDivisionError: a defect of ours"
     assert "error" not in m2
+
+
+def test_batch_output_extension_sets_the_format(tmp_path: Path) -> None:
+    folder = tmp_path / "meetings"
+    shutil.copytree(SEED, folder / SEED.name)
+    out = tmp_path / "r.csv"
+    r = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--no-progress"])
+    assert r.exit_code == 0, r.output
+    assert out.read_text("utf-8").startswith(",".join(CSV_HEADER) + "\n")
+    r = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-f", "jsonl"])
+    assert r.exit_code == 2 and "--format jsonl contradicts" in r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_is_cleared_when_the_reader_of_stdout_leaves() -> None:
+    # batch samples/ -f csv | head -2, the bar on a terminal: it must not stay drawn (nor the
+    # cursor hidden) when the closed pipe ends the run.
+    leader, follower = os.openpty()
+    cmd = [sys.executable, "-m", "readout_diff", "batch", "samples", "-f", "csv"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=follower, cwd=ROOT)
+    os.close(follower)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"meeting,")
+    proc.stdout.close()
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO once the child has closed its end
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(leader)
+    # killed by SIGPIPE as without the bar (0 only if the pipe took all the rows first)
+    assert proc.wait(timeout=60) in (-13, 0), drawn
+    assert b"Comparing" in drawn
+    assert drawn.endswith(b"\x1b[2K"), drawn[-200:]  # the bar's line erased last
+    assert drawn.count(b"\x1b[?25l") == drawn.count(b"\x1b[?25h")  # the cursor shown again

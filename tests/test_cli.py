@@ -331,3 +331,90 @@ def test_piping_into_head_is_quiet(tmp_path: Path, size: str) -> None:
     assert first == b"{\n"
     assert "BrokenPipeError" not in err
     assert err == ""
+
+
+def test_participants_resolve_in_any_case_and_suggest_by_alias(tmp_path: Path) -> None:
+    from readout_diff.core.compare import resolve_participants
+    from readout_diff.errors import SpecError
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert resolve_participants(["usa", "USA", "United-States", "kremlin"], lex) == (
+        "united-states",
+        "russia",
+    )
+    with pytest.raises(SpecError, match=r"unknown participant 'amerika'.*closest: united-states"):
+        resolve_participants(["amerika"], lex)
+    # Case is ignored only for participants: a lower-case "us" in text is still the pronoun.
+    from readout_diff import compare
+    from readout_diff.core.model import Readout
+
+    c = compare(
+        [
+            Readout("a", "A", "a.txt", "He told us about trade.\n"),
+            Readout("b", "B", "b.txt", "Trade.\n"),
+        ],
+        participants=["china", "russia"],
+    )
+    assert "united-states" not in {t.id for t in c.topics}
+    r = CliRunner().invoke(app, ["compare", str(SEED), "-p", "china,RUSSIA", "-f", "json"])
+    assert r.exit_code == 0, r.output
+
+
+def test_output_extension_sets_the_format_unless_it_contradicts_it(files: Path) -> None:
+    for name, start in (("r.json", "{\n"), ("r.md", "# "), ("r.txt", "Readout comparison")):
+        r = invoke("compare", "china.txt", "russia.txt", "-o", name)
+        assert r.exit_code == 0, r.output
+        assert (files / name).read_text("utf-8").startswith(start), name
+    r = invoke("compare", "china.txt", "russia.txt", "-o", "r.json", "-f", "json")
+    assert r.exit_code == 0, r.output
+    r = invoke("compare", "china.txt", "russia.txt", "-o", "x.json", "-f", "markdown")
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "readout-diff: error: --format markdown contradicts x.json "
+        "(a .json file is json): change one of them\n"
+    )
+    assert not (files / "x.json").exists()
+
+
+def test_piped_output_takes_the_width_of_a_terminal_on_stderr_or_stdin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from readout_diff.cli.app import terminal_width
+
+    class Stream:
+        def __init__(self, tty: bool, fd: int) -> None:
+            self.tty, self.fd = tty, fd
+
+        def isatty(self) -> bool:
+            return self.tty
+
+        def fileno(self) -> int:
+            return self.fd
+
+    sizes = {2: os.terminal_size((80, 24)), 0: os.terminal_size((72, 24))}
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: sizes[fd])
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "stdout", Stream(False, 1))
+    monkeypatch.setattr(sys, "stderr", Stream(True, 2))
+    monkeypatch.setattr(sys, "stdin", Stream(True, 0))
+    assert terminal_width() == 80
+    assert cli.render_options(False, None).width == 80
+    monkeypatch.setattr(sys, "stderr", Stream(False, 2))
+    assert terminal_width() == 72
+    monkeypatch.setattr(sys, "stdin", Stream(False, 0))
+    assert terminal_width() == 100
+    monkeypatch.setenv("COLUMNS", "61")
+    assert terminal_width() == 61
+
+
+def test_color_option_auto_always_never(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_diff.cli.app import ColorMode
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert ANSI in report(SEED, "--color", "always", "--width", 100)
+    assert ANSI not in report(SEED, "--color", "auto", "--width", 100)  # not a terminal
+    assert ANSI not in report(SEED, "--color", "never", "--width", 100)
+    assert not cli.render_options(True, 100, ColorMode.always).color  # --no-color is never
+    r = invoke("check", str(SEED), "--color", "always", "-q")
+    assert r.exit_code == 0 and ANSI in r.stdout

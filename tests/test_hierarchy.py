@@ -36,7 +36,7 @@ def test_a_sibling_covers_and_the_report_says_which(lexicon) -> None:  # type: i
     assert grain.omitted_from == () and grain.broader == ("x-economy",)
     assert not result.has_missing_topics
     text = render(result, "markdown")
-    assert "Only China MFA names (a related topic elsewhere): Grain trade" in text
+    assert "**Only China MFA names (a related topic elsewhere):** Grain trade" in text
     assert "— *names Car trade*" in text
     assert "Grain trade** — Russia MFA names Car trade instead" in text
     assert render(result, "json").count('"covered": {\n        "b": [\n          "x-cars"') == 1
@@ -55,7 +55,7 @@ def test_a_party_never_covers_so_a_leader_is_still_omitted(lexicon) -> None:  # 
     leader = topics["x-leader"]
     assert leader.kind == "person" and leader.omitted_from == ("b",) and leader.covered == ()
     assert result.has_missing_topics
-    assert "Only China MFA mentions: Leader Zed" in render(result, "markdown")
+    assert "**Only China MFA mentions:** Leader Zed" in render(result, "markdown")
 
 
 def test_unrelated_topics_stay_plain_omissions(lexicon) -> None:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ where the library's errors become a line on stderr and an exit code.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,12 +21,13 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
-from readout_diff.errors import ReadoutDiffError
+from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions
 from readout_diff.report.output import PROG, say
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 def error(message: str) -> None:
@@ -106,7 +107,23 @@ EncodingOption = Annotated[
 TopicsOption = Annotated[
     list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
 ]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in the report.")]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colour in the report (as --color never).")
+]
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    ColorMode,
+    typer.Option(
+        "--color", help="Colour: auto (on a terminal, unless NO_COLOR is set), always, never."
+    ),
+]
 WidthOption = Annotated[
     int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
 ]
@@ -124,7 +141,45 @@ def run(action: Callable[[], T]) -> T:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
-def render_options(no_color: bool, width: int | None) -> RenderOptions:
-    """Colour only on a terminal and never with NO_COLOR; the terminal's width (COLUMNS too)."""
-    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    return RenderOptions(width=width or shutil.get_terminal_size((100, 24)).columns, color=color)
+def render_options(
+    no_color: bool, width: int | None, color: ColorMode = ColorMode.auto
+) -> RenderOptions:
+    """Colour: `always`, `never` (or --no-color), or `auto`: on a terminal and without NO_COLOR.
+    Width: --width, else the terminal's (see `terminal_width`)."""
+    if no_color:
+        color = ColorMode.never
+    on = color is ColorMode.always or (
+        color is ColorMode.auto and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    )
+    return RenderOptions(width=width or terminal_width(), color=on)
+
+
+def terminal_width(fallback: int = 100) -> int:
+    """COLUMNS if set, else the width of the first of stdout, stderr and stdin that is a
+    terminal: `compare ... | head` in an 80-column pane is drawn at 80. Else `fallback`."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns or fallback
+        except (AttributeError, OSError, ValueError):  # replaced or closed streams
+            continue
+    return fallback
+
+
+def output_format(
+    given: E | None, output: Path | None, by_suffix: Mapping[str, E], default: E
+) -> E:
+    """`--format` if given, else the one `-o FILE`'s extension names (`r.json`: json), else
+    `default`; a format that contradicts the extension is refused, as the file would lie."""
+    implied = by_suffix.get(output.suffix.lower()) if output is not None else None
+    if given is None:
+        return implied or default
+    if output is not None and implied is not None and implied is not given:
+        raise UsageError(
+            f"--format {given.value} contradicts {output} (a {output.suffix} file is "
+            f"{implied.value}): change one of them"
+        )
+    return given

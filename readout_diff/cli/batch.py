@@ -4,7 +4,10 @@ bar on stderr that never mixes with the data."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
@@ -12,7 +15,13 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from readout_diff.cli.app import EncodingOption, MaxBytesOption, TopicsOption, run
+from readout_diff.cli.app import (
+    EncodingOption,
+    MaxBytesOption,
+    TopicsOption,
+    output_format,
+    run,
+)
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
@@ -24,6 +33,10 @@ class BatchFormat(str, Enum):
     csv = "csv"
 
 
+# What `-o FILE` says of the format when --format is not given.
+SUFFIXES = {".jsonl": BatchFormat.jsonl, ".csv": BatchFormat.csv}
+
+
 def batch(
     path: Annotated[
         str,
@@ -33,11 +46,15 @@ def batch(
         ),
     ],
     format: Annotated[
-        BatchFormat,
+        BatchFormat | None,
         typer.Option(
-            "--format", "-f", help="jsonl: a comparison per line; csv: topic presence rows."
+            "--format",
+            "-f",
+            help="jsonl: a comparison per line; csv: topic presence rows "
+            "(default: from -o's extension, .jsonl or .csv; else jsonl).",
+            show_default=False,
         ),
-    ] = BatchFormat.jsonl,
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
     ] = None,
@@ -53,6 +70,7 @@ def batch(
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.workflows.batch import find_batch, run_batch
 
+    chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
     if output is not None:
         run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
@@ -62,7 +80,7 @@ def batch(
     read = ReadOptions(max_bytes, encoding)
     progress = None if bar is None else bar.update
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
-    failed = run(lambda: write_batch(results, format is BatchFormat.csv, output, bar))
+    failed = run(lambda: write_batch(results, chosen is BatchFormat.csv, output, bar))
     if failed:
         raise typer.Exit(ExitCode.USAGE)
 
@@ -99,22 +117,53 @@ class ProgressBar:
     def say(self, kind: str, message: str) -> None:
         self.progress.console.print(f"{PROG}: {kind}: {message}", markup=False, highlight=False)
 
+    def __enter__(self) -> ProgressBar:
+        """Draw the bar. While it is drawn a closed pipe must not kill the process on the spot
+        (SIGPIPE's default), which would leave the bar and a hidden cursor on the terminal:
+        the write fails instead, and `__exit__` clears the bar first."""
+        self._sigpipe = _set_sigpipe(signal.SIG_IGN)
+        self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.progress.stop()  # on every way out: the bar is transient, so this erases it
+        _set_sigpipe(self._sigpipe)
+        if kind is not None and issubclass(kind, BrokenPipeError):
+            _die_of_broken_pipe(self._sigpipe)
+
+
+def _set_sigpipe(handler: Any) -> Any:
+    """Set SIGPIPE's handler (where there is one, from the main thread); the old one, or None."""
+    if not hasattr(signal, "SIGPIPE") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGPIPE, handler) if handler is not None else None
+
+
+def _die_of_broken_pipe(handler: Any) -> None:
+    """End as the reader's leaving would have ended the run without the bar: killed by SIGPIPE
+    when that is its default (the CLI's), else the BrokenPipeError goes on up."""
+    if handler == signal.SIG_DFL:
+        sys.stderr.flush()
+        os.kill(os.getpid(), signal.SIGPIPE)
+
 
 def write_batch(
     results: Iterable[Any], csv: bool, output: Path | None, bar: ProgressBar | None
 ) -> int:
     """Write every result as it comes; return how many meetings failed."""
-    report = say if bar is None else bar.say
-    if bar is not None:
-        bar.progress.start()
-    try:
-        if output is None:
-            return _write_all(results, csv, sys.stdout, report, "<stdout>")
-        with atomic_writer(output) as out:
-            return _write_all(results, csv, out, report, str(output))
-    finally:
-        if bar is not None:
-            bar.progress.stop()
+    if bar is None:
+        return _write_to(results, csv, output, say)
+    with bar:
+        return _write_to(results, csv, output, bar.say)
+
+
+def _write_to(
+    results: Iterable[Any], csv: bool, output: Path | None, report: Callable[[str, str], None]
+) -> int:
+    if output is None:
+        return _write_all(results, csv, sys.stdout, report, "<stdout>")
+    with atomic_writer(output) as out:
+        return _write_all(results, csv, out, report, str(output))
 
 
 def _write_all(
@@ -126,6 +175,8 @@ def _write_all(
         try:
             out.write(text)
             out.flush()
+        except BrokenPipeError:
+            raise  # the reader left (`| head`): ProgressBar.__exit__ ends the run quietly
         except OSError as e:
             raise UsageError(f"{name}: cannot write ({e.strerror})") from None
 

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from readout_diff.cli.app import NoColorOption, TopicsOption, WidthOption, render_options, run
+from readout_diff.cli.app import (
+    ColorMode,
+    ColorOption,
+    NoColorOption,
+    TopicsOption,
+    WidthOption,
+    render_options,
+    run,
+)
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.output import write_output
 
@@ -56,7 +64,14 @@ def check(
     force: Annotated[
         bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Failures and errors only, and the summary line (terminal)."
+        ),
+    ] = False,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
+    color: ColorOption = ColorMode.auto,
     no_color: NoColorOption = False,
     width: WidthOption = None,
 ) -> None:
@@ -72,13 +87,13 @@ def check(
         run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
         return
     results = check_meetings(folders, lexicon)
-    options = render_options(no_color, width)
+    options = render_options(no_color, width, color)
     if junit is not None:
         run(lambda: write_output(render_junit(results), junit))
     if format is CheckFormat.json:
         text = render_check_json(results)
     else:
-        text = render_check_terminal(results, options.width, options.color)
+        text = render_check_terminal(results, options.width, options.color, quiet)
     run(lambda: write_output(text, None))
     if any(r.error for r in results):
         raise typer.Exit(ExitCode.USAGE)

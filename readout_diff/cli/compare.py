@@ -9,17 +9,23 @@ from typing import Annotated
 import typer
 
 from readout_diff.cli.app import (
+    ColorMode,
+    ColorOption,
     EncodingOption,
     MaxBytesOption,
     NoColorOption,
     TopicsOption,
     WidthOption,
+    output_format,
     render_options,
     run,
 )
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report import Format
 from readout_diff.report.output import check_writable, say, write_output
+
+# What `-o FILE` says of the format when --format is not given.
+SUFFIXES = {".json": Format.json, ".md": Format.markdown, ".markdown": Format.markdown}
 
 LabelOption = Annotated[
     list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
@@ -49,11 +55,18 @@ def compare(
     participants: ParticipantsOption = [],  # noqa: B006
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format.")
-    ] = Format.terminal,
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from -o's extension, .json or .md; else terminal).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE atomically.")
     ] = None,
+    color: ColorOption = ColorMode.auto,
     no_color: NoColorOption = False,
     width: WidthOption = None,
     exit_code: Annotated[
@@ -71,6 +84,7 @@ def compare(
     from readout_diff.report.common import guessed
     from readout_diff.workflows.compare import compare_paths
 
+    chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
     if output is not None:
         run(lambda: check_writable(output))
     comparison = run(
@@ -87,7 +101,9 @@ def compare(
     for r in comparison.readouts:
         if r.encoding_guessed:
             say("warning", f"{r.source}: {guessed(r.encoding)}")
-    options = render_options(no_color or output is not None, width)
-    run(lambda: write_output(render(comparison, format, options), output))
+    # A file gets no colour unless asked for with --color always.
+    auto_off = output is not None and color is ColorMode.auto
+    options = render_options(no_color or auto_off, width, color)
+    run(lambda: write_output(render(comparison, chosen, options), output))
     if exit_code and comparison.has_missing_topics:
         raise typer.Exit(ExitCode.DIFFERENCES)

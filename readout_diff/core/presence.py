@@ -81,7 +81,7 @@ def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention])
     """Topics of the readout whose mention overlaps one of the phrases standing there as whole
     words: the topic's words are there, taken by a longer (or overlapping) name."""
     text = readout.text
-    found = []
+    found: list[str] = []
     for phrase in phrases:
         flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)

@@ -5,16 +5,52 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import replace
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from readout_diff.report.common import count, printable, printable_all
 from readout_diff.report.terminal import string_console
-from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult
+from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 
 
-def render_check_terminal(results: Sequence[MeetingResult], width: int, color: bool) -> str:
+def render_check_terminal(
+    results: Sequence[MeetingResult], width: int, color: bool, quiet: bool = False
+) -> str:
+    """The table of meetings, each failure, error and known failure with its evidence, and a
+    summary line; `quiet`: failures and errors only, and the summary line."""
     console, buf = string_console(width, color)
+    results = [_printable(r) for r in results]
+    if not quiet:
+        console.print(_table(results))
+    for r in results:
+        if r.error:
+            console.print(Text(f"\n{r.name}: error: {r.error}", style="bold red"))
+        for o in r.outcomes:
+            if o.status == "fail" or (o.status == "known-failure" and not quiet):
+                _outcome(console, r.name, o)
+    passed = sum(r.passed for r in results)
+    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
+    console.print(
+        Text(
+            ("" if quiet else "\n")
+            + f"{passed} of {count(len(results), 'meeting')} passed"
+            + (f" ({count(known, 'known failure')})" if known else ""),
+            style="bold green" if passed == len(results) else "bold red",
+        )
+    )
+    return buf.getvalue()
+
+
+def _printable(r: MeetingResult) -> MeetingResult:
+    """The result's texts with control characters shown, not sent (XML cannot hold them)."""
+    error = printable(r.error) if r.error else r.error
+    return replace(r, name=printable(r.name), error=error, outcomes=printable_all(r.outcomes))
+
+
+def _table(results: Sequence[MeetingResult]) -> Table:
     table = Table(title="readout-diff check", title_justify="left")
     for col in ("Meeting", "Topics ok", "failed", "Claims ok", "failed", "Known", "Time"):
         table.add_column(col, justify="left" if col == "Meeting" else "right")
@@ -41,32 +77,19 @@ def render_check_terminal(results: Sequence[MeetingResult], width: int, color: b
             Text(str(known), style="yellow" if known else ""),
             f"{r.seconds:.2f}s",
         )
-    console.print(table)
-    for r in results:
-        if r.error:
-            console.print(Text(f"\n{r.name}: error: {r.error}", style="bold red"))
-        for o in r.outcomes:
-            if o.status == "ok":
-                continue
-            style = "bold red" if o.status == "fail" else "bold yellow"
-            head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
-            console.print(Text(f"\n{head} {r.name} [{o.kind}] {o.name}", style=style))
-            if o.reason:
-                console.print(f"  reason:   {o.reason}")
-            console.print(f"  expected: {o.expected}")
-            console.print(f"  found:    {o.found}")
-            for e in o.evidence:
-                console.print(Text(f"  evidence: {e}", style="dim"))
-    passed = sum(r.passed for r in results)
-    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
-    console.print(
-        Text(
-            f"\n{passed} of {len(results)} meetings passed"
-            + (f" ({known} known failures)" if known else ""),
-            style="bold green" if passed == len(results) else "bold red",
-        )
-    )
-    return buf.getvalue()
+    return table
+
+
+def _outcome(console: Console, meeting: str, o: Outcome) -> None:
+    style = "bold red" if o.status == "fail" else "bold yellow"
+    head = "FAIL" if o.status == "fail" else "KNOWN FAILURE"
+    console.print(Text(f"\n{head} {meeting} [{o.kind}] {o.name}", style=style))
+    if o.reason:
+        console.print(Text(f"  reason:   {o.reason}"))
+    console.print(Text(f"  expected: {o.expected}"))
+    console.print(Text(f"  found:    {o.found}"))
+    for e in o.evidence:
+        console.print(Text(f"  evidence: {e}", style="dim"))
 
 
 def render_check_json(results: Sequence[MeetingResult]) -> str:
@@ -80,7 +103,7 @@ def render_check_json(results: Sequence[MeetingResult]) -> str:
 def render_junit(results: Sequence[MeetingResult]) -> str:
     """JUnit XML: a test suite per meeting, a test case per expectation."""
     suites = ET.Element("testsuites", name="readout-diff check")
-    for r in results:
+    for r in map(_printable, results):
         suite = ET.SubElement(suites, "testsuite", name=r.name, time=f"{r.seconds:.3f}")
         cases = list(r.outcomes)
         failures = sum(o.status == "fail" for o in cases) + (1 if r.error else 0)

@@ -2,8 +2,40 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from typing import Any
+
 from readout_diff.core.model import Claim, Comparison, ReadoutClaims, TopicPresence
 from readout_diff.core.text import fold_whitespace
+
+# C0 and C1 control characters but tab and newline, and DEL: a readout's ESC sequences would
+# retitle or recolour the reader's terminal, and XML 1.0 cannot hold most of them at all.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text with each control character shown as `\\xNN` instead of acted on: ESC ] 0; … BEL
+    becomes the visible `\\x1b]0;…\\x07`. For every human-readable renderer; JSON keeps the
+    exact text (json.dumps escapes it)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def printable_all(value: Any) -> Any:
+    """`printable` applied to every string in a tree of tuples and frozen dataclasses."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, tuple):
+        return tuple(printable_all(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: printable_all(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
+    return value
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 claim", "2 claims": the noun in the plural unless there is exactly one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def one_line(text: str) -> str:

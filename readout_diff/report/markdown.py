@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from readout_diff.core.model import Comparison
+from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
+# Characters Markdown or HTML would act on in readout text: emphasis (* _ ~), code (`), links
+# and images ([ ]), raw HTML and entities (< > &), table cells (|), and the escape itself.
+_SIGNIFICANT = re.compile(r"([\\`*_~\[\]<>&|])")
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+def _md(text: str) -> str:
+    """Readout-derived text as literal Markdown: each significant character backslash-escaped
+    (CommonMark's escapes, so `<script>` shows as text and `*x*` stays starred)."""
+    return _SIGNIFICANT.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """A code span that holds any text: fenced with more backticks than it contains."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(c: Comparison) -> str:
@@ -19,18 +35,16 @@ def render_markdown(c: Comparison) -> str:
 
 
 def _header(report: Report) -> list[str]:
-    out = [f"# {_cell(report.title)}"]
+    out = [f"# {_md(report.title)}"]
     if report.date:
-        out.append(f"\n{report.date}")
+        out.append(f"\n{_md(report.date)}")
     out.append("")
     for r in report.readouts:
-        out.append(f"- **{r.id}** — {_cell(r.label)} (`{r.source}`, {r.claims} claims)")
-    out.append("")
-    if report.headline:
-        parts = " · ".join(f"{p}: {', '.join(names)}" for p, names in report.headline)
-        out.append(f"**{parts}**")
-    else:
-        out.append("**Every topic is mentioned by every readout.**")
+        out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {count(r.claims, 'claim')})")
+    for prefix, names in report.headline:  # a paragraph each, not one run-on headline
+        out.extend(["", f"**{_md(prefix)}:** {_md(', '.join(names))}"])
+    if not report.headline:
+        out.extend(["", "**Every topic is mentioned by every readout.**"])
     return out
 
 
@@ -38,18 +52,18 @@ def _topics(report: Report) -> list[str]:
     out = ["\n## Topics\n"]
     if not report.topics:
         return [*out, "No topic from the lexicon is mentioned."]
-    out.append("| Topic | " + " | ".join(_cell(label) for label in report.labels) + " |")
+    out.append("| Topic | " + " | ".join(_md(label) for label in report.labels) + " |")
     out.append("|---|" + "---|" * len(report.labels))
     for row in report.topics:
         cells = [
-            ", ".join(f"“{_cell(p)}”" for p in used)
+            ", ".join(f"“{_md(p)}”" for p in used)
             if used
-            else f"— *names {_cell(', '.join(related))}*"
+            else f"— *names {_md(', '.join(related))}*"
             if related
             else "— *missing*"
             for used, related in zip(row.phrases, row.related, strict=True)
         ]
-        out.append(f"| {_cell(row.name)} | " + " | ".join(cells) + " |")
+        out.append(f"| {_md(row.name)} | " + " | ".join(cells) + " |")
     return out
 
 
@@ -66,9 +80,9 @@ def _one_sided(title: str, topics: tuple[OneSided, ...]) -> list[str]:
         return []
     out = [f"\n## {title}\n"]
     for topic in topics:
-        out.append(f"- **{_cell(topic.topic)}** — {_cell(topic.status)}")
+        out.append(f"- **{_md(topic.topic)}** — {_md(topic.status)}")
         for e in topic.lines:
-            out.append(f"  - {_cell(e.label)} `{e.claim}` ({e.where}): {_cell(e.text)}")
+            out.append(f"  - {_md(e.label)} `{e.claim}` ({_md(e.where)}): {_md(e.text)}")
     return out
 
 
@@ -76,10 +90,10 @@ def _aligned(report: Report) -> list[str]:
     out = ["\n## Aligned claims\n"]
     if not report.aligned:
         return [*out, "No claims align."]
-    out.append("| Kind | Score | " + " | ".join(_cell(label) for label in report.labels) + " |")
+    out.append("| Kind | Score | " + " | ".join(_md(label) for label in report.labels) + " |")
     out.append("|---|---|" + "---|" * len(report.labels))
     for row in report.aligned:
-        cells = [f"`{cell[0]}` {_cell(cell[1])}" if cell else "—" for cell in row.cells]
+        cells = [f"`{cell[0]}` {_md(cell[1])}" if cell else "—" for cell in row.cells]
         out.append(f"| {row.kind} | {row.score:.2f} | " + " | ".join(cells) + " |")
     return out
 
@@ -87,9 +101,9 @@ def _aligned(report: Report) -> list[str]:
 def _lone(report: Report) -> list[str]:
     out = []
     for lone in report.lone:
-        out.append(f"\n## Only in {_cell(lone.label)} ({len(lone.claims)} claims)\n")
+        out.append(f"\n## Only in {_md(lone.label)} ({count(len(lone.claims), 'claim')})\n")
         for cid, line, text in lone.claims:
-            out.append(f"- `{cid}` (line {line}) {_cell(text)}")
+            out.append(f"- `{cid}` (line {line}) {_md(text)}")
         if not lone.claims:
             out.append("Every claim is aligned.")
     return out

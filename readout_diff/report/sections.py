@@ -18,6 +18,7 @@ from readout_diff.report.common import (
     one_line,
     ordered_topics,
     phrases,
+    printable_all,
     source_note,
     where,
 )
@@ -85,6 +86,12 @@ class Report:
 
 
 def describe(c: Comparison) -> Report:
+    """The report's sections; every string printable (control characters shown, not sent)."""
+    report: Report = printable_all(_describe(c))
+    return report
+
+
+def _describe(c: Comparison) -> Report:
     ordered = ordered_topics(c)
     return Report(
         title=c.meeting.get("title") or "Readout comparison",

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.core.model import Comparison
+from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 
@@ -46,7 +47,7 @@ def _header(console: Console, report: Report) -> None:
     for r in report.readouts:
         console.print(
             Text(f"  {r.id}  {r.label}  ", style="cyan").append(
-                f"{r.source}, {r.claims} claims", style="dim"
+                f"{r.source}, {count(r.claims, 'claim')}", style="dim"
             )
         )
     console.print()
@@ -54,13 +55,10 @@ def _header(console: Console, report: Report) -> None:
 
 def _headline(console: Console, report: Report) -> None:
     if report.headline:
-        head = Text()
-        for i, (prefix, names) in enumerate(report.headline):
-            if i:
-                head.append(" · ")
-            head.append(f"{prefix}: ", style="bold")
+        for prefix, names in report.headline:  # a line each: no separator left at a line's end
+            head = Text(f"{prefix}: ", style="bold")
             head.append(", ".join(names), style="bold yellow")
-        console.print(head)
+            console.print(head)
     else:
         console.print(Text("Every topic is mentioned by every readout.", style="bold green"))
     console.print()
@@ -71,19 +69,20 @@ def _topics(console: Console, report: Report) -> None:
         console.print("No topic from the lexicon is mentioned.")
         return
     table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
-    table.add_column("Topic", style="bold", no_wrap=False)
+    # overflow="fold": a word wider than its column is broken, never cut to "People-to-p…"
+    table.add_column("Topic", style="bold", no_wrap=False, overflow="fold")
     for label in report.labels:
-        table.add_column(label)
+        table.add_column(Text(label), overflow="fold")
     for row in report.topics:
         cells: list[Text | str] = [
-            ", ".join(f"“{p}”" for p in used)
+            Text(", ".join(f"“{p}”" for p in used))
             if used
             else Text(f"— names {', '.join(related)}", style="yellow")
             if related
             else Text("— missing", style="red")
             for used, related in zip(row.phrases, row.related, strict=True)
         ]
-        table.add_row(row.name, *cells)
+        table.add_row(Text(row.name), *cells)
     console.print(table)
 
 
@@ -119,9 +118,10 @@ def _aligned(console: Console, report: Report) -> None:
     table = Table(title="Aligned claims", title_justify="left", show_lines=True)
     table.add_column("Kind", no_wrap=True)
     for label in report.labels:
-        table.add_column(label, ratio=1)
+        table.add_column(Text(label), ratio=1, overflow="fold")
     for row in report.aligned:
-        cells = [f"{cell[0]}: {cell[1]}" if cell else "—" for cell in row.cells]
+        # Text, not str: rich would read "[/x]" in a readout as markup (and fail on it)
+        cells = [Text(f"{cell[0]}: {cell[1]}" if cell else "—") for cell in row.cells]
         style = "green" if row.kind == "match" else "yellow"
         table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
     console.print(table)
@@ -131,7 +131,9 @@ def _lone(console: Console, report: Report) -> None:
     for lone in report.lone:
         console.print()
         console.print(
-            Text(f"Only in {lone.label} ({len(lone.claims)} claims)", style="bold underline")
+            Text(
+                f"Only in {lone.label} ({count(len(lone.claims), 'claim')})", style="bold underline"
+            )
         )
         for cid, line, text in lone.claims:
             console.print(

@@ -18,17 +18,22 @@ from typing import Any
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
-from readout_diff.errors import ReadoutDiffError, SpecError
+from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
+from readout_diff.workflows.check_spec import (
+    CLAIM_KINDS,
+    EXPECTED_KEYS,
+    EXPECTED_TOPIC_KEYS,
+    SampleError,
+    validate,
+)
 from readout_diff.workflows.compare import compare_meeting
 
+__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "SampleError"]
+
 EXPECTED = "expected.yaml"
-
-
-class SampleError(SpecError):
-    """A sample meeting or its expectations are malformed (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,6 @@ class MeetingResult:
 
 
 TOPIC_KINDS = ("topic", "absent", "unexpected")
-CLAIM_KINDS = ("aligned", "unmatched")
-# The keys expected.yaml may use (data/schemas/expected.schema.json; a test keeps them equal).
-EXPECTED_KEYS = ("topics", "absent_topics", "claims")
-EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
@@ -104,15 +105,26 @@ def _norm(text: str) -> str:
     return fold_whitespace(text.replace("\u201d", '"')).lower()
 
 
+def _ids(ids: Iterable[str]) -> str:
+    """Readout ids for a reader: "a, b", or "-" for none (not Python's list text)."""
+    return ", ".join(ids) or "-"
+
+
 def _one_line(claim: Claim) -> str:
     return fold_whitespace(claim.text)
+
+
+class FragmentNotFound(SampleError):
+    """A fragment of expected.yaml that no claim contains: a failed expectation, not a spec
+    error, as it is what editing a readout does to its expectations."""
 
 
 def find_claim(
     comparison: Comparison, rid: str, fragment: str, name: str, node: Any
 ) -> Claim | None:
     """The one claim of readout `rid` containing `fragment`; None when the fragment is in the
-    text but split across claims (a segmentation failure, reported as such)."""
+    text but split across claims (a segmentation failure, reported as such). A fragment no
+    claim contains raises FragmentNotFound."""
     try:
         readout = comparison.readout(rid)
     except KeyError:
@@ -130,7 +142,7 @@ def find_claim(
     joined = _norm(" ".join(c.text for c in readout.claims))
     if needle in joined:
         return None
-    raise SampleError(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
+    raise FragmentNotFound(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
 
 
 def _known(outcome: Outcome, entry: Any) -> Outcome:
@@ -210,10 +222,10 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             "topic",
             f"{tid}: in {','.join(want_in) or '-'}, missing from {','.join(want_out) or '-'}",
             status,
-            f"in {want_in}, missing from {want_out}",
-            f"in {sorted(have)}"
-            + (f"; not detected in {wrong_in}" if wrong_in else "")
-            + (f"; detected in {wrong_out}" if wrong_out else ""),
+            f"in {_ids(want_in)}; missing from {_ids(want_out)}",
+            f"in {_ids(sorted(have))}"
+            + (f"; not detected in {_ids(wrong_in)}" if wrong_in else "")
+            + (f"; detected in {_ids(wrong_out)}" if wrong_out else ""),
             tuple(dict.fromkeys(evidence)),
         )
         out.append(_known(outcome, entry))
@@ -232,7 +244,7 @@ def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outc
                 f"{tid}: reported nowhere",
                 "fail" if t else "ok",
                 "not reported",
-                f"reported in {list(t.present_in)}" if t else "not reported",
+                f"reported in {_ids(t.present_in)}" if t else "not reported",
                 tuple(e for r in (t.present_in if t else ()) for e in _evidence(c, tid, r)),
             )
         )
@@ -244,7 +256,7 @@ def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outc
                     f"{tid}: reported but not expected",
                     "fail",
                     "not reported",
-                    f"in {list(t.present_in)}",
+                    f"in {_ids(t.present_in)}",
                     tuple(e for r in t.present_in for e in _evidence(c, tid, r)),
                 )
             )
@@ -259,21 +271,29 @@ def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
     return f"{claim.id}→{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})"
 
 
+def _fragments(entry: dict) -> dict[str, str]:
+    return {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
+
+
+def _label(entry: dict) -> str:
+    return " ≈ ".join(f"{rid}: “{f}”" for rid, f in _fragments(entry).items())
+
+
 def _claim_outcome(
     kind: str, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
 ) -> Outcome:
-    frags = {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
+    frags = _fragments(entry)
     if not frags or (kind == "aligned" and len(frags) < 2):
         need = "two readouts" if kind == "aligned" else "one readout"
         raise SampleError(f"{where(name, entry)}: an {kind} entry needs fragments of {need}")
+    label = _label(entry)
     found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
-    label = " ≈ ".join(f"{rid}: “{f}”" for rid, f in frags.items())
     claims = [cl for cl in found.values() if cl is not None]
     evidence = tuple(f"{cl.id}: {_one_line(cl)}" for cl in claims)
     if len(claims) < len(found):
         split = [rid for rid, cl in found.items() if cl is None]
         return Outcome(
-            kind, label, "fail", kind, f"fragment split across claims in {split}", evidence
+            kind, label, "fail", kind, f"fragment split across claims in {_ids(split)}", evidence
         )
     got = ", ".join(_placement(cl, cluster_of) for cl in claims)
     if kind == "aligned":
@@ -296,7 +316,12 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
         for entry in claims.get(kind) or []:
             if not isinstance(entry, dict):
                 raise SampleError(f"{where(name, claims)}: each {kind} entry maps ids to fragments")
-            out.append(_known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
+            try:
+                out.append(_known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
+            except FragmentNotFound as e:  # a failure even when marked known: fix the fragment
+                out.append(
+                    Outcome(kind, _label(entry), "fail", "a claim with the fragment", e.message)
+                )
     return out
 
 
@@ -315,6 +340,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     if not isinstance(spec, dict):
         raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
     check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
+    validate(spec, name, lexicon)
     outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
         comparison, spec, name
     )

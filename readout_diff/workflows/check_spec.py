@@ -1,0 +1,71 @@
+"""The types of expected.yaml, checked before a meeting is: each wrong type is one line naming
+the file and line (data/schemas/expected.schema.json says the same; a test keeps them equal)."""
+
+from __future__ import annotations
+
+from readout_diff.core.topics import Lexicon
+from readout_diff.errors import SpecError
+from readout_diff.inputs.yamlio import where
+
+# The keys expected.yaml may use.
+EXPECTED_KEYS = ("topics", "absent_topics", "claims")
+EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
+CLAIM_KINDS = ("aligned", "unmatched")
+
+
+class SampleError(SpecError):
+    """A sample meeting or its expectations are malformed (exit 2)."""
+
+
+def _strings(node: dict, key: str, name: str, what: str) -> list[str]:
+    """`node[key]` as a list of strings (none: []); another type is an error naming its line."""
+    value = node.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SampleError(f"{where(name, node, key)}: {key!r} must be a list of {what}")
+    return value
+
+
+def _check_text(node: dict, key: str, name: str, what: str) -> None:
+    value = node.get(key)
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise SampleError(f"{where(name, node, key)}: {key!r} must be {what}")
+
+
+def validate(spec: dict, name: str, lexicon: Lexicon) -> None:
+    """Types of expected.yaml, and known topic ids in absent_topics, checked before anything
+    is compared: a wrong type is a one-line error, never a crash in the middle of a run."""
+    for tid in _strings(spec, "absent_topics", name, "topic ids, like [tibet, xinjiang]"):
+        if tid not in lexicon.topics:
+            hint = ", ".join(lexicon.suggest(tid))
+            raise SampleError(
+                f"{where(name, spec, 'absent_topics')}: unknown topic {tid!r} (closest: {hint})"
+            )
+    topics = spec.get("topics")
+    for entry in topics.values() if isinstance(topics, dict) else ():
+        if isinstance(entry, dict):  # another type: _check_topics names the topic
+            for key in ("in", "missing_from"):
+                _strings(entry, key, name, "readout ids, like [a, b]")
+            _check_text(entry, "known_failure", name, "a reason (text)")
+    claims = spec.get("claims")
+    if isinstance(claims, dict):  # another type: _check_claims says what it must be
+        for kind in CLAIM_KINDS:
+            _validate_claims(claims, kind, name)
+
+
+def _validate_claims(claims: dict, kind: str, name: str) -> None:
+    entries = claims.get(kind)
+    if entries is not None and not isinstance(entries, list):
+        raise SampleError(f"{where(name, claims, kind)}: {kind!r} must be a list of entries")
+    for entry in entries or ():
+        if not isinstance(entry, dict):
+            raise SampleError(
+                f"{where(name, claims, kind)}: each {kind} entry maps ids to fragments"
+            )
+        for key, value in entry.items():
+            if key == "kind":
+                if value not in ("match", "related"):
+                    raise SampleError(f"{where(name, entry, key)}: 'kind' must be match or related")
+            elif not (isinstance(value, str) and value.strip()):
+                raise SampleError(f"{where(name, entry, key)}: {str(key)!r} must be text")
