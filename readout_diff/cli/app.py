@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions
-from readout_diff.report.output import PROG, say
+from readout_diff.report.output import PROG, STDOUT, cannot_write, say
 
 T = TypeVar("T")
 
@@ -58,6 +58,11 @@ class _OneLineErrors(TyperGroup):
                 raise
             error("interrupted")
             sys.exit(ExitCode.INTERRUPTED)
+        except OSError as e:  # typer's own --help and --version, or a print that missed
+            if not standalone_mode:  # `write_stdout`: one line, as for every write
+                raise
+            error(cannot_write(e.filename or STDOUT, e).message)
+            sys.exit(ExitCode.USAGE)
         if not standalone_mode:
             return rv
         sys.exit(rv if isinstance(rv, int) else ExitCode.OK)

@@ -62,11 +62,28 @@ def atomic_writer(output: Path) -> Iterator[TextIO]:
         tmp.unlink(missing_ok=True)
 
 
+STDOUT = "<stdout>"
+
+
+def cannot_write(name: str, error: OSError) -> UsageError:
+    """`<name>: cannot write (No space left on device)`: one message for every failed write."""
+    return UsageError(f"{name}: cannot write ({error.strerror or error})")
+
+
+def write_stdout(text: str) -> None:
+    """The one way the commands print their data: a full disk or a closed stream is a one-line
+    error, never a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        raise cannot_write(STDOUT, e) from None
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Print once to stdout, or write `output` atomically."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
     with atomic_writer(output) as f:
         f.write(text)
