@@ -13,6 +13,7 @@ from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.inputs.read import load_meeting
+from readout_diff.inputs.yamlio import MAX_YAML_BYTES, read_spec_text
 from readout_diff.report.output import write_output
 from readout_diff.workflows.check import EXPECTED
 from readout_diff.workflows.compare import compare_meeting
@@ -77,7 +78,7 @@ def update_expectations(
     kept unless `force`. Yields as it goes, so a caller can report each file before the next."""
     for folder in folders:
         path = folder / EXPECTED
-        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        old = read_spec_text(path, MAX_YAML_BYTES, "a YAML file") if path.is_file() else ""
         if old and not force:
             yield ExpectationUpdate(path, "kept")
             continue
