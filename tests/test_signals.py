@@ -65,3 +65,26 @@ def test_an_interrupted_write_keeps_the_old_report_and_leaves_no_temporary_file(
     assert r.exit_code == 130 and r.stderr == "readout-diff: error: interrupted\n"
     assert output.read_text(encoding="utf-8") == "the previous report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+@needs_fifo
+def test_sigterm_while_writing_is_exit_143_one_line_and_no_temporary_file(tmp_path: Path) -> None:
+    """`kill`, `timeout` or a cancelled CI job during a batch written with -o: the temporary
+    file (already holding the first meeting) is removed, as on Ctrl-C."""
+    fifo = tmp_path / "slow.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.jsonl"
+    manifest = tmp_path / "meetings.csv"
+    manifest.write_text(
+        f"meeting,readout\nm1,{SEED / 'china-mfa.txt'}\nm1,{SEED / 'russia-mfa.txt'}\n"
+        f"m2,slow.txt\nm2,{SEED / 'china-mfa.txt'}\n",
+        "utf-8",
+    )
+    cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-o", str(out)]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    with open(fifo, "wb"):  # the first meeting is compared and in the temporary file by now
+        assert [f.name for f in tmp_path.glob(".out.jsonl.*.tmp")] != []
+        p.send_signal(signal.SIGTERM)
+        stdout, stderr = p.communicate(timeout=60)
+    assert (p.returncode, stdout, stderr) == (143, "", "readout-diff: error: terminated\n")
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["meetings.csv", "slow.txt"]

@@ -33,6 +33,19 @@ def error(message: str) -> None:
     say("error", message)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so that the same clean-up runs (no temporary
+    file left, workers stopped); `run` reports it as "terminated", exit 143."""
+
+    received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
+
+
+def terminate(signum: int, frame: object) -> None:
+    """The SIGTERM handler `main` installs."""
+    Terminated.received = True
+    raise Terminated
+
+
 class _OneLineErrors(TyperGroup):
     """Usage errors as one line on stderr (exit 2), like every other error of the tool."""
 
@@ -65,6 +78,8 @@ class _OneLineErrors(TyperGroup):
             sys.exit(ExitCode.USAGE)
         if not standalone_mode:
             return rv
+        if rv == ExitCode.INTERRUPTED and Terminated.received:
+            rv = ExitCode.TERMINATED
         sys.exit(rv if isinstance(rv, int) else ExitCode.OK)
 
 
@@ -124,6 +139,9 @@ def run(action: Callable[[], T]) -> T:
     except ReadoutDiffError as e:
         error(e.message)
         raise typer.Exit(exit_code(e)) from None
+    except Terminated:
+        error("terminated")
+        raise typer.Exit(ExitCode.TERMINATED) from None
     except KeyboardInterrupt:
         error("interrupted")
         raise typer.Exit(ExitCode.INTERRUPTED) from None

@@ -97,6 +97,7 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
 
     global _worker_lexicon, _worker_options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopped, it just ends
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
     _worker_options = options
