@@ -3,6 +3,7 @@ read-only. One line on stderr and exit 2, or the file kept; never a traceback.""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -50,3 +51,56 @@ def test_an_unreadable_expected_yaml_is_one_line_under_force(
     r = update(meeting, "--force")
     assert r.exit_code == 2, r.output
     assert r.stderr == f"readout-diff: error: {expected}: permission denied\n"
+
+
+def test_an_empty_expected_yaml_is_kept_without_force(meeting: Path) -> None:
+    expected = meeting / "expected.yaml"
+    expected.write_bytes(b"")
+    r = update(meeting)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"{expected}: kept (exists; --force to overwrite)\n"
+    assert expected.read_bytes() == b""
+
+
+def test_a_dangling_link_is_kept_without_force_and_nothing_is_created(
+    meeting: Path, tmp_path: Path
+) -> None:
+    expected = meeting / "expected.yaml"
+    expected.unlink()
+    outside = tmp_path / "elsewhere.yaml"
+    expected.symlink_to(outside)
+    r = update(meeting)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"{expected}: kept (exists; --force to overwrite)\n"
+    assert expected.is_symlink() and not outside.exists()
+
+
+def test_a_link_is_written_through_under_force_as_with_dash_o(
+    meeting: Path, tmp_path: Path
+) -> None:
+    expected = meeting / "expected.yaml"
+    expected.unlink()
+    outside = tmp_path / "elsewhere.yaml"
+    expected.symlink_to(outside)
+    r = update(meeting, "--force")
+    assert r.exit_code == 0, r.output
+    assert expected.is_symlink() and outside.read_text(encoding="utf-8").startswith("# Written")
+
+
+def test_a_read_only_expected_yaml_is_refused_under_force_as_with_dash_o(
+    meeting: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import readout_diff.report.output
+
+    expected = meeting / "expected.yaml"
+    before = expected.read_bytes()
+    real_access = os.access  # as a normal user sees a 0444 file (root may write anything)
+    monkeypatch.setattr(
+        readout_diff.report.output.os,
+        "access",
+        lambda p, m: (m != os.W_OK or Path(p) != expected) and real_access(p, m),
+    )
+    r = update(meeting, "--force")
+    assert r.exit_code == 2, r.output
+    assert r.stderr == f"readout-diff: error: {expected}: cannot write (permission denied)\n"
+    assert expected.read_bytes() == before
