@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     DIFFERENCES = 1  # --exit-code: some topic is missing from some readout; check: a failure
     USAGE = 2  # bad usage or bad input
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (kill, timeout, a cancelled CI job): 128 + 15, as shells report
 
 
 def exit_code(error: ReadoutDiffError) -> ExitCode:

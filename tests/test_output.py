@@ -67,3 +67,18 @@ def test_a_read_only_file_is_refused_before_comparing(
     assert r.exit_code == 2  # type: ignore[attr-defined]
     assert r.stderr == f"readout-diff: error: {out}: cannot write (permission denied)\n"  # type: ignore[attr-defined]
     assert out.read_text(encoding="utf-8") == "old\n"
+
+
+def test_the_temporary_file_has_the_targets_mode_from_the_start(tmp_path: Path) -> None:
+    from readout_diff.report.output import atomic_writer
+
+    out = tmp_path / "private.json"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o600)
+    with atomic_writer(out) as f:
+        f.write("secret\n")
+        f.flush()
+        (tmp,) = tmp_path.glob(".private.json.*.tmp")
+        assert stat.S_IMODE(tmp.stat().st_mode) == 0o600  # never world-readable, even now
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_text(encoding="utf-8") == "secret\n"

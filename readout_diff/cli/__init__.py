@@ -7,7 +7,7 @@ none of the core: `readout-diff --help` stays fast.
 
 from __future__ import annotations
 
-from readout_diff.cli.app import app, render_options
+from readout_diff.cli.app import app, render_options, terminate
 from readout_diff.cli.batch import batch
 from readout_diff.cli.check import check
 from readout_diff.cli.compare import compare
@@ -25,4 +25,6 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         # Die quietly when the reader of a pipe goes away (`| head`), as Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # `kill`, `timeout` and a cancelled CI job stop us as Ctrl-C does, cleaning up (exit 143).
+    signal.signal(signal.SIGTERM, terminate)
     app()

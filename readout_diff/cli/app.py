@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions
-from readout_diff.report.output import PROG, say
+from readout_diff.report.output import PROG, STDOUT, cannot_write, say
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
@@ -32,6 +32,19 @@ E = TypeVar("E", bound=Enum)
 
 def error(message: str) -> None:
     say("error", message)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so that the same clean-up runs (no temporary
+    file left, workers stopped); `run` reports it as "terminated", exit 143."""
+
+    received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
+
+
+def terminate(signum: int, frame: object) -> None:
+    """The SIGTERM handler `main` installs."""
+    Terminated.received = True
+    raise Terminated
 
 
 class _OneLineErrors(TyperGroup):
@@ -59,8 +72,15 @@ class _OneLineErrors(TyperGroup):
                 raise
             error("interrupted")
             sys.exit(ExitCode.INTERRUPTED)
+        except OSError as e:  # typer's own --help and --version, or a print that missed
+            if not standalone_mode:  # `write_stdout`: one line, as for every write
+                raise
+            error(cannot_write(e.filename or STDOUT, e).message)
+            sys.exit(ExitCode.USAGE)
         if not standalone_mode:
             return rv
+        if rv == ExitCode.INTERRUPTED and Terminated.received:
+            rv = ExitCode.TERMINATED
         sys.exit(rv if isinstance(rv, int) else ExitCode.OK)
 
 
@@ -136,6 +156,9 @@ def run(action: Callable[[], T]) -> T:
     except ReadoutDiffError as e:
         error(e.message)
         raise typer.Exit(exit_code(e)) from None
+    except Terminated:
+        error("terminated")
+        raise typer.Exit(ExitCode.TERMINATED) from None
     except KeyboardInterrupt:
         error("interrupted")
         raise typer.Exit(ExitCode.INTERRUPTED) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
@@ -104,6 +103,4 @@ def check(
 def _print_updates(updates: Iterable[ExpectationUpdate]) -> None:
     """Each file's diff and fate as soon as it is written."""
     for update in updates:
-        sys.stdout.write(update.diff)
-        sys.stdout.write(f"{update.path}: {_UPDATED[update.status]}\n")
-        sys.stdout.flush()
+        write_output(f"{update.diff}{update.path}: {_UPDATED[update.status]}\n", None)

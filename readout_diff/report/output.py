@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,7 +52,7 @@ def atomic_writer(output: Path) -> Iterator[TextIO]:
         return
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as f:
+        with _create(tmp, target) as f:
             yield f
         if target.exists():
             shutil.copymode(target, tmp)  # a private report stays private
@@ -62,11 +63,37 @@ def atomic_writer(output: Path) -> Iterator[TextIO]:
         tmp.unlink(missing_ok=True)
 
 
+def _create(tmp: Path, target: Path) -> TextIO:
+    """The temporary file, created with the mode of the file it replaces (a private report is
+    never readable by others, even while it is written), else the usual 0666 less the umask."""
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666
+    tmp.unlink(missing_ok=True)  # a leftover of a killed run with our process id
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+STDOUT = "<stdout>"
+
+
+def cannot_write(name: str, error: OSError) -> UsageError:
+    """`<name>: cannot write (No space left on device)`: one message for every failed write."""
+    return UsageError(f"{name}: cannot write ({error.strerror or error})")
+
+
+def write_stdout(text: str) -> None:
+    """The one way the commands print their data: a full disk or a closed stream is a one-line
+    error, never a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        raise cannot_write(STDOUT, e) from None
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Print once to stdout, or write `output` atomically."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
     with atomic_writer(output) as f:
         f.write(text)

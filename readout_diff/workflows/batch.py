@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,7 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
 
     global _worker_lexicon, _worker_options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopped, it just ends
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
     _worker_options = options
@@ -176,6 +178,34 @@ def _parallel(
             raise ReadoutDiffError(
                 "a worker process died (out of memory?); try fewer workers"
             ) from None
-        except BaseException:  # an error, Ctrl-C, or the caller stopped reading
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: the workers are killed mid-meeting (their results are not wanted) and the
+    queued meetings cancelled. Shutting down alone lets the running and queued work finish,
+    seconds after "interrupted" was printed (and on Python 3.11 all of it, once the pool object
+    is gone). The pool then writes its stop signals into a pipe nobody reads: with SIGPIPE at
+    its default (as the CLI sets it, for `| head`) that would kill this process, so it is
+    ignored until the pool is shut down."""
+    with _sigpipe_ignored():
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _sigpipe_ignored() -> Iterator[None]:
+    import signal
+    import threading
+
+    if not hasattr(signal, "SIGPIPE") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGPIPE, previous)

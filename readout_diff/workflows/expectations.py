@@ -13,7 +13,8 @@ from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
 from readout_diff.inputs.read import load_meeting
-from readout_diff.report.output import write_output
+from readout_diff.inputs.yamlio import MAX_YAML_BYTES, read_spec_text
+from readout_diff.report.output import check_writable, write_output
 from readout_diff.workflows.check import EXPECTED
 from readout_diff.workflows.compare import compare_meeting
 
@@ -73,14 +74,17 @@ class ExpectationUpdate:
 def update_expectations(
     folders: Iterable[Path], lexicon: Lexicon, force: bool = False
 ) -> Iterator[ExpectationUpdate]:
-    """Write each meeting's expected.yaml from the tool's current output; an existing file is
-    kept unless `force`. Yields as it goes, so a caller can report each file before the next."""
+    """Write each meeting's expected.yaml from the tool's current output; an existing one (even
+    empty, even a symbolic link to nothing) is kept unless `force`. Written as `-o` writes: a
+    read-only file or a folder is refused, a link is written through. Yields as it goes, so a
+    caller can report each file before the next."""
     for folder in folders:
         path = folder / EXPECTED
-        old = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if old and not force:
+        if (path.exists() or path.is_symlink()) and not force:
             yield ExpectationUpdate(path, "kept")
             continue
+        check_writable(path)
+        old = read_spec_text(path, MAX_YAML_BYTES, "a YAML file") if path.is_file() else ""
         new = dump(expectations(compare_meeting(load_meeting(str(folder)), lexicon)))
         if new == old:
             yield ExpectationUpdate(path, "unchanged")

@@ -9,7 +9,9 @@ pages have changed or gone.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -43,13 +45,14 @@ def saved_name(readout: Readout) -> str:
     return saved_stem(readout.id, readout.source) + ext
 
 
-def save_readout(folder: Path, readout: Readout) -> None:
+def readout_files(readout: Readout) -> dict[str, bytes]:
     """The bytes as read, and for a page the extracted text the offsets refer to."""
     name = saved_name(readout)
     data = readout.raw if readout.raw is not None else readout.text.encode("utf-8")
-    _write(folder, name, data)
+    files = {name: data}
     if readout.format == "html":
-        _write(folder, name + ".txt", readout.text.encode("utf-8"))
+        files[name + ".txt"] = readout.text.encode("utf-8")
+    return files
 
 
 def check_save_dir(folder: Path) -> None:
@@ -68,10 +71,12 @@ def save_meeting(
 ) -> None:
     """The readouts as read, and the meeting.yaml that makes `folder` a meeting folder (with the
     title and date of `meeting`, if any). Call it once the comparison has succeeded, after
-    `check_save_dir`: a failed run then leaves nothing behind."""
+    `check_save_dir`: a failed run then leaves nothing behind. All the files are written, or
+    none (a full disk, Ctrl-C): the folder is as it was, and the same --save can be retried."""
+    files: dict[str, bytes] = {}
     entries = []
     for readout in readouts:
-        save_readout(folder, readout)
+        files.update(readout_files(readout))
         entry: dict[str, object] = {"file": saved_name(readout), "label": readout.label}
         for key in ("url", "date"):
             if getattr(readout, key):
@@ -87,12 +92,35 @@ def save_meeting(
     spec.update(readouts=entries, participants=list(participants))
     text = "# Written by readout-diff compare --save: `readout-diff compare .` re-runs it.\n"
     text += yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
-    _write(folder, MEETING, text.encode("utf-8"))
-
-
-def _write(folder: Path, name: str, data: bytes) -> None:
+    files[MEETING] = text.encode("utf-8")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
+        _write_folder(folder, files)
     except OSError as e:
         raise UsageError(f"{folder}: cannot save the readouts ({e.strerror})") from None
+
+
+def _write_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """A new folder is written as a hidden sibling renamed into place; an empty folder the user
+    made is filled in place. On any failure what was written is removed again."""
+    if folder.is_dir():
+        try:
+            for name, data in files.items():
+                (folder / name).write_bytes(data)
+        except BaseException:
+            for name in files:
+                (folder / name).unlink(missing_ok=True)
+            raise
+        return
+    made = next((p for p in reversed([folder, *folder.parents]) if not p.exists()), folder)
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp.mkdir()
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+        os.rename(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if made != folder:  # the parent folders this call made
+            shutil.rmtree(made, ignore_errors=True)
+        raise
