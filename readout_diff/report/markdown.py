@@ -52,10 +52,9 @@ def _topics(report: Report) -> list[str]:
     out = ["\n## Topics\n"]
     if not report.topics:
         return [*out, "No topic from the lexicon is mentioned."]
-    out.append("| Topic | " + " | ".join(_md(label) for label in report.labels) + " |")
-    out.append("|---|" + "---|" * len(report.labels))
-    for row in report.topics:
-        cells = [
+    rows = [
+        [_md(row.name)]
+        + [
             ", ".join(f"“{_md(p)}”" for p in used)
             if used
             else f"— *names {_md(', '.join(related))}*"
@@ -63,8 +62,9 @@ def _topics(report: Report) -> list[str]:
             else "— *missing*"
             for used, related in zip(row.phrases, row.related, strict=True)
         ]
-        out.append(f"| {_md(row.name)} | " + " | ".join(cells) + " |")
-    return out
+        for row in report.topics
+    ]
+    return out + _table(["Topic", *map(_md, report.labels)], rows)
 
 
 def _evidence(report: Report) -> list[str]:
@@ -90,12 +90,18 @@ def _aligned(report: Report) -> list[str]:
     out = ["\n## Aligned claims\n"]
     if not report.aligned:
         return [*out, "No claims align."]
-    out.append("| Kind | Score | " + " | ".join(_md(label) for label in report.labels) + " |")
-    out.append("|---|---|" + "---|" * len(report.labels))
-    for row in report.aligned:
-        cells = [f"`{cell[0]}` {_md(cell[1])}" if cell else "—" for cell in row.cells]
-        out.append(f"| {row.kind} | {row.score:.2f} | " + " | ".join(cells) + " |")
-    return out
+    rows = [
+        [row.kind, f"{row.score:.2f}"]
+        + [f"`{cell[0]}` {_md(cell[1])}" if cell else "—" for cell in row.cells]
+        for row in report.aligned
+    ]
+    return out + _table(["Kind", "Score", *map(_md, report.labels)], rows)
+
+
+def _table(heads: list[str], rows: list[list[str]]) -> list[str]:
+    """A GitHub-flavoured table: the head, its rule, a line per row (cells already escaped)."""
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    return lines + ["| " + " | ".join(cells) + " |" for cells in rows]
 
 
 def _lone(report: Report) -> list[str]:
