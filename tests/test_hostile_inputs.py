@@ -1,0 +1,58 @@
+"""Hostile inputs of the input layer (issue 14): YAML expansion, misdeclared encodings, binary
+bytes late in a file, invisible characters inside names, page depth, URLs and paths."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from readout_diff.errors import SpecError
+from readout_diff.inputs.yamlio import parse_yaml
+
+# --- YAML: aliases sized relative to the document -----------------------------------------------
+
+
+def safe_dumped_manifest(meetings: int) -> str:
+    """A manifest as `yaml.safe_dump` writes it: lists shared by many meetings become aliases."""
+    parties = [["china", "russia"], ["china", "usa"], ["eu", "japan"]]
+    speakers = [["Wang Yi"], ["Sergei Lavrov"]]
+    listed = [
+        {
+            "id": f"m{i:05d}",
+            "date": "2025-07-13",
+            "participants": parties[i % 3],
+            "readouts": [
+                {"file": f"m{i}/a.txt", "label": "China MFA", "speakers": speakers[0]},
+                {"file": f"m{i}/b.txt", "label": "Russia MFA", "speakers": speakers[i % 2]},
+            ],
+        }
+        for i in range(meetings)
+    ]
+    return yaml.safe_dump({"meetings": listed}, sort_keys=False)
+
+
+def test_a_large_manifest_written_by_safe_dump_is_read() -> None:
+    text = safe_dumped_manifest(5_000)
+    assert text.count("*") > 9_000
+    start = time.monotonic()
+    assert len(parse_yaml(text, "m.yaml")["meetings"]) == 5_000
+    assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize("padding", [0, 20_000])
+def test_a_billion_laughs_is_refused_fast_even_in_a_large_file(padding: int) -> None:
+    lines = [f"pad{i}: x" for i in range(padding)] + ['l0: &l0 ["lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    start = time.monotonic()
+    with pytest.raises(SpecError, match=r"^bomb\.yaml: refusing a YAML file .*alias bomb"):
+        parse_yaml("\n".join(lines) + "\n", "bomb.yaml")
+    assert time.monotonic() - start < 5
+
+
+def test_a_quadratic_alias_fan_out_is_refused() -> None:
+    # 2,000 nodes written, 4 million expanded: far more than ten times the document.
+    text = "a: &a [" + ", ".join(["x"] * 2_000) + "]\nb: [" + ", ".join(["*a"] * 2_000) + "]\n"
+    with pytest.raises(SpecError, match=r"aliases expand to over 100,000 nodes"):
+        parse_yaml(text, "fan.yaml")
