@@ -3,13 +3,27 @@ bytes late in a file, invisible characters inside names, page depth, URLs and pa
 
 from __future__ import annotations
 
+import codecs
 import time
+from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SEED
+from typer.testing import CliRunner
 
-from readout_diff.errors import SpecError
+from readout_diff.cli import app
+from readout_diff.errors import InputError, SpecError
+from readout_diff.inputs.decode import DecodeHints, decode
 from readout_diff.inputs.yamlio import parse_yaml
+
+RUSSIA = str(SEED / "russia-mfa.txt")
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(app, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
 
 # --- YAML: aliases sized relative to the document -----------------------------------------------
 
@@ -56,3 +70,33 @@ def test_a_quadratic_alias_fan_out_is_refused() -> None:
     text = "a: &a [" + ", ".join(["x"] * 2_000) + "]\nb: [" + ", ".join(["*a"] * 2_000) + "]\n"
     with pytest.raises(SpecError, match=r"aliases expand to over 100,000 nodes"):
         parse_yaml(text, "fan.yaml")
+
+
+# --- binary anywhere ----------------------------------------------------------------------------
+
+TALKS = "The sides discussed Ukraine and the situation in the Middle East. " * 200  # > 8 KB
+
+
+@pytest.mark.parametrize(
+    ("data", "hints"),
+    [
+        ((TALKS + "\x00 and more.").encode(), DecodeHints()),
+        ((TALKS + "\x00").encode(), DecodeHints(html=True)),
+        (codecs.BOM_UTF16_LE + (TALKS + "\x00").encode("utf-16-le"), DecodeHints()),
+        ((TALKS + "\x00").encode(), DecodeHints(encoding="utf-8")),
+        ((TALKS + "café \x00").encode("cp1252"), DecodeHints()),  # a guessed code page
+    ],
+    ids=["utf-8", "html", "utf-16-bom", "user-encoding", "guessed"],
+)
+def test_a_nul_after_the_first_8_kb_is_binary(data: bytes, hints: DecodeHints) -> None:
+    with pytest.raises(InputError, match=r"^x: looks like a binary file, expected"):
+        decode(data, "x", hints)
+
+
+def test_a_late_nul_is_refused_by_the_cli_in_one_line(tmp_path: Path) -> None:
+    late = tmp_path / "late.txt"
+    late.write_bytes((TALKS + "\x00\x00 Talks.").encode())
+    code, out, err = cli("compare", str(late), RUSSIA, "--format", "json")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith("late.txt: looks like a binary file, expected text"), err
+    assert "\x00" not in err and len(err.strip().splitlines()) == 1

@@ -8,6 +8,11 @@ YAML and CSV files that describe them. One function, `decode`, with one order of
 4. UTF-8;
 5. a legacy single-byte code page whose words look real.
 
+Binary data: a NUL character anywhere in the text, whatever the encoding (a NUL byte among the
+first 8 KB is refused before decoding, unless UTF-16 or UTF-32 was announced), is an InputError
+"looks like a binary file": no readout has one, and a NUL would reach the terminal and the
+Markdown report raw. Other control characters are left to the renderers.
+
 Undecodable bytes: a BOM or the user's `--encoding` that the bytes break is an InputError naming
 the byte offset. A declared charset the bytes are not in is set aside and the bytes decide (servers
 send "us-ascii" or "iso-8859-1" for UTF-8 text). No step ever puts U+FFFD in the text: offsets and
@@ -99,9 +104,21 @@ def undecodable(name: str, data: bytes, at: int) -> InputError:
 
 
 def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
-    """Text of a file, in the order of precedence above; InputError for binary data and for
-    bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
+    """Text of a file, in the order of precedence above; InputError for binary data (a NUL
+    anywhere) and for bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
     hints = hints or DecodeHints()
+    decoded = _decode(data, name, hints)
+    if "\x00" in decoded.text and not hints.utf8_only:  # YAML and CSV parsers name the line
+        raise _binary(name, hints)
+    return decoded
+
+
+def _binary(name: str, hints: DecodeHints) -> InputError:
+    expected = "an HTML page" if hints.html else "text"
+    return InputError(f"{name}: looks like a binary file, expected {expected}")
+
+
+def _decode(data: bytes, name: str, hints: DecodeHints) -> Decoded:
     bom = bom_codec(data)
     if hints.utf8_only and bom not in (None, "utf-8-sig"):
         raise InputError(f"{name}: not UTF-8 (it starts with a {bom.upper()} byte-order mark)")
@@ -116,8 +133,7 @@ def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
         if found is not None:
             return found
     if not hints.utf8_only and b"\x00" in data[:_SNIFF_BYTES]:
-        expected = "an HTML page" if hints.html else "text"
-        raise InputError(f"{name}: looks like a binary file, expected {expected}")
+        raise _binary(name, hints)  # before any guessing: a code page would read it
     if declared is None and hints.html:
         m = _META_CHARSET.search(data[:4096])
         declared = _charset(m.group(1).decode("ascii"), True, unicode=False) if m else None
