@@ -112,6 +112,14 @@ class _Handler(BaseHTTPRequestHandler):
                     time.sleep(0.05)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/trickle-headers":  # the headers a byte at a time, for ever
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 400:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/slow":
             time.sleep(1.5)
             self._send(200, PAGE, "text/html")
@@ -271,6 +279,13 @@ def test_the_users_encoding_overrides_the_servers(http: str) -> None:
 def test_a_trickling_server_cannot_hold_the_run(http: str) -> None:
     with pytest.raises(InputError, match=r"/trickle: not received in full within 0.5 s$"):
         fetch(f"{http}/trickle", 100_000, timeout=0.5)
+
+
+def test_a_server_trickling_its_headers_cannot_hold_the_run(http: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"/trickle-headers: no answer within 0.5 s$"):
+        fetch(f"{http}/trickle-headers", 100_000, timeout=0.5)
+    assert time.monotonic() - start < 2
 
 
 def test_a_port_out_of_range_is_not_a_refused_connection() -> None:

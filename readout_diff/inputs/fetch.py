@@ -7,6 +7,8 @@ becomes an `InputError` naming the URL and what went wrong, in one line.
 from __future__ import annotations
 
 import re
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -61,12 +63,69 @@ def _connect_error(url: str, host: str, e: Exception) -> InputError:
     return InputError(f"{url}: cannot connect ({reason})")
 
 
+class _Watchdog:
+    """Shuts the connection down when the whole request has taken `timeout`: httpx bounds each
+    wait for data, not the request, so a server trickling its headers a byte a second would
+    hold the run for minutes. It follows each connection a redirect opens."""
+
+    def __init__(self, timeout: float) -> None:
+        self.fired = self.answered = False
+        self._socket: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpx's `trace` extension: called at each step of each request, redirects included."""
+        if event.endswith("receive_response_headers.complete"):
+            self.answered = True
+        elif event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            with self._lock:
+                self._socket = stream.get_extra_info("socket") if stream else None
+                if self.fired:
+                    self._shut()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            self._shut()
+
+    def _shut(self) -> None:
+        try:
+            if self._socket is not None:
+                self._socket.shutdown(socket.SHUT_RDWR)  # a blocked read returns at once
+        except OSError:
+            pass
+
+
 def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
     """GET `url`, following at most MAX_REDIRECTS redirects and reading at most `max_bytes`.
 
-    `timeout` bounds connecting and each wait for data, and the whole download is checked
-    against it as data arrives, counted from the request: a server trickling bytes cannot hold
-    a run, and the worst case (headers just in time, then silence) is twice `timeout`."""
+    `timeout` bounds the whole request, counted from its start: connecting, each wait for data,
+    and the headers and body however slowly they trickle (a watchdog shuts the connection down
+    when it is up)."""
+    with _Watchdog(timeout) as watchdog:
+        try:
+            fetched = _fetch(url, max_bytes, timeout, watchdog)
+        except InputError:
+            if not watchdog.fired:
+                raise
+        else:
+            if not watchdog.fired:  # a body without a length ends where the watchdog cut it
+                return fetched
+    what = "not received in full" if watchdog.answered else "no answer"
+    raise InputError(f"{url}: {what} within {timeout:g} s")
+
+
+def _fetch(url: str, max_bytes: int, timeout: float, watchdog: _Watchdog) -> Fetched:
     deadline = time.monotonic() + timeout
     try:
         urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range
@@ -83,7 +142,7 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
         with httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
         ) as client:
-            with client.stream("GET", url) as response:
+            with client.stream("GET", url, extensions={"trace": watchdog.trace}) as response:
                 return _read(url, response, max_bytes, deadline, timeout)
     except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError):
         # UnicodeError: a host name that IDNA refuses ("xn--", "a..b")
