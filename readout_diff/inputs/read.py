@@ -18,7 +18,7 @@ from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_la
 
 # Re-exported: workflows.compare asks read whether a path is a meeting folder.
 from readout_diff.inputs.discover import is_meeting_folder as is_meeting_folder
-from readout_diff.inputs.fetch import fetch, is_url
+from readout_diff.inputs.fetch import fetch, is_url, redact
 from readout_diff.inputs.files import read_capped
 from readout_diff.inputs.html import extract_text, looks_like_html
 from readout_diff.inputs.spec import (
@@ -93,7 +93,7 @@ def load_readout(
     Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
     file's front matter and body."""
     options = options or ReadOptions()
-    name = "<stdin>" if path == "-" else path
+    name = "<stdin>" if path == "-" else redact(path) if is_url(path) else path
     url, media_type, charset = None, None, options.declared
     if is_url(path):
         fetched = fetch(path, options.cap)
