@@ -12,9 +12,12 @@ import yaml
 from conftest import SEED
 from typer.testing import CliRunner
 
+from readout_diff import compare
 from readout_diff.cli import app
+from readout_diff.core.model import Readout
 from readout_diff.errors import InputError, SpecError
 from readout_diff.inputs.decode import DecodeHints, decode
+from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.yamlio import parse_yaml
 
 RUSSIA = str(SEED / "russia-mfa.txt")
@@ -100,3 +103,38 @@ def test_a_late_nul_is_refused_by_the_cli_in_one_line(tmp_path: Path) -> None:
     assert (code, out) == (2, "")
     assert err.strip().endswith("late.txt: looks like a binary file, expected text"), err
     assert "\x00" not in err and len(err.strip().splitlines()) == 1
+
+
+# --- invisible characters inside names ----------------------------------------------------------
+
+HIDDEN = "Talks on Ukr\u00adaine, the U\u200bN and the S\u200bCO; \ufeffChi\u2060na too."
+
+
+def test_invisible_characters_do_not_hide_topics_and_spans_hold_the_original() -> None:
+    mentions = load_lexicon().find(HIDDEN)
+    assert [(m.topic, HIDDEN[m.start : m.end]) for m in mentions] == [
+        ("ukraine", "Ukr\u00adaine"),
+        ("un", "U\u200bN"),
+        ("sco", "S\u200bCO"),
+        ("china", "Chi\u2060na"),
+    ]
+
+
+def test_invisible_characters_within_a_range_and_at_its_edge() -> None:
+    lexicon = load_lexicon()
+    end = HIDDEN.index(",")
+    assert [(m.topic, m.start, m.end) for m in lexicon.find(HIDDEN, 3, end)] == [
+        ("ukraine", 9, end)
+    ]
+    # The word-boundary check still reads past the range: "UN" of "U\u200bNA" is no mention.
+    assert lexicon.find("the U\u200bN\u00adA", 0, 7) == []
+
+
+def test_a_readout_with_invisible_characters_misses_no_topic() -> None:
+    a = Readout.from_text(HIDDEN, "A")
+    b = Readout.from_text("Talks on Ukraine, the UN and the SCO; China too.", "B")
+    topics = {t["id"]: t for t in compare([a, b]).to_dict()["topics"]}
+    for tid in ("ukraine", "un", "sco", "china"):
+        assert topics[tid]["missing_from"] == [], tid
+        (mention,) = topics[tid]["mentions"]["a"]
+        assert HIDDEN[mention["start"] : mention["end"]] == mention["phrase"]
