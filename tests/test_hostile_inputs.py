@@ -138,3 +138,50 @@ def test_a_readout_with_invisible_characters_misses_no_topic() -> None:
         assert topics[tid]["missing_from"] == [], tid
         (mention,) = topics[tid]["mentions"]["a"]
         assert HIDDEN[mention["start"] : mention["end"]] == mention["phrase"]
+
+
+# --- a declared encoding that does not fit the bytes --------------------------------------------
+
+UTF8 = b"The ministers discussed Ukraine and trade.\nThey agreed to meet again.\n"
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("html", [False, True])
+def test_utf8_bytes_declared_utf16_are_refused_not_read_as_cjk(declared: str, html: bool) -> None:
+    data = b"<html><body><p>" + UTF8 + b"</p></body></html>\n" if html else UTF8
+    data += b" " * (-len(data) % 4)  # a length UTF-16 (and UTF-32) can decode without an error
+    try:
+        decoded = decode(data, "x", DecodeHints(declared=declared, html=html))
+    except InputError as e:
+        assert e.message.startswith("x: declared UTF-"), e.message
+        assert e.message.endswith("give it with --encoding")
+    else:  # UTF-32 of these bytes has code points past U+10FFFF: set aside, the bytes decide
+        assert decoded.text == data.decode() and decoded.encoding == "utf-8"
+        assert declared == "utf-32"
+
+
+def test_real_utf16_without_a_bom_is_still_read_as_declared() -> None:
+    text = "Wang Yi met Sergei Lavrov.\n会谈在北京举行。\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode(text.encode(codec), "x", DecodeHints(declared=codec)).text == text
+
+
+def test_an_ebcdic_charset_is_ignored() -> None:
+    assert decode(UTF8, "x", DecodeHints(declared="cp037")).text == UTF8.decode()
+
+
+def test_meeting_yaml_declaring_utf16_for_a_utf8_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(UTF8)
+    (tmp_path / "b.txt").write_bytes(UTF8)
+    (tmp_path / "meeting.yaml").write_text(
+        "readouts:\n  - {file: a.txt, encoding: utf-16}\n  - b.txt\n", "utf-8"
+    )
+    code, out, err = cli("compare", str(tmp_path), "--format", "json")
+    assert (code, out) == (2, ""), out
+    assert err.strip().endswith(
+        "a.txt: declared UTF-16, but its bytes are not UTF-16 text "
+        "(no NUL byte, or unassigned characters); give it with --encoding"
+    )
+    assert len(err.strip().splitlines()) == 1
+    code, out, err = cli("compare", str(tmp_path), "--format", "json", "--encoding", "utf-8")
+    assert code == 0, err

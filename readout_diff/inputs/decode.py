@@ -4,7 +4,10 @@ YAML and CSV files that describe them. One function, `decode`, with one order of
 1. a byte-order mark: certain (UTF-8, UTF-16 or UTF-32);
 2. the user's `--encoding`: an order, obeyed strictly;
 3. a declared charset (an HTTP header, meeting.yaml's `encoding`, then an HTML page's own
-   `<meta charset>`, read with the WHATWG label rules): a hint;
+   `<meta charset>`, read with the WHATWG label rules): a hint. A declared UTF-16 or UTF-32
+   that the bytes decode in, but into garbage (UTF-8 served as UTF-16 gives CJK and unassigned
+   characters, and has no NUL byte), is an InputError pointing to `--encoding`, rather than
+   a comparison of garbage; a declared EBCDIC code page (cp037) is ignored;
 4. UTF-8;
 5. a legacy single-byte code page whose words look real.
 
@@ -131,6 +134,11 @@ def _decode(data: bytes, name: str, hints: DecodeHints) -> Decoded:
     if declared is not None and declared.startswith(("utf-16", "utf-32")):
         found = _clean(data, declared)  # UTF-16 without a BOM is full of NUL bytes
         if found is not None:
+            if not _plausible_wide(data, found.text):
+                raise InputError(
+                    f"{name}: declared {declared.upper()}, but its bytes are not {declared.upper()}"
+                    " text (no NUL byte, or unassigned characters); give it with --encoding"
+                )
             return found
     if not hints.utf8_only and b"\x00" in data[:_SNIFF_BYTES]:
         raise _binary(name, hints)  # before any guessing: a code page would read it
@@ -139,6 +147,16 @@ def _decode(data: bytes, name: str, hints: DecodeHints) -> Decoded:
         declared = _charset(m.group(1).decode("ascii"), True, unicode=False) if m else None
     found = _clean(data, declared) if declared else None
     return found or _detect(data, name, hints)
+
+
+def _plausible_wide(data: bytes, text: str) -> bool:
+    """Whether UTF-16 or UTF-32 text could be what the bytes mean. ASCII or UTF-8 bytes read as
+    UTF-16 decode cleanly, into CJK and unassigned code points; real UTF-16 has a NUL byte in
+    every ASCII character (a space, a digit, a line break) and no unassigned code point."""
+    if b"\x00" not in data:
+        return False
+    odd = sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return odd <= 0.01 * len(text)
 
 
 def _detect(data: bytes, name: str, hints: DecodeHints) -> Decoded:
