@@ -18,6 +18,7 @@ from readout_diff.core.model import Readout
 from readout_diff.errors import InputError, SpecError
 from readout_diff.inputs.decode import DecodeHints, decode
 from readout_diff.inputs.lexicon import load_lexicon
+from readout_diff.inputs.spec import read_meeting_folder
 from readout_diff.inputs.yamlio import parse_yaml
 
 RUSSIA = str(SEED / "russia-mfa.txt")
@@ -185,3 +186,59 @@ def test_meeting_yaml_declaring_utf16_for_a_utf8_file_is_one_line(tmp_path: Path
     assert len(err.strip().splitlines()) == 1
     code, out, err = cli("compare", str(tmp_path), "--format", "json", "--encoding", "utf-8")
     assert code == 0, err
+
+
+# --- readout paths outside the list's folder ----------------------------------------------------
+
+SECRET = "The secret text of a file far away, about Ukraine and the UN.\n"
+
+
+def outside_meeting(tmp_path: Path, listed: str) -> Path:
+    (tmp_path / "secret.txt").write_text(SECRET, "utf-8")
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "b.txt").write_text("Talks on trade and Ukraine.\n", "utf-8")
+    (folder / "meeting.yaml").write_text(f"title: T\nreadouts:\n  - {listed}\n  - b.txt\n", "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("how", ["dotdot", "absolute", "link"])
+def test_a_meeting_yaml_cannot_list_a_file_outside_its_folder(tmp_path: Path, how: str) -> None:
+    listed = {"dotdot": "../secret.txt", "absolute": str(tmp_path / "secret.txt")}.get(how)
+    listed = listed or "inside.txt"  # a link to the secret, made below
+    folder = outside_meeting(tmp_path, f"{{file: {listed!r}}}")
+    if how == "link":
+        (folder / "inside.txt").symlink_to(tmp_path / "secret.txt")
+    code, out, err = cli("compare", str(folder), "--format", "json")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith(
+        f"{folder}/meeting.yaml line 3: readout {listed!r} is outside {folder} "
+        "(--allow-outside to read it)"
+    ), err
+    code, out, err = cli("compare", str(folder), "--format", "json", "--allow-outside")
+    assert code == 0, err
+    assert "secret text" in out
+
+
+def test_a_manifest_cannot_list_a_file_outside_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text(SECRET, "utf-8")
+    (tmp_path / "list").mkdir()
+    (tmp_path / "list" / "b.txt").write_text("Talks on trade and Ukraine.\n", "utf-8")
+    manifest = tmp_path / "list" / "meetings.yaml"
+    manifest.write_text(
+        "meetings:\n  - id: m1\n    readouts:\n      - {file: ../secret.txt}\n      - b.txt\n",
+        "utf-8",
+    )
+    code, out, err = cli("batch", str(manifest), "--no-progress")
+    assert code == 2 and "secret text" not in out
+    assert f"{manifest} line 4: readout '../secret.txt' is outside {manifest.parent}" in err
+    code, out, err = cli("batch", str(manifest), "--no-progress", "--allow-outside")
+    assert code == 0 and "secret text" in out, err
+
+
+def test_urls_and_paths_inside_stay_allowed(tmp_path: Path) -> None:
+    folder = outside_meeting(tmp_path, "https://example.org/readout")
+    (folder / "sub").mkdir()
+    assert read_meeting_folder(folder).readouts[0].outside is None
+    (folder / "meeting.yaml").write_text("readouts: [sub/../b.txt, ./b.txt]\n", "utf-8")
+    assert [r.outside for r in read_meeting_folder(folder).readouts] == [None, None]

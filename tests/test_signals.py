@@ -47,7 +47,9 @@ def test_ctrl_c_in_compare_is_exit_130_and_one_line(tmp_path: Path) -> None:
 def test_ctrl_c_in_batch_is_exit_130_and_one_line(tmp_path: Path) -> None:
     manifest = tmp_path / "meetings.csv"
     manifest.write_text(f"meeting,readout\nm1,slow.txt\nm1,{SEED / 'china-mfa.txt'}\n", "utf-8")
-    r = _interrupt_while_reading(tmp_path, "batch", str(manifest), "--no-progress")
+    r = _interrupt_while_reading(
+        tmp_path, "batch", str(manifest), "--no-progress", "--allow-outside"
+    )
     assert (r.returncode, r.stdout, r.stderr) == (130, "", "readout-diff: error: interrupted\n")
 
 

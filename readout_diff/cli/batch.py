@@ -13,6 +13,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from readout_diff.cli.app import EncodingOption, MaxBytesOption, TopicsOption, run
+from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
@@ -48,6 +49,7 @@ def batch(
     ] = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    allow_outside: AllowOutsideOption = False,
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from readout_diff.inputs.read import ReadOptions
@@ -59,7 +61,7 @@ def batch(
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
     tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     bar = ProgressBar(len(meetings)) if tty and not no_progress else None
-    read = ReadOptions(max_bytes, encoding)
+    read = ReadOptions(max_bytes, encoding, allow_outside=allow_outside)
     progress = None if bar is None else bar.update
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
     failed = run(lambda: write_batch(results, format is BatchFormat.csv, output, bar))

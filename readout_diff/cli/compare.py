@@ -34,6 +34,13 @@ SaveOption = Annotated[
         "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
     ),
 ]
+AllowOutsideOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside",
+        help="Read readout files a meeting.yaml or manifest lists outside its folder.",
+    ),
+]
 
 
 def compare(
@@ -63,6 +70,7 @@ def compare(
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
     save: SaveOption = None,
+    allow_outside: AllowOutsideOption = False,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
     from readout_diff.inputs.lexicon import load_lexicon
@@ -79,7 +87,7 @@ def compare(
             label,
             participants,
             load_lexicon(topics),
-            ReadOptions(max_bytes, encoding),
+            ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
             sys.stdin.buffer,
             save,
         )
