@@ -17,6 +17,7 @@ from readout_diff.cli import app
 from readout_diff.core.model import Readout
 from readout_diff.errors import InputError, SpecError
 from readout_diff.inputs.decode import DecodeHints, decode
+from readout_diff.inputs.html import extract
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.spec import read_meeting_folder
 from readout_diff.inputs.yamlio import parse_yaml
@@ -242,3 +243,40 @@ def test_urls_and_paths_inside_stay_allowed(tmp_path: Path) -> None:
     assert read_meeting_folder(folder).readouts[0].outside is None
     (folder / "meeting.yaml").write_text("readouts: [sub/../b.txt, ./b.txt]\n", "utf-8")
     assert [r.outside for r in read_meeting_folder(folder).readouts] == [None, None]
+
+
+# --- a page nested too deeply -------------------------------------------------------------------
+
+PARA = b"<p>The ministers discussed trade and investment at length in the capital today.</p>"
+
+
+def deep_page(depth: int) -> bytes:
+    middle = b"<div>" * depth + PARA.replace(b"trade", b"climate") + b"</div>" * depth
+    after = PARA.replace(b"trade", b"Ukraine")
+    return b"<html><body><article>" + PARA + middle + after + b"</article></body></html>"
+
+
+def test_text_lost_to_deep_nesting_is_a_warning_not_silence(tmp_path: Path) -> None:
+    page = extract(deep_page(10_000), "deep.html")
+    assert "Ukraine" not in page.text  # libxml2 drops it: at least the user is told
+    assert page.warnings == ("nested over 255 elements deep: the text after that point is missing",)
+    assert extract(deep_page(50), "shallow.html").warnings == ()
+    (tmp_path / "deep.html").write_bytes(deep_page(10_000))
+    code, out, err = cli("compare", str(tmp_path / "deep.html"), RUSSIA, "--format", "json")
+    assert code == 0, err
+    assert err == (
+        f"readout-diff: warning: {tmp_path / 'deep.html'}: nested over 255 elements deep: "
+        "the text after that point is missing\n"
+    )
+    assert "warnings" not in out  # stderr only: the JSON is unchanged
+
+
+def test_batch_prints_the_deep_nesting_warning(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_bytes(deep_page(10_000))
+    (tmp_path / "b.txt").write_text("Talks on trade and Ukraine.\n", "utf-8")
+    (tmp_path / "meeting.yaml").write_text("readouts: [deep.html, b.txt]\n", "utf-8")
+    code, out, err = cli("batch", str(tmp_path), "--no-progress")
+    assert code == 0, err
+    assert err.endswith(
+        "deep.html: nested over 255 elements deep: the text after that point is missing\n"
+    )

@@ -142,5 +142,7 @@ def _write_all(
             for r in result.comparison.readouts:
                 if r.encoding_guessed:
                     report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
+                for warning in r.warnings:
+                    report("warning", f"{result.meeting.id}: {r.source}: {warning}")
         write((render_csv if csv else render_jsonl)(result))
     return failed

@@ -95,6 +95,8 @@ def compare(
     for r in comparison.readouts:
         if r.encoding_guessed:
             say("warning", f"{r.source}: {guessed(r.encoding)}")
+        for warning in r.warnings:
+            say("warning", f"{r.source}: {warning}")
     options = render_options(no_color or output is not None, width)
     run(lambda: write_output(render(comparison, format, options), output))
     if exit_code and comparison.has_missing_topics:

@@ -160,6 +160,7 @@ def compare(
                 r.format,
                 r.encoding,
                 r.encoding_guessed,
+                r.warnings,
             )
             for r, s in zip(readouts, segmented, strict=True)
         ),

@@ -155,6 +155,7 @@ def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
         encoding=encoding_label(page.encoding),
         encoding_guessed=page.encoding_guessed,
         format="html",
+        warnings=page.warnings,
     )
 
 
