@@ -70,6 +70,10 @@ class _Handler(BaseHTTPRequestHandler):
             )
         elif path == "/moved":
             self._send(302, b"", "text/html", Location="/page")
+        elif path == "/moved-missing":
+            self._send(302, b"", "text/html", Location="/missing")
+        elif path.startswith("/moved-to-port-"):  # to a port nothing listens on
+            self._send(302, b"", "text/html", Location=f"http://localhost:{path[15:]}/x")
         elif path.startswith("/loop"):
             n = int(path[5:] or 0)
             self._send(302, b"", "text/html", Location=f"/loop{n + 1}")
@@ -108,6 +112,14 @@ class _Handler(BaseHTTPRequestHandler):
             try:
                 for _ in range(40):
                     self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path == "/trickle-headers":  # the headers a byte at a time, for ever
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 400:
+                    self.wfile.write(bytes([byte]))
                     self.wfile.flush()
                     time.sleep(0.05)
             except (BrokenPipeError, ConnectionResetError):

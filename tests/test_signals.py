@@ -51,7 +51,9 @@ def test_ctrl_c_in_compare_is_exit_130_and_one_line(tmp_path: Path) -> None:
 def test_ctrl_c_in_batch_is_exit_130_and_one_line(tmp_path: Path) -> None:
     manifest = tmp_path / "meetings.csv"
     manifest.write_text(f"meeting,readout\nm1,slow.txt\nm1,{SEED / 'china-mfa.txt'}\n", "utf-8")
-    r = _interrupt_while_reading(tmp_path, "batch", str(manifest), "--no-progress")
+    r = _interrupt_while_reading(
+        tmp_path, "batch", str(manifest), "--no-progress", "--allow-outside"
+    )
     assert (r.returncode, r.stdout, r.stderr) == (130, "", "readout-diff: error: interrupted\n")
 
 
@@ -85,6 +87,7 @@ def test_sigterm_while_writing_is_exit_143_one_line_and_no_temporary_file(tmp_pa
         "utf-8",
     )
     cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-o", str(out)]
+    cmd.append("--allow-outside")  # the seed readouts are outside tmp_path
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     with open(fifo, "wb"):  # the first meeting is compared and in the temporary file by now
         assert [f.name for f in tmp_path.glob(".out.jsonl.*.tmp")] != []

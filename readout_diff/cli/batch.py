@@ -22,6 +22,7 @@ from readout_diff.cli.app import (
     output_format,
     run,
 )
+from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
@@ -65,6 +66,7 @@ def batch(
     ] = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    allow_outside: AllowOutsideOption = False,
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from readout_diff.inputs.read import ReadOptions
@@ -77,7 +79,7 @@ def batch(
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
     tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     bar = ProgressBar(len(meetings)) if tty and not no_progress else None
-    read = ReadOptions(max_bytes, encoding)
+    read = ReadOptions(max_bytes, encoding, allow_outside=allow_outside)
     progress = None if bar is None else bar.update
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
     failed = run(lambda: write_batch(results, chosen is BatchFormat.csv, output, bar))
@@ -191,5 +193,7 @@ def _write_all(
             for r in result.comparison.readouts:
                 if r.encoding_guessed:
                     report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
+                for warning in r.warnings:
+                    report("warning", f"{result.meeting.id}: {r.source}: {warning}")
         write((render_csv if csv else render_jsonl)(result))
     return failed

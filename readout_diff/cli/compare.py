@@ -40,6 +40,13 @@ SaveOption = Annotated[
         "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
     ),
 ]
+AllowOutsideOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside",
+        help="Read readout files a meeting.yaml or manifest lists outside its folder.",
+    ),
+]
 
 
 def compare(
@@ -76,6 +83,7 @@ def compare(
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
     save: SaveOption = None,
+    allow_outside: AllowOutsideOption = False,
 ) -> None:
     """Compare readouts of one meeting: topics each side names or omits, and aligned claims."""
     from readout_diff.inputs.lexicon import load_lexicon
@@ -93,7 +101,7 @@ def compare(
             label,
             participants,
             load_lexicon(topics),
-            ReadOptions(max_bytes, encoding),
+            ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
             sys.stdin.buffer,
             save,
         )
@@ -101,6 +109,8 @@ def compare(
     for r in comparison.readouts:
         if r.encoding_guessed:
             say("warning", f"{r.source}: {guessed(r.encoding)}")
+        for warning in r.warnings:
+            say("warning", f"{r.source}: {warning}")
     # A file gets no colour unless asked for with --color always.
     auto_off = output is not None and color is ColorMode.auto
     options = render_options(no_color or auto_off, width, color)

@@ -182,6 +182,7 @@ def compare(
                 r.format,
                 r.encoding,
                 r.encoding_guessed,
+                r.warnings,
             )  # fmt: skip
             for r, s in zip(readouts, segmented, strict=True)
         ),

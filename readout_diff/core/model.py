@@ -32,6 +32,8 @@ class Readout:
     format: str = "text"  # "html": `text` is the text extracted from the page
     encoding: str = "utf-8"  # how the file's bytes were decoded
     encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
+    # Warnings the CLI prints on stderr ("nested over 255 elements deep…"); not in the JSON.
+    warnings: tuple[str, ...] = ()
     # The bytes as read (the page as the server sent it), kept so that `save_meeting` can write
     # them after the comparison succeeded; never part of the result.
     raw: bytes | None = field(default=None, repr=False, compare=False)
@@ -96,6 +98,7 @@ class ReadoutClaims:
     format: str = "text"
     encoding: str = "utf-8"
     encoding_guessed: bool = False
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
 
     def to_dict(self) -> dict[str, Any]:
         return {

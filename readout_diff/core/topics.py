@@ -23,6 +23,9 @@ LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data 
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
 _MAX_GAP = 12  # longer separators between two words never belong to one alias
+# Invisible inside a word, and splitting it for a regular expression: soft hyphen, zero-width
+# space, non-joiner and joiner, word joiner, and a BOM (U+FEFF) pasted mid-text.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -153,8 +156,27 @@ class Lexicon:
         return n
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping."""
+        """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping.
+
+        Invisible characters (`Ukr\u00adaine`, `U\u200bN`) are folded away before matching, in a
+        copy with an offset map: a mention's span still holds the text's own characters."""
         end = len(text) if end is None else end
+        if not _INVISIBLE.search(text, start, end):
+            return self._scan(text, start, end)
+        # The copy runs to one visible character past `end`: the word-boundary check reads it.
+        stop = end
+        while stop < len(text) and (stop == end or _INVISIBLE.fullmatch(text[stop - 1])):
+            stop += 1
+        kept = [i for i in range(start, stop) if not _INVISIBLE.fullmatch(text[i])]
+        folded = "".join(text[i] for i in kept)
+        within = sum(1 for i in kept if i < end)
+        return [
+            Mention(m.topic, kept[m.start], kept[m.end - 1] + 1)
+            for m in self._scan(folded, 0, within)
+        ]
+
+    def _scan(self, text: str, start: int, end: int) -> list[Mention]:
+        """`find` on a text without invisible characters."""
         words = list(_WORD.finditer(text, start, end))
         found = []
         i = 0

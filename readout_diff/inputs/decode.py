@@ -4,9 +4,17 @@ YAML and CSV files that describe them. One function, `decode`, with one order of
 1. a byte-order mark: certain (UTF-8, UTF-16 or UTF-32);
 2. the user's `--encoding`: an order, obeyed strictly;
 3. a declared charset (an HTTP header, meeting.yaml's `encoding`, then an HTML page's own
-   `<meta charset>`, read with the WHATWG label rules): a hint;
+   `<meta charset>`, read with the WHATWG label rules): a hint. A declared UTF-16 or UTF-32
+   that the bytes decode in, but into garbage (UTF-8 served as UTF-16 gives CJK and unassigned
+   characters, and has no NUL byte), is an InputError pointing to `--encoding`, rather than
+   a comparison of garbage; a declared EBCDIC code page (cp037) is ignored;
 4. UTF-8;
 5. a legacy single-byte code page whose words look real.
+
+Binary data: a NUL character anywhere in the text, whatever the encoding (a NUL byte among the
+first 8 KB is refused before decoding, unless UTF-16 or UTF-32 was announced), is an InputError
+"looks like a binary file": no readout has one, and a NUL would reach the terminal and the
+Markdown report raw. Other control characters are left to the renderers.
 
 Undecodable bytes: a BOM or the user's `--encoding` that the bytes break is an InputError naming
 the byte offset. A declared charset the bytes are not in is set aside and the bytes decide (servers
@@ -99,9 +107,21 @@ def undecodable(name: str, data: bytes, at: int) -> InputError:
 
 
 def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
-    """Text of a file, in the order of precedence above; InputError for binary data and for
-    bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
+    """Text of a file, in the order of precedence above; InputError for binary data (a NUL
+    anywhere) and for bytes that nothing reads cleanly, UsageError for an unknown `--encoding`."""
     hints = hints or DecodeHints()
+    decoded = _decode(data, name, hints)
+    if "\x00" in decoded.text and not hints.utf8_only:  # YAML and CSV parsers name the line
+        raise _binary(name, hints)
+    return decoded
+
+
+def _binary(name: str, hints: DecodeHints) -> InputError:
+    expected = "an HTML page" if hints.html else "text"
+    return InputError(f"{name}: looks like a binary file, expected {expected}")
+
+
+def _decode(data: bytes, name: str, hints: DecodeHints) -> Decoded:
     bom = bom_codec(data)
     if hints.utf8_only and bom not in (None, "utf-8-sig"):
         raise InputError(f"{name}: not UTF-8 (it starts with a {bom.upper()} byte-order mark)")
@@ -114,15 +134,29 @@ def decode(data: bytes, name: str, hints: DecodeHints | None = None) -> Decoded:
     if declared is not None and declared.startswith(("utf-16", "utf-32")):
         found = _clean(data, declared)  # UTF-16 without a BOM is full of NUL bytes
         if found is not None:
+            if not _plausible_wide(data, found.text):
+                raise InputError(
+                    f"{name}: declared {declared.upper()}, but its bytes are not {declared.upper()}"
+                    " text (no NUL byte, or unassigned characters); give it with --encoding"
+                )
             return found
     if not hints.utf8_only and b"\x00" in data[:_SNIFF_BYTES]:
-        expected = "an HTML page" if hints.html else "text"
-        raise InputError(f"{name}: looks like a binary file, expected {expected}")
+        raise _binary(name, hints)  # before any guessing: a code page would read it
     if declared is None and hints.html:
         m = _META_CHARSET.search(data[:4096])
         declared = _charset(m.group(1).decode("ascii"), True, unicode=False) if m else None
     found = _clean(data, declared) if declared else None
     return found or _detect(data, name, hints)
+
+
+def _plausible_wide(data: bytes, text: str) -> bool:
+    """Whether UTF-16 or UTF-32 text could be what the bytes mean. ASCII or UTF-8 bytes read as
+    UTF-16 decode cleanly, into CJK and unassigned code points; real UTF-16 has a NUL byte in
+    every ASCII character (a space, a digit, a line break) and no unassigned code point."""
+    if b"\x00" not in data:
+        return False
+    odd = sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return odd <= 0.01 * len(text)
 
 
 def _detect(data: bytes, name: str, hints: DecodeHints) -> Decoded:

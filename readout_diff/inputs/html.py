@@ -35,6 +35,7 @@ _BOILERPLATE = frozenset(
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
 _NO_MAIN_TEXT = "no main text found in the page"
 _NO_CONTENT = "no HTML content (empty, or nested too deeply)"
+TOO_DEEP = "nested over 255 elements deep: the text after that point is missing"
 # readability logs a traceback for pages it cannot read; we report those as InputError. Added
 # once here: a handler per call would pile up one per page in a batch run.
 logging.getLogger("readability").addHandler(logging.NullHandler())
@@ -47,6 +48,7 @@ class Page:
     text: str  # title line, blank line, then one paragraph per line separated by blank lines
     encoding: str = "utf-8"  # the codec the page's bytes were decoded with
     encoding_guessed: bool = False  # no BOM, no charset and not UTF-8: a legacy code page guessed
+    warnings: tuple[str, ...] = ()  # what the reader should know: text lost to deep nesting
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -116,7 +118,8 @@ def extract_text(decoded: Decoded, name: str) -> Page:
     if not lines:
         raise InputError(f"{name}: {_NO_CONTENT if too_deep else _NO_MAIN_TEXT}")
     body = "\n\n".join(([title] if title else []) + lines) + "\n"
-    return Page(title, date, body, _page_codec(decoded), decoded.guessed)
+    warnings = (TOO_DEEP,) if too_deep else ()
+    return Page(title, date, body, _page_codec(decoded), decoded.guessed, warnings)
 
 
 def _drop_boilerplate(main: Any) -> None:

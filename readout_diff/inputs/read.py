@@ -13,12 +13,12 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
-from readout_diff.errors import InputError, UsageError
+from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 
 # Re-exported: workflows.compare asks read whether a path is a meeting folder.
 from readout_diff.inputs.discover import is_meeting_folder as is_meeting_folder
-from readout_diff.inputs.fetch import fetch, is_url
+from readout_diff.inputs.fetch import fetch, is_url, redact
 from readout_diff.inputs.files import read_capped
 from readout_diff.inputs.html import extract_text, looks_like_html
 from readout_diff.inputs.spec import (
@@ -61,6 +61,9 @@ class ReadOptions:
     max_bytes: int | None = None  # None: MAX_READOUT_BYTES
     encoding: str | None = None  # None: detect (BOM, UTF-8, then a legacy code page)
     declared: str | None = None  # meeting.yaml's `encoding`: a hint, as a server's charset is
+    # Read files a meeting.yaml or manifest lists outside its folder (`../x`, `/etc/x`): off by
+    # default, so that a list from elsewhere cannot put any file's text in the output.
+    allow_outside: bool = False
 
     @property
     def cap(self) -> int:
@@ -93,7 +96,7 @@ def load_readout(
     Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
     file's front matter and body."""
     options = options or ReadOptions()
-    name = "<stdin>" if path == "-" else path
+    name = "<stdin>" if path == "-" else redact(path) if is_url(path) else path
     url, media_type, charset = None, None, options.declared
     if is_url(path):
         fetched = fetch(path, options.cap)
@@ -152,6 +155,7 @@ def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
         encoding=encoding_label(page.encoding),
         encoding_guessed=page.encoding_guessed,
         format="html",
+        warnings=page.warnings,
     )
 
 
@@ -176,7 +180,11 @@ def load_readouts(
 
 
 def load_spec(spec: MeetingSpec, options: ReadOptions | None = None) -> Meeting:
-    """Read the readouts a meeting spec lists (meeting.yaml's or a manifest's), ids a, b, c …"""
+    """Read the readouts a meeting spec lists (meeting.yaml's or a manifest's), ids a, b, c …
+    SpecError for a file listed outside the list's folder, unless `options.allow_outside`."""
+    outside = [r.outside for r in spec.readouts if r.outside is not None]
+    if outside and not (options and options.allow_outside):
+        raise SpecError(f"{outside[0]} (--allow-outside to read it)")
     readouts = tuple(_load_listed(r, readout_id(i), options) for i, r in enumerate(spec.readouts))
     return Meeting(
         folder=spec.folder,

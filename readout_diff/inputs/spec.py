@@ -47,6 +47,9 @@ class ReadoutSpec:
     url: str | None = None
     speakers: tuple[str, ...] = ()
     encoding: str | None = None  # declared, as a server's charset: a hint, not an order
+    # Where the list names a path outside its folder ("m/meeting.yaml line 4: readout
+    # '../x.txt' is outside m"), None inside: `read.load_spec` refuses it unless allowed.
+    outside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,22 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         _one(entry, "url", name),
         _list(entry, "speakers", name),
         _one(entry, "encoding", name),
+        None if is_url(file) else _outside(file, base, at),
     )
+
+
+def _outside(file: str, base: Path, at: str) -> str | None:
+    """Why `file` (`../../etc/passwd`, `/etc/passwd`, or a link out) is not inside the folder
+    `base`; None when it is, or when the path cannot be resolved (reading it says why)."""
+    try:
+        (base / file).resolve().relative_to(base.resolve())
+    except ValueError:
+        if "\x00" in file:  # resolve() refuses it too: the reader names the bad file name
+            return None
+        return f"{at}: readout {file!r} is outside {base}"
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+    return None
 
 
 def meeting_spec(

@@ -23,7 +23,11 @@ from readout_diff.inputs.files import read_capped
 
 MAX_YAML_BYTES = 2_000_000
 FREE_FORM_PREFIX = "x-"  # keys for the user's own notes, allowed and ignored in every mapping
-MAX_YAML_NODES = 100_000  # after expanding aliases; real files have a few thousand
+# After expanding aliases: at most the larger of a floor and a multiple of the nodes written.
+# `yaml.safe_dump` writes a list shared by many meetings once and aliases it: a 5,000-meeting
+# manifest expands to about twice its own size, while a bomb of a few lines expands billions.
+MAX_YAML_NODES = 100_000
+MAX_YAML_EXPANSION = 10
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -89,22 +93,36 @@ def _children(node: Any) -> list[Any]:
     return []
 
 
-def _expanded_size(root: Any) -> int:
-    """Nodes the document would have with every alias expanded, computed without expanding
-    (each shared node is sized once), so a billion-laughs file is refused in microseconds.
-    Iterative: a deeply nested document must not exhaust Python's recursion limit."""
+def _expanded_size(root: Any, cap: int = MAX_YAML_NODES) -> tuple[int, int]:
+    """Nodes the document would have with every alias expanded (at most `cap` + 1), computed
+    without expanding (each shared node is sized once), so a billion-laughs file is refused in
+    microseconds; and the nodes as written. Iterative: a deeply nested document must not
+    exhaust Python's recursion limit."""
     memo: dict[int, int] = {}
     stack = [(root, False)]
     while stack:
         node, children_sized = stack.pop()
         if children_sized:
             size = 1 + sum(memo[id(child)] for child in _children(node))
-            memo[id(node)] = min(size, MAX_YAML_NODES + 1)
+            memo[id(node)] = min(size, cap + 1)
         elif id(node) not in memo:
             memo[id(node)] = 1  # until sized: a recursive alias counts once instead of looping
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node))
-    return memo[id(root)]
+    return memo[id(root)], len(memo)
+
+
+def _refuse_alias_bomb(text: str, name: str) -> None:
+    """SpecError when the aliases expand the document beyond MAX_YAML_EXPANSION times the nodes
+    written (and beyond MAX_YAML_NODES): a few lines that stand for billions of nodes."""
+    cap = max(MAX_YAML_NODES, MAX_YAML_EXPANSION * len(text))  # a node takes a byte or more
+    size, written = _expanded_size(yaml.compose(text, Loader=_BaseLoader), cap)
+    limit = max(MAX_YAML_NODES, MAX_YAML_EXPANSION * written)
+    if size > limit:
+        raise SpecError(
+            f"{name}: refusing a YAML file whose aliases expand to over {limit:,} nodes "
+            "(an alias bomb?)"
+        )
 
 
 def parse_yaml(text: str, name: str) -> Any:
@@ -113,12 +131,7 @@ def parse_yaml(text: str, name: str) -> Any:
         raise SpecError(f"{name}: too large for a YAML file (over {MAX_YAML_BYTES:,} bytes)")
     try:
         if "*" in text:  # only a document with aliases can expand beyond its size
-            size = _expanded_size(yaml.compose(text, Loader=_BaseLoader))
-            if size > MAX_YAML_NODES:
-                raise SpecError(
-                    f"{name}: refusing a YAML file whose aliases expand to over "
-                    f"{MAX_YAML_NODES:,} nodes (an alias bomb?)"
-                )
+            _refuse_alias_bomb(text, name)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
