@@ -195,9 +195,10 @@ def _candidates(
                 rare[t] = w2[t]
             else:
                 frequent.add(t)
-    pairs = _best_partners(claims_a, post_b, rare)
-    for (j, i), dot in _best_partners(claims_b, post_a, rare).items():
-        pairs.setdefault((i, j), dot)
+    pairs, cut = _best_partners(claims_a, post_b, rare)
+    if cut:  # else the pairs from a's side are all the pairs, a superset of b's best
+        for (j, i), dot in _best_partners(claims_b, post_a, rare)[0].items():
+            pairs.setdefault((i, j), dot)
     if frequent:
         freq_a = [f.tokens & frequent for f in claims_a]
         freq_b = [f.tokens & frequent for f in claims_b]
@@ -208,10 +209,12 @@ def _candidates(
 
 def _best_partners(
     claims: Sequence[Features], postings: dict[str, list[int]], rare: dict[str, float]
-) -> dict[tuple[int, int], float]:
+) -> tuple[dict[tuple[int, int], float], bool]:
     """For each claim, its best partners in the other readout by the shared rare tokens'
-    weights (ties to the lower index, so that swapping the readouts swaps the pairs)."""
+    weights (ties to the lower index, so that swapping the readouts swaps the pairs), and
+    whether any claim had more partners than it kept."""
     pairs: dict[tuple[int, int], float] = {}
+    cut = False
     for i, f in enumerate(claims):
         dots: dict[int, float] = defaultdict(float)
         for t in f.tokens:
@@ -221,9 +224,10 @@ def _best_partners(
                     dots[j] += w
         best = list(dots)
         if len(best) > CANDIDATES_PER_CLAIM:
+            cut = True
             best = heapq.nsmallest(CANDIDATES_PER_CLAIM, best, key=lambda j: (-dots[j], j))
         pairs.update(((i, j), dots[j]) for j in best)
-    return pairs
+    return pairs, cut
 
 
 def _score(
