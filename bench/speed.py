@@ -193,49 +193,11 @@ def main() -> None:
 
     scaling = run_scaling(args, row, results)
 
-    # (e) 1,000 pairs through batch.
-    manifest, chosen = batch_manifest(1_000)
-    for workers in (1, 2):
-        cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-j", str(workers)]
-        results[f"e_batch_{workers}_workers_s"] = median_time(
-            lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True), 3
-        )
-    # The baseline takes ~0.1 s a pair: timed on the first 100 pairs, scaled to 1,000.
-    texts_e = {p: Path(p).read_text("utf-8") for pair in chosen[:100] for p in pair}
-    base_e = 10 * sum(baseline_time(texts_e[x], texts_e[y]) for x, y in chosen[:100])
-    results["e_baseline_s_estimated"] = base_e
-    e1, e2 = results["e_batch_1_workers_s"], results["e_batch_2_workers_s"]
-    row(
-        "(e) 1,000 typical pairs, `batch -j 1` / `-j 2`",
-        f"{e1:.1f} s / {e2:.1f} s",
-        f"~{base_e:.0f} s (100 pairs x 10; {slower(base_e, min(e1, e2))})",  # type: ignore[type-var]
-        f"< {TARGETS['e']:.0f} s",
-    )
+    run_batch(row, results)
 
     print(f"\nreadout-diff speed, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}")
     print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
-    print("\n(d) scaling: words per readout, one pair, fresh process (median)")
-    print(
-        table(
-            ("words", "claims", "pairs scored", "time", "peak RSS", "µs/pair", "baseline"),
-            [
-                (
-                    f"{s:,}",
-                    f"{c[0]:,} + {c[1]:,}",
-                    f"{p:,}",
-                    f"{t:.2f} s",
-                    f"{m:.0f} MB",
-                    f"{t / max(p, 1) * 1e6:.0f}",
-                    f"{bs:.2f} s" if bs else "skipped",
-                )
-                for s, c, p, t, m, bs in scaling
-            ],
-        )
-    )
-    print(
-        f"fitted exponent of time vs words (log-log least squares): {results['d_exponent']:.2f}"
-        f" over all sizes, {results['d_exponent_from_5k']:.2f} from 5k on (start-up excluded)"
-    )
+    print_scaling(scaling, results)
     print(json.dumps(rounded(results)))
 
 
@@ -288,6 +250,52 @@ def fitted_exponent(points: list[tuple[float, float]]) -> float:
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     var = sum((x - mx) ** 2 for x in xs)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
+
+
+def run_batch(row: Callable[..., None], results: dict) -> None:  # type: ignore[type-arg]
+    """(e) 1,000 pairs through batch, with 1 and 2 workers."""
+    manifest, chosen = batch_manifest(1_000)
+    for workers in (1, 2):
+        cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-j", str(workers)]
+        results[f"e_batch_{workers}_workers_s"] = median_time(
+            lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True), 3
+        )
+    # The baseline takes ~0.1 s a pair: timed on the first 100 pairs, scaled to 1,000.
+    texts_e = {p: Path(p).read_text("utf-8") for pair in chosen[:100] for p in pair}
+    base_e = 10 * sum(baseline_time(texts_e[x], texts_e[y]) for x, y in chosen[:100])
+    results["e_baseline_s_estimated"] = base_e
+    e1, e2 = results["e_batch_1_workers_s"], results["e_batch_2_workers_s"]
+    row(
+        "(e) 1,000 typical pairs, `batch -j 1` / `-j 2`",
+        f"{e1:.1f} s / {e2:.1f} s",
+        f"~{base_e:.0f} s (100 pairs x 10; {slower(base_e, min(e1, e2))})",  # type: ignore[type-var]
+        f"< {TARGETS['e']:.0f} s",
+    )
+
+
+def print_scaling(scaling: list, results: dict) -> None:  # type: ignore[type-arg]
+    print("\n(d) scaling: words per readout, one pair, fresh process (median)")
+    print(
+        table(
+            ("words", "claims", "pairs scored", "time", "peak RSS", "µs/pair", "baseline"),
+            [
+                (
+                    f"{s:,}",
+                    f"{c[0]:,} + {c[1]:,}",
+                    f"{p:,}",
+                    f"{t:.2f} s",
+                    f"{m:.0f} MB",
+                    f"{t / max(p, 1) * 1e6:.0f}",
+                    f"{bs:.2f} s" if bs else "skipped",
+                )
+                for s, c, p, t, m, bs in scaling
+            ],
+        )
+    )
+    print(
+        f"fitted exponent of time vs words (log-log least squares): {results['d_exponent']:.2f}"
+        f" over all sizes, {results['d_exponent_from_5k']:.2f} from 5k on (start-up excluded)"
+    )
 
 
 def rounded(value: object) -> object:
