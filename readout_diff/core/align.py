@@ -16,6 +16,7 @@ optimal assignment at these sizes), and clusters hold at most one claim per read
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,11 +34,20 @@ RELATED_CONTENT = 0.2
 PARTICIPANT_WEIGHT = 0.5
 _CANDIDATE_COSINE = 0.08  # below this, only a shared topic makes a pair worth scoring
 _MAX_SHARED_TOKENS = 8
-# Candidate pairs come from shared tokens, so two long readouts whose claims share a frequent
-# word (or repeat one sentence) have close to N x M candidates: time and memory grow with the
-# product (2,500 x 2,500 claims of real statements: 2 million, 15 s; 2,000 x 2,000 claims that
-# all name one topic: 4 million, 50 s and 2.8 GB). Above this many, refuse at once, before any
-# work, rather than run for hours or out of memory.
+# Without a shared topic, a pair whose cosine is under RELATED_CONTENT is never eligible: it
+# would need a score of MATCH_THRESHOLD, and 0.75 x 0.2 + 0.25 x 1 (all wording) is 0.40. So
+# the pairs worth aligning are found without scoring those (test_align_speed checks the bound).
+_ELIGIBLE_COSINE = RELATED_CONTENT
+# Candidate pairs come from shared tokens. Every pair sharing one cost time and memory in the
+# product of the readouts' lengths (two 50,000-word statements: 713,000 pairs, 8 s), so a token in
+# more than CANDIDATE_DF claims of a readout finds no candidates (it still counts in the score),
+# and each claim keeps its CANDIDATES_PER_CLAIM best by shared rare words. Real readouts have
+# fewer than 64 claims (52 at most in samples/): for them neither bound ever binds.
+CANDIDATE_DF = 64
+CANDIDATES_PER_CLAIM = 64
+# Identical claims always pair (the same words: the same claim), so N identical claims against
+# N make N x N pairs: above this many candidates, refuse before scoring any, rather than run for
+# hours or out of memory.
 MAX_CANDIDATE_PAIRS = 3_000_000
 
 
@@ -106,57 +116,51 @@ def score_pairs(
     names: frozenset[str] = frozenset(),
     eligible_only: bool = False,
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
-    """Scores of every cross-readout pair that shares a token or a topic, keyed by
+    """Scores of the candidate cross-readout pairs (see `_candidates`), keyed by
     ((readout, claim), (readout, claim)) with the lower readout first; with `eligible_only`,
     only the pairs worth aligning (the rest are most of them, and most of the memory)."""
     w2 = _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
+    floor = _ELIGIBLE_COSINE if eligible_only else _CANDIDATE_COSINE
     scores = {}
     for ra in range(len(readouts)):
         for rb in range(ra + 1, len(readouts)):
-            postings: dict[str, list[int]] = defaultdict(list)
+            claims_a, claims_b = readouts[ra], readouts[rb]
             same_text: dict[str, list[int]] = defaultdict(list)
-            for j, f in enumerate(readouts[rb]):
+            for j, f in enumerate(claims_b):
                 same_text[f.exact].append(j)
-                for t in f.tokens:
-                    postings[t].append(j)
-            _check_size(readouts[ra], readouts[rb], postings, same_text, (ra, rb))
-            for i, fa in enumerate(readouts[ra]):
-                dots: dict[int, float] = defaultdict(float)
-                for t in fa.tokens:
-                    for j in postings.get(t, ()):
-                        dots[j] += w2[t]
+            candidates = _candidates(claims_a, claims_b, w2)
+            _check_size(claims_a, claims_b, same_text, len(candidates), (ra, rb))
+            for i, fa in enumerate(claims_a):
                 for j in same_text.get(fa.exact, ()):
                     shared = tuple(sorted(fa.surface[t].lower() for t in fa.tokens if t[0] != "@"))
                     scores[(ra, i), (rb, j)] = PairScore(1.0, 1.0, shared, tuple(sorted(fa.topics)))
-                for j, dot in dots.items():
-                    fb = readouts[rb][j]
-                    if fb.exact == fa.exact:
-                        continue
-                    cosine = dot / (norms[ra][i] * norms[rb][j])
-                    topics = fa.topics & fb.topics
-                    if cosine < _CANDIDATE_COSINE and not topics:
-                        continue
-                    score = _score(fa, fb, cosine, topics, w2)
-                    if score.eligible or not eligible_only:
-                        scores[(ra, i), (rb, j)] = score
+            for (i, j), dot in candidates.items():
+                fa, fb = claims_a[i], claims_b[j]
+                if fb.exact == fa.exact:
+                    continue
+                cosine = dot / (norms[ra][i] * norms[rb][j])
+                topics = fa.topics & fb.topics
+                if cosine < floor and not topics:
+                    continue
+                score = _score(fa, fb, cosine, topics, w2)
+                if score.eligible or not eligible_only:
+                    scores[(ra, i), (rb, j)] = score
     return scores
 
 
 def _check_size(
     claims_a: Sequence[Features],
     claims_b: Sequence[Features],
-    postings: dict[str, list[int]],
     same_text: dict[str, list[int]],
+    candidates: int,
     pair: tuple[int, int],
 ) -> None:
-    """Refuse a pair of readouts whose candidate pairs would take hours (an upper bound on the
-    pairs scored, counted from the postings in time linear in the claims' tokens)."""
-    work = 0
+    """Refuse a pair of readouts with more candidate pairs than can be scored in minutes (the
+    identical claims, then those of `_candidates`, bounded per claim), before scoring any."""
+    work = candidates
     for f in claims_a:
         work += len(same_text.get(f.exact, ()))
-        for t in f.tokens:
-            work += len(postings.get(t, ()))
     if work > MAX_CANDIDATE_PAIRS:
         ids = READOUT_IDS
         raise InputError(
@@ -164,6 +168,66 @@ def _check_size(
             f"{len(claims_a):,} x {len(claims_b):,} claims sharing words make {work:,} "
             f"candidate pairs (the limit is {MAX_CANDIDATE_PAIRS:,})"
         )
+
+
+def _postings(claims: Sequence[Features]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(claims):
+        for t in f.tokens:
+            postings[t].append(j)
+    return postings
+
+
+def _candidates(
+    claims_a: Sequence[Features], claims_b: Sequence[Features], w2: dict[str, float]
+) -> dict[tuple[int, int], float]:
+    """The (a, b) claim pairs worth scoring, with their weighted dot products: pairs sharing a
+    token that is in at most `CANDIDATE_DF` claims of either readout, and of them, for each claim
+    of either side, its `CANDIDATES_PER_CLAIM` best by the rare tokens shared. Frequent tokens
+    find no pairs but count in the dot product of the pairs found. Below both bounds (every
+    real readout so far) this is every pair sharing a token, in the order and with the sums of
+    a plain inverted index; above them, the work grows with the claims, not their product."""
+    post_a, post_b = _postings(claims_a), _postings(claims_b)
+    rare, frequent = {}, set()
+    for t, js in post_b.items():
+        if t in post_a:
+            if len(js) <= CANDIDATE_DF and len(post_a[t]) <= CANDIDATE_DF:
+                rare[t] = w2[t]
+            else:
+                frequent.add(t)
+    pairs, cut = _best_partners(claims_a, post_b, rare)
+    if cut:  # else the pairs from a's side are all the pairs, a superset of b's best
+        for (j, i), dot in _best_partners(claims_b, post_a, rare)[0].items():
+            pairs.setdefault((i, j), dot)
+    if frequent:
+        freq_a = [f.tokens & frequent for f in claims_a]
+        freq_b = [f.tokens & frequent for f in claims_b]
+        for (i, j), dot in pairs.items():
+            pairs[i, j] = dot + sum(w2[t] for t in freq_a[i] & freq_b[j])
+    return pairs
+
+
+def _best_partners(
+    claims: Sequence[Features], postings: dict[str, list[int]], rare: dict[str, float]
+) -> tuple[dict[tuple[int, int], float], bool]:
+    """For each claim, its best partners in the other readout by the shared rare tokens'
+    weights (ties to the lower index, so that swapping the readouts swaps the pairs), and
+    whether any claim had more partners than it kept."""
+    pairs: dict[tuple[int, int], float] = {}
+    cut = False
+    for i, f in enumerate(claims):
+        dots: dict[int, float] = defaultdict(float)
+        for t in f.tokens:
+            w = rare.get(t)
+            if w is not None:
+                for j in postings[t]:
+                    dots[j] += w
+        best = list(dots)
+        if len(best) > CANDIDATES_PER_CLAIM:
+            cut = True
+            best = heapq.nsmallest(CANDIDATES_PER_CLAIM, best, key=lambda j: (-dots[j], j))
+        pairs.update(((i, j), dots[j]) for j in best)
+    return pairs, cut
 
 
 def _score(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -108,6 +109,40 @@ class Lexicon:
                     lower = tuple(p.lower() for p in parts)
                     self._prefixes.update(lower[:k] for k in range(1, len(parts) - 1, 2))
                     self.longest = max(self.longest, (len(parts) + 1) // 2)
+
+    def to_index(self) -> dict[str, Any]:
+        """The topics and the built alias index as plain JSON data, in a fixed order (the
+        package ships it as data/topics.index.json; `from_index` reads it back)."""
+        return {
+            "topics": [
+                [t.id, t.name, t.kind, {k: list(v) for k, v in t.aliases.items()}, list(t.broader)]
+                for t in self.topics.values()
+            ],
+            "index": [
+                [cs, list(parts), [list(e) for e in entries]]
+                for (cs, parts), entries in self._index.items()
+            ],
+            "first": sorted(self._first),
+            "prefixes": sorted(list(p) for p in self._prefixes),
+            "longest": self.longest,
+        }
+
+    @classmethod
+    def from_index(cls, data: Mapping[str, Any]) -> Lexicon:
+        """The Lexicon `to_index` described, without parsing aliases again (~1 ms, not ~15)."""
+        lexicon = cls(())
+        lexicon.topics = {
+            tid: Topic(tid, name, kind, {k: tuple(v) for k, v in aliases.items()}, tuple(broader))
+            for tid, name, kind, aliases, broader in data["topics"]
+        }
+        lexicon._index = {
+            (cs, tuple(parts)): [(tid, trail, plural) for tid, trail, plural in entries]
+            for cs, parts, entries in data["index"]
+        }
+        lexicon._first = set(data["first"])
+        lexicon._prefixes = {tuple(p) for p in data["prefixes"]}
+        lexicon.longest = data["longest"]
+        return lexicon
 
     def _lookup(
         self, text: str, words: list[re.Match[str]], i: int, n: int
