@@ -125,4 +125,5 @@ def test_claim_lines_count_every_kind_of_line_break(newline: str) -> None:
     text = newline.join(["Title", "", "Iran was discussed.", "", "Gaza was discussed."])
     c = compare([readout("a", text), readout("b", "Gaza was discussed.")])
     lines = {claim.text: claim.line for claim in c.readouts[0].claims}
-    assert lines == {"Title": 1, "Iran was discussed.": 3, "Gaza was discussed.": 5}
+    assert lines == {"Iran was discussed.": 3, "Gaza was discussed.": 5}
+    assert [(h.text, h.line) for h in c.readouts[0].header] == [("Title", 1)]
