@@ -170,8 +170,7 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
             continue
         fresh = current is None or kind in ("heading", "meta")
         prev_blank = i == 0 or blank[i - 1] or fresh
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        next_blank = nxt is None or blank[i + 1] or _is_meta(text[nxt[0] : nxt[1]])
+        next_blank = i + 1 == len(lines) or blank[i + 1]
         marker = _MARKER.match(line)
         if not marker and prev_blank and _is_meta(line):
             if current:
