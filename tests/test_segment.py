@@ -195,3 +195,14 @@ def test_a_line_after_a_heading_is_not_swallowed_by_it() -> None:
         ("Wang Yi Holds Talks with Lavrov", "heading"),
         ("Wang Yi met Lavrov on Sunday and they talked at length.", "sentence"),
     ]
+
+
+def test_a_roman_numbered_section_standing_alone_is_a_heading() -> None:
+    text = "I. Bilateral relations\n\n1. The Parties agreed.\n\nII. Finance\n\n1) Trade\n\n2) Oil"
+    assert kinds(text) == [
+        ("Bilateral relations", "heading"),
+        ("The Parties agreed.", "item"),
+        ("Finance", "heading"),
+        ("Trade", "item"),
+        ("Oil", "item"),
+    ]

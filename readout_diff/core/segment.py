@@ -72,6 +72,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
+_ROMAN_SECTION = re.compile(r"[ \t]*[IVX]{1,5}\.[ \t]")
 # The document's first line, alone in its paragraph and without a sentence's end, is its title
 # even when long ("Xi Jinping Meets with President of the European Council Costa and ...").
 _TITLE_MAX_WORDS = 30
@@ -177,7 +178,10 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
                 yield current[0], current[1], kind
             current, kind = [ls, le], "meta"
             continue
-        is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#"))
+        # "## Readout", and a Roman-numbered section standing alone ("I. Bilateral relations")
+        is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#")) or bool(
+            marker and next_blank and _ROMAN_SECTION.match(marker.group(0))
+        )
         if marker or (prev_blank and _looks_like_heading(line, next_blank, ls == start)):
             if current:
                 yield current[0], current[1], kind
