@@ -183,21 +183,7 @@ def compare(
         for r, s in zip(readouts, segmented, strict=True)
     )
     return Comparison(
-        readouts=tuple(
-            ReadoutClaims(
-                r.id,
-                r.label,
-                r.source,
-                tuple(s.claims),
-                r.date,
-                r.url,
-                r.format,
-                r.encoding,
-                r.encoding_guessed,
-                tuple(s.header),
-            )  # fmt: skip
-            for r, s in zip(readouts, segmented, strict=True)
-        ),
+        readouts=tuple(_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)),
         topics=topic_presence(
             readouts,
             [s.mentions for s in segmented],
@@ -215,6 +201,22 @@ def compare(
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
+    )
+
+
+def _readout_claims(r: Readout, s: _Segmented) -> ReadoutClaims:
+    """A readout as the result shows it: its metadata, header lines and claims."""
+    return ReadoutClaims(
+        r.id,
+        r.label,
+        r.source,
+        tuple(s.claims),
+        r.date,
+        r.url,
+        r.format,
+        r.encoding,
+        r.encoding_guessed,
+        tuple(s.header),
     )
 
 
