@@ -125,4 +125,57 @@ def test_claim_lines_count_every_kind_of_line_break(newline: str) -> None:
     text = newline.join(["Title", "", "Iran was discussed.", "", "Gaza was discussed."])
     c = compare([readout("a", text), readout("b", "Gaza was discussed.")])
     lines = {claim.text: claim.line for claim in c.readouts[0].claims}
-    assert lines == {"Title": 1, "Iran was discussed.": 3, "Gaza was discussed.": 5}
+    assert lines == {"Iran was discussed.": 3, "Gaza was discussed.": 5}
+    assert [(h.text, h.line) for h in c.readouts[0].header] == [("Title", 1)]
+
+
+HEADED = "Ukraine Talks in Beijing\n\nOffice of the Spokesperson\nOctober 31, 2022\n\n"
+
+
+def test_headings_and_bylines_are_the_header_not_claims() -> None:
+    a = readout("a", HEADED + "The two sides discussed trade. They agreed to meet again.")
+    b = readout("b", "Readout\n\nThe two sides discussed trade.")
+    c = compare([a, b], participants=[])
+    head = c.readout("a").header
+    assert [(h.id, h.text, h.kind, h.line) for h in head] == [
+        ("a-h1", "Ukraine Talks in Beijing", "heading", 1),
+        ("a-h2", "Office of the Spokesperson", "meta", 3),
+        ("a-h3", "October 31, 2022", "meta", 4),
+    ]
+    assert c.readout("a").headline == head[0]
+    assert [cl.id for cl in c.readout("a").claims] == ["a1", "a2"]
+    assert c.readout("a").claims[0].text == "The two sides discussed trade."
+    assert [(h.id, h.kind) for h in c.readout("b").header] == [("b-h1", "meta")]
+    assert c.readout("b").headline is None
+    members = {cid for al in c.alignment for _, cid in al.members}
+    lone = {cid for _, ids in c.unmatched for cid in ids}
+    assert members == {"a1", "b1"} and lone == {"a2"}
+    assert c.summary()["claims"] == {"a": 2, "b": 1}
+
+
+def test_a_topic_named_only_in_the_headline_is_present_with_its_evidence() -> None:
+    a = readout("a", HEADED + "The two sides discussed trade.")
+    b = readout("b", "The two sides discussed trade.")
+    c = compare([a, b], participants=[])
+    ukraine = next(t for t in c.topics if t.id == "ukraine")
+    assert ukraine.present_in == ("a",) and ukraine.missing_from == ("b",)
+    (mention,) = dict(ukraine.mentions)["a"]
+    assert mention.claim == "a-h1"
+    assert c.claim("a-h1").text == "Ukraine Talks in Beijing"
+    assert c.readout("a").header[0].topics == ("ukraine", "china")
+    assert Comparison.from_dict(c.to_dict()) == c
+
+
+@NO_DEADLINE
+@given(st.lists(st.tuples(st.booleans(), document), min_size=2, max_size=3))
+def test_every_claim_appears_exactly_once_and_no_header_line(
+    docs: list[tuple[bool, str]],
+) -> None:
+    texts = [(HEADED if headed else "") + doc for headed, doc in docs]
+    c = compare([readout("abc"[i], t) for i, t in enumerate(texts)], participants=[])
+    seen = [cid for a in c.alignment for _, cid in a.members]
+    seen += [cid for _, ids in c.unmatched for cid in ids]
+    assert sorted(seen) == sorted(cl.id for r in c.readouts for cl in r.claims)
+    for r, (headed, _) in zip(c.readouts, docs, strict=True):
+        assert len(r.header) == (3 if headed else 0)
+        assert not {h.id for h in r.header} & set(seen)

@@ -119,7 +119,7 @@ def test_segment_spans_are_ordered_trimmed_and_inside_the_range(text: str, a: in
         assert previous_end <= s.start < s.end <= end
         piece = text[s.start : s.end]
         assert piece == piece.strip() and any(ch.isalnum() for ch in piece)
-        assert s.kind in ("sentence", "item", "heading")
+        assert s.kind in ("sentence", "item", "heading", "meta")
         previous_end = s.end
 
 

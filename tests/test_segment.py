@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,3 +113,96 @@ def test_spans_are_exact_ordered_and_cover_every_letter(parts: list[tuple[str, s
 def test_any_text_segments_without_error(text: str) -> None:
     for s in segment(text):
         assert 0 <= s.start < s.end <= len(text)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.kind) for s in segment(text)]
+
+
+def test_bylines_and_datelines_of_government_sites_are_meta_lines() -> None:
+    text = (
+        "Secretary Pompeo’s Call With Russian Foreign Minister Sergey Lavrov\n\n"
+        "Office of the Spokesperson\nWashington, DC\nFebruary 13, 2019\n\n"
+        "The below is attributable to Deputy Spokesperson Robert Palladino:\n\n"
+        "Secretary Pompeo spoke with Foreign Minister Lavrov. They discussed arms control."
+    )
+    assert kinds(text) == [
+        ("Secretary Pompeo’s Call With Russian Foreign Minister Sergey Lavrov", "heading"),
+        ("Office of the Spokesperson", "meta"),
+        ("Washington, DC", "heading"),
+        ("February 13, 2019", "meta"),
+        ("The below is attributable to Deputy Spokesperson Robert Palladino:", "meta"),
+        ("Secretary Pompeo spoke with Foreign Minister Lavrov.", "sentence"),
+        ("They discussed arms control.", "sentence"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readout",
+        "Media Note",
+        "For Immediate Release",
+        "Readout, Office of the Spokesperson",
+        "October 31, 2022",
+        "2025-01-24",
+        "2022-10-31 17:58",
+        "March 18, 2025, The Kremlin, Moscow",
+        "Press release | Beijing, 24 July 2025",
+        "The following is attributable to Spokesperson Ned Price:",
+        "Pentagon Press Secretary Pat Ryder provided the following readout:",
+    ],
+)
+def test_stock_lines_alone_are_meta(line: str) -> None:
+    text = f"Title of the Readout\n\n{line}\n\nThe two sides met."
+    assert kinds(text)[1] == (line, "meta")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The two sides met on October 31, 2022.",
+        "They issued a statement.",
+        "The following points were agreed:",
+        "PM meeting with President Xi of China: 18 November 2024",
+    ],
+)
+def test_claims_and_titles_with_dates_are_not_meta(line: str) -> None:
+    text = f"{line}\n\nThe two sides met."
+    assert all(kind != "meta" for _, kind in kinds(text))
+
+
+def test_a_date_inside_wrapped_prose_stays_in_its_sentence() -> None:
+    text = "The ministers met in Rome on\nOctober 31, 2022\nand discussed trade."
+    assert kinds(text) == [(text, "sentence")]
+
+
+def test_the_first_line_alone_is_the_title_even_when_long() -> None:
+    title = (
+        "Xi Jinping Meets with President of the European Council Costa and President of the "
+        "European Commission von der Leyen"
+    )
+    text = f"{title}\n\nBeijing, July 24 — Xi Jinping met Costa. They talked."
+    assert kinds(text)[0] == (title, "heading")
+    assert kinds(f"Some text\n\n{title}\n\nMore.")[1] == (title, "sentence")
+
+
+def test_a_line_after_a_heading_is_not_swallowed_by_it() -> None:
+    text = (
+        "Wang Yi Holds Talks with Lavrov\nWang Yi met Lavrov on Sunday and they talked at length."
+    )
+    assert kinds(text) == [
+        ("Wang Yi Holds Talks with Lavrov", "heading"),
+        ("Wang Yi met Lavrov on Sunday and they talked at length.", "sentence"),
+    ]
+
+
+def test_a_roman_numbered_section_standing_alone_is_a_heading() -> None:
+    text = "I. Bilateral relations\n\n1. The Parties agreed.\n\nII. Finance\n\n1) Trade\n\n2) Oil"
+    assert kinds(text) == [
+        ("Bilateral relations", "heading"),
+        ("The Parties agreed.", "item"),
+        ("Finance", "heading"),
+        ("Trade", "item"),
+        ("Oil", "item"),
+    ]

@@ -11,10 +11,12 @@ from typing import Any
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.model import (
+    HEADER_KINDS,
     READOUT_IDS,
     Alignment,
     Claim,
     Comparison,
+    HeaderLine,
     Readout,
     ReadoutClaims,
 )
@@ -104,7 +106,10 @@ def with_ids(readouts: Sequence[Readout]) -> list[Readout]:
 
 
 class _Segmented:
-    """One readout's claims, their topic mentions and alignment features."""
+    """One readout's claims, header lines, topic mentions and alignment features. Headings and
+    meta lines (bylines, datelines) are its header, not claims: they never align and are
+    never unmatched. Topics they name still count (a headline is the readout's own words),
+    their mentions pointing to the header line's id ("a-h1")."""
 
     def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
         text = readout.text
@@ -113,11 +118,11 @@ class _Segmented:
         mentions = lexicon.find(text, readout.body_start)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
         self.claims: list[Claim] = []
+        self.header: list[HeaderLine] = []
         self.features: list[Features] = []
-        self.mentions: list[tuple[Mention, str]] = []  # (mention, claim id)
+        self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
-        for n, seg in enumerate(segment(text, readout.body_start)):
-            cid = f"{readout.id}{n + 1}"
+        for seg in segment(text, readout.body_start):
             inside = []
             while k < len(mentions) and mentions[k].start < seg.end:
                 if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
@@ -125,13 +130,20 @@ class _Segmented:
                 k += 1
             topics = tuple(dict.fromkeys(m.topic for m in inside if m.topic not in participants))
             line = bisect.bisect_left(newlines, seg.start) + 1
-            self.claims.append(
-                Claim(cid, text[seg.start : seg.end], seg.start, seg.end, line, topics)
-            )
-            self.features.append(
-                claim_features(text[seg.start : seg.end], seg.start, inside, participants)
-            )
+            span = (text[seg.start : seg.end], seg.start, seg.end, line, topics)
+            if seg.kind in HEADER_KINDS:
+                cid = f"{readout.id}-h{len(self.header) + 1}"
+                self.header.append(HeaderLine(cid, *span, kind=seg.kind))
+            else:
+                cid = f"{readout.id}{len(self.claims) + 1}"
+                self.claims.append(Claim(cid, *span))
+                self.features.append(claim_features(span[0], seg.start, inside, participants))
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
+
+    @property
+    def lines(self) -> list[Claim]:
+        """Header lines and claims in text order (what name detection reads)."""
+        return sorted([*self.header, *self.claims], key=lambda c: c.start)
 
 
 def compare(
@@ -171,21 +183,7 @@ def compare(
         for r, s in zip(readouts, segmented, strict=True)
     )
     return Comparison(
-        readouts=tuple(
-            ReadoutClaims(
-                r.id,
-                r.label,
-                r.source,
-                tuple(s.claims),
-                r.date,
-                r.url,
-                r.format,
-                r.encoding,
-                r.encoding_guessed,
-                r.warnings,
-            )  # fmt: skip
-            for r, s in zip(readouts, segmented, strict=True)
-        ),
+        readouts=tuple(_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)),
         topics=topic_presence(
             readouts,
             [s.mentions for s in segmented],
@@ -195,7 +193,7 @@ def compare(
         ),  # fmt: skip
         detected=detected_presence(
             readouts,
-            [s.claims for s in segmented],
+            [s.lines for s in segmented],
             [s.all_mentions for s in segmented],
             alignment,
         ),  # fmt: skip
@@ -203,6 +201,23 @@ def compare(
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
+    )
+
+
+def _readout_claims(r: Readout, s: _Segmented) -> ReadoutClaims:
+    """A readout as the result shows it: its metadata, header lines and claims."""
+    return ReadoutClaims(
+        r.id,
+        r.label,
+        r.source,
+        tuple(s.claims),
+        r.date,
+        r.url,
+        r.format,
+        r.encoding,
+        r.encoding_guessed,
+        header=tuple(s.header),
+        warnings=r.warnings,
     )
 
 

@@ -12,8 +12,12 @@ from typing import Any
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
 # 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
 # `covered` (the topics that cover it where it is missing) and `source`, the kind "person", and
-# `detected`: names the lexicon lacks that one readout alone uses (kinds "name", "person").
-SCHEMA_VERSION = "1.2"
+# `detected`: names the lexicon lacks that one readout alone uses (kinds "name", "person");
+# 1.3 each readout's `header`: its headings and meta lines, which are not claims.
+SCHEMA_VERSION = "1.3"
+# Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
+# out of the claims: they never align and are never unmatched.
+HEADER_KINDS = ("heading", "meta")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class Readout:
 
 @dataclass(frozen=True)
 class Claim:
-    """A sentence (or list item, or heading) with its exact span in the readout's text."""
+    """A sentence (or list item) with its exact span in the readout's text."""
 
     id: str
     text: str
@@ -86,6 +90,24 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class HeaderLine(Claim):
+    """A line of the readout's header, not a claim: a heading (its title, a section head) or a
+    meta line (a byline, a dateline: "Office of the Spokesperson", "October 31, 2022"). Its id
+    ("a-h1") cannot be a claim's; topic mentions may point to it."""
+
+    kind: str = "heading"  # "heading" | "meta"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> HeaderLine:
+        return cls(
+            d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]), d["kind"]
+        )
+
+
+@dataclass(frozen=True)
 class ReadoutClaims:
     """A readout as it appears in the result: its metadata and its claims (not its full text)."""
 
@@ -98,7 +120,13 @@ class ReadoutClaims:
     format: str = "text"
     encoding: str = "utf-8"
     encoding_guessed: bool = False
+    header: tuple[HeaderLine, ...] = ()  # headings and meta lines, in text order
     warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
+
+    @property
+    def headline(self) -> HeaderLine | None:
+        """The readout's own title: its first heading, if it has one."""
+        return next((h for h in self.header if h.kind == "heading"), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +138,7 @@ class ReadoutClaims:
             "encoding_guessed": self.encoding_guessed,
             "date": self.date,
             "url": self.url,
+            "header": [h.to_dict() for h in self.header],
             "claims": [c.to_dict() for c in self.claims],
         }
 
@@ -126,6 +155,7 @@ class ReadoutClaims:
             d.get("format", "text"),
             d.get("encoding", "utf-8"),
             d.get("encoding_guessed", False),
+            tuple(HeaderLine.from_dict(h) for h in d.get("header", ())),
         )
 
 
@@ -250,8 +280,9 @@ class Comparison:
         raise KeyError(readout_id)
 
     def claim(self, claim_id: str) -> Claim:
+        """A claim, or a header line (the id a topic mention may point to), by its id."""
         for r in self.readouts:
-            for c in r.claims:
+            for c in (*r.claims, *r.header):
                 if c.id == claim_id:
                     return c
         raise KeyError(claim_id)

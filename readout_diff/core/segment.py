@@ -1,4 +1,12 @@
-"""Split a readout into claims: sentences, list items and headings, each with its exact span.
+"""Split a readout into segments: sentences, list items, headings and meta lines, each with its
+exact span.
+
+Headings (titles, section heads) and meta lines (bylines, datelines and the stock lines of
+government sites: "Office of the Spokesperson", "The following is attributable to Spokesperson
+X:", "For Immediate Release", "Readout", a date alone) are the readout's header, not its
+claims: `compare` keeps them apart from the alignment. A meta line is recognised by general
+patterns, line by line, so that a block of them ("Office of the Spokesperson / Washington, DC /
+February 13, 2019") is split into its lines.
 
 A regex segmenter with an abbreviation list, not a statistical model: official English has a
 small, known set of traps ("U.S.", "Mr.", "Jan. 5", "No. 1", "St. Petersburg", quotes that end a
@@ -64,13 +72,62 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
+_ROMAN_SECTION = re.compile(r"[ \t]*[IVX]{1,5}\.[ \t]")
+# The document's first line, alone in its paragraph and without a sentence's end, is its title
+# even when long ("Xi Jinping Meets with President of the European Council Costa and ...").
+_TITLE_MAX_WORDS = 30
+
+# Stock lines of government sites: a line made only of these (separated by , | • · – —) or
+# of dates is a byline, not a claim. Compared lower-case, without a final period.
+_STOCK_LINES = frozenset(
+    [
+        "readout",
+        "readouts",
+        "media note",
+        "press release",
+        "press statement",
+        "news release",
+        "statement",
+        "fact sheet",
+        "for immediate release",
+        "immediate release",
+        "briefing room",
+        "statements and releases",
+        "transcript",
+    ]
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "October 31, 2022"  "31 October 2022"  "Nov. 18"  "2025-01-24"  "24.01.2025"  with a time
+_DATE = re.compile(
+    rf"""\b(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?
+        | \d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?
+        | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}
+        )(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[ap]\.?m\.?)?)?\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OFFICE = re.compile(r"Office of the [A-Z][\w’' -]{1,40}")
+_PLACE_LINKS = frozenset(["of", "the", "de", "du", "la", "am", "upon"])
+# "The following is attributable to Spokesperson Ned Price:"  "The below is attributable to
+# ..."  "Pentagon Press Secretary ... provided the following readout:"
+_ATTRIBUTION = re.compile(
+    r"""^(?:the[ \t]+(?:following|below)[ \t]+(?:is|are)[ \t]+attributable[ \t]+to\b.*
+        | .*\b(?:provided|issued|released|gave|delivered)[ \t]+the[ \t]+following
+          (?:[ \t]+\w+){0,2})[ \t]*:\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_META_SEPARATORS = re.compile(r"[ \t]*(?:[,|•·]|[ \t][–—-][ \t])[ \t]*")
+_META_MAX_WORDS = 30
+_DATE_LINE_OTHER_WORDS = 4  # "March 18, 2025, The Kremlin, Moscow": a place beside a date
 
 
 @dataclass(frozen=True)
 class Segment:
     start: int
     end: int
-    kind: str  # "sentence" | "item" | "heading"
+    kind: str  # "sentence" | "item" | "heading" | "meta"
 
 
 def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
@@ -78,7 +135,7 @@ def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     end = len(text) if end is None else end
     out: list[Segment] = []
     for b_start, b_end, kind in _blocks(text, start, end):
-        if kind == "heading":
+        if kind in ("heading", "meta"):
             out.extend(Segment(s, e, kind) for s, e in _trimmed(text, b_start, b_end))
             continue
         first = True
@@ -98,31 +155,44 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """Paragraphs, list items and headings as (start, end, kind), markers and datelines cut off."""
+    """Paragraphs, list items, headings and meta lines as (start, end, kind), markers and
+    datelines cut off. A heading or meta line ends its block: the next line starts anew, as
+    after a blank line ("Office of the Spokesperson / Washington, DC / February 13, 2019")."""
     lines = list(_lines(text, start, end))
-    current: list[int] | None = None  # [start, end] of the paragraph being collected
+    blank = [not text[ls:le].strip() for ls, le in lines]
+    current: list[int] | None = None  # [start, end] of the block being collected
     kind = "paragraph"
     for i, (ls, le) in enumerate(lines):
         line = text[ls:le]
-        if not line.strip():
+        if blank[i]:
             if current:
                 yield current[0], current[1], kind
             current = None
             continue
-        prev_blank = i == 0 or not text[lines[i - 1][0] : lines[i - 1][1]].strip()
-        next_blank = i + 1 == len(lines) or not text[lines[i + 1][0] : lines[i + 1][1]].strip()
+        fresh = current is None or kind in ("heading", "meta")
+        prev_blank = i == 0 or blank[i - 1] or fresh
+        next_blank = i + 1 == len(lines) or blank[i + 1]
         marker = _MARKER.match(line)
-        is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#"))
-        if marker or (prev_blank and _looks_like_heading(line, next_blank)):
+        if not marker and prev_blank and _is_meta(line):
+            if current:
+                yield current[0], current[1], kind
+            current, kind = [ls, le], "meta"
+            continue
+        # "## Readout", and a Roman-numbered section standing alone ("I. Bilateral relations")
+        is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#")) or bool(
+            marker and next_blank and _ROMAN_SECTION.match(marker.group(0))
+        )
+        if marker or (prev_blank and _looks_like_heading(line, next_blank, ls == start)):
             if current:
                 yield current[0], current[1], kind
             body = ls + (marker.end() if marker else 0)
             if is_md_heading or (not marker and prev_blank):
-                kind = "heading" if _looks_like_heading(text[body:le], True) else "paragraph"
+                heading = _looks_like_heading(text[body:le], True, ls == start)
+                kind = "heading" if heading else "paragraph"
             else:
                 kind = "item"
             current = [body, le]
-        elif current is None or (kind == "item" and not _continues_item(line)):
+        elif current is None or fresh or (kind == "item" and not _continues_item(line)):
             if current:
                 yield current[0], current[1], kind
             dateline = _DATELINE.match(line) if prev_blank else None
@@ -134,18 +204,46 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         yield current[0], current[1], kind
 
 
+def _is_meta(line: str) -> bool:
+    """A byline, dateline or stock line of a government site, standing alone on its line: an
+    attribution ("The following is attributable to Spokesperson X:"), or only stock lines
+    ("Readout", "Office of the Spokesperson") and dates, or a date with a few capitalised
+    words beside it (a place: "March 18, 2025, The Kremlin, Moscow")."""
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > _META_MAX_WORDS:
+        return False
+    if _ATTRIBUTION.match(stripped):
+        return True
+    undated = _DATE.sub(" ", stripped)
+    dated = undated != stripped
+    others: list[str] = []
+    for part in _META_SEPARATORS.split(undated.strip().rstrip(".")):
+        if part and part.lower() not in _STOCK_LINES and not _OFFICE.fullmatch(part):
+            others.extend(part.split())
+    if not others:
+        return True
+    return (
+        dated
+        and len(others) <= _DATE_LINE_OTHER_WORDS
+        and all(w[:1].isupper() or w in _PLACE_LINKS for w in others)
+    )
+
+
 def _continues_item(line: str) -> bool:
     """A wrapped list item goes on indented or in lower case; anything else is a new paragraph."""
     return line[:1] in " \t" or line.lstrip()[:1].islower()
 
 
-def _looks_like_heading(line: str, next_blank: bool) -> bool:
-    """A short line with no closing punctuation, standing on its own or in Title Case."""
+def _looks_like_heading(line: str, next_blank: bool, first: bool = False) -> bool:
+    """A short line with no closing punctuation, standing on its own or in Title Case. The
+    document's first line standing alone is its title: it may be longer and end in ")"."""
     stripped = line.strip()
-    if not stripped or stripped[-1] in ".!?;:,\"'”’)" or _DATELINE.match(line):
+    title = first and next_blank
+    closing = ".!?;:,\"'”’" if title else ".!?;:,\"'”’)"
+    if not stripped or stripped[-1] in closing or _DATELINE.match(line):
         return False
     words = stripped.split()
-    if len(words) > _HEADING_MAX_WORDS:
+    if len(words) > (_TITLE_MAX_WORDS if title else _HEADING_MAX_WORDS):
         return False
     if next_blank:
         return True

@@ -41,6 +41,8 @@ def _header(report: Report) -> list[str]:
     out.append("")
     for r in report.readouts:
         out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {count(r.claims, 'claim')})")
+        if r.headline:
+            out.append(f"  - *{_md(r.headline)}*")
     for prefix, names in report.headline:  # a paragraph each, not one run-on headline
         out.extend(["", f"**{_md(prefix)}:** {_md(', '.join(names))}"])
     if not report.headline:

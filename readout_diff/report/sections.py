@@ -1,9 +1,10 @@
 """The report's sections, described once as plain data; terminal and Markdown draw the same ones.
 
 `describe(comparison)` decides what a human-readable report says and in which order: the
-header, the headline, the topic table, the evidence for one-sided topics, the aligned claims and
-each readout's lone claims. The renderers only decide how it looks. Everything here is read
-from the Comparison (the JSON form), never computed anew.
+header (each readout with its own headline, its first heading, which is not a claim), the
+headline, the topic table, the evidence for one-sided topics, the aligned claims and each
+readout's lone claims. The renderers only decide how it looks. Everything here is read from the
+Comparison (the JSON form), never computed anew.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class ReadoutLine:
     label: str
     source: str  # with a note for pages: their lines are in the extracted text
     claims: int
+    headline: str | None = None  # the readout's own title (its first heading), one line
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,14 @@ def _describe(c: Comparison) -> Report:
         title=c.meeting.get("title") or "Readout comparison",
         date=str(c.meeting["date"]) if c.meeting.get("date") else None,
         readouts=tuple(
-            ReadoutLine(r.id, r.label, source_note(r), len(r.claims)) for r in c.readouts
+            ReadoutLine(
+                r.id,
+                r.label,
+                source_note(r),
+                len(r.claims),
+                one_line(r.headline.text) if r.headline else None,
+            )
+            for r in c.readouts
         ),
         labels=tuple(r.label for r in c.readouts),
         headline=tuple((prefix, tuple(names)) for prefix, names in headline_parts(c)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -50,6 +51,10 @@ def _header(console: Console, report: Report) -> None:
                 f"{r.source}, {count(r.claims, 'claim')}", style="dim"
             )
         )
+        if r.headline:
+            console.print(
+                Padding(Text(f"“{r.headline}”", style="italic"), (0, 0, 0, 5), expand=False)
+            )
     console.print()
 
 
