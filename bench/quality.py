@@ -94,7 +94,8 @@ def tool_pairs(comparison: Any, kinds: tuple[str, ...]) -> set[Pair]:
         frozenset((index[x], index[y]))
         for a in comparison.alignment
         if a.kind in kinds
-        for (_, x), (_, y) in combinations(a.members, 2)
+        for (r, x), (s, y) in combinations(a.members, 2)
+        if r != s  # two claims of one readout in one alignment (many-to-one) are not a pair
     }
 
 
