@@ -107,3 +107,17 @@ def test_a_neighbour_whose_best_partner_is_elsewhere_is_not_joined() -> None:
     a = [BOUNDARY[2], BOUNDARY[1], "Russia and China will expand Arctic energy projects soon."]
     got = members(a, ONE_SENTENCE)
     assert sorted(got) == [[(0, 1), (1, 0)], [(0, 2), (1, 1)]]
+
+
+def test_position_breaks_only_near_ties() -> None:
+    from readout_diff.core.align import POSITION_PRIOR, PairScore, _edge_order
+
+    readouts = [feats(*["x"] * 10), feats(*["x"] * 10)]
+    key = _edge_order(readouts)
+    in_place = (((0, 2), (1, 2)), PairScore(0.50, 0.5, (), ()))
+    far = (((0, 2), (1, 9)), PairScore(0.50 + POSITION_PRIOR / 2, 0.5, (), ()))
+    assert sorted([far, in_place], key=key)[0] is in_place  # a near-tie: the same place wins
+    clearly = (((0, 2), (1, 9)), PairScore(0.50 + POSITION_PRIOR * 1.1, 0.5, (), ()))
+    assert sorted([in_place, clearly], key=key)[0] is clearly  # a better score still wins
+    same = (((0, 2), (1, 9)), PairScore(1.0, 1.0, (), ()))
+    assert sorted([in_place, same], key=key)[0] is same  # identical claims always first

@@ -102,6 +102,15 @@ def test_swapping_readouts_swaps_the_result(x: str, y: str) -> None:
     assert view(ab, "a", "b") == view(ba, "b", "a")
 
 
+def test_swapping_readouts_mirrors_a_many_to_one_alignment() -> None:
+    # Both sides could take in their neighbours: the choice never depends on the argument order
+    x, y = "China. China. China russia.", "Russia. Russia. China russia."
+    ab = compare([readout("a", x), readout("b", y)], participants=[])
+    ba = compare([readout("a", y), readout("b", x)], participants=[])
+    assert [a.by_readout for a in ab.alignment] == [{"a": ("a1", "a2", "a3"), "b": ("b3",)}]
+    assert [a.by_readout for a in ba.alignment] == [{"a": ("a3",), "b": ("b1", "b2", "b3")}]
+
+
 @NO_DEADLINE
 @given(st.lists(document, min_size=2, max_size=3))
 def test_every_claim_appears_exactly_once(texts: list[str]) -> None:
