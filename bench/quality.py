@@ -34,7 +34,10 @@ Definitions, the same for both systems:
   right when it is an expected pair, wrong only when it contradicts the expectation (one of its
   claims is listed in `claims.unmatched`, or is in an expected pair whose partner in the other
   claim's readout is a different claim), and "unjudged" otherwise (the expectation says nothing
-  about it): precision = right / (right + wrong), unjudged printed beside it. Note that
+  about it): precision = right / (right + wrong), unjudged printed beside it. A many-to-one
+  alignment (one claim with two or three adjacent claims of another readout) gives a pair per
+  claim of the wider side; when one of them is expected, only that one is counted (the
+  expectation, one fragment per readout, cannot name the others). Note that
   `readout-diff check` allows a "related" link of an unmatched claim; this benchmark does not.
 - **Claim pairs** (real pairs): gold `pairs` are not exhaustive, so only recall is reported: a
   pair is found when the claims containing its two quotes (quotes folded likewise; for a quote
@@ -88,14 +91,25 @@ MARKS = ("known_failure", "kind")  # keys of an expected.yaml claim entry that a
 # --- running both systems --------------------------------------------------------------------
 
 
-def tool_pairs(comparison: Any, kinds: tuple[str, ...]) -> set[Pair]:
+def tool_pairs(
+    comparison: Any, kinds: tuple[str, ...], wanted: set[Pair] | frozenset[Pair] = frozenset()
+) -> set[Pair]:
+    """Every two claims of different readouts in one alignment; of a many-to-one alignment with
+    a `wanted` pair among its pairs, only the wanted ones (the bead is right as a whole: an
+    expectation, one fragment per readout, can name only one of its claims)."""
     index = {c.id: (r.id, i) for r in comparison.readouts for i, c in enumerate(r.claims)}
-    return {
-        frozenset((index[x], index[y]))
-        for a in comparison.alignment
-        if a.kind in kinds
-        for (_, x), (_, y) in combinations(a.members, 2)
-    }
+    out: set[Pair] = set()
+    for a in comparison.alignment:
+        if a.kind not in kinds:
+            continue
+        pairs = {
+            frozenset((index[x], index[y]))
+            for (r, x), (s, y) in combinations(a.members, 2)
+            if r != s  # two claims of one readout in one alignment are not a pair
+        }
+        many = len(a.by_readout) < len(a.members)
+        out |= (pairs & wanted) if many and pairs & wanted else pairs
+    return out
 
 
 def baseline_pairs(units: dict[str, list[str]]) -> set[Pair]:
@@ -178,7 +192,9 @@ def sample_meeting(folder: Path, lexicon: Any, tool: Tally, base: Tally) -> int:
             tally.add(name, ratio)
 
     tool_units = {r.id: [c.text for c in r.claims] for r in comparison.readouts}
-    tool_pred = {label: tool_pairs(comparison, kinds) for label, kinds in KINDS.items()}
+    tool_expected = expected_claims(spec.get("claims") or {}, tool_units)[0]
+    wanted = {frozenset(p) for p in tool_expected if None not in p}
+    tool_pred = {label: tool_pairs(comparison, kinds, wanted) for label, kinds in KINDS.items()}
     for tally, units, preds in (
         (tool, tool_units, tool_pred),
         (base, sents, dict.fromkeys(KINDS, base_pred)),

@@ -72,3 +72,52 @@ def test_three_readouts_cluster_with_one_claim_per_readout() -> None:
     for cl in clusters:
         readouts = [m.readout for m in cl.members]
         assert len(readouts) == len(set(readouts))
+
+
+BOUNDARY = [
+    "The leaders agreed to hold talks on the boundary question soon.",
+    "Both sides will keep peace and tranquillity in the border areas and seek a fair "
+    "settlement of the boundary question.",
+    "Energy cooperation in the Arctic will deepen.",
+]
+ONE_SENTENCE = [
+    "They agreed to hold talks on the boundary question soon, to keep peace and tranquillity "
+    "in the border areas and to seek a fair settlement.",
+    "Russia and China will expand Arctic energy projects.",
+]
+
+
+def members(a: list[str], b: list[str]) -> list[list[tuple[int, int]]]:
+    return [
+        [(m.readout, m.index) for m in c.members] for c in cluster([feats(*a), feats(*b)], PARTIES)
+    ]
+
+
+def test_one_claim_aligns_with_two_adjacent_claims_that_say_it_together() -> None:
+    # b0 says what a0 and a1 say; a0 lost b0 to a1 only because a readout had one claim each
+    got = members(BOUNDARY, ONE_SENTENCE)
+    assert [(0, 0), (0, 1), (1, 0)] in got
+    assert [(0, 2), (1, 1)] in got
+    mirrored = members(ONE_SENTENCE, BOUNDARY)  # and the other way round (2-1)
+    assert [(0, 0), (1, 0), (1, 1)] in mirrored
+
+
+def test_a_neighbour_whose_best_partner_is_elsewhere_is_not_joined() -> None:
+    # a0 is about the Arctic: it loses b1 to a2 and must not join its neighbour a1's alignment
+    a = [BOUNDARY[2], BOUNDARY[1], "Russia and China will expand Arctic energy projects soon."]
+    got = members(a, ONE_SENTENCE)
+    assert sorted(got) == [[(0, 1), (1, 0)], [(0, 2), (1, 1)]]
+
+
+def test_position_breaks_only_near_ties() -> None:
+    from readout_diff.core.align import POSITION_PRIOR, PairScore, _edge_order
+
+    readouts = [feats(*["x"] * 10), feats(*["x"] * 10)]
+    key = _edge_order(readouts)
+    in_place = (((0, 2), (1, 2)), PairScore(0.50, 0.5, (), ()))
+    far = (((0, 2), (1, 9)), PairScore(0.50 + POSITION_PRIOR / 2, 0.5, (), ()))
+    assert sorted([far, in_place], key=key)[0] is in_place  # a near-tie: the same place wins
+    clearly = (((0, 2), (1, 9)), PairScore(0.50 + POSITION_PRIOR * 1.1, 0.5, (), ()))
+    assert sorted([in_place, clearly], key=key)[0] is clearly  # a better score still wins
+    same = (((0, 2), (1, 9)), PairScore(1.0, 1.0, (), ()))
+    assert sorted([in_place, same], key=key)[0] is same  # identical claims always first

@@ -149,7 +149,8 @@ def test_claim_features_and_pair_scores_of_any_text(text: str, parties: frozense
     for score in align.score_pairs(readouts, parties).values():
         assert 0 <= score.score <= 1
     for c in align.cluster(readouts, parties):
-        assert len({m.readout for m in c.members}) == len(c.members) >= 2
+        readouts = [m.readout for m in c.members]  # many-to-one: up to three of one readout
+        assert len(set(readouts)) >= 2 and max(map(readouts.count, readouts)) <= 3
 
 
 @FUZZ

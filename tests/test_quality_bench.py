@@ -71,6 +71,22 @@ def test_a_partner_in_a_third_readout_is_not_judged_by_an_ab_pair() -> None:
     assert (s["right"], s["wrong"], s["unjudged"]) == (0, 0, 1)
 
 
+def test_a_many_to_one_alignment_with_an_expected_pair_counts_that_pair_only() -> None:
+    from readout_diff import Comparison
+    from readout_diff.core.model import Alignment, Claim, ReadoutClaims
+
+    def readout(rid: str, n: int) -> ReadoutClaims:
+        claims = tuple(Claim(f"{rid}{i + 1}", "x", 0, 1, 1) for i in range(n))
+        return ReadoutClaims(rid, rid, rid, claims)
+
+    bead = Alignment((("a", "a1"), ("b", "b1"), ("b", "b2")), 0.5, "match")
+    c = Comparison((readout("a", 1), readout("b", 2)), (), (bead,), ())
+    both = {frozenset({("a", 0), ("b", 0)}), frozenset({("a", 0), ("b", 1)})}
+    assert quality.tool_pairs(c, ("match",)) == both  # never ("b", 0) with ("b", 1)
+    wanted = {frozenset({("a", 0), ("b", 1)})}
+    assert quality.tool_pairs(c, ("match",), wanted) == wanted
+
+
 def test_expected_claims_from_fragments() -> None:
     units = {
         "a": ["The ministers met in Oslo.", "They discussed fishing quotas at length."],

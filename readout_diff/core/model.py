@@ -14,7 +14,9 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # `covered` (the topics that cover it where it is missing) and `source`, the kind "person", and
 # `detected`: names the lexicon lacks that one readout alone uses (kinds "name", "person");
 # 1.3 each readout's `header`: its headings and meta lines, which are not claims.
-SCHEMA_VERSION = "1.3"
+# 2.0 (breaking): an alignment's `members` maps each readout id to a list of claim ids, as one
+# claim may be aligned with up to three adjacent claims of another readout.
+SCHEMA_VERSION = "2.0"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
 HEADER_KINDS = ("heading", "meta")
@@ -235,15 +237,25 @@ class TopicPresence:
 class Alignment:
     """Claims of different readouts that say the same thing ("match") or touch it ("related")."""
 
-    members: tuple[tuple[str, str], ...]  # (readout id, claim id), in readout order
+    # (readout id, claim id), in readout order then text order; a readout may have up to three
+    # adjacent claims (many-to-one: together they say what one claim of the other readout says)
+    members: tuple[tuple[str, str], ...]
     score: float
     kind: str  # "match" | "related"
     shared_tokens: tuple[str, ...] = ()
     shared_topics: tuple[str, ...] = ()
 
+    @property
+    def by_readout(self) -> dict[str, tuple[str, ...]]:
+        """Readout id -> its claim ids in this alignment, in text order."""
+        out: dict[str, tuple[str, ...]] = {}
+        for rid, cid in self.members:
+            out[rid] = (*out.get(rid, ()), cid)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "members": dict(self.members),
+            "members": {rid: list(ids) for rid, ids in self.by_readout.items()},
             "score": self.score,
             "kind": self.kind,
             "shared": {"tokens": list(self.shared_tokens), "topics": list(self.shared_topics)},
@@ -252,7 +264,7 @@ class Alignment:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Alignment:
         return cls(
-            tuple(d["members"].items()),
+            tuple((rid, cid) for rid, ids in d["members"].items() for cid in ids),
             d["score"],
             d["kind"],
             tuple(d["shared"]["tokens"]),

@@ -94,7 +94,7 @@ def _aligned(report: Report) -> list[str]:
         return [*out, "No claims align."]
     rows = [
         [row.kind, f"{row.score:.2f}"]
-        + [f"`{cell[0]}` {_md(cell[1])}" if cell else "—" for cell in row.cells]
+        + [" ".join(f"`{i}` {_md(t)}" for i, t in cell) or "—" for cell in row.cells]
         for row in report.aligned
     ]
     return out + _table(["Kind", "Score", *map(_md, report.labels)], rows)

@@ -64,7 +64,8 @@ class OneSided:
 class AlignedRow:
     kind: str
     score: float
-    cells: tuple[tuple[str, str] | None, ...]  # (claim id, text) per readout; None: no claim
+    # per readout, its claims in text order as (claim id, text); () when it has none
+    cells: tuple[tuple[tuple[str, str], ...], ...]
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,9 @@ def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:
 
 
 def _aligned(c: Comparison, alignment: Alignment) -> AlignedRow:
-    members = dict(alignment.members)
+    members = alignment.by_readout
     cells = tuple(
-        (members[r.id], one_line(c.claim(members[r.id]).text)) if r.id in members else None
+        tuple((cid, one_line(c.claim(cid).text)) for cid in members.get(r.id, ()))
         for r in c.readouts
     )
     return AlignedRow(alignment.kind, alignment.score, cells)

@@ -126,7 +126,8 @@ def _aligned(console: Console, report: Report) -> None:
         table.add_column(Text(label), ratio=1, overflow="fold")
     for row in report.aligned:
         # Text, not str: rich would read "[/x]" in a readout as markup (and fail on it)
-        cells = [Text(f"{cell[0]}: {cell[1]}" if cell else "—") for cell in row.cells]
+        # one line per claim of a many-to-one cell, each with its id
+        cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
         style = "green" if row.kind == "match" else "yellow"
         table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
     console.print(table)
