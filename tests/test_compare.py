@@ -198,3 +198,22 @@ def test_every_claim_appears_exactly_once_and_no_header_line(
     for r, (headed, _) in zip(c.readouts, docs, strict=True):
         assert len(r.header) == (3 if headed else 0)
         assert not {h.id for h in r.header} & set(seen)
+
+
+def test_an_unknown_participant_in_meeting_yaml_names_the_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from readout_diff import compare_meeting
+
+    meeting = tmp_path / "m"
+    shutil.copytree(SEED, meeting)
+    spec = (meeting / "meeting.yaml").read_text(encoding="utf-8")
+    lines = spec.splitlines()
+    at = next(i for i, line in enumerate(lines, 1) if line.startswith("participants:"))
+    (meeting / "meeting.yaml").write_text(
+        spec.replace("participants: [china, russia]", "participants: [china, rusia]"), "utf-8"
+    )
+    with pytest.raises(SpecError) as e:
+        compare_meeting(load_meeting(str(meeting)))
+    assert e.value.message.startswith(f"{meeting / 'meeting.yaml'} line {at}: unknown participant")
+    assert "russia" in e.value.message  # the closest id is suggested

@@ -45,6 +45,7 @@ class Meeting:
     date: str | None
     participants: tuple[str, ...]
     readouts: tuple[Readout, ...]
+    participants_at: str | None = None  # where the list stands, for an unknown name's error
 
 
 def readout_id(index: int) -> str:
@@ -192,6 +193,7 @@ def load_spec(spec: MeetingSpec, options: ReadOptions | None = None) -> Meeting:
         date=spec.date,
         participants=spec.participants,
         readouts=readouts,
+        participants_at=spec.participants_at,
     )
 
 

@@ -17,7 +17,7 @@ Every error is one SpecError naming the file and the line. The JSON Schemas in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,8 @@ class MeetingSpec:
     date: str | None = None
     participants: tuple[str, ...] = ()
     readouts: tuple[ReadoutSpec, ...] = ()
+    # "file line N" of the list, for errors about a name; where, not what: not compared
+    participants_at: str | None = field(default=None, compare=False)
 
 
 # --- field validators, shared by every format ---------------------------------------------------
@@ -164,6 +166,7 @@ def meeting_spec(
         _one(node, "date", name),
         _list(node, "participants", name),
         tuple(readout_spec(e, name, rat, base) for e in entries),
+        where(name, node, "participants") if "participants" in node else None,
     )
 
 

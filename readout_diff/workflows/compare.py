@@ -13,7 +13,7 @@ from typing import BinaryIO
 from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon
-from readout_diff.errors import UsageError
+from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
     Meeting,
@@ -28,13 +28,20 @@ from readout_diff.workflows.save import check_save_dir, save_meeting
 def compare_meeting(
     meeting: Meeting, lexicon: Lexicon | None = None, participants: Iterable[str] = ()
 ) -> Comparison:
-    """Compare a meeting folder's readouts; `participants` override meeting.yaml's."""
-    return compare(
-        meeting.readouts,
-        lexicon,
-        list(participants) or meeting.participants or None,
-        {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
-    )
+    """Compare a meeting folder's readouts; `participants` override meeting.yaml's. An unknown
+    name in meeting.yaml's `participants` is an error naming the file and line."""
+    given = list(participants)
+    try:
+        return compare(
+            meeting.readouts,
+            lexicon,
+            given or meeting.participants or None,
+            {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
+        )
+    except SpecError as e:
+        if given or meeting.participants_at is None or "participant" not in e.message:
+            raise
+        raise SpecError(f"{meeting.participants_at}: {e.message}") from None
 
 
 def compare_paths(
