@@ -37,38 +37,43 @@ _UPDATED = {
 }
 
 
+MeetingsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Meeting folders, or folders of them (default: samples/).", show_default=False
+    ),
+]
+SelectOption = Annotated[
+    str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
+]
+CheckFormatOption = Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")]
+JunitOption = Annotated[Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")]
+UpdateOption = Annotated[
+    bool,
+    typer.Option(
+        "--update",
+        help="Write expected.yaml from the current output for meetings that have none.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Failures and errors only, and the summary line (terminal)."
+    ),
+]
+
+
 def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Meeting folders, or folders of them (default: samples/).", show_default=False
-        ),
-    ] = None,
-    select: Annotated[
-        str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
-    ] = None,
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = CheckFormat.terminal,
-    junit: Annotated[
-        Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")
-    ] = None,
-    update: Annotated[
-        bool,
-        typer.Option(
-            "--update",
-            help="Write expected.yaml from the current output for meetings that have none.",
-        ),
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Failures and errors only, and the summary line (terminal)."
-        ),
-    ] = False,
+    paths: MeetingsArgument = None,
+    select: SelectOption = None,
+    format: CheckFormatOption = CheckFormat.terminal,
+    junit: JunitOption = None,
+    update: UpdateOption = False,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     color: ColorOption = ColorMode.auto,
     no_color: NoColorOption = False,

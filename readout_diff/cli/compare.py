@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,37 +49,43 @@ AllowOutsideOption = Annotated[
 ]
 
 
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Two or more readouts: text or HTML files, http(s) URLs, '-' for stdin; "
+        "or one meeting folder.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: from -o's extension, .json or .md; else terminal).",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to FILE atomically.")
+]
+ExitCodeOption = Annotated[
+    bool,
+    typer.Option("--exit-code", help="Exit 1 when some topic is missing from some readout."),
+]
+
+
 def compare(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Two or more readouts: text or HTML files, http(s) URLs, '-' for stdin; "
-            "or one meeting folder.",
-            show_default=False,
-        ),
-    ],
+    paths: PathsArgument,
     label: LabelOption = [],  # noqa: B006 - typer reads the default, never mutates it
     participants: ParticipantsOption = [],  # noqa: B006
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
-    format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: from -o's extension, .json or .md; else terminal).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to FILE atomically.")
-    ] = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     color: ColorOption = ColorMode.auto,
     no_color: NoColorOption = False,
     width: WidthOption = None,
-    exit_code: Annotated[
-        bool,
-        typer.Option("--exit-code", help="Exit 1 when some topic is missing from some readout."),
-    ] = False,
+    exit_code: ExitCodeOption = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
     save: SaveOption = None,
@@ -89,7 +95,6 @@ def compare(
     from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.report import render
-    from readout_diff.report.common import guessed
     from readout_diff.workflows.compare import compare_paths
 
     chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
@@ -106,14 +111,21 @@ def compare(
             save,
         )
     )
-    for r in comparison.readouts:
-        if r.encoding_guessed:
-            say("warning", f"{r.source}: {guessed(r.encoding)}")
-        for warning in r.warnings:
-            say("warning", f"{r.source}: {warning}")
+    _warn(comparison)
     # A file gets no colour unless asked for with --color always.
     auto_off = output is not None and color is ColorMode.auto
     options = render_options(no_color or auto_off, width, color)
     run(lambda: write_output(render(comparison, chosen, options), output))
     if exit_code and comparison.has_missing_topics:
         raise typer.Exit(ExitCode.DIFFERENCES)
+
+
+def _warn(comparison: Any) -> None:
+    """A line on stderr for each readout read with a guessed encoding or with a warning."""
+    from readout_diff.report.common import guessed
+
+    for r in comparison.readouts:
+        if r.encoding_guessed:
+            say("warning", f"{r.source}: {guessed(r.encoding)}")
+        for warning in r.warnings:
+            say("warning", f"{r.source}: {warning}")
