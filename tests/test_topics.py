@@ -245,3 +245,16 @@ def test_known_false_positives_are_fixed(lex) -> None:  # type: ignore[no-untype
     assert found(lex, "the trade truce")[0][0] == "tariffs"
     assert found(lex, "a Bilateral Trade Agreement")[0][0] == "trade-deal"
     assert found(lex, "nuclear power plant")[0][0] == "energy"
+
+
+def test_a_users_alias_moves_as_detection_matches_it(tmp_path: Path) -> None:
+    path = _topics_file(
+        tmp_path,
+        "  - {id: x-strait, name: The Strait, kind: region, aliases: [Taiwan-Strait]}\n"
+        "  - {id: x-pronoun, name: Pronoun, kind: concept, aliases: [us]}\n",
+    )
+    lex = load_lexicon([path])
+    # "Taiwan-Strait" is the built-in "Taiwan Strait" alias: it moves to the user's topic
+    assert [m.topic for m in lex.find("They discussed the Taiwan Strait.")] == ["x-strait"]
+    # "us" is not the case-sensitive "US": the United States keeps it
+    assert [m.topic for m in lex.find("The US met us.")] == ["united-states", "x-pronoun"]

@@ -71,7 +71,13 @@ OutputOption = Annotated[
 ]
 ExitCodeOption = Annotated[
     bool,
-    typer.Option("--exit-code", help="Exit 1 when some topic is missing from some readout."),
+    typer.Option(
+        "--exit-code",
+        help=(
+            "Exit 1 when some topic is plainly missing from some readout"
+            " (not covered by a related topic)."
+        ),
+    ),
 ]
 
 

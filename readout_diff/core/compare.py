@@ -196,6 +196,7 @@ def compare(
             [s.lines for s in segmented],
             [s.all_mentions for s in segmented],
             alignment,
+            frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
         ),  # fmt: skip
         alignment=tuple(alignment),
         unmatched=unmatched,

@@ -97,10 +97,12 @@ def detect(
     texts: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
     matched: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
 ) -> list[list[Detected]]:
-    """For each readout, the names and phrases that it alone uses (ranked, capped). Claims in
-    `matched` (ids of claims that match a claim of another readout) are shared ground: a
-    detail of them is not a one-sided point, and they are skipped."""
+    """For each readout, the names that it alone uses (ranked, capped). Claims in `matched`
+    (ids of claims that match a claim of another readout) are shared ground: a detail of them
+    is not a one-sided point, and they are skipped. `people` are the lexicon's person topics:
+    words that go on after one of them in a name are that person's, not a new name."""
     words = [[_claim_words(texts[r], c) for c in claims[r]] for r in range(len(claims))]
     vocab = [{w for ws in per_claim for _, _, w, _ in ws} for per_claim in words]
     # Words the meeting's texts write in lower case: "Treaty" or "Summit" alone is no name.
@@ -114,8 +116,10 @@ def detect(
         for c, ws in zip(claims[r], words[r], strict=True):
             if c.id in matched:
                 continue
-            spans = [(m.start, m.end) for m in mentions[r] if c.start <= m.start < c.end]
-            for d in _names(c, texts[r], ws, spans, common):
+            inside = [m for m in mentions[r] if c.start <= m.start < c.end]
+            spans = [(m.start, m.end) for m in inside]
+            persons = [(m.start, m.end) for m in inside if m.topic in people]
+            for d in _names(c, texts[r], ws, spans, common, persons):
                 if d.key in seen or any(_present(d, bags[o], texts[o]) for o in others):
                     continue
                 unused = sum(all(k not in vocab[o] for o in others) for k in d.key)
@@ -145,6 +149,7 @@ def _names(
     ws: list[tuple[int, int, str, str]],
     spans: list[tuple[int, int]],
     common: frozenset[str],
+    people: list[tuple[int, int]],
 ) -> list[Detected]:
     content = [w for w in ws if w[3].lower() not in _CONNECTORS | _HEADING_LINKS]
     capitals = [w for w in content if w[3][0].isupper()]
@@ -162,7 +167,7 @@ def _names(
         while j - 1 > i and ws[j - 1][3].lower() in _CONNECTORS:
             j -= 1
         opens = i == 0 or any(ch in _OPENERS for ch in text[ws[i - 1][1] : ws[i][0]])
-        name = _name(claim, ws[i:j], spans, opens, common)
+        name = _name(claim, ws[i:j], spans, opens, common, people)
         if name:
             out.append(name)
         i = j
@@ -195,6 +200,7 @@ def _name(
     spans: list[tuple[int, int]],
     at_start: bool,
     common: frozenset[str],
+    people: list[tuple[int, int]],
 ) -> Detected | None:
     """A name from a run of capitalised words, or None when it is known, a title, stock, a
     byline or common words written with a capital (words the meeting's texts also write in
@@ -209,6 +215,8 @@ def _name(
     titled = any(x in _TITLES for x in lowers[:prefix])
     if any(x in _BYLINE for x in lowers[:prefix]) or prefix == len(run):
         return None
+    if prefix and _covered(run[prefix - 1][0], run[prefix - 1][1], people):
+        return None  # "President Xi Jinping", the lexicon knowing "President Xi": same person
     words = run[prefix:] if titled else run
     if at_start and not titled and len(words) > 1 and _fold(words[0][3]) in common:
         words = words[1:]  # "Tomorrow President ..." : the sentence's own first word

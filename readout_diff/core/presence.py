@@ -95,10 +95,11 @@ def detected_presence(
     claims: Sequence[Sequence[Claim]],
     all_mentions: Sequence[Sequence[Mention]],
     alignment: Sequence[Alignment],
+    people: frozenset[str] = frozenset(),
 ) -> tuple[TopicPresence, ...]:
     """Names and phrases one readout alone uses (core/detect.py), in readout and text order."""
     matched = frozenset(cid for a in alignment if a.kind == "match" for _, cid in a.members)
-    found = detect(claims, [r.text for r in readouts], all_mentions, matched)
+    found = detect(claims, [r.text for r in readouts], all_mentions, matched, people)
     result: list[TopicPresence] = []
     ids: set[str] = set()
     for r, items in zip(readouts, found, strict=True):

@@ -108,12 +108,18 @@ def check_hierarchy(topics: Mapping[str, Topic], where_of: Mapping[str, str]) ->
                 queue.extend(topics[tid].broader)
 
 
+def _identity(alias: str) -> str:
+    """When two aliases are the same alias, as detection matches them: "Taiwan-Strait" is
+    "Taiwan Strait", but the case-sensitive "US" is not "us"."""
+    return f"{is_case_sensitive(alias)} {alias_key(alias)}"
+
+
 def check_unique_aliases(topics: Iterable[Topic], name: str) -> None:
     """Every alias must belong to one topic only (raised as a SpecError naming both)."""
     owner: dict[str, str] = {}
     for topic in topics:
         for alias in topic.aliases.get("en", ()):
-            key = f"{is_case_sensitive(alias)} {alias_key(alias)}"
+            key = _identity(alias)
             if owner.get(key, topic.id) != topic.id:
                 raise SpecError(
                     f"{name}: alias {alias!r} belongs to both {owner[key]} and {topic.id}"
@@ -140,12 +146,12 @@ def _merge(base: dict[str, Topic], extra: list[tuple[Topic, bool, str]]) -> dict
             aliases,
             topic.broader or (old.broader if old else ()),
         )
-    taken = {a.lower() for t, _, _ in extra for a in t.aliases.get("en", ())}
+    taken = {_identity(a) for t, _, _ in extra for a in t.aliases.get("en", ())}
     user_ids = {t.id for t, _, _ in extra}
     for tid, topic in list(merged.items()):
         if tid in user_ids:
             continue
-        kept = tuple(a for a in topic.aliases.get("en", ()) if a.lower() not in taken)
+        kept = tuple(a for a in topic.aliases.get("en", ()) if _identity(a) not in taken)
         merged[tid] = replace_aliases(topic, {**topic.aliases, "en": kept})
     return merged
 

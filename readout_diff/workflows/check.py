@@ -110,10 +110,6 @@ def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids) or "-"
 
 
-def _one_line(claim: Claim) -> str:
-    return fold_whitespace(claim.text)
-
-
 class FragmentNotFound(SampleError):
     """A fragment of expected.yaml that no claim contains: a failed expectation, not a spec
     error, as it is what editing a readout does to its expectations."""
@@ -167,7 +163,9 @@ def _evidence(c: Comparison, topic_id: str, rid: str) -> tuple[str, ...]:
     if t is None:
         return ()
     ms = dict(t.mentions).get(rid, ())
-    return tuple(f"{rid} {m.claim} “{m.phrase}”: {_one_line(c.claim(m.claim))}" for m in ms[:2])
+    return tuple(
+        f"{rid} {m.claim} “{m.phrase}”: {fold_whitespace(c.claim(m.claim).text)}" for m in ms[:2]
+    )
 
 
 def _unrecognised(c: Comparison, lexicon: Lexicon, topic_id: str, rid: str) -> tuple[str, ...]:
@@ -177,7 +175,7 @@ def _unrecognised(c: Comparison, lexicon: Lexicon, topic_id: str, rid: str) -> t
     words = {topic.name.lower(), *(a.lower() for a in topic.aliases.get("en", ()))}
     words = {w for w in words if len(w) > 2}
     hits = [cl for cl in c.readout(rid).claims if any(w in cl.text.lower() for w in words)]
-    return tuple(f"{rid} {cl.id} (not recognised): {_one_line(cl)}" for cl in hits[:2])
+    return tuple(f"{rid} {cl.id} (not recognised): {fold_whitespace(cl.text)}" for cl in hits[:2])
 
 
 def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> list[Outcome]:
@@ -289,7 +287,7 @@ def _claim_outcome(
     label = _label(entry)
     found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
     claims = [cl for cl in found.values() if cl is not None]
-    evidence = tuple(f"{cl.id}: {_one_line(cl)}" for cl in claims)
+    evidence = tuple(f"{cl.id}: {fold_whitespace(cl.text)}" for cl in claims)
     if len(claims) < len(found):
         split = [rid for rid, cl in found.items() if cl is None]
         return Outcome(

@@ -22,8 +22,7 @@ import yaml
 from readout_diff.core.model import Readout
 from readout_diff.errors import UsageError
 from readout_diff.inputs.fetch import is_url
-
-MEETING = "meeting.yaml"
+from readout_diff.inputs.spec import MEETING_FILE
 
 
 def saved_stem(rid: str, path: str) -> str:
@@ -92,7 +91,7 @@ def save_meeting(
     spec.update(readouts=entries, participants=list(participants))
     text = "# Written by readout-diff compare --save: `readout-diff compare .` re-runs it.\n"
     text += yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
-    files[MEETING] = text.encode("utf-8")
+    files[MEETING_FILE] = text.encode("utf-8")
     try:
         _write_folder(folder, files)
     except OSError as e:
