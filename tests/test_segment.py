@@ -71,9 +71,17 @@ def test_heading_and_dateline() -> None:
     segs = segment(text)
     assert [(text[s.start : s.end], s.kind) for s in segs] == [
         ("Wang Yi Holds Talks with Lavrov", "heading"),
+        ("Beijing, July 13", "meta"),  # the dateline is kept, as a line of the header
         ("Wang Yi met Lavrov.", "sentence"),
         ("They talked.", "sentence"),
     ]
+
+
+def test_every_letter_is_in_a_segment_or_a_cut_marker() -> None:
+    text = "Rio de Janeiro, Nov. 18 (local time) — Xi met Starmer.\n\n1. They met again."
+    covered = "".join(text[s.start : s.end] for s in segment(text))
+    assert "Rio de Janeiro, Nov. 18 (local time)" in covered
+    assert sum(ch.isalnum() for ch in covered) == sum(ch.isalnum() for ch in text) - 1  # "1."
 
 
 def test_markdown_heading_and_wrapped_paragraph() -> None:

@@ -155,8 +155,8 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """Paragraphs, list items, headings and meta lines as (start, end, kind), markers and
-    datelines cut off. A heading or meta line ends its block: the next line starts anew, as
+    """Paragraphs, list items, headings and meta lines as (start, end, kind), markers cut off; a
+    dateline opening a paragraph is a meta line of its own. A heading or meta line ends its block: the next line starts anew, as
     after a blank line ("Office of the Spokesperson / Washington, DC / February 13, 2019")."""
     lines = list(_lines(text, start, end))
     blank = [not text[ls:le].strip() for ls, le in lines]
@@ -196,6 +196,9 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
             if current:
                 yield current[0], current[1], kind
             dateline = _DATELINE.match(line) if prev_blank else None
+            if dateline:  # "Rio de Janeiro, Nov. 18 —": a meta line of the header, not lost
+                place = line[: dateline.end()].rstrip().rstrip("—–-").rstrip()
+                yield ls + len(line) - len(line.lstrip()), ls + len(place), "meta"
             current = [ls + (dateline.end() if dateline else 0), le]
             kind = "paragraph"
         else:
