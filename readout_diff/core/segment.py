@@ -156,8 +156,9 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """Paragraphs, list items, headings and meta lines as (start, end, kind), markers cut off; a
-    dateline opening a paragraph is a meta line of its own. A heading or meta line ends its block: the next line starts anew, as
-    after a blank line ("Office of the Spokesperson / Washington, DC / February 13, 2019")."""
+    dateline opening a paragraph is a meta line of its own. A heading or meta line ends its
+    block: the next line starts anew, as after a blank line ("Office of the Spokesperson /
+    Washington, DC / February 13, 2019")."""
     lines = list(_lines(text, start, end))
     blank = [not text[ls:le].strip() for ls, le in lines]
     current: list[int] | None = None  # [start, end] of the block being collected
