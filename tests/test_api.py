@@ -135,3 +135,16 @@ def test_update_expectations_reports_each_file(tmp_path: Path) -> None:
     assert written.status == "written" and "+topics:" in written.diff
     (same,) = update_expectations([meeting], lexicon, force=True)
     assert same.status == "unchanged"
+
+
+def test_compare_paths_refuses_one_path_given_as_a_string() -> None:
+    with pytest.raises(UsageError, match="takes a list of paths"):
+        compare_paths(str(SEED))  # type: ignore[arg-type]
+
+
+def test_no_topic_at_all_is_not_every_topic_everywhere() -> None:
+    result = compare([Readout.from_text("They met.", "A"), Readout.from_text("They talked.", "B")])
+    for fmt in ("markdown", "terminal"):
+        text = render(result, fmt)
+        assert "No topic from the lexicon is mentioned." in text
+        assert "Every topic is mentioned" not in text

@@ -45,7 +45,7 @@ def _header(report: Report) -> list[str]:
             out.append(f"  - *{_md(r.headline)}*")
     for prefix, names in report.headline:  # a paragraph each, not one run-on headline
         out.extend(["", f"**{_md(prefix)}:** {_md(', '.join(names))}"])
-    if not report.headline:
+    if not report.headline and report.topics:  # with no topic, the topic section says so
         out.extend(["", "**Every topic is mentioned by every readout.**"])
     return out
 

@@ -64,7 +64,7 @@ def _headline(console: Console, report: Report) -> None:
             head = Text(f"{prefix}: ", style="bold")
             head.append(", ".join(names), style="bold yellow")
             console.print(head)
-    else:
+    elif report.topics:  # with no topic at all, the topic section says so
         console.print(Text("Every topic is mentioned by every readout.", style="bold green"))
     console.print()
 

@@ -59,6 +59,8 @@ def compare_paths(
     `save`, a new or empty folder, the readouts as read and a meeting.yaml are written there
     after the comparison succeeded, so that `compare_paths([save])` re-runs it.
     """
+    if isinstance(paths, (str, Path)):
+        raise UsageError("compare_paths() takes a list of paths, not one path")
     if save is not None:
         check_save_dir(save)
     lexicon = lexicon or load_lexicon()
