@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from readout_diff.cli import app
 from readout_diff.errors import SpecError
 from readout_diff.inputs.lexicon import load_lexicon
-from readout_diff.workflows.check import SampleError, check_meeting, find_meetings
+from readout_diff.workflows.check import SampleError, check_meeting, check_meetings, find_meetings
 
 runner = CliRunner()
 LEX = load_lexicon()
@@ -216,7 +216,10 @@ def test_control_characters_in_a_readout_leave_junit_parseable(meeting: Path) ->
     russia.write_text(text.replace("Gaza Strip", "Gaza\x1b]0;TITLE\x07 Strip\x1b[31m"), "utf-8")
     expected = (SEED / "expected.yaml").read_text(encoding="utf-8")
     write_expected(
-        meeting, expected.replace("gaza: {in: [b], missing_from: [a]}", "gaza: {in: [a]}")
+        meeting,
+        expected.replace(
+            "gaza: {in: [b], missing_from: [a]}", "gaza: {in: [a], missing_from: [b]}"
+        ),
     )
     junit = meeting.parent / "j.xml"
     r = runner.invoke(app, ["check", str(meeting), "--junit", str(junit), "--width", "300"])
@@ -224,3 +227,21 @@ def test_control_characters_in_a_readout_leave_junit_parseable(meeting: Path) ->
     assert "\x1b" not in r.stdout and "Gaza\\x1b]0;TITLE\\x07 Strip" in r.stdout
     failure = next(f for f in ET.parse(junit).iter("failure") if "Gaza" in (f.text or ""))
     assert "Gaza\\x1b]0;TITLE\\x07 Strip\\x1b[31m" in (failure.text or "")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{}", "needs 'in', the readouts that name it"),
+        ("{in: []}", "needs 'in', the readouts that name it"),
+        ("{in: [a], missing_from: [a, b]}", "has readout 'a' in and missing_from"),
+        ("{in: [b]}", "must put readout 'a' in 'in' or 'missing_from'"),
+    ],
+)
+def test_a_topic_entry_must_say_where_it_is_and_is_not(
+    meeting: Path, entry: str, message: str
+) -> None:
+    good = (SEED / "expected.yaml").read_text(encoding="utf-8")
+    write_expected(meeting, good.replace("topics:\n", f"topics:\n  fentanyl: {entry}\n", 1))
+    result = check_meetings([meeting], LEX)[0]
+    assert result.error is not None and message in result.error

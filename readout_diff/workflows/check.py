@@ -198,11 +198,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
         check_keys(entry, EXPECTED_TOPIC_KEYS, "topic key", name, SampleError)
         want_in = [str(r) for r in entry.get("in") or []]
         want_out = [str(r) for r in entry.get("missing_from") or []]
-        bad = sorted(set(want_in + want_out) - ids)
-        if bad:
-            raise SampleError(
-                f"{where(name, entry)}: topic {tid!r} names unknown readout {bad[0]!r}"
-            )
+        _check_readout_lists(tid, want_in, want_out, ids, where(name, entry))
         t = found.get(tid)
         have = set(t.present_in) if t else set()
         wrong_in = [r for r in want_in if r not in have]
@@ -259,6 +255,26 @@ def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outc
                 )
             )
     return out
+
+
+def _check_readout_lists(
+    tid: str, want_in: list[str], want_out: list[str], ids: set[str], at: str
+) -> None:
+    """`in` and `missing_from` together name every readout once, `in` at least one: an entry
+    such as `{}` would otherwise pass while checking nothing."""
+    bad = sorted(set(want_in + want_out) - ids)
+    if bad:
+        raise SampleError(f"{at}: topic {tid!r} names unknown readout {bad[0]!r}")
+    both = sorted(set(want_in) & set(want_out))
+    if both:
+        raise SampleError(f"{at}: topic {tid!r} has readout {both[0]!r} in and missing_from")
+    if not want_in:
+        raise SampleError(f"{at}: topic {tid!r} needs 'in', the readouts that name it")
+    left = sorted(ids - set(want_in) - set(want_out))
+    if left:
+        raise SampleError(
+            f"{at}: topic {tid!r} must put readout {left[0]!r} in 'in' or 'missing_from'"
+        )
 
 
 def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
