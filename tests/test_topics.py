@@ -258,3 +258,15 @@ def test_a_users_alias_moves_as_detection_matches_it(tmp_path: Path) -> None:
     assert [m.topic for m in lex.find("They discussed the Taiwan Strait.")] == ["x-strait"]
     # "us" is not the case-sensitive "US": the United States keeps it
     assert [m.topic for m in lex.find("The US met us.")] == ["united-states", "x-pronoun"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{id: Deep Sea, aliases: [deep sea]}", "topic id 'Deep Sea' must be lower case words"),
+        ("{id: deep-sea, name: [Deep, sea], aliases: [x]}", "'name' must be text"),
+    ],
+)
+def test_a_topic_needs_a_plain_id_and_a_text_name(tmp_path: Path, entry: str, message: str) -> None:
+    with pytest.raises(SpecError, match=message):
+        load_lexicon([_topics_file(tmp_path, f"  - {entry}\n")])

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -31,6 +32,7 @@ from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 # The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
 LEXICON_KEYS = ("version", "topics")
 TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
+_TOPIC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
@@ -46,6 +48,12 @@ def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
             raise SpecError(f"{loc}: each topic needs an 'id' (a string)")
         check_keys(item, TOPIC_KEYS, "topic key", name)
+        if not _TOPIC_ID.fullmatch(item["id"]):
+            raise SpecError(
+                f"{loc}: topic id {item['id']!r} must be lower case words joined by hyphens"
+            )
+        if "name" in item and not (isinstance(item["name"], str) and item["name"].strip()):
+            raise SpecError(f"{loc}: topic {item['id']!r}: 'name' must be text")
         kind = item.get("kind", "")
         if kind and kind not in KINDS:
             raise SpecError(f"{loc}: kind {kind!r} is not one of {', '.join(KINDS)}")
