@@ -66,3 +66,12 @@ def test_identical_readouts_and_capping() -> None:
     text = " ".join(f"Their envoys had met in {p} on the matter of grain." for p in places)
     assert _detected(text, text) == {}
     assert len(_detected(text, "They met.")) == MAX_PER_READOUT
+
+
+def test_a_title_phrase_and_a_qualified_known_topic_are_not_names() -> None:
+    found = _detected(
+        "Wang Yi met the Chancellor of the Exchequer. They hailed the Comprehensive Global "
+        "Strategic Partnership of their countries.",
+        "Gaza was raised.",
+    )
+    assert found == {}

@@ -36,7 +36,7 @@ _CONNECTORS = frozenset("of the for on de du la al".split())  # not "and": two n
 _TITLES = frozenset(
     """
     president vice prime minister ministers secretary foreign state councilor councillor general
-    ambassador special envoy deputy chairman chairwoman chair premier chancellor king queen crown
+    ambassador envoy deputy chairman chairwoman chair premier chancellor king queen crown
     prince princess sheikh emir director member senator representative high commissioner
     mr mrs ms dr his her excellency majesty assistant
     undersecretary under lieutenant admiral commander defense defence counselor adviser advisor
@@ -217,6 +217,10 @@ def _name(
         return None
     if prefix and _covered(run[prefix - 1][0], run[prefix - 1][1], people):
         return None  # "President Xi Jinping", the lexicon knowing "President Xi": same person
+    if titled and lowers[prefix - 1] in _CONNECTORS:
+        return None  # "Chancellor of the Exchequer": the rest is the title, not a name
+    if _covered(run[-1][0], run[-1][1], spans):
+        return None  # "Comprehensive Global Strategic Partnership": a known topic, qualified
     words = run[prefix:] if titled else run
     if at_start and not titled and len(words) > 1 and _fold(words[0][3]) in common:
         words = words[1:]  # "Tomorrow President ..." : the sentence's own first word
