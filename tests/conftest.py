@@ -24,3 +24,21 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 def sample_folders() -> list[Path]:
     return sorted(p for p in SAMPLES.iterdir() if (p / "meeting.yaml").is_file())
+
+
+def read_pty(leader: int) -> bytes:
+    """Everything written to a pseudo-terminal, read while the child writes (a full terminal
+    would block it), until the child has closed its end (EIO) or the end of the data."""
+    import os
+
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO once the child has closed its end
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    return out

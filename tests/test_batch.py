@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES, SEED, sample_folders
+from conftest import ROOT, SAMPLES, SEED, read_pty, sample_folders
 from typer.testing import CliRunner
 
 from readout_diff.cli import app
@@ -490,16 +490,7 @@ def test_progress_bar_is_cleared_when_the_reader_of_stdout_leaves() -> None:
     assert proc.stdout is not None
     assert proc.stdout.readline().startswith(b"meeting,")
     proc.stdout.close()
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO once the child has closed its end
-            break
-        if not chunk:
-            break
-        drawn += chunk
-    os.close(leader)
+    drawn = read_pty(leader)
     # killed by SIGPIPE as without the bar (0 only if the pipe took all the rows first)
     assert proc.wait(timeout=60) in (-13, 0), drawn
     assert b"Comparing" in drawn

@@ -11,7 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, read_pty
 from typer.testing import CliRunner
 
 from readout_diff import cli
@@ -128,16 +128,7 @@ def test_colour_on_a_real_terminal_unless_no_color(env: dict[str, str], coloured
     cmd = [sys.executable, "-m", "readout_diff", "compare", str(SEED), "--width", "100"]
     proc = subprocess.Popen(cmd, stdout=follower, stderr=subprocess.PIPE, env={**base, **env})
     os.close(follower)
-    out = b""
-    while True:  # read while it writes: a full pseudo-terminal would block it
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO once the child has closed its end
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
+    out = read_pty(leader)
     assert proc.wait(timeout=60) == 0, proc.stderr.read()  # type: ignore[union-attr]
     assert (ANSI.encode() in out) is coloured
     assert b"United States" in out
