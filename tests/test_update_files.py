@@ -62,13 +62,19 @@ def test_an_empty_expected_yaml_is_kept_without_force(meeting: Path) -> None:
     assert expected.read_bytes() == b""
 
 
-def test_a_dangling_link_is_kept_without_force_and_nothing_is_created(
-    meeting: Path, tmp_path: Path
-) -> None:
+def _linked_out(meeting: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """expected.yaml made a link to a file outside the meeting folder that does not exist."""
     expected = meeting / "expected.yaml"
     expected.unlink()
     outside = tmp_path / "elsewhere.yaml"
     expected.symlink_to(outside)
+    return expected, outside
+
+
+def test_a_dangling_link_is_kept_without_force_and_nothing_is_created(
+    meeting: Path, tmp_path: Path
+) -> None:
+    expected, outside = _linked_out(meeting, tmp_path)
     r = update(meeting)
     assert r.exit_code == 0, r.output
     assert r.stdout == f"{expected}: kept (exists; --force to overwrite)\n"
@@ -78,10 +84,7 @@ def test_a_dangling_link_is_kept_without_force_and_nothing_is_created(
 def test_a_link_is_written_through_under_force_as_with_dash_o(
     meeting: Path, tmp_path: Path
 ) -> None:
-    expected = meeting / "expected.yaml"
-    expected.unlink()
-    outside = tmp_path / "elsewhere.yaml"
-    expected.symlink_to(outside)
+    expected, outside = _linked_out(meeting, tmp_path)
     r = update(meeting, "--force")
     assert r.exit_code == 0, r.output
     assert expected.is_symlink() and outside.read_text(encoding="utf-8").startswith("# Written")
