@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readout_diff.core.features import STOPWORDS, stem
 from readout_diff.core.model import Claim
@@ -85,6 +86,7 @@ class Detected:
 
 
 @functools.lru_cache(maxsize=8192)  # a readout repeats its words: fold each once
+@lru_cache(maxsize=1 << 16)  # the same few thousand words recur in every readout
 def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):

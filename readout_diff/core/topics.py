@@ -75,6 +75,27 @@ def alias_key(alias: str) -> str:
     return " ".join(_alias_key(alias, is_case_sensitive(alias))[0])
 
 
+class _Words:
+    """The words of text[start:end] with their offsets and lower-cased forms, and the
+    separators between neighbours worked out once each (detection reads them many times)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        matches = list(_WORD.finditer(text, start, end))
+        self.word = [m.group(0) for m in matches]
+        self.low = [w.lower() for w in self.word]
+        self.start = [m.start() for m in matches]
+        self.end = [m.end() for m in matches]
+        self._separators: dict[int, str | None] = {}
+
+    def separator(self, k: int) -> str | None:
+        """The folded separator before word k, or None when it is too long to join an alias."""
+        if k not in self._separators:
+            gap = self.text[self.end[k - 1] : self.start[k]]
+            self._separators[k] = None if len(gap) > _MAX_GAP else _separator(gap)
+        return self._separators[k]
+
+
 class Lexicon:
     """Topics by id, and an index of their aliases by word sequence.
 
@@ -144,49 +165,48 @@ class Lexicon:
         lexicon.longest = data["longest"]
         return lexicon
 
-    def _lookup(
-        self, text: str, words: list[re.Match[str]], i: int, n: int
-    ) -> tuple[str, int] | None:
+    def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
         """The topic and end offset of an alias made of words[i:i+n], if there is one."""
-        parts = []
-        for k in range(i, i + n):
-            if k > i:
-                gap = text[words[k - 1].end() : words[k].start()]
-                if len(gap) > _MAX_GAP:
-                    return None
-                parts.append(_separator(gap))
-            parts.append(words[k].group(0))
-        last = words[i + n - 1]
-        lower = [p.lower() for p in parts]
+        text = words.text
+        parts = [words.word[i]]
+        lower = [words.low[i]]
+        for k in range(i + 1, i + n):
+            sep = words.separator(k)
+            if sep is None:
+                return None
+            parts += (sep, words.word[k])
+            lower += (sep, words.low[k])
+        end = words.end[i + n - 1]
         candidates = self._index.get((True, tuple(parts)), []) + self._index.get(
             (False, tuple(lower)), []
         )
+        last = lower[-1]
         for suffix in ("s", "es"):
-            if lower[-1].endswith(suffix) and len(lower[-1]) > len(suffix):
-                stem = tuple(lower[:-1]) + (lower[-1][: -len(suffix)],)
+            if last.endswith(suffix) and len(last) > len(suffix):
+                stem = (*lower[:-1], last[: -len(suffix)])
                 candidates += [e for e in self._index.get((False, stem), []) if e[2]]
         for topic, trail, _plural in candidates:
-            end = last.end()
+            stop = end
             if trail:
-                if not text.startswith(trail, end):
+                if not text.startswith(trail, stop):
                     continue
-                end += len(trail)
-            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                stop += len(trail)
+            if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
                 continue  # "U.S.A" is not "U.S." followed by "A"
-            return topic, end
+            return topic, stop
         return None
 
-    def _longest_candidate(self, text: str, words: list[re.Match[str]], i: int) -> int:
+    def _longest_candidate(self, words: _Words, i: int) -> int:
         """How many words from words[i] on could still be one alias: the words before the last
         must spell a proper prefix of some alias (the last one may be a plural)."""
-        limit = min(self.longest, len(words) - i)
-        prefix = [words[i].group(0).lower()]
+        limit = min(self.longest, len(words.word) - i)
+        prefix = (words.low[i],)
         n = 1
-        while n < limit and tuple(prefix) in self._prefixes:
-            gap = text[words[i + n - 1].end() : words[i + n].start()]
-            if len(gap) > _MAX_GAP:
+        while n < limit and prefix in self._prefixes:
+            sep = words.separator(i + n)
+            if sep is None:
                 break
-            prefix += [_separator(gap), words[i + n].group(0).lower()]
+            prefix = (*prefix, sep, words.low[i + n])
             n += 1
         return n
 
@@ -212,17 +232,18 @@ class Lexicon:
 
     def _scan(self, text: str, start: int, end: int) -> list[Mention]:
         """`find` on a text without invisible characters."""
-        words = list(_WORD.finditer(text, start, end))
+        words = _Words(text, start, end)
         found = []
+        first_words = self._first
         i = 0
-        while i < len(words):
+        while i < len(words.low):
             hit = None
-            first = words[i].group(0).lower()
-            if first in self._first or first[:-1] in self._first or first[:-2] in self._first:
-                for n in range(self._longest_candidate(text, words, i), 0, -1):
-                    hit = self._lookup(text, words, i, n)
+            first = words.low[i]
+            if first in first_words or first[:-1] in first_words or first[:-2] in first_words:
+                for n in range(self._longest_candidate(words, i), 0, -1):
+                    hit = self._lookup(words, i, n)
                     if hit:
-                        found.append(Mention(hit[0], words[i].start(), min(hit[1], end)))
+                        found.append(Mention(hit[0], words.start[i], min(hit[1], end)))
                         i += n
                         break
             if not hit:
