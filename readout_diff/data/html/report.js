@@ -13,7 +13,7 @@
 
   function update() {
     document.querySelectorAll(".claim.lit").forEach(function (el) {
-      el.classList.remove("lit", "source");
+      el.classList.remove("lit", "pointed");
     });
     [hovered, focused].forEach(function (el) {
       if (el === null) {
@@ -22,7 +22,7 @@
       peers(el).forEach(function (peer) {
         peer.classList.add("lit");
       });
-      el.classList.add("source");
+      el.classList.add("pointed");
     });
   }
 
