@@ -192,3 +192,15 @@ def test_cli_writes_html_from_the_extension(tmp_path: Path) -> None:
         app, ["compare", str(SEED.relative_to(ROOT)), "-f", "json", "-o", str(out)]
     )
     assert r.exit_code == 2 and "contradicts" in r.output
+
+
+def test_summary_lines_say_what_each_readout_alone_mentions() -> None:
+    tree = parse(render_html(comparison_of(SEED)))
+    summary = next(e for e in tree.iter(f"{XHTML}section") if e.get("class") == "summary")
+    lines = [(p.get("class"), "".join(p.itertext())) for p in summary.iter(f"{XHTML}p")]
+    assert [kind for kind, _ in lines] == ["only", "related", "only", "related", "muted"]
+    assert lines[2][1].startswith("Only Russia MFA mentions: St. Petersburg")
+    assert lines[4][1] == (
+        "26 topics, 11 in every readout · aligned claims: 4 matches, 3 related · "
+        "8 claims only in China MFA · 7 claims only in Russia MFA"
+    )

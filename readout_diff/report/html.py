@@ -63,7 +63,8 @@ def summary(page: Page) -> str:
     r, c = page.report, page.comparison
     out = ['<section class="summary" aria-label="Summary">']
     for prefix, names in r.headline:
-        kind = "related" if "related topic" in prefix else "only"
+        # headline_parts' groups: a related topic elsewhere is a softer difference
+        kind = "related" if prefix.endswith("(a related topic elsewhere)") else "only"
         out.append(f'<p class="{kind}"><strong>{esc(prefix)}:</strong> {esc(", ".join(names))}</p>')
     if not r.headline and r.topics:
         out.append("<p><strong>Every topic is mentioned by every readout.</strong></p>")
@@ -74,7 +75,7 @@ def summary(page: Page) -> str:
     ]
     out.append(
         f'<p class="muted">{count(s["topics"], "topic")}, {s["topics_in_all"]} in every '
-        f"readout · {_matches(s['matches'])} and {s['related']} related claims · "
+        f"readout · aligned claims: {_matches(s['matches'])}, {s['related']} related · "
         + " · ".join(lone)
         + "</p>"
     )

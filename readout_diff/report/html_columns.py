@@ -123,7 +123,7 @@ def _aligned(
 
 
 def _lone(c: Comparison, readout: ReadoutClaims, claim: Claim, text: str, lone: bool) -> str:
-    alone = f"only in {esc(readout.label)}" if lone else "not compared"
+    alone = f"only in {esc(readout.label)}" if lone else "not aligned"
     meta = f'{_line(readout, claim)}<span class="alone">{alone}</span>'
     return (
         f'<div class="claim lone" id="{claim_anchor(claim.id)}" tabindex="0">\n'
