@@ -77,8 +77,9 @@ def _column(
     marks: dict[str, list[Mark]],
 ) -> str:
     out = [
-        f'<div class="column" aria-label="{esc(readout.label)}">',
-        f'<h3><span class="rid">{esc(readout.id)}</span> {esc(readout.label)}</h3>',
+        f'<section class="column" aria-labelledby="col-{esc(readout.id)}">',
+        f'<h3 id="col-{esc(readout.id)}"><span class="rid">{esc(readout.id)}</span> '
+        f"{esc(readout.label)}</h3>",
     ]
     lone = {cid for _, ids in c.unmatched for cid in ids}
     items: list[Claim] = sorted((*readout.header, *readout.claims), key=lambda x: x.start)
@@ -92,7 +93,7 @@ def _column(
             out.append(_aligned(c, readout, item, text, *groups[item.id]))
         else:
             out.append(_lone(c, readout, item, text, item.id in lone))
-    out.append("</div>")
+    out.append("</section>")
     return "\n".join(out)
 
 

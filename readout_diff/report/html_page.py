@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from readout_diff.core.model import Comparison
 from readout_diff.report.common import printable
@@ -29,6 +29,9 @@ def esc(text: str) -> str:
     return html.escape(shown, quote=True)
 
 
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+
+
 def link(url: str | None, text: str) -> str:
     """A link to `url` if it is http(s), else the escaped text alone (a `javascript:` URL is
     never an href)."""
@@ -40,7 +43,10 @@ def link(url: str | None, text: str) -> str:
         scheme = ""
     if scheme not in ("http", "https"):
         return esc(text)
-    return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
+    # Characters a URL may not hold as they are (spaces, < > " `, control characters, non-ASCII)
+    # percent-encoded, as a browser would; reserved characters and existing escapes kept.
+    href = quote(url, safe=_URL_SAFE)
+    return f'<a href="{esc(href)}" rel="noopener noreferrer">{esc(text)}</a>'
 
 
 @cache
