@@ -80,6 +80,10 @@ def test_matrix_and_columns_render_and_the_script_runs(browser: Browser, seed_pa
     assert len(columns) == 2
     (left_a, right_a, width_a), (left_b, _, width_b) = columns
     assert right_a <= left_b and width_a > 300 and width_b > 300  # side by side
+    # Deep in the columns, their heads stay at the top of the window.
+    browser.evaluate("document.getElementById('c-a10').scrollIntoView()")
+    heads = "[...document.querySelectorAll('.column > h3')].map(h => h.getBoundingClientRect().top)"
+    assert browser.evaluate(heads) == [0, 0]
 
 
 def test_hovering_a_claim_lights_up_its_partner(browser: Browser, seed_page: Path) -> None:
