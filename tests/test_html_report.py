@@ -13,6 +13,8 @@ from pathlib import Path
 import html5lib
 import pytest
 from conftest import ROOT, SEED, sample_folders
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_render import check_golden, comparison_of
 from typer.testing import CliRunner
 
@@ -240,3 +242,47 @@ def test_the_w3c_checker_finds_nothing(tmp_path: Path) -> None:
     assert command is not None
     r = subprocess.run([*command, *map(str, pages)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
+
+
+_WORDS = st.sampled_from(
+    [
+        "Iran",
+        "Gaza",
+        "trade",
+        "Taiwan",
+        "<script>",
+        "</p>",
+        "&amp;",
+        '"',
+        "'",
+        "`",
+        "\x1b[31m",
+        "\x00",
+        "\x9b",
+        "\ufffe",
+        "\ufdd0",
+        "é",
+        "中国",
+        "onerror=",
+        "javascript:",
+        ".",
+        "\n\n",
+        " ",
+    ]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a=_TEXT, b=_TEXT, label=_TEXT, url=st.one_of(st.none(), _TEXT.map("https://x.y/".__add__)))
+def test_any_readout_text_makes_a_valid_page(a: str, b: str, label: str, url: str | None) -> None:
+    """Whatever the readouts hold, the page parses without an error, holds only its own
+    script, and every claim has its place."""
+    if not a.strip() or not b.strip():
+        return
+    c = compare([Readout("a", label, "a.txt", a, url=url), Readout("b", "B", "b.txt", b)])
+    tree = parse(render_html(c))
+    assert len(list(tree.iter(f"{XHTML}script"))) == 1
+    assert not [e for e in tree.iter() for name in e.keys() if name.startswith("on")]
+    ids = {e.get("id") for e in tree.iter() if e.get("id")}
+    assert all(f"c-{claim.id}" in ids for r in c.readouts for claim in r.claims)
