@@ -144,7 +144,7 @@ def test_compare_paths_refuses_one_path_given_as_a_string() -> None:
 
 def test_no_topic_at_all_is_not_every_topic_everywhere() -> None:
     result = compare([Readout.from_text("They met.", "A"), Readout.from_text("They talked.", "B")])
-    for fmt in ("markdown", "terminal"):
+    for fmt in ("markdown", "terminal", "html"):
         text = render(result, fmt)
         assert "No topic from the lexicon is mentioned." in text
         assert "Every topic is mentioned" not in text

@@ -23,6 +23,7 @@ TERMINAL = ("--width", "100", "--no-color")
 CASES = {
     "seed-json": ("compare", SEED_MEETING, "-f", "json"),
     "seed-markdown": ("compare", SEED_MEETING, "-f", "markdown"),
+    "seed-html": ("compare", SEED_MEETING, "-f", "html"),
     "seed-terminal": ("compare", SEED_MEETING, *TERMINAL),
     "trilateral-json": ("compare", TRILATERAL, "-f", "json"),
     "trilateral-terminal": ("compare", TRILATERAL, *TERMINAL),

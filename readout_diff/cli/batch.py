@@ -26,12 +26,13 @@ from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
-from readout_diff.report.output import PROG, atomic_writer, check_writable, say
+from readout_diff.report.output import PROG, atomic_writer, check_writable, say, write_output
 
 
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"  # a folder: a page per meeting and index.html
 
 
 # What `-o FILE` says of the format when --format is not given.
@@ -51,13 +52,17 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: a comparison per line; csv: topic presence rows "
+            help="jsonl: a comparison per line; csv: topic presence rows; html: a page per "
+            "meeting and index.html in the folder -o names "
             "(default: from -o's extension, .jsonl or .csv; else jsonl).",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the results to FILE atomically.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the results to FILE atomically (html: to a folder)."
+        ),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
@@ -73,7 +78,9 @@ def batch(
     from readout_diff.workflows.batch import find_batch, run_batch
 
     chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
-    if output is not None:
+    if chosen is BatchFormat.html:
+        run(lambda: check_folder(output))
+    elif output is not None:
         run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
@@ -82,7 +89,7 @@ def batch(
     read = ReadOptions(max_bytes, encoding, allow_outside=allow_outside)
     progress = None if bar is None else bar.update
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
-    failed = run(lambda: write_batch(results, chosen is BatchFormat.csv, output, bar))
+    failed = run(lambda: write_batch(results, chosen, output, bar))
     if failed:
         raise typer.Exit(ExitCode.USAGE)
 
@@ -149,19 +156,39 @@ def _die_of_broken_pipe(handler: Any) -> None:
         os.kill(os.getpid(), signal.SIGPIPE)
 
 
+def check_folder(output: Path | None) -> None:
+    """`--format html` writes into a folder: one that exists, or can be made in one that does."""
+    what = "--format html writes a page per meeting and index.html into a folder"
+    if output is None:
+        raise UsageError(f"{what}: name it with -o DIR")
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"{output}: not a folder ({what})")
+    folder = output if output.is_dir() else output.parent
+    if not folder.is_dir():
+        raise UsageError(f"{output}: cannot write (no folder {folder})")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{output}: cannot write (permission denied)")
+
+
 def write_batch(
-    results: Iterable[Any], csv: bool, output: Path | None, bar: ProgressBar | None
+    results: Iterable[Any], chosen: BatchFormat, output: Path | None, bar: ProgressBar | None
 ) -> int:
     """Write every result as it comes; return how many meetings failed."""
     if bar is None:
-        return _write_to(results, csv, output, say)
+        return _write_to(results, chosen, output, say)
     with bar:
-        return _write_to(results, csv, output, bar.say)
+        return _write_to(results, chosen, output, bar.say)
 
 
 def _write_to(
-    results: Iterable[Any], csv: bool, output: Path | None, report: Callable[[str, str], None]
+    results: Iterable[Any],
+    chosen: BatchFormat,
+    output: Path | None,
+    report: Callable[[str, str], None],
 ) -> int:
+    if chosen is BatchFormat.html and output is not None:
+        return _write_pages(results, output, report)
+    csv = chosen is BatchFormat.csv
     if output is None:
         return _write_all(results, csv, sys.stdout, report, "<stdout>")
     with atomic_writer(output) as out:
@@ -186,14 +213,40 @@ def _write_all(
         write(render_csv_header())
     failed = 0
     for result in results:
-        if result.error is not None:
-            failed += 1
-            report("error", f"{result.meeting.id}: {result.error}")
-        else:
-            for r in result.comparison.readouts:
-                if r.encoding_guessed:
-                    report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
-                for warning in r.warnings:
-                    report("warning", f"{result.meeting.id}: {r.source}: {warning}")
+        failed += _tell(result, report)
         write((render_csv if csv else render_jsonl)(result))
+    return failed
+
+
+def _tell(result: Any, report: Callable[[str, str], None]) -> int:
+    """A meeting's error or its readouts' warnings on stderr; 1 if it failed, else 0."""
+    if result.error is not None:
+        report("error", f"{result.meeting.id}: {result.error}")
+        return 1
+    for r in result.comparison.readouts:
+        if r.encoding_guessed:
+            report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
+        for warning in r.warnings:
+            report("warning", f"{result.meeting.id}: {r.source}: {warning}")
+    return 0
+
+
+def _write_pages(results: Iterable[Any], folder: Path, report: Callable[[str, str], None]) -> int:
+    """A page per compared meeting as it comes (each written atomically), then index.html."""
+    from readout_diff.report.html import render_html
+    from readout_diff.report.html_index import INDEX, index_row, page_name, render_index
+
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"{folder}: cannot write ({e.strerror})") from None
+    taken: set[str] = set()
+    rows, failed = [], 0
+    for result in results:
+        failed += _tell(result, report)
+        name = None if result.comparison is None else page_name(result.meeting.id, taken)
+        if name is not None:
+            write_output(render_html(result.comparison), folder / name)
+        rows.append(index_row(result, name))
+    write_output(render_index(rows), folder / INDEX)
     return failed

@@ -25,7 +25,13 @@ from readout_diff.report import Format
 from readout_diff.report.output import check_writable, say, write_output
 
 # What `-o FILE` says of the format when --format is not given.
-SUFFIXES = {".json": Format.json, ".md": Format.markdown, ".markdown": Format.markdown}
+SUFFIXES = {
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
 
 LabelOption = Annotated[
     list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
@@ -62,7 +68,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: from -o's extension, .json or .md; else terminal).",
+        help="Output format (default: from -o's extension, .json, .md or .html; else terminal).",
         show_default=False,
     ),
 ]

@@ -18,6 +18,7 @@ class Format(str, Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,17 @@ def _markdown(c: Comparison, o: RenderOptions) -> str:
     return render_markdown(c)
 
 
+def _html(c: Comparison, o: RenderOptions) -> str:
+    from readout_diff.report.html import render_html
+
+    return render_html(c)
+
+
 RENDERERS: dict[Format, Callable[[Comparison, RenderOptions], str]] = {
     Format.terminal: _terminal,
     Format.json: _json,
     Format.markdown: _markdown,
+    Format.html: _html,
 }
 
 
@@ -56,7 +64,7 @@ def render(
     format: Format | str = Format.terminal,
     options: RenderOptions | None = None,
 ) -> str:
-    """The report as text: `format` is "terminal", "json" or "markdown" (a `Format`)."""
+    """The report as text: `format` is "terminal", "json", "markdown" or "html" (a `Format`)."""
     try:
         chosen = Format(format)
     except ValueError:
