@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from readout_diff.core.features import STOPWORDS, stem
 from readout_diff.core.model import Claim
@@ -86,7 +86,6 @@ class Detected:
 
 
 @functools.lru_cache(maxsize=8192)  # a readout repeats its words: fold each once
-@lru_cache(maxsize=1 << 16)  # the same few thousand words recur in every readout
 def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -115,10 +114,12 @@ def detect(
         others = [o for o in range(len(claims)) if o != r]
         seen: dict[tuple[str, ...], Detected] = {}
         rank: dict[tuple[str, ...], tuple[bool, int, int, int]] = {}
+        ordered = sorted(mentions[r], key=lambda m: m.start)  # a claim's are then a slice
+        starts = [m.start for m in ordered]
         for c, ws in zip(claims[r], words[r], strict=True):
             if c.id in matched:
                 continue
-            inside = [m for m in mentions[r] if c.start <= m.start < c.end]
+            inside = ordered[bisect_left(starts, c.start) : bisect_left(starts, c.end)]
             spans = [(m.start, m.end) for m in inside]
             persons = [(m.start, m.end) for m in inside if m.topic in people]
             for d in _names(c, texts[r], ws, spans, common, persons):

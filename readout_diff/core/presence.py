@@ -10,6 +10,7 @@ the longer topic. Either way the readout `covers` it, and the report says what i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from readout_diff.core.detect import detect
@@ -82,11 +83,18 @@ def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention])
     words: the topic's words are there, taken by a longer (or overlapping) name."""
     text = readout.text
     found: list[str] = []
+    ordered = sorted(spans, key=lambda m: (m.end, m.start))
+    ends = [m.end for m in ordered]
     for phrase in phrases:
         flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
         for hit in pattern.finditer(text, readout.body_start):
-            found.extend(m.topic for m in spans if m.start < hit.end() and hit.start() < m.end)
+            # Mentions never overlap, so ordered by end they are ordered by start too: the
+            # ones overlapping the hit follow the first that ends after its start.
+            k = bisect_right(ends, hit.start())
+            while k < len(ordered) and ordered[k].start < hit.end():
+                found.append(ordered[k].topic)
+                k += 1
     return tuple(found)
 
 
