@@ -25,7 +25,6 @@ from readout_diff.core.speakers import SEVERAL
 from readout_diff.core.topics import Lexicon
 from readout_diff.core.who_model import Attribution, Initiative
 
-
 # Alignments that can confirm an attribution: a "related" claim shares a subject, not a statement.
 CONFIRMING_KINDS = ("match",)
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
-from readout_diff.core.parties import Issuers
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -21,6 +20,7 @@ from readout_diff.core.model import (
     Readout,
     ReadoutClaims,
 )
+from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
 from readout_diff.core.topics import Lexicon, Mention

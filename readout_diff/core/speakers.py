@@ -90,11 +90,10 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 _STANCE_START = 40  # the party opens the claim: within these characters
-_WINDOW_WORDS = 14
-_MAX_PIECES = 6
-_DETERMINER = re.compile(
-    r"\b(?:the|a|an|its|their|our|his|her|this|these|that)\s+$", re.I
-)  # of a subject cut at commas: "On July 13, Minister X, who …, held talks"  # an actor stands at most this many words before its verb
+_WINDOW_WORDS = 14  # an actor stands at most this many words before its verb
+_MAX_PIECES = 6  # of a subject cut at commas: "On July 13, Minister X, who …, held talks"
+# A participle after a determiner is an adjective: "the shared aspirations", "the agreed plan"
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|his|her|this|these|that)\s+$", re.I)
 
 
 @dataclass(frozen=True)
