@@ -43,11 +43,19 @@ def who_said_what(
         )
         said = initiative(claims, res.header, party, sorted(pool), lexicon, people)
         out.append(replace(res, claims=claims, party=party, initiative=said))
-    spoken = any(c.speaker for r in out for c in r.claims)
-    out = [_warned(r) if r.party is None and spoken else r for r in out]
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
     )
+    # One warning per readout whose party is unknown when another's is known (a partial
+    # picture), and that leaves something unchecked: an attribution with no speaker readout,
+    # or its own claims with someone speaking. With no party known at all, the attributions
+    # all have empty speaker_readouts and nothing is warned about.
+    unchecked = any(not a.speaker_readouts for a in found)
+    if any(r.party for r in out):
+        out = [
+            _warned(r) if r.party is None and (unchecked or any(c.speaker for c in r.claims)) else r
+            for r in out
+        ]
     return tuple(out), found
 
 
