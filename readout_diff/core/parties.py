@@ -9,6 +9,7 @@ of a readout issued jointly (a joint statement), never inferred from a single na
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,14 +29,11 @@ class Issuers:
     issuers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_issuer_re", _phrases(self.issuers))
-        object.__setattr__(self, "_title_re", _phrases(self.titles))
-
     def find(self, text: str, titles: bool = True) -> list[tuple[int, int, str, str]]:
         """(start, end, party, "issuer" | "title") of every listed name in `text`."""
         out = []
-        for kind, (regex, owner) in (("issuer", self._issuer_re), ("title", self._title_re)):
+        tables = (("issuer", _phrases(self.issuers)), ("title", _phrases(self.titles)))
+        for kind, (regex, owner) in tables:
             if regex is None or (kind == "title" and not titles):
                 continue
             out += [
@@ -65,12 +63,20 @@ class Issuers:
         return Issuers(self.issuers, titles)
 
 
-def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    owner = {p.casefold(): party for party, ps in table.items() for p in ps}
+@functools.cache
+def _compiled(
+    items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    owner = {p.casefold(): party for party, ps in items for p in ps}
     if not owner:
         return None, owner
     alts = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
     return re.compile(rf"(?<![\w/])(?:{alts})(?![\w/])", re.IGNORECASE), owner
+
+
+def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regular expression for a table's phrases (compiled once per table) and their owners."""
+    return _compiled(tuple(sorted((k, tuple(v)) for k, v in table.items())))
 
 
 @dataclass(frozen=True)

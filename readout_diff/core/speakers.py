@@ -50,7 +50,8 @@ _VERBS = {
     "welcomed": r"welcomed|welcomes|supported|supports|appreciated|appreciates|commended|"
     r"praised|congratulated|thanked|endorsed|backed|valued|lauded|hailed",
     "discussed": r"discussed|exchanged (?:views|opinions|ideas|thoughts|notes)|exchanged|"
-    r"reviewed|considered|examined|addressed|talked|spoke|held (?:talks|consultations|discussions|a (?:\w+ )?"
+    r"reviewed|considered|examined|addressed|talked|spoke|"
+    r"held (?:talks|consultations|discussions|a (?:\w+ )?"
     r"(?:conversation|discussion|exchange|call))|touched (?:up)?on|compared notes|"
     r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks)",
 }
