@@ -11,7 +11,8 @@ Pure: reads the readouts' parties, the claims' speakers (core.speakers) and the 
 - It is confirmed by each claim of those readouts aligned with it (match or related) whose own
   speakers include the speaker's party or "joint".
 - "Agreed according to one side only": X has both sides agreeing, and no confirming claim has
-  both sides speaking (the other readout has only its own side speaking, or says nothing).
+  both sides agreeing (the other readout has only its own side speaking, both sides merely
+  discussing it, or nothing).
 """
 
 from __future__ import annotations
@@ -86,10 +87,13 @@ def _speaker_readouts(
 
 
 def agreed_one_side(a: Attribution, claims: dict[str, Claim]) -> bool:
-    """X says both sides agreed; no confirming claim has both sides speaking."""
+    """X says both sides agreed; no confirming claim has both sides agreeing (the other side
+    has only its own minister speaking, both sides merely discussing it, or nothing)."""
     if a.speaker != JOINT or a.act != "agreed" or not a.speaker_readouts:
         return False
-    return not any(claims[cid].speaker == JOINT for cid in a.confirmed_by)
+    return not any(
+        claims[cid].speaker == JOINT and claims[cid].act == "agreed" for cid in a.confirmed_by
+    )
 
 
 # --- who asked for the meeting ------------------------------------------------------------------

@@ -78,7 +78,7 @@ def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
                 f"attributed to {a.speaker}" + _confirmed_words(a.confirmed, a.confirmed_by)
                 for a in mine
             )
-            or f"no attribution (speaker {claim.speaker or 'none'}, rule {claim.speaker_rule or '-'})"
+            or f"no attribution (speaker {claim.speaker}, rule {claim.speaker_rule})"
         )
         evidence = (f"{claim.id}: {fold_whitespace(claim.text)}",)
         outcome = Outcome(
