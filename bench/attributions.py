@@ -123,6 +123,17 @@ def table(found: Sequence[tuple[str, dict[str, Any]]]) -> list[str]:
     ]
 
 
+def as_json(found: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    return {
+        name: {
+            "unconfirmed": s["unconfirmed"].to_dict(),
+            "confirmed": s["confirmed"].to_dict(),
+            "extra": s["extra"],
+        }
+        for name, s in found
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared" / "realworld")

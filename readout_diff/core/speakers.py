@@ -111,6 +111,7 @@ class Who:
 class _Actor:
     party: str | None  # None: a pronoun to resolve from the previous claim
     how: str
+    group: tuple[str, ...] = ()  # "Japan and the ROK said": each speaks (not all sides)
 
 
 def claim_speakers(
@@ -168,6 +169,9 @@ def _main_clauses(
         if hit is None:
             continue
         actor, act = hit
+        if actor.group:
+            found += [(p, act, actor.how) for p in actor.group]
+            continue
         party, rule = actor.party, actor.how
         if party is None:  # "he", "she": one person, never both sides
             if previous is None or previous.speaker in (None, JOINT, SEVERAL):
@@ -255,7 +259,10 @@ def _actor_in(
     if not cands:
         m = _PRONOUN.search(piece)
         return _Actor(None, "pronoun") if m else None
-    if len({n.party for n in named}) > 1 and re.search(r"\band\b|&", piece):
+    distinct = tuple(dict.fromkeys(n.party for n in named))
+    if len(distinct) > 1 and re.search(r"\band\b|&", piece):
+        if parties and len(parties) > len(distinct):  # two of three: each of them speaks
+            return _Actor(JOINT, "both", distinct)
         return _Actor(JOINT, "both")  # "Wang Yi and Lavrov agreed"
     return max(cands, key=lambda c: c[0])[1]
 

@@ -29,12 +29,13 @@ SPEAKS_TITLE = "Who speaks on each topic"
 INITIATIVE_TITLE = "Who asked for the meeting"
 
 
-def party_name(party: str | None) -> str:
-    """A party id for a reader: "united-states" → "United States"; "joint" → "both sides"."""
+def party_name(party: str | None, sides: int = 2) -> str:
+    """A party id for a reader: "united-states" → "United States"; "joint" → "both sides" (of
+    two readouts; "all sides" of more)."""
     if party is None:
         return "unknown"
     if party == JOINT:
-        return "both sides"
+        return "both sides" if sides <= 2 else "all sides"
     if party == SEVERAL:
         return "several speakers"
     return " ".join(w.upper() if len(w) <= 2 else w.capitalize() for w in party.split("-"))
@@ -65,7 +66,7 @@ def _line(c: Comparison, rid: str, claim: Claim) -> EvidenceLine:
 def _attribution(c: Comparison, a: Attribution, claims: dict[str, Claim]) -> OneSided:
     label = c.readout(a.readout).label
     others = ", ".join(c.readout(r).label for r in a.speaker_readouts)
-    head = f"{label}: {party_name(a.speaker)} {a.act or 'spoke'}"
+    head = f"{label}: {party_name(a.speaker, len(c.readouts))} {a.act or 'spoke'}"
     if a.confirmed_by:
         speaking = ", ".join(
             f"{cid} has {party_name(claims[cid].speaker or c.readout(_rid(c, cid)).party)}"
@@ -95,7 +96,7 @@ def _speakers_by_topic(c: Comparison) -> tuple[OneSided, ...]:
             on: dict[str, list[str]] = {}
             for cl in r.claims:
                 if t.id in cl.topics and cl.speaker:
-                    on.setdefault(party_name(cl.speaker), []).append(cl.id)
+                    on.setdefault(party_name(cl.speaker, len(c.readouts)), []).append(cl.id)
             if on:
                 who = ", ".join(f"{name} ({' '.join(ids)})" for name, ids in on.items())
                 parts.append(f"{r.label}: {who}")
