@@ -48,7 +48,6 @@ def who(text: str, *people: str, previous: Who | None = None) -> tuple[object, .
         ("The two sides agreed to keep in touch.", ("joint", "agreed", "both")),
         ("The ministers noted the growth of trade.", ("joint", "stated", "both")),
         ("Both leaders discussed the Middle East.", ("joint", "discussed", "both")),
-        ("Wang Yi and Lavrov agreed to meet again.", ("joint", "agreed", "both")),
         ('"We will keep talking," said Lavrov.', ("russia", "stated", "quotation")),
         (
             'According to the Foreign Ministry, the Secretary "welcomed the new channel".',
@@ -78,6 +77,14 @@ def who(text: str, *people: str, previous: Who | None = None) -> tuple[object, .
 )
 def test_each_speaker_rule(text: str, expected: tuple[object, ...]) -> None:
     assert who(text) == expected
+
+
+def test_two_people_joined_by_and_are_both_sides_or_each_of_them() -> None:
+    text = "Wang Yi and Lavrov agreed to meet again."
+    w = speaker_of(text, LEX, issuers(), frozenset({"china", "russia"}))
+    assert (w.speaker, w.act, w.rule) == ("joint", "agreed", "both")
+    w = speaker_of(text, LEX, issuers(), PARTIES)  # two of three parties: each speaks
+    assert (w.speaker, w.speakers) == ("several", ("china", "russia"))
 
 
 def test_a_meeting_speaker_is_known_by_one_name() -> None:
