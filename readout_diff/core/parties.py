@@ -71,7 +71,8 @@ def _compiled(
     if not owner:
         return None, owner
     alts = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/])(?:{alts})(?![\w/])", re.IGNORECASE), owner
+    # not inside a longer word or title: "the Secretary" is not "the Secretary-General"
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE), owner
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -50,9 +50,9 @@ _VERBS = {
     "welcomed": r"welcomed|welcomes|supported|supports|appreciated|appreciates|commended|"
     r"praised|congratulated|thanked|endorsed|backed|valued|lauded|hailed",
     "discussed": r"discussed|exchanged (?:views|opinions|ideas|thoughts|notes)|exchanged|"
-    r"reviewed|considered|examined|addressed|talked|spoke|"
-    r"held (?:talks|consultations|discussions|a (?:\w+ )?"
-    r"(?:conversation|discussion|exchange|call))|touched (?:up)?on|compared notes|"
+    r"reviewed|considered|examined|addressed|talked|spoke|met|meets|"
+    r"held (?:talks|consultations|discussions|an? (?:[\w-]+ )?"
+    r"(?:conversation|discussion|exchange|call|meeting|conference|dialogue))|touched (?:up)?on|compared notes|"
     r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks)",
 }
 _VERB = re.compile(
@@ -65,7 +65,8 @@ _WELCOMING = re.compile(
 _BOTH = re.compile(
     r"\b(?:(?:the\s+)?(?:two|both)\s+(?:sides?|parties|leaders|ministers|presidents|heads\s+of"
     r"\s+state|countries|delegations|governments|officials|secretaries|diplomats|men)|both|"
-    r"the\s+(?:leaders|ministers|presidents|delegations|sides|parties|two)|they|jointly|"
+    r"the\s+(?:leaders|ministers|foreign\s+ministers|presidents|delegations|sides|parties|two|"
+    r"officials|counterparts|heads\s+of\s+state)|they|jointly|"
     r"together|each\s+other)\b",
     re.IGNORECASE,
 )
@@ -73,6 +74,7 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)  # "his" is in "for his 
 # Main clauses: a verb after one of these has a subject of its own.
 _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s+|:\s")
 # "that" (or "to") opens reported content: verbs after it until the clause ends are content.
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _CONTENT = re.compile(r"\b(?:that|to|whether|how|if)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"”»]*[\"”»]|(?<!\w)[‘'][^’']{12,}[’'](?!\w)")
 _POSITION = re.compile(
@@ -85,9 +87,9 @@ _IT_WAS = re.compile(r"\bit\s+was\s+(?P<verb>agreed|decided|noted|stressed)\b", 
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
 # "China is ready to …", "Russia stands ready …": a party as the subject of its own stance.
 _STANCE = re.compile(
-    r"\s+(?:(?:also|firmly|always|still|fully|highly)\s+)?(?:is|are|stands|remains|will|would|"
-    r"has|have|hopes|wants|wishes|opposes|supports|values|attaches|appreciates|welcomes|"
-    r"believes|firmly|cannot|can|shall|must|never|does)\b",
+    r"\s+(?:(?:also|firmly|always|still|fully|highly)\s+)?(?:(?:is|are|stands|remains)\s+"
+    r"(?:ready|willing|prepared|committed)|hopes|wishes|opposes|supports|values|attaches|"
+    r"appreciates|welcomes|believes)\b",
     re.IGNORECASE,
 )
 _STANCE_START = 40  # the party opens the claim: within these characters
@@ -196,11 +198,16 @@ def _clause_speaker(
     issuers: Issuers,
     parties: frozenset[str],
 ) -> tuple[_Actor, str] | None:
-    """The actor and act of a main clause's first verb of speech that has an actor."""
+    """The actor and act of a main clause's first verb of speech that has an actor. Verbs after
+    its first "that" are reported content ("have learned that China must … agree"), unless a
+    comma closes the that-clause first ("Noting that …, Wang said")."""
+    that = _THAT.search(text, start, end)
     content_from = end
     for m in _VERB.finditer(text, start, end):
         if m.start() > content_from:
             break  # a verb of the reported content: "said that the US side agreed"
+        if that and that.end() <= m.start() and "," not in text[that.end() : m.start()]:
+            break
         if _DETERMINER.search(text, max(start, m.start() - 12), m.start()):
             continue  # an adjective: "the shared aspirations", "the agreed plan"
         act = _act(m, text)
