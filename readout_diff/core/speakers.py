@@ -52,7 +52,8 @@ _VERBS = {
     "discussed": r"discussed|exchanged (?:views|opinions|ideas|thoughts|notes)|exchanged|"
     r"reviewed|considered|examined|addressed|talked|spoke|met|meets|"
     r"held (?:talks|consultations|discussions|an? (?:[\w-]+ )?"
-    r"(?:conversation|discussion|exchange|call|meeting|conference|dialogue))|touched (?:up)?on|compared notes|"
+    r"(?:conversation|discussion|exchange|call|meeting|conference|dialogue))|"
+    r"touched (?:up)?on|compared notes|"
     r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks)",
 }
 _VERB = re.compile(
