@@ -87,6 +87,23 @@ def test_two_people_joined_by_and_are_both_sides_or_each_of_them() -> None:
     assert (w.speaker, w.speakers) == ("several", ("china", "russia"))
 
 
+def test_questions_and_quoted_speakers_are_not_guessed() -> None:
+    assert who("Q: Mr. President, what did you and President Xi agree on?")[0] is None
+    # the party is named inside the quotation only: the speaker ("the Minister") is unknown
+    quote = '"We understood the American position better," the Minister told journalists.'
+    assert who(quote)[0] is None
+
+
+def test_both_sides_do_not_urge_one_of_themselves() -> None:
+    w = speaker_of(
+        "They called on China to use its influence.",
+        LEX,
+        issuers(),
+        frozenset({"china", "european-union"}),
+    )
+    assert (w.speaker, w.act, w.rule) == ("european-union", "proposed", "both-not-addressee")
+
+
 def test_a_meeting_speaker_is_known_by_one_name() -> None:
     assert who("Wang urged restraint.", "Wang Yi", "Sergey Lavrov")[:2] == ("china", "proposed")
     assert who("Wang urged restraint.")[0] is None  # "Wang" alone is no one without the list

@@ -142,12 +142,14 @@ def speaker_of(
     parties: frozenset[str] = frozenset(),
     previous: Who | None = None,
 ) -> Who:
-    """Who speaks in one claim (see the module's docstring); `previous` resolves a pronoun."""
+    """Who speaks in one claim (see the module's docstring); `previous` resolves a pronoun.
+    A question ("What did you and President Xi agree on?") states nothing: narration."""
+    if text.rstrip().rstrip("\"'”’»)").endswith("?"):
+        return Who()
     masked = _QUOTE.sub(lambda m: "Q" * len(m.group(0)), text)
     found = _main_clauses(masked, masked != text, lexicon, issuers, parties, previous)
     if not found and masked != text:  # the verb is quoted: the Secretary "welcomed …"
-        found = _main_clauses(text, False, lexicon, issuers, parties, previous)
-        found = [(p, a, "reported" if r != "pronoun" else r) for p, a, r in found]
+        found = _reported(text, masked, lexicon, issuers, parties)
     if not found:
         return _other_patterns(masked, lexicon, issuers, parties)
     speakers = tuple(dict.fromkeys(p for p, _, _ in found))
@@ -155,6 +157,27 @@ def speaker_of(
     if len(speakers) == 1:
         return Who(speakers[0], speakers, act, found[0][2])
     return Who(SEVERAL, speakers, act, "several")
+
+
+def _reported(
+    text: str, masked: str, lexicon: Lexicon, issuers: Issuers, parties: frozenset[str]
+) -> list[tuple[str, str, str]]:
+    """An actor right before a quotation that opens with the verb: the Secretary "welcomed
+    the new channel" (the actor outside the quotation, the verb its first words)."""
+    quote = re.search(r"Q{3,}", masked)
+    if quote is None:
+        return []
+    verb = None
+    for skip in range(3):  # "welcomed …", "fully agreed …", "had also agreed …"
+        words = re.match(rf"\W*(?:\w+\s+){{{skip}}}", text[quote.start() + 1 :])
+        verb = _VERB.match(text, quote.start() + 1 + words.end()) if words else None
+        if verb:
+            break
+    piece = re.split(r"[,()]", masked[: quote.start()])[-1]
+    actor = _actor_in(piece, lexicon, issuers, parties) if verb else None
+    if verb is None or actor is None or actor.party is None or actor.group:
+        return []
+    return [(actor.party, _act(verb, text), "reported")]
 
 
 def _main_clauses(
@@ -216,12 +239,38 @@ def _clause_speaker(
         if actor is None and "Q" * 3 in text[start : m.start()]:
             actor = _actor_after(text, m.end(), end, lexicon, issuers, parties)
         if actor is not None:
-            return actor, act
+            return _not_the_addressee(actor, act, text, m.end(), lexicon, issuers, parties), act
         if act != "agreed" and act != "discussed":
             break  # "X, director of …, said since …": what follows is what was said
         content = _CONTENT.search(text, m.end(), end)
         content_from = content.start() if content else end
     return None
+
+
+def _not_the_addressee(
+    actor: _Actor,
+    act: str,
+    text: str,
+    verb_end: int,
+    lexicon: Lexicon,
+    issuers: Issuers,
+    parties: frozenset[str],
+) -> _Actor:
+    """ "They called on China to …", "the leaders urged Beijing": both sides cannot urge one of
+    themselves; of two parties, the one not addressed speaks."""
+    if (
+        actor.party != JOINT
+        or actor.group
+        or act not in ("proposed", "informed")
+        or len(parties) != 2
+    ):
+        return actor
+    after = text[verb_end : verb_end + 40]
+    named = named_parties(after, lexicon, issuers, parties)
+    if not named or len(after[: named[0].start].split()) > 2:
+        return actor
+    other = [p for p in parties if p != named[0].party]
+    return _Actor(other[0], "both-not-addressee") if len(other) == 1 else actor
 
 
 def _act(m: re.Match[str], text: str) -> str:
