@@ -87,6 +87,17 @@ def test_two_people_joined_by_and_are_both_sides_or_each_of_them() -> None:
     assert (w.speaker, w.speakers) == ("several", ("china", "russia"))
 
 
+def test_a_statement_announced_by_the_other_side_is_marked_for_it_too() -> None:
+    w = speaker_of(
+        "Concerning the US intention announced by the Secretary to impose sanctions, "
+        "Lavrov stressed that the step was unacceptable.",
+        LEX,
+        issuers(),
+        PARTIES,
+    )
+    assert (w.speaker, w.speakers) == ("several", ("russia", "united-states"))
+
+
 def test_questions_and_quoted_speakers_are_not_guessed() -> None:
     assert who("Q: Mr. President, what did you and President Xi agree on?")[0] is None
     # the party is named inside the quotation only: the speaker ("the Minister") is unknown

@@ -150,6 +150,7 @@ def speaker_of(
     found = _main_clauses(masked, masked != text, lexicon, issuers, parties, previous)
     if not found and masked != text:  # the verb is quoted: the Secretary "welcomed …"
         found = _reported(text, masked, lexicon, issuers, parties)
+    found += _agents(masked, lexicon, issuers, parties)
     if not found:
         return _other_patterns(masked, lexicon, issuers, parties)
     speakers = tuple(dict.fromkeys(p for p, _, _ in found))
@@ -157,6 +158,28 @@ def speaker_of(
     if len(speakers) == 1:
         return Who(speakers[0], speakers, act, found[0][2])
     return Who(SEVERAL, speakers, act, "several")
+
+
+_AGENT = re.compile(
+    r"\b(?P<verb>announced|stated|expressed|voiced|proposed|put\s+forward|outlined|set\s+out)"
+    r"\s+by\s+(?P<who>[^,.;:]{2,60})",
+    re.IGNORECASE,
+)
+
+
+def _agents(
+    masked: str, lexicon: Lexicon, issuers: Issuers, parties: frozenset[str]
+) -> list[tuple[str, str, str]]:
+    """ "the intention announced by the Secretary of State": a statement put in the mouth of
+    the party named after "by" (a passive's agent), besides the claim's own speaker."""
+    out = []
+    for m in _AGENT.finditer(masked):
+        named = named_parties(m.group("who"), lexicon, issuers, parties)
+        if named and named[0].start < 20:
+            verb = m.group("verb").lower()
+            act = "proposed" if verb in ("proposed", "put forward") else "stated"
+            out.append((named[0].party, act, "agent"))
+    return out
 
 
 def _reported(
