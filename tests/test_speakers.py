@@ -260,6 +260,14 @@ def test_initiative_and_at_request_titles() -> None:
     assert i is not None and (i.party, i.claim, i.phrase) == ("russia", "a-h1", "at Request")
 
 
+@pytest.mark.parametrize(("which", "party"), [("latter", "russia"), ("former", "china")])
+def test_initiative_of_the_latter_or_the_former(which: str, party: str) -> None:
+    text = f"Wang Yi had a phone call with Sergey Lavrov at the {which}'s request.\n"
+    c = pair(a=text)
+    i = c.readouts[0].initiative
+    assert i is not None and (i.party, i.phrase) == (party, f"at the {which}'s request")
+
+
 def test_the_json_has_the_who_fields_and_round_trips() -> None:
     c = pair()
     d = c.to_dict()

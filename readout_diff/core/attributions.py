@@ -121,9 +121,8 @@ def initiative(
     for line in sorted([*header, *claims], key=lambda c: c.start):
         m = _INITIATIVE.search(line.text)
         if m:
-            who = m.group("who") or m.group("poss")
-            named = named_parties(who, lexicon, issuers, pool)
-            return Initiative(named[0].party if named else None, line.id, m.group(0).strip())
+            party = _asker(line.text, m, lexicon, issuers, pool)
+            return Initiative(party, line.id, m.group(0).strip())
         if isinstance(line, HeaderLine) and line.kind == "heading":
             r = _AT_REQUEST.search(line.text)
             if r:
@@ -131,6 +130,24 @@ def initiative(
                     _other(line.text, own, parties, lexicon, issuers), line.id, r.group(0).strip()
                 )
     return None
+
+
+_FORMER_LATTER = re.compile(r"^\s*the\s+(former|latter)\b", re.IGNORECASE)
+
+
+def _asker(
+    text: str, m: re.Match[str], lexicon: Lexicon, issuers: Issuers, pool: frozenset[str]
+) -> str | None:
+    """The party a phrase names: "of the US side", "at Moscow's request", or "at the latter's
+    request": the last party named before it ("the former": the first)."""
+    who = m.group("who") or m.group("poss")
+    ref = _FORMER_LATTER.match(who)
+    if ref:
+        before = [n.party for n in named_parties(text[: m.start()], lexicon, issuers, pool)]
+        named = list(dict.fromkeys(before if ref.group(1).lower() == "former" else before[::-1]))
+        return named[0] if named else None
+    found = named_parties(who, lexicon, issuers, pool)
+    return found[0].party if found else None
 
 
 def _other(
