@@ -194,6 +194,7 @@ def compare(
         lexicon,
         issuers or _builtin_issuers(),
         parties,
+        [s.all_mentions for s in segmented],
     )
     return Comparison(
         readouts=results,

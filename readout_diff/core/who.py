@@ -12,7 +12,7 @@ from readout_diff.core.attributions import attributions, initiative
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import JOINT, Issuers, readout_party, speaker_parties
 from readout_diff.core.speakers import claim_speakers
-from readout_diff.core.topics import Lexicon
+from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
 
@@ -26,11 +26,13 @@ def who_said_what(
     lexicon: Lexicon,
     issuers: Issuers,
     parties: Sequence[str],
+    mentions: Sequence[Sequence[Mention]],
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
-    """The readouts with their party, initiative and claims' speakers; the attributions."""
+    """The readouts with their party, initiative and claims' speakers; the attributions.
+    `mentions` are each readout's topic mentions (the people it names are read from them)."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
-    people = issuers.with_people(speaker_parties(_people(readouts, lexicon), lexicon))
+    people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
     out = []
     for r, res, party in zip(readouts, results, own, strict=True):
         starts = paragraph_starts(r.text, res.claims)
@@ -59,12 +61,14 @@ def who_said_what(
     return tuple(out), found
 
 
-def _people(readouts: Sequence[Readout], lexicon: Lexicon) -> list[str]:
+def _people(
+    readouts: Sequence[Readout], mentions: Sequence[Sequence[Mention]], lexicon: Lexicon
+) -> list[str]:
     """The meeting's speakers, and the people of the lexicon the readouts name in full: each
     of them may then be named by one name alone ("Yang", "Lavrov") when no other shares it."""
     names = [n for r in readouts for n in r.speakers]
-    for r in readouts:
-        for m in lexicon.find(r.text, r.body_start):
+    for found in mentions:
+        for m in found:
             if lexicon.topics[m.topic].kind == "person":
                 names.append(lexicon.topics[m.topic].name)
     return list(dict.fromkeys(names))
