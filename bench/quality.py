@@ -43,6 +43,7 @@ Definitions, the same for both systems:
   pair is found when the claims containing its two quotes (quotes folded likewise; for a quote
   with "...", the first piece; a quote that spans two claims is located by its longest leading
   run of at least five words inside one claim) are one predicted pair.
+- **Attributions** (real pairs with gold `attributions`): see bench/attributions.py.
 - **Mapping a gold topic to a lexicon topic**: the lexicon resolves the whole name (`resolve`:
   an id, a display name or an alias), else one of its "/"-separated parts, else `find` over the
   name detects exactly one topic that is not a party. Parties of a real pair are the countries
@@ -68,6 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attributions  # noqa: E402
 import baseline  # noqa: E402
 import evidence  # noqa: E402
 from metrics import (  # noqa: E402
@@ -380,6 +382,9 @@ def run(argv: Sequence[str] | None) -> int:
         report["realworld"]["evidence"] = {
             name: {n: r.to_dict() for n, r in ratios.items()} for name, ratios in rows
         }
+        found = attributions.rows(rw, lexicon)  # who said what: bench/attributions.py
+        blocks.append(attributions.table(found))
+        report["realworld"]["attributions"] = attributions.as_json(found)
     print("\n\n".join("\n".join(b) for b in blocks))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

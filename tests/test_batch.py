@@ -313,7 +313,7 @@ READOUTS = "    readouts: [texts/china.txt, texts/russia.txt]\n"
             "meetings:\n  - id: m1\n    readouts:\n      - {file: a.txt, lable: x}\n"
             "      - texts/russia.txt\n",
             "meetings.yaml line 4: unknown readout key 'lable' (did you mean 'label'?; "
-            "known: file, label, date, url, speakers, encoding)",
+            "known: file, label, date, url, speakers, encoding, party)",
         ),
         (
             "meetings:\n  - id: m1\n    participant: [china]\n" + READOUTS,
@@ -406,10 +406,10 @@ def test_a_worker_that_dies_is_one_error_not_a_traceback(
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_kept_as_text(files: Path) -> None:
-    manifest = CSV_MANIFEST.replace("China MFA", "=HYPERLINK(x)").replace("m2,", "@m2,")
+    manifest = CSV_MANIFEST.replace("China MFA", "=HYPERLINK(China)").replace("m2,", "@m2,")
     (files / "meetings.csv").write_text(manifest, "utf-8")
     rows = list(csv.reader(io.StringIO(ok("meetings.csv", "-f", "csv"))))
-    assert "'=HYPERLINK(x)" in {row[3] for row in rows}
+    assert "'=HYPERLINK(China)" in {row[3] for row in rows}
     assert {row[0] for row in rows[1:]} == {"m1", "'@m2"}
 
 
@@ -434,6 +434,9 @@ def test_a_guessed_encoding_is_warned_about_per_meeting(files: Path) -> None:
     assert r.stderr == (
         "readout-diff: warning: m1: texts/pl.txt: not UTF-8; read as windows-1250 "
         "(guessed; --encoding to set it)\n"
+        "readout-diff: warning: m1: texts/pl.txt: readout b (pl): cannot tell which party "
+        "issued it; statements it attributes and those attributed to its party are not "
+        "checked (set 'party' in meeting.yaml or its front matter, or --party)\n"
     )
     assert lines(r.stdout)[0]["readouts"][1]["encoding_guessed"] is True
 

@@ -157,7 +157,11 @@ def test_label_falls_back_to_the_file_stem(files: Path) -> None:
 
 
 def test_readout_from_stdin(files: Path) -> None:
-    data = json.loads(report("-", "russia.txt", "-p", "china,russia", "-f", "json", input=CHINA))
+    data = json.loads(
+        report(
+            "-", "russia.txt", "-p", "china,russia", "--party", "china", "-f", "json", input=CHINA
+        )
+    )
     assert [(r["label"], r["source"]) for r in data["readouts"]] == [
         ("stdin", "<stdin>"),
         ("russia", "russia.txt"),
@@ -166,7 +170,7 @@ def test_readout_from_stdin(files: Path) -> None:
 
 
 def test_front_matter_participants_are_the_parties(files: Path) -> None:
-    front = "---\nparticipants: [china, russia]\n---\n"
+    front = "---\nparticipants: [china, russia]\nparty: China\n---\n"
     (files / "first.txt").write_text(front + CHINA, "utf-8")
     data = json.loads(report("first.txt", "russia.txt", "-f", "json"))
     assert data["participants"] == ["china", "russia"]

@@ -40,6 +40,14 @@ ParticipantsOption = Annotated[
     list[str],
     typer.Option("--participants", "-p", help="The parties (topic ids or names, comma-separated)."),
 ]
+PartyOption = Annotated[
+    list[str],
+    typer.Option(
+        "--party",
+        help="Who issued each readout, in order (a topic id or name, or 'joint'; "
+        "comma-separated or repeated). Default: meeting.yaml, front matter, else the label.",
+    ),
+]
 SaveOption = Annotated[
     Path | None,
     typer.Option(
@@ -81,7 +89,8 @@ ExitCodeOption = Annotated[
         "--exit-code",
         help=(
             "Exit 1 when some topic is plainly missing from some readout"
-            " (not covered by a related topic)."
+            " (not covered by a related topic), or when a readout attributes to another"
+            " party a statement that party's own readout lacks."
         ),
     ),
 ]
@@ -91,6 +100,7 @@ def compare(
     paths: PathsArgument,
     label: LabelOption = [],  # noqa: B006 - typer reads the default, never mutates it
     participants: ParticipantsOption = [],  # noqa: B006
+    party: PartyOption = [],  # noqa: B006
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     format: FormatOption = None,
     output: OutputOption = None,
@@ -121,6 +131,7 @@ def compare(
             ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
             sys.stdin.buffer,
             save,
+            party,
         )
     )
     _warn(comparison)
@@ -128,7 +139,7 @@ def compare(
     auto_off = output is not None and color is ColorMode.auto
     options = render_options(no_color or auto_off, width, color)
     run(lambda: write_output(render(comparison, chosen, options), output))
-    if exit_code and comparison.has_missing_topics:
+    if exit_code and (comparison.has_missing_topics or comparison.has_unconfirmed_attributions):
         raise typer.Exit(ExitCode.DIFFERENCES)
 
 

@@ -20,9 +20,11 @@ from readout_diff.core.model import (
     Readout,
     ReadoutClaims,
 )
+from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
 from readout_diff.core.topics import Lexicon, Mention
+from readout_diff.core.who import who_said_what
 from readout_diff.errors import SpecError, UsageError
 
 _PARTY_KINDS = ("country", "organisation")
@@ -151,12 +153,15 @@ def compare(
     lexicon: Lexicon | None = None,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
+    issuers: Issuers | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
     `participants` are the parties (topic ids, names or aliases); their own names are not
     reported as topics. By default they come from the readouts' front matter, else from the
-    countries and organisations named in their labels.
+    countries and organisations named in their labels. `issuers` (offices, agencies and
+    titles of each party: data/issuers.yaml by default) tell a readout's party from its label
+    and a claim's speaker from a title.
     """
     readouts = with_ids(readouts)
     lexicon = lexicon or _builtin_lexicon()
@@ -182,8 +187,17 @@ def compare(
         (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
         for r, s in zip(readouts, segmented, strict=True)
     )
+    results, attributions = who_said_what(
+        readouts,
+        [_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)],
+        alignment,
+        lexicon,
+        issuers or _builtin_issuers(),
+        parties,
+        [s.all_mentions for s in segmented],
+    )
     return Comparison(
-        readouts=tuple(_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)),
+        readouts=results,
         topics=topic_presence(
             readouts,
             [s.mentions for s in segmented],
@@ -202,6 +216,7 @@ def compare(
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
+        attributions=attributions,
     )
 
 
@@ -227,6 +242,13 @@ def _builtin_lexicon() -> Lexicon:
     from readout_diff.inputs.lexicon import load_lexicon
 
     return load_lexicon()
+
+
+def _builtin_issuers() -> Issuers:
+    """The built-in issuer table, read (once, cached) by the inputs."""
+    from readout_diff.inputs.issuers import load_issuers
+
+    return load_issuers()
 
 
 def _parties(

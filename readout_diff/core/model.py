@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from readout_diff.core.who_model import Attribution, Initiative
+
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
 # 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
 # `covered` (the topics that cover it where it is missing) and `source`, the kind "person", and
@@ -16,7 +18,9 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # 1.3 each readout's `header`: its headings and meta lines, which are not claims.
 # 2.0 (breaking): an alignment's `members` maps each readout id to a list of claim ids, as one
 # claim may be aligned with up to three adjacent claims of another readout.
-SCHEMA_VERSION = "2.0"
+# 2.1 who said what: each readout's `party` and `initiative`, each claim's `speaker`, `speakers`,
+# `act` and `speaker_rule`, and the top-level `attributions`.
+SCHEMA_VERSION = "2.1"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
 HEADER_KINDS = ("heading", "meta")
@@ -35,6 +39,7 @@ class Readout:
     url: str | None = None
     speakers: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()  # from front matter: the parties, as ids or names
+    party: str | None = None  # who issued it (a party's id, name or alias, or "joint")
     format: str = "text"  # "html": `text` is the text extracted from the page
     encoding: str = "utf-8"  # how the file's bytes were decoded
     encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
@@ -55,13 +60,21 @@ class Readout:
         date: str | None = None,
         url: str | None = None,
         speakers: tuple[str, ...] = (),
+        party: str | None = None,
     ) -> Readout:
         """A readout from a string, for library use. Without `id`, `compare` gives it the first
         free letter in argument order; `source` (how reports name it) defaults to the label."""
         if not isinstance(text, str):
             raise TypeError(f"Readout.from_text() takes a str, not {type(text).__name__}")
         return cls(
-            id, label, source or label or "<text>", text, date=date, url=url, speakers=speakers
+            id,
+            label,
+            source or label or "<text>",
+            text,
+            date=date,
+            url=url,
+            speakers=speakers,
+            party=party,
         )
 
 
@@ -75,6 +88,12 @@ class Claim:
     end: int
     line: int  # 1-based line of `start`, for people checking the evidence in an editor
     topics: tuple[str, ...] = ()
+    # Who speaks (core.speakers): a party id, "joint", "several" (each of `speakers` in turn)
+    # or None for narration; the act's class; the grammar rule that found the speaker.
+    speaker: str | None = None
+    speakers: tuple[str, ...] = ()
+    act: str | None = None
+    speaker_rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,11 +103,26 @@ class Claim:
             "end": self.end,
             "line": self.line,
             "topics": list(self.topics),
+            "speaker": self.speaker,
+            "speakers": list(self.speakers),
+            "act": self.act,
+            "speaker_rule": self.speaker_rule,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]))
+        return cls(
+            d["id"],
+            d["text"],
+            d["start"],
+            d["end"],
+            d["line"],
+            tuple(d["topics"]),
+            d.get("speaker"),
+            tuple(d.get("speakers", ())),
+            d.get("act"),
+            d.get("speaker_rule"),
+        )
 
 
 @dataclass(frozen=True)
@@ -100,13 +134,17 @@ class HeaderLine(Claim):
     kind: str = "heading"  # "heading" | "meta"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "kind": self.kind}
+        d = {k: v for k, v in super().to_dict().items() if k in _HEADER_LINE_KEYS}
+        return {**d, "kind": self.kind}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> HeaderLine:
         return cls(
-            d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]), d["kind"]
+            d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]), kind=d["kind"]
         )
+
+
+_HEADER_LINE_KEYS = ("id", "text", "start", "end", "line", "topics")  # no speaker: not a claim
 
 
 @dataclass(frozen=True)
@@ -124,6 +162,8 @@ class ReadoutClaims:
     encoding_guessed: bool = False
     header: tuple[HeaderLine, ...] = ()  # headings and meta lines, in text order
     warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
+    party: str | None = None  # who issued it: a party id, "joint", or None when not told
+    initiative: Initiative | None = None  # who asked for the meeting, by this readout
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -142,6 +182,8 @@ class ReadoutClaims:
             "url": self.url,
             "header": [h.to_dict() for h in self.header],
             "claims": [c.to_dict() for c in self.claims],
+            "party": self.party,
+            "initiative": self.initiative.to_dict() if self.initiative else None,
         }
 
     @classmethod
@@ -158,6 +200,8 @@ class ReadoutClaims:
             d.get("encoding", "utf-8"),
             d.get("encoding_guessed", False),
             tuple(HeaderLine.from_dict(h) for h in d.get("header", ())),
+            party=d.get("party"),
+            initiative=Initiative.from_dict(d["initiative"]) if d.get("initiative") else None,
         )
 
 
@@ -284,6 +328,8 @@ class Comparison:
     meeting: dict[str, Any] = field(default_factory=dict)
     # Names the lexicon lacks that one readout alone uses (source "detected"), in readout order.
     detected: tuple[TopicPresence, ...] = ()
+    # Statements a readout attributes to another party (core.attributions), in claim order.
+    attributions: tuple[Attribution, ...] = ()
 
     def readout(self, readout_id: str) -> ReadoutClaims:
         for r in self.readouts:
@@ -304,6 +350,11 @@ class Comparison:
         """Some topic is plainly omitted by some readout (not covered by a related topic);
         detected names are clues, not counted."""
         return any(t.omitted_from for t in self.topics)
+
+    @property
+    def has_unconfirmed_attributions(self) -> bool:
+        """Some readout attributes to another party a statement its own readout lacks."""
+        return any(a.speaker_readouts and not a.confirmed for a in self.attributions)
 
     def summary(self) -> dict[str, Any]:
         kinds = [a.kind for a in self.alignment]
@@ -330,6 +381,7 @@ class Comparison:
             "detected": [t.to_dict() for t in self.detected],
             "alignment": [a.to_dict() for a in self.alignment],
             "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
+            "attributions": [a.to_dict() for a in self.attributions],
             "summary": self.summary(),
         }
 
@@ -343,4 +395,5 @@ class Comparison:
             participants=tuple(d["participants"]),
             meeting=dict(d["meeting"]),
             detected=tuple(TopicPresence.from_dict(t) for t in d.get("detected", ())),
+            attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", ())),
         )

@@ -200,7 +200,7 @@ class Lexicon:
         """How many words from words[i] on could still be one alias: the words before the last
         must spell a proper prefix of some alias (the last one may be a plural)."""
         limit = min(self.longest, len(words.word) - i)
-        prefix = (words.low[i],)
+        prefix: tuple[str, ...] = (words.low[i],)
         n = 1
         while n < limit and prefix in self._prefixes:
             sep = words.separator(i + n)

@@ -140,6 +140,7 @@ def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
         url=meta.get("url"),
         speakers=meta.get("speakers", ()),
         participants=meta.get("participants", ()),
+        party=meta.get("party"),
         encoding=encoding_label(decoded.encoding),
         encoding_guessed=decoded.guessed,
     )
@@ -207,6 +208,7 @@ def _load_listed(spec: ReadoutSpec, rid: str, options: ReadOptions | None) -> Re
         date=spec.date or readout.date,
         url=spec.url or readout.url,
         speakers=spec.speakers or readout.speakers,
+        party=spec.party or readout.party,
     )
 
 

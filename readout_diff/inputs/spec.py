@@ -29,11 +29,11 @@ from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding")
+READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party")
 MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # meeting.yaml
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
 MANIFEST_KEYS = ("meetings",)
-FRONT_MATTER_KEYS = ("date", "label", "participants", "speakers", "title", "url")
+FRONT_MATTER_KEYS = ("date", "label", "participants", "speakers", "title", "url", "party")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class ReadoutSpec:
     # Where the list names a path outside its folder ("m/meeting.yaml line 4: readout
     # '../x.txt' is outside m"), None inside: `read.load_spec` refuses it unless allowed.
     outside: str | None = None
+    party: str | None = None  # who issued it: a party (id, name or alias) or "joint"
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         _list(entry, "speakers", name),
         _one(entry, "encoding", name),
         None if is_url(file) else _outside(file, base, at),
+        _one(entry, "party", name),
     )
 
 
@@ -180,8 +182,8 @@ def read_meeting_folder(folder: str | Path) -> MeetingSpec:
 
 
 def front_matter_fields(data: object, file: str) -> dict[str, Any]:
-    """A readout's front matter, checked: label, date, url, title (one value each), speakers
-    and participants (lists of names)."""
+    """A readout's front matter, checked: label, date, url, title, party (one value each),
+    speakers and participants (lists of names)."""
     if not isinstance(data, dict):
         raise SpecError(f"{file}: front matter must be a YAML mapping")
     name = f"{file} (front matter)"

@@ -13,7 +13,12 @@ from rich.text import Text
 
 from readout_diff.report.common import count, printable, printable_all
 from readout_diff.report.terminal import string_console
-from readout_diff.workflows.check import CLAIM_KINDS, TOPIC_KINDS, MeetingResult, Outcome
+from readout_diff.workflows.check import CLAIM_KINDS as _CLAIMS
+from readout_diff.workflows.check import TOPIC_KINDS, MeetingResult, Outcome
+from readout_diff.workflows.check_who import ATTRIBUTION_KIND
+
+# Claim expectations in the table: aligned, unmatched, and attributions (claims too).
+CLAIM_KINDS = (*_CLAIMS, ATTRIBUTION_KIND)
 
 
 def render_check_terminal(

@@ -29,7 +29,7 @@ def _code(text: str) -> str:
 def render_markdown(c: Comparison) -> str:
     report = describe(c)
     out: list[str] = []
-    for section in (_header, _topics, _evidence, _detected, _aligned, _lone):
+    for section in (_header, _topics, _evidence, _detected, _who, _aligned, _lone):
         out.extend(section(report))
     return "\n".join(out) + "\n"
 
@@ -75,6 +75,10 @@ def _evidence(report: Report) -> list[str]:
 
 def _detected(report: Report) -> list[str]:
     return _one_sided(DETECTED_TITLE, report.detected)
+
+
+def _who(report: Report) -> list[str]:
+    return [line for title, items in report.who for line in _one_sided(title, items)]
 
 
 def _one_sided(title: str, topics: tuple[OneSided, ...]) -> list[str]:

@@ -86,6 +86,8 @@ class Report:
     detected: tuple[OneSided, ...]  # names the lexicon lacks that one readout alone uses
     aligned: tuple[AlignedRow, ...]
     lone: tuple[LoneClaims, ...]
+    # Who said what (report.who): (title, items) per section that has something to show.
+    who: tuple[tuple[str, tuple[OneSided, ...]], ...] = ()
 
 
 def describe(c: Comparison) -> Report:
@@ -129,7 +131,14 @@ def _describe(c: Comparison) -> Report:
             )
             for rid, ids in c.unmatched
         ),
+        who=_who(c),
     )
+
+
+def _who(c: Comparison) -> tuple[tuple[str, tuple[OneSided, ...]], ...]:
+    from readout_diff.report.who import who_sections  # it builds on this module's types
+
+    return who_sections(c)
 
 
 def _one_sided(c: Comparison, topic: TopicPresence) -> OneSided:

@@ -37,7 +37,7 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
     console, buf = string_console(width, color)
     report = describe(c)
-    for section in (_header, _headline, _topics, _evidence, _detected, _aligned, _lone):
+    for section in (_header, _headline, _topics, _evidence, _detected, _who, _aligned, _lone):
         section(console, report)
     return buf.getvalue()
 
@@ -97,6 +97,11 @@ def _evidence(console: Console, report: Report) -> None:
 
 def _detected(console: Console, report: Report) -> None:
     _one_sided(console, DETECTED_TITLE, report.detected)
+
+
+def _who(console: Console, report: Report) -> None:
+    for title, items in report.who:
+        _one_sided(console, title, items)
 
 
 def _one_sided(console: Console, title: str, topics: tuple[OneSided, ...]) -> None:

@@ -29,6 +29,7 @@ from readout_diff.workflows.check_spec import (
     SampleError,
     validate,
 )
+from readout_diff.workflows.check_who import check_attributions, validate_attributions
 from readout_diff.workflows.compare import compare_meeting
 
 __all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "SampleError"]
@@ -355,8 +356,11 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
         raise SampleError(f"{name}: expected a mapping with 'topics' and 'claims'")
     check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
     validate(spec, name, lexicon)
-    outcomes = _check_topics(comparison, spec, name, lexicon) + _check_claims(
-        comparison, spec, name
+    validate_attributions(spec, name)
+    outcomes = (
+        _check_topics(comparison, spec, name, lexicon)
+        + _check_claims(comparison, spec, name)
+        + check_attributions(comparison, spec, name)
     )
     return MeetingResult(
         folder.name, str(folder), time.perf_counter() - started, tuple(outcomes), None, comparison

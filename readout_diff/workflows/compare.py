@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from readout_diff.core.compare import compare
-from readout_diff.core.model import Comparison
+from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.lexicon import load_lexicon
@@ -44,6 +45,16 @@ def compare_meeting(
         raise SpecError(f"{meeting.participants_at}: {e.message}") from None
 
 
+def with_parties(readouts: Sequence[Readout], parties: Sequence[str]) -> tuple[Readout, ...]:
+    """The readouts, each with the party given for it in order (--party)."""
+    given = [p.strip() for item in parties for p in item.split(",") if p.strip()]
+    if len(given) > len(readouts):
+        raise UsageError(f"{len(given)} parties given for {len(readouts)} readouts")
+    return tuple(
+        replace(r, party=given[i]) if i < len(given) else r for i, r in enumerate(readouts)
+    )
+
+
 def compare_paths(
     paths: Sequence[str],
     labels: Sequence[str] = (),
@@ -52,8 +63,12 @@ def compare_paths(
     options: ReadOptions | None = None,
     stdin: BinaryIO | None = None,
     save: Path | None = None,
+    parties: Sequence[str] = (),
 ) -> Comparison:
     """Compare readout files, URLs or "-" (read from `stdin`), or one meeting folder.
+
+    `parties` say who issued each readout, in order (comma-separated items allowed; "joint"
+    for a joint statement); they win over meeting.yaml and front matter.
 
     `participants` are names or topic ids; an item may hold several, comma-separated. With
     `save`, a new or empty folder, the readouts as read and a meeting.yaml are written there
@@ -71,6 +86,7 @@ def compare_paths(
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
         meeting = load_meeting(paths[0], options)
+        meeting = replace(meeting, readouts=with_parties(meeting.readouts, parties))
         comparison = compare_meeting(meeting, lexicon, names)
         readouts = meeting.readouts
     else:
@@ -80,7 +96,7 @@ def compare_paths(
                     f"{p}: is a folder; give readout files, or one meeting folder with a "
                     "meeting.yaml"
                 )
-        readouts = tuple(load_readouts(list(paths), list(labels), stdin, options))
+        readouts = with_parties(load_readouts(list(paths), list(labels), stdin, options), parties)
         comparison = compare(readouts, lexicon, names or None)
     if save is not None:
         save_meeting(save, readouts, comparison.participants, comparison.meeting)

@@ -82,6 +82,8 @@ def save_meeting(
                 entry[key] = getattr(readout, key)
         if readout.speakers:
             entry["speakers"] = list(readout.speakers)
+        if readout.party:
+            entry["party"] = readout.party
         if not readout.encoding_guessed:  # a guess is made again, and warned about again
             entry["encoding"] = readout.encoding
         entries.append(entry)

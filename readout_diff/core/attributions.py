@@ -1,0 +1,161 @@
+"""Words put in the other side's mouth: for each claim in which one readout has another party
+(or both) speaking, whether that party's own readout confirms it, and who asked for the meeting.
+
+Pure: reads the readouts' parties, the claims' speakers (core.speakers) and the alignment.
+
+- An attribution is a claim of readout X whose speaker is a party other than X's own, "joint"
+  (both sides) or "several" with another party among its speakers. A joint statement (party
+  "joint") attributes nothing: it speaks for all.
+- Its `speaker_readouts` are the readouts issued by the speaker (for "joint": every other
+  readout whose party is known), and the readouts issued jointly.
+- It is confirmed by each claim of those readouts aligned with it (match or related) whose own
+  speakers include the speaker's party or "joint".
+- "Agreed according to one side only": X has both sides agreeing, and no confirming claim has
+  both sides agreeing (the other readout has only its own side speaking, both sides merely
+  discussing it, or nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readout_diff.core.model import Alignment, Claim, HeaderLine
+from readout_diff.core.parties import JOINT, Issuers, named_parties
+from readout_diff.core.speakers import SEVERAL
+from readout_diff.core.topics import Lexicon
+from readout_diff.core.who_model import Attribution, Initiative
+
+# Alignments that can confirm an attribution: a "related" claim shares a subject, not a statement.
+CONFIRMING_KINDS = ("match",)
+
+
+def _targets(speaker: str, speakers: Sequence[str], own: str | None) -> tuple[str, ...]:
+    """The parties (or "joint") a claim of a readout issued by `own` attributes words to."""
+    if speaker == SEVERAL:
+        return tuple(p for p in speakers if p != own)
+    if speaker == JOINT or speaker != own:
+        return (speaker,)
+    return ()
+
+
+def attributions(
+    readouts: Sequence[tuple[str, str | None, Sequence[Claim]]],
+    alignment: Sequence[Alignment],
+) -> tuple[Attribution, ...]:
+    """Attributions of every readout, given as (id, party, claims), in readout and text order."""
+    voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
+    aligned: dict[str, set[str]] = {}
+    for a in alignment:
+        if a.kind not in CONFIRMING_KINDS:
+            continue
+        ids = {cid for _, cid in a.members}
+        for cid in ids:
+            aligned.setdefault(cid, set()).update(ids - {cid})
+    out = []
+    for rid, party, claims in readouts:
+        if party == JOINT:
+            continue
+        for c in claims:
+            for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
+                own = _speaker_readouts(target, rid, readouts)
+                confirmed = tuple(
+                    cid
+                    for r, p, others in readouts
+                    if r in own
+                    for cid in (o.id for o in others)
+                    if cid in aligned.get(c.id, ()) and voices[cid] & {target, JOINT, p}
+                )
+                out.append(Attribution(rid, c.id, target, own, c.act, confirmed))
+    return tuple(out)
+
+
+def _voices(c: Claim, party: str | None) -> set[str]:
+    """Who a claim has speaking: its speakers, or its readout's party when it is narration
+    (a readout's own account is its issuer's voice)."""
+    if c.speakers:
+        return set(c.speakers)
+    return {party} if party else set()
+
+
+def _speaker_readouts(
+    target: str, rid: str, readouts: Sequence[tuple[str, str | None, Sequence[Claim]]]
+) -> tuple[str, ...]:
+    if target == JOINT:
+        return tuple(r for r, p, _ in readouts if r != rid and p is not None)
+    return tuple(r for r, p, _ in readouts if r != rid and p in (target, JOINT))
+
+
+def agreed_one_side(a: Attribution, claims: dict[str, Claim]) -> bool:
+    """X says both sides agreed; no confirming claim has both sides agreeing (the other side
+    has only its own minister speaking, both sides merely discussing it, or nothing)."""
+    if a.speaker != JOINT or a.act != "agreed" or not a.speaker_readouts:
+        return False
+    return not any(
+        claims[cid].speaker == JOINT and claims[cid].act == "agreed" for cid in a.confirmed_by
+    )
+
+
+# --- who asked for the meeting ------------------------------------------------------------------
+
+_INITIATIVE = re.compile(
+    r"\b(?:at|on|upon)\s+(?:the\s+)?(?:initiative|request)\s+of\s+(?P<who>[^,.;:]{2,80})"
+    r"|\b(?:at|on|upon)\s+(?P<poss>[\w. -]{2,60}?)(?:'s|’s)\s+(?:initiative|request)\b",
+    re.IGNORECASE,
+)
+_AT_REQUEST = re.compile(r"\b(?:at|upon|on)\s+(?:the\s+)?request\W*$", re.IGNORECASE)
+
+
+def initiative(
+    claims: Sequence[Claim],
+    header: Sequence[HeaderLine],
+    own: str | None,
+    parties: Sequence[str],
+    lexicon: Lexicon,
+    issuers: Issuers,
+) -> Initiative | None:
+    """Who a readout says asked for the meeting: the first phrase that says so. A title
+    ending "at Request" names the other side: the party it names that is not the issuer,
+    else the other of two parties."""
+    pool = frozenset(parties)
+    for line in sorted([*header, *claims], key=lambda c: c.start):
+        m = _INITIATIVE.search(line.text)
+        if m:
+            party = _asker(line.text, m, lexicon, issuers, pool)
+            return Initiative(party, line.id, m.group(0).strip())
+        if isinstance(line, HeaderLine) and line.kind == "heading":
+            r = _AT_REQUEST.search(line.text)
+            if r:
+                return Initiative(
+                    _other(line.text, own, parties, lexicon, issuers), line.id, r.group(0).strip()
+                )
+    return None
+
+
+_FORMER_LATTER = re.compile(r"^\s*the\s+(former|latter)\b", re.IGNORECASE)
+
+
+def _asker(
+    text: str, m: re.Match[str], lexicon: Lexicon, issuers: Issuers, pool: frozenset[str]
+) -> str | None:
+    """The party a phrase names: "of the US side", "at Moscow's request", or "at the latter's
+    request": the last party named before it ("the former": the first)."""
+    who = m.group("who") or m.group("poss")
+    ref = _FORMER_LATTER.match(who)
+    if ref:
+        before = [n.party for n in named_parties(text[: m.start()], lexicon, issuers, pool)]
+        named = list(dict.fromkeys(before if ref.group(1).lower() == "former" else before[::-1]))
+        return named[0] if named else None
+    found = named_parties(who, lexicon, issuers, pool)
+    return found[0].party if found else None
+
+
+def _other(
+    text: str, own: str | None, parties: Sequence[str], lexicon: Lexicon, issuers: Issuers
+) -> str | None:
+    named = [n.party for n in named_parties(text, lexicon, issuers, frozenset(parties))]
+    others = [p for p in dict.fromkeys(named) if p != own]
+    if len(others) == 1:
+        return others[0]
+    rest = [p for p in parties if p != own]
+    return rest[0] if own is not None and len(rest) == 1 and not others else None

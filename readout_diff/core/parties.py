@@ -1,0 +1,164 @@
+"""Who is who: the party a readout is issued by, and the parties named in a stretch of text.
+
+Pure: the issuer table (`data/issuers.yaml`, read by `inputs.issuers`) and the lexicon are given.
+A party is a lexicon topic id of kind country or organisation; a person of the lexicon stands
+for the country (or organisation) that is its `broader` topic ("Wang Yi" → china); a title of
+the issuer table stands for its party ("the Secretary" → united-states). "joint" is the party
+of a readout issued jointly (a joint statement), never inferred from a single name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from readout_diff.core.topics import Lexicon
+
+JOINT = "joint"
+PARTY_KINDS = ("country", "organisation")
+_JOINT_LABEL = re.compile(r"\bjoint\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Issuers:
+    """Party id -> names of its offices and agencies (`issuers`), and titles only its office
+    holders bear (`titles`)."""
+
+    issuers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def find(self, text: str, titles: bool = True) -> list[tuple[int, int, str, str]]:
+        """(start, end, party, "issuer" | "title") of every listed name in `text`."""
+        out = []
+        tables = (("issuer", _phrases(self.issuers)), ("title", _phrases(self.titles)))
+        for kind, (regex, owner) in tables:
+            if regex is None or (kind == "title" and not titles):
+                continue
+            out += [
+                (m.start(), m.end(), owner[m.group(0).casefold()], kind)
+                for m in regex.finditer(text)
+            ]
+        return sorted(out)
+
+    def with_people(self, people: Mapping[str, str]) -> Issuers:
+        """These issuers, with the meeting's speakers (name -> party) as titles of their
+        party: "Wang Yi" and, when no other speaker shares it, "Wang"."""
+        # a family name may come first ("Wang Yi") or last ("Sergei Lavrov")
+        ends = [w for n in people for w in {n.split()[0], n.split()[-1]} if n.split()]
+        extra: dict[str, list[str]] = {}
+        for name, party in people.items():
+            words = name.split()
+            if not words:
+                continue
+            extra.setdefault(party, []).append(name)
+            if len(words) > 1:
+                extra[party] += [
+                    w for w in {words[0], words[-1]} if ends.count(w) == 1 and len(w) > 2
+                ]
+        if not extra:
+            return self
+        titles = {p: (*self.titles.get(p, ()), *extra.get(p, ())) for p in {*self.titles, *extra}}
+        return Issuers(self.issuers, titles)
+
+
+@functools.cache
+def _compiled(
+    items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    owner = {p.casefold(): party for party, ps in items for p in ps}
+    if not owner:
+        return None, owner
+    alts = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
+    # not inside a longer word or title: "the Secretary" is not "the Secretary-General"
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE), owner
+
+
+def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regular expression for a table's phrases (compiled once per table) and their owners."""
+    return _compiled(tuple(sorted((k, tuple(v)) for k, v in table.items())))
+
+
+@dataclass(frozen=True)
+class Named:
+    """A party named in a text: where, which, and how ("person", "side", "issuer", "title")."""
+
+    start: int
+    end: int
+    party: str
+    how: str
+
+
+def party_of(lexicon: Lexicon, topic_id: str) -> str | None:
+    """The party a lexicon topic stands for: itself for a country or organisation, its broader
+    country or organisation for a person, else None."""
+    topic = lexicon.topics.get(topic_id)
+    if topic is None:
+        return None
+    if topic.kind in PARTY_KINDS:
+        return topic.id
+    if topic.kind == "person":
+        return next((b for b in lexicon.ancestors(topic_id) if _is_party(lexicon, b)), None)
+    return None
+
+
+def _is_party(lexicon: Lexicon, tid: str) -> bool:
+    return tid in lexicon.topics and lexicon.topics[tid].kind in PARTY_KINDS
+
+
+def named_parties(
+    text: str, lexicon: Lexicon, issuers: Issuers, parties: frozenset[str] = frozenset()
+) -> list[Named]:
+    """The parties named in `text`, in order: lexicon mentions (countries, organisations and
+    people), issuer names and titles. With `parties` given, only those count ("On Ukraine, Wang
+    Yi said": Ukraine is a topic there, not a speaker)."""
+    found: list[Named] = []
+    for m in lexicon.find(text):
+        party = party_of(lexicon, m.topic)
+        if party is None:
+            continue
+        how = "person" if lexicon.topics[m.topic].kind == "person" else "side"
+        found.append(Named(m.start, m.end, party, how))
+    taken = [(n.start, n.end) for n in found]
+    for start, end, party, kind in issuers.find(text):
+        if not any(s < end and start < e for s, e in taken):
+            found.append(Named(start, end, party, kind))
+    if parties:
+        found = [n for n in found if n.party in parties]
+    return sorted(found, key=lambda n: n.start)
+
+
+def speaker_parties(names: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
+    """The meeting's speakers whose party the lexicon knows: name -> party."""
+    out = {}
+    for name in names:
+        tid = lexicon.resolve(name)
+        party = party_of(lexicon, tid) if tid else None
+        if party:
+            out[name] = party
+    return out
+
+
+def readout_party(
+    given: str | None,
+    label: str,
+    lexicon: Lexicon,
+    issuers: Issuers,
+    parties: Iterable[str] = (),
+) -> str | None:
+    """The party a readout is issued by: as given (a topic id, name or alias, or "joint"), else
+    "joint" for a label saying so ("Joint Statement"), else the first party its label names,
+    a participant first ("US State Dept readout, reposted by US Embassy London" → united-states;
+    "EEAS press release" → european-union). None when the label names none."""
+    if given:
+        if given.strip().casefold() == JOINT:
+            return JOINT
+        return lexicon.resolve(given) or None
+    if _JOINT_LABEL.search(label):
+        return JOINT
+    named = named_parties(label, lexicon, issuers)
+    known = [n.party for n in named if n.party in set(parties)]
+    if known:
+        return known[0]
+    return named[0].party if named else None

@@ -1,0 +1,110 @@
+"""The "who said what" stage of `compare`: each readout's party and initiative, each claim's
+speaker and act, and the attributions. Pure; composes core.parties, core.speakers and
+core.attributions over the readouts `compare` has segmented and aligned."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
+from readout_diff.core.parties import JOINT, Issuers, readout_party, speaker_parties
+from readout_diff.core.speakers import claim_speakers
+from readout_diff.core.topics import Lexicon, Mention
+from readout_diff.core.who_model import Attribution
+from readout_diff.errors import SpecError
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+
+
+def who_said_what(
+    readouts: Sequence[Readout],
+    results: Sequence[ReadoutClaims],
+    alignment: Sequence[Alignment],
+    lexicon: Lexicon,
+    issuers: Issuers,
+    parties: Sequence[str],
+    mentions: Sequence[Sequence[Mention]],
+) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
+    """The readouts with their party, initiative and claims' speakers; the attributions.
+    `mentions` are each readout's topic mentions (the people it names are read from them)."""
+    own = [_party(r, lexicon, issuers, parties) for r in readouts]
+    pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
+    people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
+    out = []
+    for r, res, party in zip(readouts, results, own, strict=True):
+        starts = paragraph_starts(r.text, res.claims)
+        whos = claim_speakers(
+            [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, people, pool
+        )
+        claims = tuple(
+            replace(c, speaker=w.speaker, speakers=w.speakers, act=w.act, speaker_rule=w.rule)
+            for c, w in zip(res.claims, whos, strict=True)
+        )
+        said = initiative(claims, res.header, party, sorted(pool), lexicon, people)
+        out.append(replace(res, claims=claims, party=party, initiative=said))
+    found = attributions(
+        [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
+    )
+    # One warning per readout whose party is unknown when another's is known (a partial
+    # picture), and that leaves something unchecked: an attribution with no speaker readout,
+    # or its own claims with someone speaking. With no party known at all, the attributions
+    # all have empty speaker_readouts and nothing is warned about.
+    unchecked = any(not a.speaker_readouts for a in found)
+    if any(r.party for r in out):
+        out = [
+            _warned(r) if r.party is None and (unchecked or any(c.speaker for c in r.claims)) else r
+            for r in out
+        ]
+    return tuple(out), found
+
+
+def _people(
+    readouts: Sequence[Readout], mentions: Sequence[Sequence[Mention]], lexicon: Lexicon
+) -> list[str]:
+    """The meeting's speakers, and the people of the lexicon the readouts name in full: each
+    of them may then be named by one name alone ("Yang", "Lavrov") when no other shares it."""
+    names = [n for r in readouts for n in r.speakers]
+    for found in mentions:
+        for m in found:
+            if lexicon.topics[m.topic].kind == "person":
+                names.append(lexicon.topics[m.topic].name)
+    return list(dict.fromkeys(names))
+
+
+def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:
+    party = readout_party(r.party, r.label, lexicon, issuers, parties)
+    if r.party and party is None:
+        hint = ", ".join(lexicon.suggest(r.party))
+        raise SpecError(
+            f"readout {r.id} ({r.source}): unknown party {r.party!r}: not a topic id, alias or "
+            f"'joint' (closest: {hint})"
+        )
+    return party
+
+
+def _joint_only(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Of a readout whose party is unknown, only claims with both sides speaking attribute
+    anything: whether "the minister" is its own side or the other cannot be told."""
+    return tuple(c for c in claims if c.speaker == JOINT)
+
+
+def _warned(r: ReadoutClaims) -> ReadoutClaims:
+    note = (
+        f"readout {r.id} ({r.label or r.source}): cannot tell which party issued it; "
+        "statements it attributes and those attributed to its party are not checked "
+        "(set 'party' in meeting.yaml or its front matter, or --party)"
+    )
+    return replace(r, warnings=(*r.warnings, note))
+
+
+def paragraph_starts(text: str, claims: Sequence[Claim]) -> list[bool]:
+    """For each claim, whether a blank line (or the start) stands before it since the last."""
+    out = []
+    prev_end = None
+    for c in claims:
+        out.append(prev_end is None or bool(_BLANK_LINE.search(text, prev_end, c.start)))
+        prev_end = c.end
+    return out

@@ -1,0 +1,105 @@
+"""expected.yaml's `attributions`: statements a readout attributes to another party, and
+whether that party's own readout confirms them (docs/samples-format.md).
+
+    attributions:
+      - {in: b, fragment: "agreed to hold the next round", speaker: joint, confirmed: false}
+      - {in: a, fragment: "Lavrov informed the Secretary", speaker: b, confirmed: true}
+
+`in` is the readout that attributes; `fragment` names its claim as elsewhere in expected.yaml;
+`speaker` is the readout whose party is said to speak (or `joint`: both sides); `confirmed`
+(optional) whether the speaker's own readout confirms it. `known_failure: reason` marks an
+entry that fails today. Each entry is one Outcome of kind "attribution".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readout_diff.core.model import Comparison
+from readout_diff.core.parties import JOINT
+from readout_diff.core.text import fold_whitespace
+from readout_diff.inputs.yamlio import check_keys, where
+from readout_diff.workflows.check_spec import SampleError
+
+ATTRIBUTION_KIND = "attribution"
+ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "known_failure")
+
+
+def validate_attributions(spec: dict, name: str) -> None:
+    """Types of the `attributions` entries: one-line errors naming the file and line."""
+    entries = spec.get("attributions")
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        raise SampleError(f"{where(name, spec, 'attributions')}: 'attributions' must be a list")
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise SampleError(
+                f"{where(name, spec, 'attributions')}: each attribution is a mapping "
+                "{in, fragment, speaker, confirmed}"
+            )
+        check_keys(entry, ATTRIBUTION_KEYS, "attribution key", name, SampleError)
+        for key in ("in", "fragment", "speaker"):
+            value = entry.get(key)
+            if not (isinstance(value, str) and value.strip()):
+                raise SampleError(f"{where(name, entry, key)}: {key!r} must be text")
+        if "confirmed" in entry and not isinstance(entry["confirmed"], bool):
+            raise SampleError(
+                f"{where(name, entry, 'confirmed')}: 'confirmed' must be true or false"
+            )
+
+
+def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
+    """An Outcome per `attributions` entry."""
+    from readout_diff.workflows.check import FragmentNotFound, Outcome, _known, find_claim
+
+    out = []
+    for entry in spec.get("attributions") or []:
+        rid, fragment, speaker = str(entry["in"]), str(entry["fragment"]), str(entry["speaker"])
+        label = f"{rid}: “{fragment}” said by {speaker}"
+        want_party = JOINT if speaker == JOINT else _party(c, speaker, name, entry)
+        expected = f"attributed to {speaker}" + _confirmed_words(entry.get("confirmed"))
+        try:
+            claim = find_claim(c, rid, fragment, name, entry)
+        except FragmentNotFound as e:
+            out.append(Outcome(ATTRIBUTION_KIND, label, "fail", expected, e.message))
+            continue
+        if claim is None:
+            found = f"fragment split across claims in {rid}"
+            out.append(_known(Outcome(ATTRIBUTION_KIND, label, "fail", expected, found), entry))
+            continue
+        mine = [a for a in c.attributions if a.claim == claim.id]
+        hit = next((a for a in mine if a.speaker == want_party), None)
+        ok = hit is not None and (
+            "confirmed" not in entry or hit.confirmed == bool(entry["confirmed"])
+        )
+        found = (
+            "; ".join(
+                f"attributed to {a.speaker}" + _confirmed_words(a.confirmed, a.confirmed_by)
+                for a in mine
+            )
+            or f"no attribution (speaker {claim.speaker}, rule {claim.speaker_rule})"
+        )
+        evidence = (f"{claim.id}: {fold_whitespace(claim.text)}",)
+        outcome = Outcome(
+            ATTRIBUTION_KIND, label, "ok" if ok else "fail", expected, found, evidence
+        )
+        out.append(_known(outcome, entry))
+    return out
+
+
+def _party(c: Comparison, rid: str, name: str, entry: dict) -> str | None:
+    try:
+        return c.readout(rid).party
+    except KeyError:
+        raise SampleError(
+            f"{where(name, entry, 'speaker')}: 'speaker' must be a readout id or joint, not {rid!r}"
+        ) from None
+
+
+def _confirmed_words(confirmed: Any, by: tuple[str, ...] = ()) -> str:
+    if confirmed is None:
+        return ""
+    if confirmed:
+        return ", confirmed" + (f" by {' '.join(by)}" if by else "")
+    return ", not confirmed"

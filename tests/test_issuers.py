@@ -1,0 +1,54 @@
+"""The issuer table, data/issuers.yaml (inputs.issuers): strict, and true to the lexicon."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from readout_diff.errors import SpecError
+from readout_diff.inputs.issuers import ISSUERS_KEYS, builtin_issuers_path, load_issuers
+from readout_diff.inputs.lexicon import load_lexicon
+
+
+def schema() -> dict:  # type: ignore[type-arg]
+    path = resources.files("readout_diff") / "data" / "schemas" / "issuers.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_the_shipped_table_names_parties_of_the_lexicon_and_validates() -> None:
+    lexicon = load_lexicon()
+    table = load_issuers()
+    for party in [*table.issuers, *table.titles]:
+        assert lexicon.topics[party].kind in ("country", "organisation"), party
+    data = yaml.safe_load(builtin_issuers_path().read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema())
+    assert set(schema()["properties"]) == set(ISSUERS_KEYS)
+
+
+def test_no_phrase_belongs_to_two_parties() -> None:
+    table = load_issuers()
+    for kind in (table.issuers, table.titles):
+        seen: dict[str, str] = {}
+        for party, phrases in kind.items():
+            for p in phrases:
+                assert seen.setdefault(p.casefold(), party) == party, p
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("issuers: {china: Xinhua}\n", "'china' must be a list of names"),
+        ("isuers: {}\n", "unknown key 'isuers'"),
+        ("- a\n", "expected a mapping"),
+    ],
+)
+def test_a_bad_table_is_a_one_line_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "issuers.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(SpecError, match=message):
+        load_issuers(str(path))
