@@ -10,6 +10,7 @@ from typing import Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
+from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -22,6 +23,7 @@ from readout_diff.core.model import (
 )
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
+from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.errors import SpecError, UsageError
 
@@ -151,12 +153,14 @@ def compare(
     lexicon: Lexicon | None = None,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
+    tone: ToneLexicon | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
     `participants` are the parties (topic ids, names or aliases); their own names are not
     reported as topics. By default they come from the readouts' front matter, else from the
-    countries and organisations named in their labels.
+    countries and organisations named in their labels. `tone` is the tone lexicon (default:
+    the built-in data/tone.yaml).
     """
     readouts = with_ids(readouts)
     lexicon = lexicon or _builtin_lexicon()
@@ -182,15 +186,23 @@ def compare(
         (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
         for r, s in zip(readouts, segmented, strict=True)
     )
+    claims, framed = with_framing(
+        [_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)],
+        alignment,
+        [s.all_mentions for s in segmented],
+        lexicon,
+        tone or _builtin_tone(),
+    )
+    topics = topic_presence(
+        readouts,
+        [s.mentions for s in segmented],
+        [s.all_mentions for s in segmented],
+        lexicon,
+        party_set,
+    )
     return Comparison(
-        readouts=tuple(_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)),
-        topics=topic_presence(
-            readouts,
-            [s.mentions for s in segmented],
-            [s.all_mentions for s in segmented],
-            lexicon,
-            party_set,
-        ),  # fmt: skip
+        readouts=claims,
+        topics=topics,
         detected=detected_presence(
             readouts,
             [s.lines for s in segmented],
@@ -198,10 +210,11 @@ def compare(
             alignment,
             frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
         ),  # fmt: skip
-        alignment=tuple(alignment),
+        alignment=framed,
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
+        framing=topic_framing(topics, framed, frozenset(c.id for r in claims for c in r.claims)),
     )
 
 
@@ -227,6 +240,13 @@ def _builtin_lexicon() -> Lexicon:
     from readout_diff.inputs.lexicon import load_lexicon
 
     return load_lexicon()
+
+
+def _builtin_tone() -> ToneLexicon:
+    """The built-in tone lexicon, read (once, cached) by the inputs, as for topics."""
+    from readout_diff.inputs.tone import load_tone
+
+    return load_tone()
 
 
 def _parties(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
+
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
 # 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
 # `covered` (the topics that cover it where it is missing) and `source`, the kind "person", and
@@ -16,7 +18,9 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # 1.3 each readout's `header`: its headings and meta lines, which are not claims.
 # 2.0 (breaking): an alignment's `members` maps each readout id to a list of claim ids, as one
 # claim may be aligned with up to three adjacent claims of another readout.
-SCHEMA_VERSION = "2.0"
+# 2.1 framing: each readout's `tone`, each alignment's `word_diff` and `commitment`, and the
+# top-level `framing` (the topic view).
+SCHEMA_VERSION = "2.1"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
 HEADER_KINDS = ("heading", "meta")
@@ -124,6 +128,7 @@ class ReadoutClaims:
     encoding_guessed: bool = False
     header: tuple[HeaderLine, ...] = ()  # headings and meta lines, in text order
     warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
+    tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -142,6 +147,7 @@ class ReadoutClaims:
             "url": self.url,
             "header": [h.to_dict() for h in self.header],
             "claims": [c.to_dict() for c in self.claims],
+            "tone": [w.to_dict() for w in self.tone],
         }
 
     @classmethod
@@ -158,6 +164,7 @@ class ReadoutClaims:
             d.get("encoding", "utf-8"),
             d.get("encoding_guessed", False),
             tuple(HeaderLine.from_dict(h) for h in d.get("header", ())),
+            tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
         )
 
 
@@ -244,6 +251,7 @@ class Alignment:
     kind: str  # "match" | "related"
     shared_tokens: tuple[str, ...] = ()
     shared_topics: tuple[str, ...] = ()
+    framing: AlignmentFraming | None = None  # word differences and commitments (compare sets it)
 
     @property
     def by_readout(self) -> dict[str, tuple[str, ...]]:
@@ -259,6 +267,7 @@ class Alignment:
             "score": self.score,
             "kind": self.kind,
             "shared": {"tokens": list(self.shared_tokens), "topics": list(self.shared_topics)},
+            **(self.framing or AlignmentFraming()).to_dict(),
         }
 
     @classmethod
@@ -269,6 +278,7 @@ class Alignment:
             d["kind"],
             tuple(d["shared"]["tokens"]),
             tuple(d["shared"]["topics"]),
+            AlignmentFraming.from_dict(d) if "word_diff" in d else None,
         )
 
 
@@ -284,6 +294,8 @@ class Comparison:
     meeting: dict[str, Any] = field(default_factory=dict)
     # Names the lexicon lacks that one readout alone uses (source "detected"), in readout order.
     detected: tuple[TopicPresence, ...] = ()
+    # The topic view: topics two or more readouts name, most contrasting first.
+    framing: tuple[TopicFraming, ...] = ()
 
     def readout(self, readout_id: str) -> ReadoutClaims:
         for r in self.readouts:
@@ -330,6 +342,7 @@ class Comparison:
             "detected": [t.to_dict() for t in self.detected],
             "alignment": [a.to_dict() for a in self.alignment],
             "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
+            "framing": [t.to_dict() for t in self.framing],
             "summary": self.summary(),
         }
 
@@ -343,4 +356,5 @@ class Comparison:
             participants=tuple(d["participants"]),
             meeting=dict(d["meeting"]),
             detected=tuple(TopicPresence.from_dict(t) for t in d.get("detected", ())),
+            framing=tuple(TopicFraming.from_dict(t) for t in d.get("framing", ())),
         )

@@ -1,0 +1,127 @@
+"""Tone and commitment: the diplomatic register of claims, from the tone lexicon (data/tone.yaml,
+read by inputs/tone.py). Pure: text in, cited words out.
+
+- Atmosphere: a lexicon word that describes the meeting itself, i.e. followed within
+  `_NOUN_WINDOW` words by a meeting noun ("frank and candid conversation"), or after a meeting
+  noun and "was"/"were" ("the talks were productive").
+- Commitment: the strongest act a claim states, by the levels of the lexicon (agreed > committed
+  > willing > hoped > discussed); a phrase right after a `not_after` word does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from readout_diff.core.framing_model import Commitment, Span, ToneWord
+from readout_diff.core.model import Claim
+
+_NOUN_WINDOW = 4  # words between an atmosphere word and the meeting noun it describes
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class AtmosphereTerm:
+    id: str
+    phrases: tuple[str, ...]
+    register: str
+    reading: str
+
+
+@dataclass(frozen=True)
+class ActLevel:
+    id: str
+    strength: int
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ToneLexicon:
+    """The tone lexicon, validated (inputs/tone.py); its patterns are compiled once."""
+
+    meeting_nouns: tuple[str, ...]
+    atmosphere: tuple[AtmosphereTerm, ...]
+    levels: tuple[ActLevel, ...]  # strongest first
+    not_after: tuple[str, ...] = ()
+    _atmosphere_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _act_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        terms = {p: t.id for t in self.atmosphere for p in t.phrases}
+        acts = {p: lv.id for lv in self.levels for p in lv.phrases}
+        object.__setattr__(self, "_atmosphere_re", _alternation(terms))
+        object.__setattr__(self, "_act_re", _alternation(acts))
+
+    def term(self, term_id: str) -> AtmosphereTerm:
+        return next(t for t in self.atmosphere if t.id == term_id)
+
+    def level(self, level_id: str) -> ActLevel:
+        return next(lv for lv in self.levels if lv.id == level_id)
+
+
+def _alternation(phrases: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for every phrase, whole words, case-insensitive; a space in a phrase matches
+    spaces or a hyphen. Each target id is a group `g<index of the id in sorted order>`, its
+    phrases longest first ("ready to" before "ready")."""
+    ids = sorted(set(phrases.values()))
+    groups = []
+    for i, target in enumerate(ids):
+        mine = sorted((p for p, t in phrases.items() if t == target), key=lambda p: (-len(p), p))
+        bodies = [r"[\s\-]+".join(map(re.escape, re.split(r"[\s-]+", p.strip()))) for p in mine]
+        groups.append(f"(?P<g{i}>{'|'.join(bodies)})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
+    """(start, end, target index) of every match of a lexicon pattern in `text`."""
+    out = []
+    for m in pattern.finditer(text):
+        name = m.lastgroup or ""
+        out.append((m.start(), m.end(), int(name[1:])))
+    return out
+
+
+def _words_between(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _describes_meeting(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    after = _words_between(text[end:])[:_NOUN_WINDOW]
+    if any(w in nouns for w in after):
+        return True
+    before = _words_between(text[:start])[-_NOUN_WINDOW:]
+    verbs = {"was", "were", "is", "are", "been"}
+    return any(w in verbs for w in before) and any(w in nouns for w in before)
+
+
+def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
+    """The atmosphere words of a claim that describe the meeting, in text order."""
+    ids = sorted({t.id for t in lexicon.atmosphere})
+    nouns = frozenset(n.lower() for n in lexicon.meeting_nouns)
+    out = []
+    for start, end, i in _matches(lexicon._atmosphere_re, claim.text):
+        if not _describes_meeting(claim.text, start, end, nouns):
+            continue
+        term = lexicon.term(ids[i])
+        span = Span(claim.id, claim.text[start:end], claim.start + start, claim.start + end)
+        out.append(ToneWord(term.id, term.register, term.reading, span))
+    return out
+
+
+def commitment(claims: list[Claim], lexicon: ToneLexicon) -> Commitment | None:
+    """The strongest act stated by any of `claims` (the first of equal ones), or None."""
+    ids = sorted({lv.id for lv in lexicon.levels})
+    blocked = frozenset(w.lower() for w in lexicon.not_after)
+    best: Commitment | None = None
+    for claim in claims:
+        for start, end, i in _matches(lexicon._act_re, claim.text):
+            previous = _words_between(claim.text[:start])[-1:]
+            if previous and previous[0] in blocked:
+                continue
+            level = lexicon.level(ids[i])
+            if best is None or level.strength > best.strength:
+                at = (claim.start + start, claim.start + end)
+                best = Commitment(
+                    level.id, level.strength, Span(claim.id, claim.text[start:end], *at)
+                )
+    return best

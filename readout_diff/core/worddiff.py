@@ -1,0 +1,115 @@
+"""Word-level differences inside aligned claims: the words only one readout has.
+
+Claims are cut into tokens as alignment cuts them (features.py: its token pattern, stop words
+and stems), so that what alignment treats as equal is equal here:
+- case, punctuation and accents are folded, and words are compared by their stem ("Ukraine
+  crisis" = "Ukrainian crisis", "settle" = "settlement");
+- a name the lexicon knows (a country, region, organisation or person, the parties included)
+  is one token, its topic: "the UN" = "the United Nations", "Moscow" = "Russia". Concepts are
+  not folded: their wording is the framing ("comprehensive partnership" vs "strategic
+  coordination");
+- stop words and stock words ("the", "stressed", "side") never make a difference on their own:
+  they are junk to difflib (never anchors) and trimmed from the ends of a span.
+
+difflib's opcodes on the two token lists give the runs that differ; within them a word the other
+readout has elsewhere (moved, not changed) is not a difference. With three or more readouts, a
+word is a difference when no other readout of the alignment has it. Spans never cross claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from readout_diff.core.features import _TOKEN, STOPWORDS, stem
+from readout_diff.core.framing_model import Span
+from readout_diff.core.model import Claim
+
+NameSpan = tuple[int, int, str]  # (start, end, topic id) of a folded name, offsets in the text
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # what is compared: a stem, a stop word, or "@topic" for a name
+    start: int  # offsets into the readout's text
+    end: int
+    claim: int  # index of its claim among the readout's claims of the alignment
+    content: bool  # not a stop word
+
+
+def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Token]:
+    """The tokens of a readout's claims of one alignment, in text order; each name span (sorted,
+    not overlapping) becomes one token keyed by its topic."""
+    out: list[Token] = []
+    for index, claim in enumerate(claims):
+        inside = [n for n in names if claim.start <= n[0] and n[1] <= claim.end]
+        k = 0
+        for m in _TOKEN.finditer(claim.text):
+            start, end = claim.start + m.start(), claim.start + m.end()
+            while k < len(inside) and inside[k][1] <= start:
+                k += 1
+            if k < len(inside) and inside[k][0] <= start < inside[k][1]:
+                name = inside[k]
+                if out and out[-1].key == "@" + name[2] and out[-1].start == name[0]:
+                    continue  # a later word of the same name
+                out.append(Token("@" + name[2], name[0], name[1], index, True))
+                continue
+            low = m.group(0).lower().replace("\u2019", "'")
+            content = low not in STOPWORDS and (len(low) > 1 or low.isdigit())
+            out.append(Token(stem(low) if content else low, start, end, index, content))
+    return out
+
+
+def _covered(mine: list[Token], others: list[list[Token]]) -> list[bool]:
+    """Per token: matched by an equal block of difflib against some other readout, or (for a
+    content word) present anywhere in another readout (moved, not changed)."""
+    keys = [t.key for t in mine]
+    elsewhere = {t.key for other in others for t in other if t.content}
+    covered = [t.content and t.key in elsewhere for t in mine]
+    for other in others:
+        junk = frozenset(t.key for t in other if not t.content)
+        matcher = SequenceMatcher(junk.__contains__, keys, [t.key for t in other], autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            if tag == "equal":
+                covered[i1:i2] = [True] * (i2 - i1)
+    return covered
+
+
+def only_in(mine: list[Token], others: list[list[Token]]) -> list[tuple[int, int, int]]:
+    """(claim index, start, end) of each run of words in `mine` that no other readout has: runs
+    of uncovered tokens, cut at claims, trimmed of stop words, holding a content word."""
+    covered = _covered(mine, others)
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token, cov in zip(mine, covered, strict=True):
+        if cov or (current and current[-1].claim != token.claim):
+            runs.append(current)
+            current = []
+        if not cov:
+            current.append(token)
+    runs.append(current)
+    spans = []
+    for run in runs:
+        content = [i for i, t in enumerate(run) if t.content]
+        if content:
+            first, last = run[content[0]], run[content[-1]]
+            spans.append((first.claim, first.start, last.end))
+    return spans
+
+
+def word_diff(
+    claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
+) -> tuple[tuple[str, tuple[Span, ...]], ...]:
+    """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
+    the spans of its claims that no other readout of the alignment has."""
+    toks = [tokens(cs, names) for _, cs, names in claims]
+    out = []
+    for i, (rid, cs, _) in enumerate(claims):
+        others = toks[:i] + toks[i + 1 :]
+        spans = tuple(
+            Span(cs[k].id, cs[k].text[s - cs[k].start : e - cs[k].start], s, e)
+            for k, s, e in only_in(toks[i], others)
+        )
+        out.append((rid, spans))
+    return tuple(out)
