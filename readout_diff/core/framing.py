@@ -58,7 +58,7 @@ def alignment_framing(
         mine = [claims[cid] for cid in ids]
         per_readout.append((rid, mine, [n for c in mine for n in _names_in(names[rid], c)]))
     acts: list[tuple[str, Commitment | None]] = [
-        (rid, commitment(cs, tone)) for rid, cs, _ in per_readout
+        (rid, commitment(cs, tone, [(n[0], n[1]) for n in ns])) for rid, cs, ns in per_readout
     ]
     strengths = [c.strength for _, c in acts if c is not None]
     stronger: tuple[str, ...] = ()

@@ -11,12 +11,15 @@ read by inputs/tone.py). Pure: text in, cited words out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from readout_diff.core.framing_model import Commitment, Span, ToneWord
 from readout_diff.core.model import Claim
 
 _NOUN_WINDOW = 4  # words between an atmosphere word and the meeting noun it describes
+_SUBJECT_WINDOW = 3  # words before "will" in which its subject must stand
+Names = Sequence[tuple[int, int]]
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
@@ -43,6 +46,8 @@ class ToneLexicon:
     atmosphere: tuple[AtmosphereTerm, ...]
     levels: tuple[ActLevel, ...]  # strongest first
     not_after: tuple[str, ...] = ()
+    needs_subject: tuple[str, ...] = ()  # phrases that are acts only after a subject
+    subjects: tuple[str, ...] = ()
     _atmosphere_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _act_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -108,15 +113,28 @@ def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
     return out
 
 
-def commitment(claims: list[Claim], lexicon: ToneLexicon) -> Commitment | None:
-    """The strongest act stated by any of `claims` (the first of equal ones), or None."""
+def _is_act(claim: Claim, start: int, end: int, lexicon: ToneLexicon, names: Names) -> bool:
+    """Not right after a `not_after` word; a `needs_subject` phrase only after a subject."""
+    before = _words_between(claim.text[:start])
+    if before and before[-1] in {w.lower() for w in lexicon.not_after}:
+        return False
+    if claim.text[start:end].lower() not in {p.lower() for p in lexicon.needs_subject}:
+        return True
+    if any(w in {s.lower() for s in lexicon.subjects} for w in before[-_SUBJECT_WINDOW:]):
+        return True
+    words = list(_WORD.finditer(claim.text[:start]))[-_SUBJECT_WINDOW:]
+    window = claim.start + (words[0].start() if words else start)
+    return any(window < n_end <= claim.start + start for _, n_end in names)
+
+
+def commitment(claims: list[Claim], lexicon: ToneLexicon, names: Names = ()) -> Commitment | None:
+    """The strongest act stated by any of `claims` (the first of equal ones), or None.
+    `names`: (start, end) of the names of parties and people in them (offsets in the text)."""
     ids = sorted({lv.id for lv in lexicon.levels})
-    blocked = frozenset(w.lower() for w in lexicon.not_after)
     best: Commitment | None = None
     for claim in claims:
         for start, end, i in _matches(lexicon._act_re, claim.text):
-            previous = _words_between(claim.text[:start])[-1:]
-            if previous and previous[0] in blocked:
+            if not _is_act(claim, start, end, lexicon, names):
                 continue
             level = lexicon.level(ids[i])
             if best is None or level.strength > best.strength:

@@ -19,7 +19,7 @@ word is a difference when no other readout of the alignment has it. Spans never 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from readout_diff.core.features import _TOKEN, STOPWORDS, stem
@@ -36,6 +36,7 @@ class Token:
     end: int
     claim: int  # index of its claim among the readout's claims of the alignment
     content: bool  # not a stop word
+    words: frozenset[str] = frozenset()  # a name's stemmed content words ("Ishiba")
 
 
 def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Token]:
@@ -49,24 +50,28 @@ def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Toke
             start, end = claim.start + m.start(), claim.start + m.end()
             while k < len(inside) and inside[k][1] <= start:
                 k += 1
-            if k < len(inside) and inside[k][0] <= start < inside[k][1]:
-                name = inside[k]
-                if out and out[-1].key == "@" + name[2] and out[-1].start == name[0]:
-                    continue  # a later word of the same name
-                out.append(Token("@" + name[2], name[0], name[1], index, True))
-                continue
             low = m.group(0).lower().replace("\u2019", "'")
             content = low not in STOPWORDS and (len(low) > 1 or low.isdigit())
+            if k < len(inside) and inside[k][0] <= start < inside[k][1]:
+                name, word = inside[k], frozenset([stem(low)] if content else [])
+                if out and out[-1].key == "@" + name[2] and out[-1].start == name[0]:
+                    out[-1] = replace(out[-1], words=out[-1].words | word)
+                    continue  # a later word of the same name
+                out.append(Token("@" + name[2], name[0], name[1], index, True, word))
+                continue
             out.append(Token(stem(low) if content else low, start, end, index, content))
     return out
 
 
 def _covered(mine: list[Token], others: list[list[Token]]) -> list[bool]:
     """Per token: matched by an equal block of difflib against some other readout, or (for a
-    content word) present anywhere in another readout (moved, not changed)."""
+    content word) present anywhere in another readout (moved, not changed). A word of a name
+    counts as present when the other readout has the same word, folded or not ("Ishiba" in
+    "Prime Minister Ishiba" and in "Shigeru Ishiba", found as a name in one of them only)."""
     keys = [t.key for t in mine]
     elsewhere = {t.key for other in others for t in other if t.content}
-    covered = [t.content and t.key in elsewhere for t in mine]
+    elsewhere |= {w for other in others for t in other for w in t.words}
+    covered = [t.content and (t.key in elsewhere or bool(t.words & elsewhere)) for t in mine]
     for other in others:
         junk = frozenset(t.key for t in other if not t.content)
         matcher = SequenceMatcher(junk.__contains__, keys, [t.key for t in other], autojunk=False)

@@ -15,7 +15,7 @@ from readout_diff.inputs.yamlio import check_keys, parse_yaml, read_spec_text, w
 
 TONE_KEYS = ("version", "meeting_nouns", "atmosphere", "commitment")
 ATMOSPHERE_KEYS = ("id", "phrases", "register", "reading")
-COMMITMENT_KEYS = ("not_after", "levels")
+COMMITMENT_KEYS = ("not_after", "needs_subject", "subjects", "levels")
 LEVEL_KEYS = ("id", "strength", "phrases")
 REGISTERS = ("warm", "businesslike", "tense")
 BUILTIN = "data/tone.yaml"
@@ -84,12 +84,15 @@ def parse_tone(data: Any, name: str) -> ToneLexicon:
     levels = [_level(lv, name) for lv in commitment["levels"]]
     _unique([t.id for t in terms], name, "atmosphere terms")
     _unique([lv.id for lv in levels], name, "commitment levels")
-    not_after = _words(commitment, "not_after", name) if "not_after" in commitment else ()
+    lists = {
+        key: _words(commitment, key, name) if key in commitment else ()
+        for key in ("not_after", "needs_subject", "subjects")
+    }
     return ToneLexicon(
         _words(data, "meeting_nouns", name),
         tuple(terms),
         tuple(sorted(levels, key=lambda lv: -lv.strength)),
-        not_after,
+        **lists,
     )
 
 
