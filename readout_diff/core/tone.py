@@ -94,7 +94,7 @@ def _describes_meeting(text: str, start: int, end: int, nouns: frozenset[str]) -
     after = _words_between(text[end:])[:_NOUN_WINDOW]
     if any(w in nouns for w in after):
         return True
-    before = _words_between(text[:start])[-_NOUN_WINDOW:]
+    before = _words_between(text[:start])[-_NOUN_WINDOW - 2 :]  # "the talks were candid, …"
     verbs = {"was", "were", "is", "are", "been"}
     return any(w in verbs for w in before) and any(w in nouns for w in before)
 
