@@ -41,7 +41,7 @@ def topic_view(report: Report, md: Escape, table: Callable[..., list[str]]) -> l
 def wording(report: Report, md: Escape) -> list[str]:
     if not report.wording:
         return []
-    legend = ", ".join(f"{_WRAP[mark]}…{_WRAP[mark]} {md(who)}" for mark, who in report.legend)
+    legend = ", ".join(f"{_WRAP[mark]}words{_WRAP[mark]} {md(who)}" for mark, who in report.legend)
     out = ["\n## Wording of aligned claims\n", legend]
     for row in report.wording:
         out.append(f"\n**{row.kind} {row.score:.2f}**\n")

@@ -168,8 +168,8 @@ def legend(c: Comparison) -> tuple[tuple[str, str], ...]:
     """What each mark means, (mark, whose words), for the wording section."""
     if len(c.readouts) == 2:
         a, b = (r.label for r in c.readouts)
-        return (("-", f"words only {a} has"), ("+", f"words only {b} has"))
+        return (("-", f"only in {a}"), ("+", f"only in {b}"))
     return (
-        ("-", "words only the first readout of a pair has"),
-        ("+", "only the second (in an alignment of three or more: only that readout)"),
+        ("-", "only in the first readout of a pair"),
+        ("+", "only in the second (in an alignment of three or more: only in that readout)"),
     )

@@ -65,7 +65,7 @@ def wording(console: Console, report: Report, color: bool) -> None:
     keys = Text(style="dim")
     for i, (mark, who) in enumerate(report.legend):
         opening, closing = _MARKS[mark]
-        keys.append(", " if i else "").append(f"{opening}…{closing}", style=_STYLE[mark])
+        keys.append(", " if i else "").append(f"{opening}words{closing}", style=_STYLE[mark])
         keys.append(f" {who}")
     console.print(keys)
     for row in report.wording:
