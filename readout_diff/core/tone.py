@@ -5,7 +5,8 @@ read by inputs/tone.py). Pure: text in, cited words out.
   `_NOUN_WINDOW` words by a meeting noun ("frank and candid conversation"), or after a meeting
   noun and "was"/"were" ("the talks were productive").
 - Commitment: the strongest act a claim states, by the levels of the lexicon (agreed > committed
-  > willing > hoped > discussed); a phrase right after a `not_after` word does not count.
+  > willing > hoped > discussed); a phrase right after a `not_after` phrase does not count,
+  and "will" counts only after a subject (a name, "they", "the sides").
 """
 
 from __future__ import annotations
@@ -114,16 +115,19 @@ def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
 
 
 def _is_act(claim: Claim, start: int, end: int, lexicon: ToneLexicon, names: Names) -> bool:
-    """Not right after a `not_after` word; a `needs_subject` phrase only after a subject."""
+    """Not right after a `not_after` phrase; a `needs_subject` phrase only after a subject:
+    a word of `subjects` or the end of a name, within the three words before it."""
     before = _words_between(claim.text[:start])
-    if before and before[-1] in {w.lower() for w in lexicon.not_after}:
-        return False
+    for phrase in lexicon.not_after:  # "which will", "neither side will"
+        words = phrase.lower().split()
+        if before[-len(words) :] == words:
+            return False
     if claim.text[start:end].lower() not in {p.lower() for p in lexicon.needs_subject}:
         return True
     if any(w in {s.lower() for s in lexicon.subjects} for w in before[-_SUBJECT_WINDOW:]):
         return True
-    words = list(_WORD.finditer(claim.text[:start]))[-_SUBJECT_WINDOW:]
-    window = claim.start + (words[0].start() if words else start)
+    last = list(_WORD.finditer(claim.text[:start]))[-_SUBJECT_WINDOW:]
+    window = claim.start + (last[0].start() if last else start)
     return any(window < n_end <= claim.start + start for _, n_end in names)
 
 
