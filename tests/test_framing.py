@@ -155,6 +155,8 @@ def test_atmosphere_words_count_only_of_the_meeting(text: str, terms: list[str])
         ("Neither side will be shaken.", None, None),
         ("The treaty will terminate in August.", None, None),  # no one pledges
         ("A call is expected in the coming months.", None, None),
+        ("A new framework will be signed this year.", None, None),  # a plan
+        ("What did you and President Xi agree on?", None, None),  # a question
     ],
 )
 def test_commitment_is_the_strongest_act(text: str, act: str | None, words: str | None) -> None:

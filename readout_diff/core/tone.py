@@ -6,7 +6,7 @@ read by inputs/tone.py). Pure: text in, cited words out.
   noun and "was"/"were" ("the talks were productive").
 - Commitment: the strongest act a claim states, by the levels of the lexicon (agreed > committed
   > willing > hoped > discussed); a phrase right after a `not_after` phrase does not count,
-  and "will" counts only after a subject (a name, "they", "the sides").
+  and "will" counts only after a subject (a name, "they", "the sides"); a question states none.
 """
 
 from __future__ import annotations
@@ -137,6 +137,8 @@ def commitment(claims: list[Claim], lexicon: ToneLexicon, names: Names = ()) -> 
     ids = sorted({lv.id for lv in lexicon.levels})
     best: Commitment | None = None
     for claim in claims:
+        if claim.text.rstrip().endswith("?"):
+            continue  # "What did you agree on?" states no act
         for start, end, i in _matches(lexicon._act_re, claim.text):
             if not _is_act(claim, start, end, lexicon, names):
                 continue
