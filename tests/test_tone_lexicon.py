@@ -51,6 +51,10 @@ def test_the_shipped_lexicon_validates_and_loads_strongest_first() -> None:
     }
 
 
+def test_the_fast_builtin_read_equals_the_strict_one() -> None:
+    assert load_tone() == load_tone(SHIPPED)  # no duplicate key the plain loader would hide
+
+
 def test_the_schema_names_exactly_the_keys_the_parser_accepts() -> None:
     props = SCHEMA["properties"]
     assert set(props) == set(TONE_KEYS)

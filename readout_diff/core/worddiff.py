@@ -9,10 +9,11 @@ and stems), so that what alignment treats as equal is equal here:
   not folded: their wording is the framing ("comprehensive partnership" vs "strategic
   coordination");
 - stop words and stock words ("the", "stressed", "side") never make a difference on their own:
-  they are junk to difflib (never anchors) and trimmed from the ends of a span.
+  they are left out of the comparison (never anchors) and trimmed from the ends of a span.
 
-difflib's opcodes on the two token lists give the runs that differ; within them a word the other
-readout has elsewhere (moved, not changed) is not a difference. With three or more readouts, a
+Opcodes (rapidfuzz's Indel, the LCS alignment difflib also computes, in C++) on the two lists of
+content words give the runs that differ; within them a word the other readout has elsewhere
+(moved, not changed) is not a difference. With three or more readouts, a
 word is a difference when no other readout of the alignment has it. Spans never cross claims.
 """
 
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from readout_diff.core.features import _TOKEN, STOPWORDS, stem
 from readout_diff.core.framing_model import Span
@@ -64,26 +66,28 @@ def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Toke
 
 
 def _covered(mine: list[Token], others: list[list[Token]]) -> list[bool]:
-    """Per token: matched by an equal block of difflib against some other readout, or (for a
-    content word) present anywhere in another readout (moved, not changed). A word of a name
-    counts as present when the other readout has the same word, folded or not ("Ishiba" in
-    "Prime Minister Ishiba" and in "Shigeru Ishiba", found as a name in one of them only)."""
-    keys = [t.key for t in mine]
+    """Per content token: matched by an equal block of the opcodes against some other readout
+    (rapidfuzz's Indel opcodes on the content words, the stop words left out), or present
+    anywhere in another readout (moved, not changed). A word of a name counts as present when
+    the other readout has the same word, folded or not ("Ishiba" in "Prime Minister Ishiba"
+    and in "Shigeru Ishiba", found as a name in one of them only). Stop words: False."""
+    content = [i for i, t in enumerate(mine) if t.content]
+    keys = [mine[i].key for i in content]
     elsewhere = {t.key for other in others for t in other if t.content}
     elsewhere |= {w for other in others for t in other for w in t.words}
     covered = [t.content and (t.key in elsewhere or bool(t.words & elsewhere)) for t in mine]
     for other in others:
-        junk = frozenset(t.key for t in other if not t.content)
-        matcher = SequenceMatcher(junk.__contains__, keys, [t.key for t in other], autojunk=False)
-        for tag, i1, i2, _, _ in matcher.get_opcodes():
-            if tag == "equal":
-                covered[i1:i2] = [True] * (i2 - i1)
+        for op in Indel.opcodes(keys, [t.key for t in other if t.content]):
+            if op.tag == "equal":
+                for i in content[op.src_start : op.src_end]:
+                    covered[i] = True
     return covered
 
 
 def only_in(mine: list[Token], others: list[list[Token]]) -> list[tuple[int, int, int]]:
-    """(claim index, start, end) of each run of words in `mine` that no other readout has: runs
-    of uncovered tokens, cut at claims, trimmed of stop words, holding a content word."""
+    """(claim index, start, end) of each run of words in `mine` that no other readout has:
+    runs of uncovered content words (stop words between them included), cut at covered words
+    and at claims, trimmed of stop words at both ends."""
     covered = _covered(mine, others)
     runs: list[list[Token]] = []
     current: list[Token] = []
