@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from readout_diff.core.framing_model import Commitment, Span, ToneWord
 from readout_diff.core.model import Claim
@@ -51,18 +52,26 @@ class ToneLexicon:
     subjects: tuple[str, ...] = ()
     _atmosphere_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _act_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _folded: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms = {p: t.id for t in self.atmosphere for p in t.phrases}
         acts = {p: lv.id for lv in self.levels for p in lv.phrases}
         object.__setattr__(self, "_atmosphere_re", _alternation(terms))
         object.__setattr__(self, "_act_re", _alternation(acts))
-
-    def term(self, term_id: str) -> AtmosphereTerm:
-        return next(t for t in self.atmosphere if t.id == term_id)
-
-    def level(self, level_id: str) -> ActLevel:
-        return next(lv for lv in self.levels if lv.id == level_id)
+        # What matching needs, folded once: the targets of the patterns' groups (g<i>: the
+        # i-th id in sorted order) and the word lists in lower case.
+        by_term = {t.id: t for t in self.atmosphere}
+        by_level = {lv.id: lv for lv in self.levels}
+        folded = {
+            "terms": [by_term[i] for i in sorted(by_term)],
+            "levels": [by_level[i] for i in sorted(by_level)],
+            "nouns": frozenset(n.lower() for n in self.meeting_nouns),
+            "not_after": [p.lower().split() for p in self.not_after],
+            "needs_subject": frozenset(p.lower() for p in self.needs_subject),
+            "subjects": frozenset(w.lower() for w in self.subjects),
+        }
+        object.__setattr__(self, "_folded", folded)
 
 
 def _alternation(phrases: dict[str, str]) -> re.Pattern[str]:
@@ -92,23 +101,22 @@ def _words_between(text: str) -> list[str]:
 
 
 def _describes_meeting(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
-    after = _words_between(text[end:])[:_NOUN_WINDOW]
+    after = _words_between(text[end : end + 120])[:_NOUN_WINDOW]  # a few words suffice
     if any(w in nouns for w in after):
         return True
-    before = _words_between(text[:start])[-_NOUN_WINDOW - 2 :]  # "the talks were candid, …"
+    before = _words_between(text[max(0, start - 120) : start])[-_NOUN_WINDOW - 2 :]
     verbs = {"was", "were", "is", "are", "been"}
     return any(w in verbs for w in before) and any(w in nouns for w in before)
 
 
 def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
     """The atmosphere words of a claim that describe the meeting, in text order."""
-    ids = sorted({t.id for t in lexicon.atmosphere})
-    nouns = frozenset(n.lower() for n in lexicon.meeting_nouns)
+    folded = lexicon._folded
     out = []
     for start, end, i in _matches(lexicon._atmosphere_re, claim.text):
-        if not _describes_meeting(claim.text, start, end, nouns):
+        if not _describes_meeting(claim.text, start, end, folded["nouns"]):
             continue
-        term = lexicon.term(ids[i])
+        term = folded["terms"][i]
         span = Span(claim.id, claim.text[start:end], claim.start + start, claim.start + end)
         out.append(ToneWord(term.id, term.register, term.reading, span))
     return out
@@ -117,14 +125,14 @@ def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
 def _is_act(claim: Claim, start: int, end: int, lexicon: ToneLexicon, names: Names) -> bool:
     """Not right after a `not_after` phrase; a `needs_subject` phrase only after a subject:
     a word of `subjects` or the end of a name, within the three words before it."""
-    before = _words_between(claim.text[:start])
-    for phrase in lexicon.not_after:  # "which will", "neither side will"
-        words = phrase.lower().split()
+    folded = lexicon._folded
+    before = _words_between(claim.text[max(0, start - 80) : start])  # a few words suffice
+    for words in folded["not_after"]:  # "which will", "neither side will"
         if before[-len(words) :] == words:
             return False
-    if claim.text[start:end].lower() not in {p.lower() for p in lexicon.needs_subject}:
+    if claim.text[start:end].lower() not in folded["needs_subject"]:
         return True
-    if any(w in {s.lower() for s in lexicon.subjects} for w in before[-_SUBJECT_WINDOW:]):
+    if any(w in folded["subjects"] for w in before[-_SUBJECT_WINDOW:]):
         return True
     last = list(_WORD.finditer(claim.text[:start]))[-_SUBJECT_WINDOW:]
     window = claim.start + (last[0].start() if last else start)
@@ -134,7 +142,7 @@ def _is_act(claim: Claim, start: int, end: int, lexicon: ToneLexicon, names: Nam
 def commitment(claims: list[Claim], lexicon: ToneLexicon, names: Names = ()) -> Commitment | None:
     """The strongest act stated by any of `claims` (the first of equal ones), or None.
     `names`: (start, end) of the names of parties and people in them (offsets in the text)."""
-    ids = sorted({lv.id for lv in lexicon.levels})
+    levels = lexicon._folded["levels"]
     best: Commitment | None = None
     for claim in claims:
         if claim.text.rstrip().endswith("?"):
@@ -142,7 +150,7 @@ def commitment(claims: list[Claim], lexicon: ToneLexicon, names: Names = ()) -> 
         for start, end, i in _matches(lexicon._act_re, claim.text):
             if not _is_act(claim, start, end, lexicon, names):
                 continue
-            level = lexicon.level(ids[i])
+            level = levels[i]
             if best is None or level.strength > best.strength:
                 at = (claim.start + start, claim.start + end)
                 best = Commitment(
