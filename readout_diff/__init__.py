@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from readout_diff.exit_codes import ExitCode
     from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.inputs.read import ReadOptions, load_meeting, load_readout
+    from readout_diff.inputs.tone import load_tone
     from readout_diff.report import Format, RenderOptions, render
     from readout_diff.workflows.batch import find_batch, run_batch
     from readout_diff.workflows.check import check_meetings, find_meetings
@@ -54,6 +55,7 @@ _EXPORTS = {
     "load_lexicon": "inputs.lexicon",
     "load_meeting": "inputs.read",
     "load_readout": "inputs.read",
+    "load_tone": "inputs.tone",
     "render": "report",
     "run_batch": "workflows.batch",
     "save_meeting": "workflows.save",
@@ -80,6 +82,7 @@ __all__ = [
     "load_lexicon",
     "load_meeting",
     "load_readout",
+    "load_tone",
     "render",
     "run_batch",
     "save_meeting",

@@ -41,3 +41,23 @@ def test_the_readme_gives_the_lexicons_real_size() -> None:
     text = README.read_text(encoding="utf-8")
     assert f"a built-in lexicon of {size} topics" in text
     assert f"`readout_diff/data/topics.yaml`: {size} topics" in text
+
+
+EXCERPT = re.compile(
+    r"<!-- excerpt of tests/goldens/seed.terminal.txt \(a test keeps it real\) -->\n"
+    r"```text\n(.*?)```",
+    re.DOTALL,
+)
+
+
+def test_the_readmes_framing_excerpts_are_the_real_output() -> None:
+    golden = GOLDEN.read_text(encoding="utf-8")
+    excerpts = EXCERPT.findall(README.read_text(encoding="utf-8"))
+    assert len(excerpts) == 2, "README lost its topic view and word-difference excerpts"
+    for excerpt in excerpts:
+        lines = [line.rstrip() for line in excerpt.splitlines()]
+        real = [line.rstrip() for line in golden.splitlines()]
+        start = real.index(lines[0])
+        assert real[start : start + len(lines)] == lines, (
+            "README's framing excerpt differs from tests/goldens/seed.terminal.txt"
+        )

@@ -25,6 +25,7 @@ from readout_diff.inputs.spec import (
 )
 from readout_diff.inputs.yamlio import parse_yaml, read_yaml
 from readout_diff.workflows.check import CLAIM_KINDS, EXPECTED_KEYS, EXPECTED_TOPIC_KEYS
+from readout_diff.workflows.check_framing import COMMITMENT_KEYS, FRAMING_KEYS, WORD_DIFF_KEYS
 
 SCHEMAS = ROOT / "readout_diff" / "data" / "schemas"
 
@@ -39,7 +40,7 @@ def errors(name: str, data: object) -> list[str]:
     return [e.message for e in validator.iter_errors(data)]
 
 
-@pytest.mark.parametrize("name", ["meeting", "manifest", "expected", "topics"])
+@pytest.mark.parametrize("name", ["meeting", "manifest", "expected", "topics", "tone"])
 def test_each_schema_is_valid_draft_2020_12_with_a_title(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema(name))
     assert schema(name)["title"] and schema(name)["description"]
@@ -73,6 +74,10 @@ def test_the_schemas_name_exactly_the_keys_the_parsers_accept() -> None:
         EXPECTED_TOPIC_KEYS
     )
     assert keys(expected["properties"]["claims"]) == set(CLAIM_KINDS)
+    framing = expected["properties"]["framing"]["properties"]
+    assert set(framing) == set(FRAMING_KEYS)
+    assert set(framing["word_diff"]["items"]["properties"]) == set(WORD_DIFF_KEYS)
+    assert set(framing["commitment"]["items"]["properties"]) == set(COMMITMENT_KEYS)
     topics = schema("topics")
     assert keys(topics) == set(LEXICON_KEYS)
     assert keys(topics["properties"]["topics"]["items"]) == set(TOPIC_KEYS)

@@ -10,6 +10,7 @@ from typing import Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
+from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -23,6 +24,7 @@ from readout_diff.core.model import (
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
+from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who import who_said_what
 from readout_diff.errors import SpecError, UsageError
@@ -154,6 +156,7 @@ def compare(
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
     issuers: Issuers | None = None,
+    tone: ToneLexicon | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
@@ -161,7 +164,8 @@ def compare(
     reported as topics. By default they come from the readouts' front matter, else from the
     countries and organisations named in their labels. `issuers` (offices, agencies and
     titles of each party: data/issuers.yaml by default) tell a readout's party from its label
-    and a claim's speaker from a title.
+    and a claim's speaker from a title. `tone` is the tone lexicon (default: the built-in
+    data/tone.yaml).
     """
     readouts = with_ids(readouts)
     lexicon = lexicon or _builtin_lexicon()
@@ -196,15 +200,19 @@ def compare(
         parties,
         [s.all_mentions for s in segmented],
     )
+    claims, framed = with_framing(
+        results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
+    )
+    topics = topic_presence(
+        readouts,
+        [s.mentions for s in segmented],
+        [s.all_mentions for s in segmented],
+        lexicon,
+        party_set,
+    )
     return Comparison(
-        readouts=results,
-        topics=topic_presence(
-            readouts,
-            [s.mentions for s in segmented],
-            [s.all_mentions for s in segmented],
-            lexicon,
-            party_set,
-        ),  # fmt: skip
+        readouts=claims,
+        topics=topics,
         detected=detected_presence(
             readouts,
             [s.lines for s in segmented],
@@ -212,11 +220,12 @@ def compare(
             alignment,
             frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
         ),  # fmt: skip
-        alignment=tuple(alignment),
+        alignment=framed,
         unmatched=unmatched,
         participants=parties,
         meeting=dict(meeting or {}),
         attributions=attributions,
+        framing=topic_framing(topics, framed, frozenset(c.id for r in claims for c in r.claims)),
     )
 
 
@@ -249,6 +258,13 @@ def _builtin_issuers() -> Issuers:
     from readout_diff.inputs.issuers import load_issuers
 
     return load_issuers()
+
+
+def _builtin_tone() -> ToneLexicon:
+    """The built-in tone lexicon, read (once, cached) by the inputs, as for topics."""
+    from readout_diff.inputs.tone import load_tone
+
+    return load_tone()
 
 
 def _parties(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
 from readout_diff.core.who_model import Attribution, Initiative
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
@@ -19,7 +20,8 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # 2.0 (breaking): an alignment's `members` maps each readout id to a list of claim ids, as one
 # claim may be aligned with up to three adjacent claims of another readout.
 # 2.1 who said what: each readout's `party` and `initiative`, each claim's `speaker`, `speakers`,
-# `act` and `speaker_rule`, and the top-level `attributions`.
+# `act` and `speaker_rule`, and the top-level `attributions`; framing: each readout's `tone`,
+# each alignment's `word_diff` and `commitment`, and the top-level `framing` (the topic view).
 SCHEMA_VERSION = "2.1"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
@@ -164,6 +166,7 @@ class ReadoutClaims:
     warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
     party: str | None = None  # who issued it: a party id, "joint", or None when not told
     initiative: Initiative | None = None  # who asked for the meeting, by this readout
+    tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -184,6 +187,7 @@ class ReadoutClaims:
             "claims": [c.to_dict() for c in self.claims],
             "party": self.party,
             "initiative": self.initiative.to_dict() if self.initiative else None,
+            "tone": [w.to_dict() for w in self.tone],
         }
 
     @classmethod
@@ -202,6 +206,7 @@ class ReadoutClaims:
             tuple(HeaderLine.from_dict(h) for h in d.get("header", ())),
             party=d.get("party"),
             initiative=Initiative.from_dict(d["initiative"]) if d.get("initiative") else None,
+            tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
         )
 
 
@@ -288,6 +293,7 @@ class Alignment:
     kind: str  # "match" | "related"
     shared_tokens: tuple[str, ...] = ()
     shared_topics: tuple[str, ...] = ()
+    framing: AlignmentFraming | None = None  # word differences and commitments (compare sets it)
 
     @property
     def by_readout(self) -> dict[str, tuple[str, ...]]:
@@ -303,6 +309,7 @@ class Alignment:
             "score": self.score,
             "kind": self.kind,
             "shared": {"tokens": list(self.shared_tokens), "topics": list(self.shared_topics)},
+            **(self.framing or AlignmentFraming()).to_dict(),
         }
 
     @classmethod
@@ -313,6 +320,7 @@ class Alignment:
             d["kind"],
             tuple(d["shared"]["tokens"]),
             tuple(d["shared"]["topics"]),
+            AlignmentFraming.from_dict(d) if "word_diff" in d else None,
         )
 
 
@@ -330,6 +338,8 @@ class Comparison:
     detected: tuple[TopicPresence, ...] = ()
     # Statements a readout attributes to another party (core.attributions), in claim order.
     attributions: tuple[Attribution, ...] = ()
+    # The topic view: topics two or more readouts name, most contrasting first.
+    framing: tuple[TopicFraming, ...] = ()
 
     def readout(self, readout_id: str) -> ReadoutClaims:
         for r in self.readouts:
@@ -382,6 +392,7 @@ class Comparison:
             "alignment": [a.to_dict() for a in self.alignment],
             "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
             "attributions": [a.to_dict() for a in self.attributions],
+            "framing": [t.to_dict() for t in self.framing],
             "summary": self.summary(),
         }
 
@@ -396,4 +407,5 @@ class Comparison:
             meeting=dict(d["meeting"]),
             detected=tuple(TopicPresence.from_dict(t) for t in d.get("detected", ())),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", ())),
+            framing=tuple(TopicFraming.from_dict(t) for t in d.get("framing", ())),
         )

@@ -10,6 +10,7 @@ so that a validation error can name it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ FREE_FORM_PREFIX = "x-"  # keys for the user's own notes, allowed and ignored in
 # manifest expands to about twice its own size, while a bomb of a few lines expands billions.
 MAX_YAML_NODES = 100_000
 MAX_YAML_EXPANSION = 10
+# Deeper documents are refused, whatever the libyaml build (libyaml's own limit, where it has
+# one, is the same 1,000 levels; the pure-Python loader has none and would recurse).
+MAX_YAML_DEPTH = 1_000
+_LINE_PREFIX = re.compile(r"^[ ?-]*", re.MULTILINE)  # block nesting shows as indentation or "- "
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -125,11 +132,36 @@ def _refuse_alias_bomb(text: str, name: str) -> None:
         )
 
 
+def _could_be_deep(text: str) -> bool:
+    """Whether the text may nest beyond MAX_YAML_DEPTH: a level opens with a bracket, or needs
+    more indentation or another "- " or "? " at the start of a line (a two-fold bound, as a
+    mapping's list may sit at its own indentation). Cheap, so typical files skip the walk."""
+    flow = text.count("[") + text.count("{")
+    block = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    return flow + 2 * (block + 1) > MAX_YAML_DEPTH
+
+
+def _refuse_deep_nesting(text: str, name: str) -> None:
+    """SpecError naming the line where the document nests beyond MAX_YAML_DEPTH (a walk over
+    parser events: iterative, and nothing is built)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, _OPENS):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                where = f" line {event.start_mark.line + 1}" if event.start_mark else ""
+                raise SpecError(f"{name}{where}: exceeded maximum nesting depth")
+        elif isinstance(event, _CLOSES):
+            depth -= 1
+
+
 def parse_yaml(text: str, name: str) -> Any:
     """Parse YAML text; errors become SpecError naming `name` and the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise SpecError(f"{name}: too large for a YAML file (over {MAX_YAML_BYTES:,} bytes)")
     try:
+        if _could_be_deep(text):
+            _refuse_deep_nesting(text, name)
         if "*" in text:  # only a document with aliases can expand beyond its size
             _refuse_alias_bomb(text, name)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass

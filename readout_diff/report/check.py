@@ -13,12 +13,17 @@ from rich.text import Text
 
 from readout_diff.report.common import count, printable, printable_all
 from readout_diff.report.terminal import string_console
-from readout_diff.workflows.check import CLAIM_KINDS as _CLAIMS
-from readout_diff.workflows.check import TOPIC_KINDS, MeetingResult, Outcome
+from readout_diff.workflows.check import (
+    CLAIM_KINDS,
+    FRAMING_KINDS,
+    TOPIC_KINDS,
+    MeetingResult,
+    Outcome,
+)
 from readout_diff.workflows.check_who import ATTRIBUTION_KIND
 
-# Claim expectations in the table: aligned, unmatched, and attributions (claims too).
-CLAIM_KINDS = (*_CLAIMS, ATTRIBUTION_KIND)
+# Attribution and framing expectations are about claims: the claims columns count them.
+_CLAIM_LIKE = (*CLAIM_KINDS, ATTRIBUTION_KIND, *FRAMING_KINDS)
 
 
 def render_check_terminal(
@@ -37,7 +42,7 @@ def render_check_terminal(
             if o.status == "fail" or (o.status == "known-failure" and not quiet):
                 _outcome(console, r.name, o)
     passed = sum(r.passed for r in results)
-    known = sum(r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure") for r in results)
+    known = sum(r.count(TOPIC_KINDS + _CLAIM_LIKE, "known-failure") for r in results)
     console.print(
         Text(
             ("" if quiet else "\n")
@@ -71,13 +76,13 @@ def _table(results: Sequence[MeetingResult]) -> Table:
                 f"{r.seconds:.2f}s",
             )
             continue
-        tf, cf = r.count(TOPIC_KINDS, "fail"), r.count(CLAIM_KINDS, "fail")
-        known = r.count(TOPIC_KINDS + CLAIM_KINDS, "known-failure")
+        tf, cf = r.count(TOPIC_KINDS, "fail"), r.count(_CLAIM_LIKE, "fail")
+        known = r.count(TOPIC_KINDS + _CLAIM_LIKE, "known-failure")
         table.add_row(
             Text(r.name, style="green" if r.passed else "red"),
             str(r.count(TOPIC_KINDS, "ok")),
             Text(str(tf), style="red" if tf else ""),
-            str(r.count(CLAIM_KINDS, "ok")),
+            str(r.count(_CLAIM_LIKE, "ok")),
             Text(str(cf), style="red" if cf else ""),
             Text(str(known), style="yellow" if known else ""),
             f"{r.seconds:.2f}s",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from readout_diff.core.model import Comparison
+from readout_diff.report import framing_markdown
 from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
@@ -28,9 +29,14 @@ def _code(text: str) -> str:
 
 def render_markdown(c: Comparison) -> str:
     report = describe(c)
-    out: list[str] = []
-    for section in (_header, _topics, _evidence, _detected, _who, _aligned, _lone):
+    out: list[str] = _header(report)
+    for section in (_topics, _evidence, _detected, _who):
         out.extend(section(report))
+    out.extend(framing_markdown.topic_view(report, _md, _table))
+    out.extend(_aligned(report))
+    out.extend(framing_markdown.wording(report, _md))
+    out.extend(framing_markdown.tone(report, _md))
+    out.extend(_lone(report))
     return "\n".join(out) + "\n"
 
 
@@ -43,6 +49,8 @@ def _header(report: Report) -> list[str]:
         out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {count(r.claims, 'claim')})")
         if r.headline:
             out.append(f"  - *{_md(r.headline)}*")
+    if report.summary:  # the comparison at a glance, as in the terminal
+        out.extend(["", "**Summary**", "", *framing_markdown.summary(report, _md)])
     for prefix, names in report.headline:  # a paragraph each, not one run-on headline
         out.extend(["", f"**{_md(prefix)}:** {_md(', '.join(names))}"])
     if not report.headline and report.topics:  # with no topic, the topic section says so

@@ -23,6 +23,17 @@ from readout_diff.report.common import (
     source_note,
     where,
 )
+from readout_diff.report.framing_sections import (
+    FramingRow,
+    SummaryLine,
+    ToneLine,
+    WordingRow,
+    framing_rows,
+    legend,
+    summary_lines,
+    tone_lines,
+    wording_rows,
+)
 
 DETECTED_TITLE = "Names only one readout uses (not in the lexicon)"
 
@@ -88,6 +99,13 @@ class Report:
     lone: tuple[LoneClaims, ...]
     # Who said what (report.who): (title, items) per section that has something to show.
     who: tuple[tuple[str, tuple[OneSided, ...]], ...] = ()
+    # Framing (report/framing_sections.py): the lines that open the report, the topic view, the
+    # wording of aligned claims (with what the marks mean) and the atmosphere each claims.
+    summary: tuple[SummaryLine, ...] = ()
+    framing: tuple[FramingRow, ...] = ()
+    wording: tuple[WordingRow, ...] = ()
+    legend: tuple[tuple[str, str], ...] = ()  # (mark, whose words it marks)
+    tone: tuple[ToneLine, ...] = ()
 
 
 def describe(c: Comparison) -> Report:
@@ -132,6 +150,11 @@ def _describe(c: Comparison) -> Report:
             for rid, ids in c.unmatched
         ),
         who=_who(c),
+        summary=summary_lines(c),
+        framing=framing_rows(c),
+        wording=wording_rows(c),
+        legend=legend(c),
+        tone=tone_lines(c),
     )
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.core.model import Comparison
+from readout_diff.report import framing_terminal
 from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
@@ -37,8 +38,15 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
     console, buf = string_console(width, color)
     report = describe(c)
-    for section in (_header, _headline, _topics, _evidence, _detected, _who, _aligned, _lone):
+    _header(console, report)
+    framing_terminal.summary(console, report)
+    for section in (_headline, _topics, _evidence, _detected, _who):
         section(console, report)
+    framing_terminal.topic_view(console, report)
+    _aligned(console, report)
+    framing_terminal.wording(console, report, color)
+    framing_terminal.tone(console, report)
+    _lone(console, report)
     return buf.getvalue()
 
 

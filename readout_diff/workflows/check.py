@@ -21,7 +21,9 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
+from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
+from readout_diff.workflows.check_framing import FRAMING_KINDS, check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
     EXPECTED_KEYS,
@@ -32,7 +34,7 @@ from readout_diff.workflows.check_spec import (
 from readout_diff.workflows.check_who import check_attributions, validate_attributions
 from readout_diff.workflows.compare import compare_meeting
 
-__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "SampleError"]
+__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "FRAMING_KINDS", "SampleError"]
 
 EXPECTED = "expected.yaml"
 
@@ -142,7 +144,7 @@ def find_claim(
     raise FragmentNotFound(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
 
 
-def _known(outcome: Outcome, entry: Any) -> Outcome:
+def known(outcome: Outcome, entry: Any) -> Outcome:
     """Apply a `known_failure` mark: an expected failure, or a failure to remove the mark."""
     reason = entry.get("known_failure") if isinstance(entry, dict) else None
     if not reason:
@@ -223,7 +225,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
             + (f"; detected in {_ids(wrong_out)}" if wrong_out else ""),
             tuple(dict.fromkeys(evidence)),
         )
-        out.append(_known(outcome, entry))
+        out.append(known(outcome, entry))
     return out + _absent_and_unexpected(c, spec, topics)
 
 
@@ -332,7 +334,7 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
             if not isinstance(entry, dict):
                 raise SampleError(f"{where(name, claims)}: each {kind} entry maps ids to fragments")
             try:
-                out.append(_known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
+                out.append(known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
             except FragmentNotFound as e:  # a failure even when marked known: fix the fragment
                 out.append(
                     Outcome(kind, _label(entry), "fail", "a claim with the fragment", e.message)
@@ -357,11 +359,14 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
     validate(spec, name, lexicon)
     validate_attributions(spec, name)
+    if "framing" in spec:
+        validate_framing(spec["framing"], name, load_tone())
     outcomes = (
         _check_topics(comparison, spec, name, lexicon)
         + _check_claims(comparison, spec, name)
         + check_attributions(comparison, spec, name)
     )
+    outcomes += check_framing(comparison, spec.get("framing") or {}, name)
     return MeetingResult(
         folder.name, str(folder), time.perf_counter() - started, tuple(outcomes), None, comparison
     )

@@ -51,7 +51,7 @@ def validate_attributions(spec: dict, name: str) -> None:
 
 def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
     """An Outcome per `attributions` entry."""
-    from readout_diff.workflows.check import FragmentNotFound, Outcome, _known, find_claim
+    from readout_diff.workflows.check import FragmentNotFound, Outcome, find_claim, known
 
     out = []
     for entry in spec.get("attributions") or []:
@@ -66,7 +66,7 @@ def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
             continue
         if claim is None:
             found = f"fragment split across claims in {rid}"
-            out.append(_known(Outcome(ATTRIBUTION_KIND, label, "fail", expected, found), entry))
+            out.append(known(Outcome(ATTRIBUTION_KIND, label, "fail", expected, found), entry))
             continue
         mine = [a for a in c.attributions if a.claim == claim.id]
         hit = next((a for a in mine if a.speaker == want_party), None)
@@ -84,7 +84,7 @@ def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
         outcome = Outcome(
             ATTRIBUTION_KIND, label, "ok" if ok else "fail", expected, found, evidence
         )
-        out.append(_known(outcome, entry))
+        out.append(known(outcome, entry))
     return out
 
 

@@ -1,0 +1,124 @@
+"""Word-level differences inside aligned claims: the words only one readout has.
+
+Claims are cut into tokens as alignment cuts them (features.py: its token pattern, stop words
+and stems), so that what alignment treats as equal is equal here:
+- case, punctuation and accents are folded, and words are compared by their stem ("Ukraine
+  crisis" = "Ukrainian crisis", "settle" = "settlement");
+- a name the lexicon knows (a country, region, organisation or person, the parties included)
+  is one token, its topic: "the UN" = "the United Nations", "Moscow" = "Russia". Concepts are
+  not folded: their wording is the framing ("comprehensive partnership" vs "strategic
+  coordination");
+- stop words and stock words ("the", "stressed", "side") never make a difference on their own:
+  they are left out of the comparison (never anchors) and trimmed from the ends of a span.
+
+Opcodes (rapidfuzz's Indel, the LCS alignment difflib also computes, in C++) on the two lists of
+content words give the runs that differ; within them a word the other readout has elsewhere
+(moved, not changed) is not a difference. With three or more readouts, a
+word is a difference when no other readout of the alignment has it. Spans never cross claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import Indel
+
+from readout_diff.core.features import _TOKEN, STOPWORDS, stem
+from readout_diff.core.framing_model import Span
+from readout_diff.core.model import Claim
+
+NameSpan = tuple[int, int, str]  # (start, end, topic id) of a folded name, offsets in the text
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # what is compared: a stem, a stop word, or "@topic" for a name
+    start: int  # offsets into the readout's text
+    end: int
+    claim: int  # index of its claim among the readout's claims of the alignment
+    content: bool  # not a stop word
+    words: frozenset[str] = frozenset()  # a name's stemmed content words ("Ishiba")
+
+
+def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Token]:
+    """The tokens of a readout's claims of one alignment, in text order; each name span (sorted,
+    not overlapping) becomes one token keyed by its topic."""
+    out: list[Token] = []
+    for index, claim in enumerate(claims):
+        inside = [n for n in names if claim.start <= n[0] and n[1] <= claim.end]
+        k = 0
+        for m in _TOKEN.finditer(claim.text):
+            start, end = claim.start + m.start(), claim.start + m.end()
+            while k < len(inside) and inside[k][1] <= start:
+                k += 1
+            low = m.group(0).lower().replace("\u2019", "'")
+            content = low not in STOPWORDS and (len(low) > 1 or low.isdigit())
+            if k < len(inside) and inside[k][0] <= start < inside[k][1]:
+                name, word = inside[k], frozenset([stem(low)] if content else [])
+                if out and out[-1].key == "@" + name[2] and out[-1].start == name[0]:
+                    out[-1] = replace(out[-1], words=out[-1].words | word)
+                    continue  # a later word of the same name
+                out.append(Token("@" + name[2], name[0], name[1], index, True, word))
+                continue
+            out.append(Token(stem(low) if content else low, start, end, index, content))
+    return out
+
+
+def _covered(mine: list[Token], others: list[list[Token]]) -> list[bool]:
+    """Per content token: matched by an equal block of the opcodes against some other readout
+    (rapidfuzz's Indel opcodes on the content words, the stop words left out), or present
+    anywhere in another readout (moved, not changed). A word of a name counts as present when
+    the other readout has the same word, folded or not ("Ishiba" in "Prime Minister Ishiba"
+    and in "Shigeru Ishiba", found as a name in one of them only). Stop words: False."""
+    content = [i for i, t in enumerate(mine) if t.content]
+    keys = [mine[i].key for i in content]
+    elsewhere = {t.key for other in others for t in other if t.content}
+    elsewhere |= {w for other in others for t in other for w in t.words}
+    covered = [t.content and (t.key in elsewhere or bool(t.words & elsewhere)) for t in mine]
+    for other in others:
+        for op in Indel.opcodes(keys, [t.key for t in other if t.content]):
+            if op.tag == "equal":
+                for i in content[op.src_start : op.src_end]:
+                    covered[i] = True
+    return covered
+
+
+def only_in(mine: list[Token], others: list[list[Token]]) -> list[tuple[int, int, int]]:
+    """(claim index, start, end) of each run of words in `mine` that no other readout has:
+    runs of uncovered content words (stop words between them included), cut at covered words
+    and at claims, trimmed of stop words at both ends."""
+    covered = _covered(mine, others)
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token, cov in zip(mine, covered, strict=True):
+        if cov or (current and current[-1].claim != token.claim):
+            runs.append(current)
+            current = []
+        if not cov:
+            current.append(token)
+    runs.append(current)
+    spans = []
+    for run in runs:
+        content = [i for i, t in enumerate(run) if t.content]
+        if content:
+            first, last = run[content[0]], run[content[-1]]
+            spans.append((first.claim, first.start, last.end))
+    return spans
+
+
+def word_diff(
+    claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
+) -> tuple[tuple[str, tuple[Span, ...]], ...]:
+    """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
+    the spans of its claims that no other readout of the alignment has."""
+    toks = [tokens(cs, names) for _, cs, names in claims]
+    out = []
+    for i, (rid, cs, _) in enumerate(claims):
+        others = toks[:i] + toks[i + 1 :]
+        spans = tuple(
+            Span(cs[k].id, cs[k].text[s - cs[k].start : e - cs[k].start], s, e)
+            for k, s, e in only_in(toks[i], others)
+        )
+        out.append((rid, spans))
+    return tuple(out)

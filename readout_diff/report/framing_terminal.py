@@ -1,0 +1,92 @@
+"""The framing sections in the terminal report (drawn with rich; see framing_sections.py).
+
+Marked words are coloured when colour is on (red: the first readout's own words, green: the
+other's) and bracketed otherwise, as `git diff --word-diff` does: `[-…-]` and `{+…+}`, so that
+piped output stays readable and byte-stable.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from readout_diff.report.framing_sections import DELETED, INSERTED, MarkedClaim
+from readout_diff.report.sections import Report
+
+_STYLE = {"-": "bold red", "+": "bold green"}
+_MARKS = {"-": DELETED, "+": INSERTED}
+
+
+def summary(console: Console, report: Report) -> None:
+    for line in report.summary:
+        head = Text(f"{line.label} ({line.id}): ", style="bold")
+        console.print(head.append("; ".join(line.parts), style="default"))
+    if report.summary:
+        console.print()
+
+
+def topic_view(console: Console, report: Report) -> None:
+    if not report.framing:
+        return
+    console.print()
+    table = Table(
+        title="Shared topics, each side's claims (most contrasting first)",
+        title_justify="left",
+        show_lines=True,
+    )
+    table.add_column("Topic", no_wrap=False, overflow="fold", max_width=24)
+    for label in report.labels:
+        table.add_column(Text(label), ratio=1, overflow="fold")
+    for row in report.framing:
+        cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
+        table.add_row(Text(f"{row.name}\ncontrast {row.contrast:.2f}", style="bold"), *cells)
+    console.print(table)
+
+
+def marked_text(claim: MarkedClaim, mark: str, color: bool) -> Text:
+    text = Text(f"{claim.id}: ", style="cyan")
+    for piece, own in claim.pieces:
+        if not own:
+            text.append(piece)
+        elif color:
+            text.append(piece, style=_STYLE[mark])
+        else:
+            opening, closing = _MARKS[mark]
+            text.append(f"{opening}{piece}{closing}")
+    return text
+
+
+def wording(console: Console, report: Report, color: bool) -> None:
+    if not report.wording:
+        return
+    console.print()
+    console.print(Text("Wording of aligned claims", style="bold underline"))
+    keys = Text(style="dim")
+    for i, (mark, who) in enumerate(report.legend):
+        opening, closing = _MARKS[mark]
+        keys.append(", " if i else "").append(f"{opening}words{closing}", style=_STYLE[mark])
+        keys.append(f" {who}")
+    console.print(keys)
+    for row in report.wording:
+        console.print()
+        style = "green" if row.kind == "match" else "yellow"
+        console.print(Text(f"{row.kind} {row.score:.2f}", style=style))
+        for side in row.sides:
+            for claim in side.claims:
+                line = Text(f"  {side.label} ", style="cyan")
+                console.print(line.append_text(marked_text(claim, side.mark, color)))
+        if row.commitment:
+            console.print(Text(f"  {row.commitment}", style="bold"))
+
+
+def tone(console: Console, report: Report) -> None:
+    if not report.tone:
+        return
+    console.print()
+    console.print(Text("Atmosphere each readout claims", style="bold underline"))
+    for line in report.tone:
+        for cid, word, register, reading in line.words:
+            text = Text(f"  {line.label} {cid} ", style="cyan")
+            text.append(f"“{word}” ({register}): ", style="bold")
+            console.print(text.append(reading))
