@@ -17,7 +17,7 @@ INDEX = ROOT / "readout_diff" / INDEX_FILE
 
 
 def yaml_lexicon() -> Lexicon:
-    return Lexicon(lexicon_module._builtin_topics())
+    return lexicon_module.yaml_lexicon()
 
 
 def test_the_shipped_index_is_fresh() -> None:

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Indel
 from readout_diff.core.beads import Claim, claims_by_readout, joined, widen
 from readout_diff.core.features import Features
 from readout_diff.core.model import READOUT_IDS
+from readout_diff.core.synonyms import SYNONYM_PREFIX
 from readout_diff.errors import InputError
 
 MATCH_THRESHOLD = 0.45
@@ -256,9 +257,16 @@ def _score(
     return PairScore(
         round(min(score, 1.0), 3),
         cosine,
-        tuple(fa.surface[t].lower() for t in shared[:_MAX_SHARED_TOKENS]),
+        tuple(_shared_word(t, fa, fb) for t in shared[:_MAX_SHARED_TOKENS]),
         tuple(sorted(shared_topics)),
     )
+
+
+def _shared_word(token: str, fa: Features, fb: Features) -> str:
+    """A shared token as the reader sees it: the word, or "truce≈ceasefire" when a synonym
+    group joined two different words."""
+    a, b = fa.surface[token].lower(), fb.surface[token].lower()
+    return f"{a}≈{b}" if token.startswith(SYNONYM_PREFIX) and a != b else a
 
 
 # Calibrated on the samples and the real pairs together (bench/quality.py): 0.03 to 0.08 gave

@@ -141,7 +141,9 @@ class _Segmented:
             else:
                 cid = f"{readout.id}{len(self.claims) + 1}"
                 self.claims.append(Claim(cid, *span))
-                self.features.append(claim_features(span[0], seg.start, inside, participants))
+                self.features.append(
+                    claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
+                )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
     @property

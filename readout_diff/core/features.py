@@ -12,9 +12,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readout_diff.core.text import fold_whitespace
-from readout_diff.core.topics import Mention
+
+if TYPE_CHECKING:  # both import this module
+    from readout_diff.core.synonyms import Synonyms
+    from readout_diff.core.topics import Mention
 
 # Stock phrases of readouts, removed before tokenising (order matters: longest first).
 _BOILERPLATE = re.compile(
@@ -52,7 +56,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_TOKEN = re.compile(r"@[\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+# "@topic" and "%group" are the tokens of folded topic mentions and synonym phrases.
+_TOKEN = re.compile(r"[@%][\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 _STEM_LENGTH = 5  # truncation stemming: "settlement" ~ "settling", "cooperation" ~ "cooperate"
 
 
@@ -68,8 +73,9 @@ class Features:
 
 
 def stem(word: str) -> str:
-    """Accents folded ("Türkiye" ~ "Turkiye"), then truncated; topic tokens and numbers kept."""
-    if word.startswith("@") or word[0].isdigit():
+    """Accents folded ("Türkiye" ~ "Turkiye"), then truncated; topic and synonym tokens and
+    numbers kept."""
+    if word[0] in "@%" or word[0].isdigit():
         return word
     if not word.isascii():
         word = "".join(
@@ -84,9 +90,14 @@ def name_tokens(names: Iterable[str]) -> frozenset[str]:
 
 
 def claim_features(
-    text: str, offset: int, mentions: list[Mention], participants: frozenset[str]
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    participants: frozenset[str],
+    synonyms: Synonyms | None = None,
 ) -> Features:
-    """Features of the claim `text` that starts at `offset`, given its topic mentions."""
+    """Features of the claim `text` that starts at `offset`, given its topic mentions; words
+    and phrases of a synonym group become the group's token."""
     pieces, pos = [], 0
     for m in mentions:  # fold each mention to one token; offsets are relative to the claim
         pieces.append(text[pos : m.start - offset])
@@ -95,12 +106,14 @@ def claim_features(
     pieces.append(text[pos:])
     folded = _BOILERPLATE.sub(" ", "".join(pieces))
     tokens: dict[str, str] = {}
+    if synonyms:
+        folded, tokens = synonyms.fold_phrases(folded)  # each phrase token: its words as written
     for match in _TOKEN.finditer(folded):
         word = match.group(0)
         low = word.lower().replace("\u2019", "'")
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        tokens.setdefault(stem(low), word)
+        tokens.setdefault((synonyms and synonyms.group(low)) or stem(low), word)
     topics = frozenset(m.topic for m in mentions) - participants
     exact = fold_whitespace(text.lower())
     return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), exact)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from readout_diff.core.framing_model import AlignmentFraming, Commitment, TopicFraming
 from readout_diff.core.model import Alignment, Claim, ReadoutClaims, TopicPresence
+from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 from readout_diff.core.tone import ToneLexicon, atmosphere, commitment
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.worddiff import NameSpan, word_diff
@@ -50,6 +51,7 @@ def alignment_framing(
     claims: dict[str, Claim],
     names: dict[str, list[NameSpan]],
     tone: ToneLexicon,
+    synonyms: Synonyms = NO_SYNONYMS,
 ) -> AlignmentFraming:
     """Word differences and each readout's strongest commitment in one alignment."""
     members = alignment.by_readout
@@ -64,7 +66,7 @@ def alignment_framing(
     stronger: tuple[str, ...] = ()
     if len(strengths) == len(acts) and len(set(strengths)) > 1:
         stronger = tuple(rid for rid, c in acts if c is not None and c.strength == max(strengths))
-    return AlignmentFraming(word_diff(per_readout), tuple(acts), stronger)
+    return AlignmentFraming(word_diff(per_readout, synonyms), tuple(acts), stronger)
 
 
 def topic_framing(
@@ -109,5 +111,8 @@ def with_framing(
     toned = tuple(
         replace(r, tone=tuple(w for c in r.claims for w in atmosphere(c, tone))) for r in readouts
     )
-    framed = tuple(replace(a, framing=alignment_framing(a, claims, names, tone)) for a in alignment)
+    framed = tuple(
+        replace(a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms))
+        for a in alignment
+    )
     return toned, framed

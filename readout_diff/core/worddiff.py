@@ -8,6 +8,8 @@ and stems), so that what alignment treats as equal is equal here:
   is one token, its topic: "the UN" = "the United Nations", "Moscow" = "Russia". Concepts are
   not folded: their wording is the framing ("comprehensive partnership" vs "strategic
   coordination");
+- words and phrases of one synonym group (data/topics.yaml `synonyms:`) are one token, as in
+  alignment: "truce" = "ceasefire", "stand ready" = "is willing";
 - stop words and stock words ("the", "stressed", "side") never make a difference on their own:
   they are left out of the comparison (never anchors) and trimmed from the ends of a span.
 
@@ -27,6 +29,7 @@ from rapidfuzz.distance import Indel
 from readout_diff.core.features import _TOKEN, STOPWORDS, stem
 from readout_diff.core.framing_model import Span
 from readout_diff.core.model import Claim
+from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 
 NameSpan = tuple[int, int, str]  # (start, end, topic id) of a folded name, offsets in the text
 
@@ -41,12 +44,17 @@ class Token:
     words: frozenset[str] = frozenset()  # a name's stemmed content words ("Ishiba")
 
 
-def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Token]:
+def tokens(
+    claims: Sequence[Claim], names: Sequence[NameSpan] = (), synonyms: Synonyms = NO_SYNONYMS
+) -> list[Token]:
     """The tokens of a readout's claims of one alignment, in text order; each name span (sorted,
-    not overlapping) becomes one token keyed by its topic."""
+    not overlapping) becomes one token keyed by its topic, and each phrase or word of a synonym
+    group one token keyed by its group, as alignment folds them."""
     out: list[Token] = []
     for index, claim in enumerate(claims):
-        inside = [n for n in names if claim.start <= n[0] and n[1] <= claim.end]
+        inside = _folded_spans(
+            claim, [n for n in names if claim.start <= n[0] and n[1] <= claim.end], synonyms
+        )
         k = 0
         for m in _TOKEN.finditer(claim.text):
             start, end = claim.start + m.start(), claim.start + m.end()
@@ -56,13 +64,25 @@ def tokens(claims: Sequence[Claim], names: Sequence[NameSpan] = ()) -> list[Toke
             content = low not in STOPWORDS and (len(low) > 1 or low.isdigit())
             if k < len(inside) and inside[k][0] <= start < inside[k][1]:
                 name, word = inside[k], frozenset([stem(low)] if content else [])
-                if out and out[-1].key == "@" + name[2] and out[-1].start == name[0]:
+                if out and out[-1].key == name[2] and out[-1].start == name[0]:
                     out[-1] = replace(out[-1], words=out[-1].words | word)
-                    continue  # a later word of the same name
-                out.append(Token("@" + name[2], name[0], name[1], index, True, word))
+                    continue  # a later word of the same name or phrase
+                out.append(Token(name[2], name[0], name[1], index, True, word))
                 continue
-            out.append(Token(stem(low) if content else low, start, end, index, content))
+            key = (synonyms.group(low) or stem(low)) if content else low
+            out.append(Token(key, start, end, index, content))
     return out
+
+
+def _folded_spans(claim: Claim, names: Sequence[NameSpan], synonyms: Synonyms) -> list[NameSpan]:
+    """The claim's names ("@topic") and synonym phrases ("%group") as (start, end, key) in text
+    order; a phrase that overlaps a name is left to the name."""
+    spans = [(s, e, "@" + t) for s, e, t in names]
+    for s, e, key in synonyms.phrase_spans(claim.text):
+        s, e = claim.start + s, claim.start + e
+        if not any(s < ne and ns < e for ns, ne, _ in spans):
+            spans.append((s, e, key))
+    return sorted(spans)
 
 
 def _covered(mine: list[Token], others: list[list[Token]]) -> list[bool]:
@@ -109,10 +129,11 @@ def only_in(mine: list[Token], others: list[list[Token]]) -> list[tuple[int, int
 
 def word_diff(
     claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
+    synonyms: Synonyms = NO_SYNONYMS,
 ) -> tuple[tuple[str, tuple[Span, ...]], ...]:
     """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
     the spans of its claims that no other readout of the alignment has."""
-    toks = [tokens(cs, names) for _, cs, names in claims]
+    toks = [tokens(cs, names, synonyms) for _, cs, names in claims]
     out = []
     for i, (rid, cs, _) in enumerate(claims):
         others = toks[:i] + toks[i + 1 :]

@@ -25,12 +25,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.synonyms import Synonyms
 from readout_diff.core.topics import KINDS, Lexicon, Topic, alias_key, is_case_sensitive
 from readout_diff.errors import SpecError
+from readout_diff.inputs.synonyms import Groups, merge_synonyms, parse_synonyms
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
 # The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
-LEXICON_KEYS = ("version", "topics")
+LEXICON_KEYS = ("version", "topics", "synonyms")
 TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
 _TOPIC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -177,13 +179,25 @@ def _builtin_yaml() -> bytes:
 
 
 @functools.lru_cache(maxsize=1)
-def _builtin_topics() -> tuple[Topic, ...]:
-    # Shipped data, checked by the tests (unique aliases, valid kinds): parsed without the
-    # line tracking and alias checks that user files get, to keep start-up fast.
+def _builtin() -> tuple[tuple[Topic, ...], Groups]:
+    # Shipped data, checked by the tests (unique aliases, valid kinds, no word in two synonym
+    # groups): parsed without the line tracking and alias checks that user files get, to keep
+    # start-up fast.
     import yaml
 
     data = yaml.load(_builtin_yaml(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return tuple(t for t, _, _ in _parse_topics(data, "built-in topics.yaml"))
+    name = "built-in topics.yaml"
+    return tuple(t for t, _, _ in _parse_topics(data, name)), parse_synonyms(data, name)
+
+
+def _builtin_topics() -> tuple[Topic, ...]:
+    return _builtin()[0]
+
+
+def yaml_lexicon() -> Lexicon:
+    """The built-in lexicon built from topics.yaml, not read from the index (which it makes)."""
+    topics, groups = _builtin()
+    return Lexicon(topics, Synonyms(groups))
 
 
 def build_index() -> str:
@@ -191,7 +205,7 @@ def build_index() -> str:
     data = {
         "version": INDEX_VERSION,
         "source_sha256": hashlib.sha256(_builtin_yaml()).hexdigest(),
-        **Lexicon(_builtin_topics()).to_index(),
+        **yaml_lexicon().to_index(),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -230,15 +244,18 @@ def _lexicon(extra_files: tuple[_FileKey, ...]) -> Lexicon:
         if indexed is not None:
             return indexed
     topics = {t.id: t for t in _builtin_topics()}
+    groups = _builtin()[1]
     where_of: dict[str, str] = {}
     for file, _, _ in extra_files:
-        entries = _parse_topics(read_yaml(Path(file)), file)
+        data = read_yaml(Path(file))
+        entries = _parse_topics(data, file)
         check_unique_aliases((t for t, _, _ in entries), file)
         topics = _merge(topics, entries)
+        groups = merge_synonyms(groups, parse_synonyms(data, file), file)
         where_of.update((t.id, loc) for t, _, loc in entries)
     if extra_files:  # the built-in hierarchy is checked by the tests, not at every start
         check_hierarchy(topics, where_of)
-    return Lexicon(topics.values())
+    return Lexicon(topics.values(), Synonyms(groups))
 
 
 def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
