@@ -182,7 +182,17 @@ def test_three_readouts_get_a_column_each() -> None:
 
 def test_sections_are_a_list_a_new_one_can_join() -> None:
     names = [s.__name__ for s in SECTIONS]
-    assert names == ["header", "summary", "matrix", "names", "side_by_side"]
+    assert names == [
+        "header",
+        "summary",
+        "matrix",
+        "names",
+        "who",
+        "topic_view",
+        "side_by_side",
+        "wording",
+        "tone",
+    ]
 
 
 def test_cli_writes_html_from_the_extension(tmp_path: Path) -> None:
