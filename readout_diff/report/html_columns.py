@@ -48,6 +48,9 @@ def _legend(c: Comparison) -> str:
         "(dashed): touching the same point</li>"
         '<li><span class="claim lone">only here</span> no other readout says it</li>'
         '<li><mark class="one-sided">phrase</mark> a topic another readout leaves out</li>'
+        '<li><span class="speaker">China stated</span> who speaks in the claim, and the act</li>'
+        '<li><span class="unconfirmed">⚠ unconfirmed</span> words a readout gives the other '
+        "side that the other side's readout lacks</li>"
         '<li class="hint">Point at a claim or tab to it to light up its partners; '
         "Enter jumps to the next one.</li>"
         "</ul>"
