@@ -182,7 +182,17 @@ def test_three_readouts_get_a_column_each() -> None:
 
 def test_sections_are_a_list_a_new_one_can_join() -> None:
     names = [s.__name__ for s in SECTIONS]
-    assert names == ["header", "summary", "matrix", "names", "side_by_side"]
+    assert names == [
+        "header",
+        "summary",
+        "matrix",
+        "names",
+        "who",
+        "topic_view",
+        "side_by_side",
+        "wording",
+        "tone",
+    ]
 
 
 def test_cli_writes_html_from_the_extension(tmp_path: Path) -> None:
@@ -286,3 +296,116 @@ def test_any_readout_text_makes_a_valid_page(a: str, b: str, label: str, url: st
     assert not [e for e in tree.iter() for name in e.keys() if name.startswith("on")]
     ids = {e.get("id") for e in tree.iter() if e.get("id")}
     assert all(f"c-{claim.id}" in ids for r in c.readouts for claim in r.claims)
+
+
+def _section(tree, sid: str):  # type: ignore[no-untyped-def]
+    return next(e for e in tree.iter(f"{XHTML}section") if e.get("id") == sid)
+
+
+def _text(e) -> str:  # type: ignore[no-untyped-def]
+    return " ".join("".join(e.itertext()).split())
+
+
+def test_the_summary_header_and_who_and_framing_sections_are_describes() -> None:
+    """Every section describe() gives the terminal and Markdown is on the page, in its words."""
+    from readout_diff.report.html_who import SECTION_IDS
+    from readout_diff.report.sections import describe
+
+    c = comparison_of(SEED)
+    report = describe(c)
+    tree = parse(render_html(c))
+    glance = next(e for e in tree.iter(f"{XHTML}ul") if e.get("class") == "glance")
+    assert [_text(li) for li in glance] == [
+        f"{s.label} {s.id} {'; '.join(s.parts)}" for s in report.summary
+    ]
+    readouts = next(e for e in tree.iter(f"{XHTML}ul") if e.get("class") == "readouts")
+    assert "issued by China" in _text(readouts) and "issued by Russia" in _text(readouts)
+    assert report.who and report.framing and report.wording and report.tone
+    for title, items in report.who:
+        section = _section(tree, SECTION_IDS[title])
+        assert _text(section.find(f"{XHTML}h2")) == title
+        assert len(section.findall(f"{XHTML}ul/{XHTML}li")) == len(items)
+    rows = _section(tree, "framing").findall(f".//{XHTML}tbody/{XHTML}tr")
+    heads = [r.find(f"{XHTML}th") for r in rows]
+    assert [(h.text, _text(h.find(f"{XHTML}span"))) for h in heads] == [
+        (f.name, f"contrast {f.contrast:.2f}") for f in report.framing
+    ]
+    wording = _section(tree, "wording")
+    assert len(list(wording.iter(f"{XHTML}div"))) == len(report.wording)
+    assert wording.find(f".//{XHTML}del") is not None and wording.find(f".//{XHTML}ins") is not None
+    tone = _section(tree, "tone").findall(f".//{XHTML}li")
+    assert len(tone) == sum(len(line.words) for line in report.tone)
+
+
+def test_who_speaks_links_its_claim_ids_and_claims_show_their_speaker() -> None:
+    c = comparison_of(SEED)
+    tree = parse(render_html(c))
+    speaks = _section(tree, "who-speaks")
+    first = speaks.find(f"{XHTML}ul/{XHTML}li")
+    assert _text(first) == "Major-country relations — China MFA: China (a2)"
+    assert [a.get("href") for a in first.iter(f"{XHTML}a")] == ["#c-a2"]
+    claims = {e.get("id"): e for e in tree.iter(f"{XHTML}div") if e.get("id", "").startswith("c-")}
+    speaker = {
+        cid: _text(span)
+        for cid, e in claims.items()
+        for span in e.iter(f"{XHTML}span")
+        if span.get("class") == "speaker"
+    }
+    assert speaker["c-a8"] == "Russia stated" and speaker["c-a11"] == "both sides agreed"
+    spoken = {f"c-{cl.id}" for r in c.readouts for cl in r.claims if cl.speaker}
+    assert set(speaker) == spoken
+    # An unconfirmed attribution: a symbol and words, linked to its item in the who section.
+    mark = next(a for a in claims["c-a8"].iter(f"{XHTML}a") if a.get("class") == "unconfirmed")
+    assert _text(mark) == "⚠ unconfirmed" and mark.get("title") == "not in Russia MFA"
+    item = next(e for e in tree.iter(f"{XHTML}li") if e.get("id") == mark.get("href")[1:])
+    assert "#c-a8" in [a.get("href") for a in item.iter(f"{XHTML}a")]
+    agreed = next(a for a in claims["c-a11"].iter(f"{XHTML}a") if a.get("class") == "unconfirmed")
+    assert _text(agreed) == "⚠ agreed by one side only"
+
+
+def test_the_header_says_who_asked_for_the_meeting() -> None:
+    c = comparison_of(ROOT / "samples" / "2025-06-05-xi-trump-call")
+    tree = parse(render_html(c))
+    initiative = next(e for e in tree.iter(f"{XHTML}span") if e.get("class") == "initiative")
+    assert _text(initiative) == "at the initiative of United States (“at the latter's request”)"
+    assert initiative.find(f"{XHTML}a").get("href") == "#c-b1"
+    assert _section(tree, "who-asked") is not None
+
+
+def hostile_attributed() -> str:
+    """A `<script>` in claims that are attributed (one unconfirmed) and word-diffed."""
+    a = Readout(
+        "a",
+        "China MFA",
+        "a.txt",
+        'The Russian side said that <script>alert("a")</script> trade cooperation between China '
+        "and Russia must grow.\n\nThe two sides discussed Iran.\n",
+        party="china",
+    )
+    b = Readout(
+        "b",
+        "Russia MFA",
+        "b.txt",
+        'The ministers discussed <script>alert("b")</script> trade cooperation between Russia and '
+        "China, which keeps growing.\n\nThe sides discussed Iran.\n",
+        party="russia",
+    )
+    return render_html(compare([a, b]))
+
+
+def test_script_in_an_attributed_word_diffed_claim_stays_text() -> None:
+    page = hostile_attributed()
+    tree = parse(page)
+    assert len(list(tree.iter(f"{XHTML}script"))) == 1  # the page's own
+    ids, hrefs = ids_and_links(tree)
+    assert len(ids) == len(set(ids)) and all(h[1:] in ids for h in hrefs if h.startswith("#"))
+    said = _section(tree, "who-said")
+    assert 'discussed <script>alert("b")</script> trade' in _text(said)
+    mark = next(e for e in tree.iter(f"{XHTML}a") if e.get("class") == "unconfirmed")
+    assert mark.get("href") == "#who-said-1"
+    wording = _section(tree, "wording")
+    lines = [_text(li) for li in wording.iter(f"{XHTML}li")]
+    assert lines[0].startswith('China MFA a1: The Russian side said that <script>alert("a")')
+    assert lines[1].startswith('Russia MFA b1: The ministers discussed <script>alert("b")')
+    assert wording.find(f".//{XHTML}del") is not None and wording.find(f".//{XHTML}ins") is not None
+    assert "&lt;script&gt;" in page and "<script>alert" not in page

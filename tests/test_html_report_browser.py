@@ -120,6 +120,24 @@ def test_the_keyboard_focuses_a_claim_and_enter_jumps_to_its_partner(
     assert browser.evaluate("document.getElementById('c-b2').classList.contains('pointed')")
 
 
+def test_a_who_said_what_link_lands_on_its_claim_and_word_marks_print(
+    browser: Browser, seed_page: Path
+) -> None:
+    browser.open(seed_page)
+    browser.evaluate("document.querySelector('#who-said a[href=\"#c-a8\"]').click()")
+    assert browser.evaluate("location.hash") == "#c-a8"
+    top = browser.evaluate("document.getElementById('c-a8').getBoundingClientRect().top")
+    assert 0 <= top < 100  # scrolled to it
+    shadow = browser.evaluate("getComputedStyle(document.getElementById('c-a8')).boxShadow")
+    assert shadow != "none"  # :target outlines it
+    # The word differences: <del>/<ins>, bracketed by the style sheet as in the terminal.
+    marks = browser.evaluate(
+        "[...document.querySelectorAll('#wording del.own, #wording ins.own')].map(e => "
+        "[e.tagName, getComputedStyle(e, '::before').content])"
+    )
+    assert ["DEL", '"[-"'] in marks and ["INS", '"{+"'] in marks
+
+
 def test_a_readout_with_a_script_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     hostile = (
         'Talks on Iran were held. <script>document.title = "pwned"; window.pwned = 1</script>\n\n'

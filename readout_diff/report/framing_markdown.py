@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from readout_diff.report.framing_sections import MarkedClaim
+from readout_diff.report.framing_sections import (
+    TONE_TITLE,
+    TOPIC_VIEW_TITLE,
+    WORDING_TITLE,
+    MarkedClaim,
+)
 from readout_diff.report.sections import Report
 
 Escape = Callable[[str], str]
@@ -29,7 +34,7 @@ def marked_text(claim: MarkedClaim, mark: str, md: Escape) -> str:
 def topic_view(report: Report, md: Escape, table: Callable[..., list[str]]) -> list[str]:
     if not report.framing:
         return []
-    out = ["\n## Shared topics, each side's claims (most contrasting first)\n"]
+    out = [f"\n## {TOPIC_VIEW_TITLE}\n"]
     rows = [
         [f"{md(row.name)} ({row.contrast:.2f})"]
         + [" ".join(f"`{i}` {md(t)}" for i, t in cell) or "—" for cell in row.cells]
@@ -42,7 +47,7 @@ def wording(report: Report, md: Escape) -> list[str]:
     if not report.wording:
         return []
     legend = ", ".join(f"{_WRAP[mark]}words{_WRAP[mark]} {md(who)}" for mark, who in report.legend)
-    out = ["\n## Wording of aligned claims\n", legend]
+    out = [f"\n## {WORDING_TITLE}\n", legend]
     for row in report.wording:
         out.append(f"\n**{row.kind} {row.score:.2f}**\n")
         for side in row.sides:
@@ -56,7 +61,7 @@ def wording(report: Report, md: Escape) -> list[str]:
 def tone(report: Report, md: Escape) -> list[str]:
     if not report.tone:
         return []
-    out = ["\n## Atmosphere each readout claims\n"]
+    out = [f"\n## {TONE_TITLE}\n"]
     for line in report.tone:
         for cid, word, register, reading in line.words:
             out.append(f"- {md(line.label)} `{cid}` “{md(word)}” ({register}): {md(reading)}")

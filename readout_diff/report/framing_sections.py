@@ -18,6 +18,11 @@ from readout_diff.report.common import count, one_line
 DELETED, INSERTED = ("[-", "-]"), ("{+", "+}")
 _SPACES = re.compile(r"\s+")
 
+# The sections' titles, the same in every renderer.
+TOPIC_VIEW_TITLE = "Shared topics, each side's claims (most contrasting first)"
+WORDING_TITLE = "Wording of aligned claims"
+TONE_TITLE = "Atmosphere each readout claims"
+
 
 @dataclass(frozen=True)
 class SummaryLine:

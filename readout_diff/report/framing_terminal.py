@@ -11,7 +11,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.report.framing_sections import DELETED, INSERTED, MarkedClaim
+from readout_diff.report.framing_sections import (
+    DELETED,
+    INSERTED,
+    TONE_TITLE,
+    TOPIC_VIEW_TITLE,
+    WORDING_TITLE,
+    MarkedClaim,
+)
 from readout_diff.report.sections import Report
 
 _STYLE = {"-": "bold red", "+": "bold green"}
@@ -31,7 +38,7 @@ def topic_view(console: Console, report: Report) -> None:
         return
     console.print()
     table = Table(
-        title="Shared topics, each side's claims (most contrasting first)",
+        title=TOPIC_VIEW_TITLE,
         title_justify="left",
         show_lines=True,
     )
@@ -61,7 +68,7 @@ def wording(console: Console, report: Report, color: bool) -> None:
     if not report.wording:
         return
     console.print()
-    console.print(Text("Wording of aligned claims", style="bold underline"))
+    console.print(Text(WORDING_TITLE, style="bold underline"))
     keys = Text(style="dim")
     for i, (mark, who) in enumerate(report.legend):
         opening, closing = _MARKS[mark]
@@ -84,7 +91,7 @@ def tone(console: Console, report: Report) -> None:
     if not report.tone:
         return
     console.print()
-    console.print(Text("Atmosphere each readout claims", style="bold underline"))
+    console.print(Text(TONE_TITLE, style="bold underline"))
     for line in report.tone:
         for cid, word, register, reading in line.words:
             text = Text(f"  {line.label} {cid} ", style="cyan")

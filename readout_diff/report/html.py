@@ -7,7 +7,8 @@ label and URL is escaped here (`esc`); a URL becomes a link only when it is http
 Comparison gives the same bytes.
 
 The page is a list of sections (`SECTIONS`), each a function of one `Page` returning HTML: a
-new section (attributions, framing) is one more function in the list. The words come from
+new section is one more function in the list (who said what: `html_who.py`; framing:
+`html_framing.py`). The words come from
 `report.sections.describe()`, as for the terminal and Markdown reports; what only a page needs
 (anchors to the claims that prove a cell) is read from the Comparison, never computed anew.
 """
@@ -18,8 +19,11 @@ from collections.abc import Callable
 
 from readout_diff.core.model import Comparison, TopicPresence
 from readout_diff.report.common import count, ordered_topics
-from readout_diff.report.html_columns import claim_anchor, columns
-from readout_diff.report.html_page import Page, document, esc, link
+from readout_diff.report.framing_sections import TONE_TITLE, TOPIC_VIEW_TITLE, WORDING_TITLE
+from readout_diff.report.html_columns import columns
+from readout_diff.report.html_framing import tone, topic_view, wording
+from readout_diff.report.html_page import Page, claim_anchor, document, esc, link
+from readout_diff.report.html_who import evidence_section, party_and_initiative, section_id, who
 from readout_diff.report.sections import DETECTED_TITLE, TopicRow, describe
 
 Section = Callable[[Page], str]
@@ -40,6 +44,8 @@ def _footer() -> str:
 
 
 def header(page: Page) -> str:
+    """The title, each readout (its source, its own headline, whose it is and who it says asked
+    for the meeting), and the page's contents."""
     r, c = page.report, page.comparison
     out = ["<header>", f"<h1>{esc(r.title)}</h1>"]
     if r.date:
@@ -47,21 +53,48 @@ def header(page: Page) -> str:
     out.append('<ul class="readouts">')
     for line, readout in zip(r.readouts, c.readouts, strict=True):
         out.append(
-            f'<li><span class="rid">{esc(line.id)}</span> <strong>{esc(line.label)}</strong> '
-            f"· {esc(count(line.claims, 'claim'))}<br>"
+            f'<li><span class="rid">{esc(line.id)}</span> <strong>{esc(line.label)}</strong><br>'
             f'<span class="source">{link(readout.url, line.source)}</span>'
         )
         if line.headline:
             out.append(f'<br><span class="headline">“{esc(line.headline)}”</span>')
+        who = party_and_initiative(c, readout)
+        if who:
+            out.append(f'<br><span class="who">{who}</span>')
         out.append("</li>")
-    out += ["</ul>", "</header>"]
+    out += ["</ul>", _contents(page), "</header>"]
     return "\n".join(out)
 
 
+def _contents(page: Page) -> str:
+    """Links to the sections the page has, in its order."""
+    r = page.report
+    parts = [("topics", "Topics")]
+    if r.detected:
+        parts.append(("names", "Names one readout uses"))
+    parts += [(section_id(title, n), title) for n, (title, _) in enumerate(r.who, 1)]
+    if r.framing:
+        parts.append(("framing", TOPIC_VIEW_TITLE))
+    parts.append(("claims", "The readouts side by side"))
+    if r.wording:
+        parts.append(("wording", WORDING_TITLE))
+    if r.tone:
+        parts.append(("tone", TONE_TITLE))
+    items = "".join(f'<li><a href="#{esc(sid)}">{esc(title)}</a></li>' for sid, title in parts)
+    return f'<nav aria-label="Contents"><ul class="contents">{items}</ul></nav>'
+
+
 def summary(page: Page) -> str:
-    """The headline (what each readout alone mentions) and the counts of the alignment."""
+    """Each readout at a glance (as the terminal's summary lines), the headline (which topics
+    each readout alone mentions) and the counts of the alignment."""
     r, c = page.report, page.comparison
-    out = ['<section class="summary" aria-label="Summary">']
+    out = ['<section class="summary" aria-label="Summary">', '<ul class="glance">']
+    for line in r.summary:  # claims, topics only it mentions, tone, unconfirmed attributions
+        out.append(
+            f'<li><strong>{esc(line.label)} <span class="rid">{esc(line.id)}</span></strong> '
+            f"{esc('; '.join(line.parts))}</li>"
+        )
+    out.append("</ul>")
     for prefix, names in r.headline:
         # headline_parts' groups: a related topic elsewhere is a softer difference
         kind = "related" if prefix.endswith("(a related topic elsewhere)") else "only"
@@ -146,17 +179,7 @@ def names(page: Page) -> str:
     """Names the lexicon lacks that one readout alone uses, each with its claim."""
     if not page.report.detected:
         return ""
-    out = ['<section class="names">', f"<h2>{esc(DETECTED_TITLE)}</h2>", "<ul>"]
-    for item in page.report.detected:
-        out.append(f"<li><strong>{esc(item.topic)}</strong> — {esc(item.status)}")
-        for e in item.lines:
-            out.append(
-                f'<br><a href="#{claim_anchor(e.claim)}">{esc(e.label)}, {esc(e.where)}</a>: '
-                f"{esc(e.text)}"
-            )
-        out.append("</li>")
-    out += ["</ul>", "</section>"]
-    return "\n".join(out)
+    return evidence_section(DETECTED_TITLE, page.report.detected, "names")
 
 
 def side_by_side(page: Page) -> str:
@@ -164,4 +187,15 @@ def side_by_side(page: Page) -> str:
 
 
 # The page, top to bottom. Another section is one more function of a Page here.
-SECTIONS: list[Section] = [header, summary, matrix, names, side_by_side]
+# The order is the terminal report's, the columns standing for its aligned and lone claims.
+SECTIONS: list[Section] = [
+    header,
+    summary,
+    matrix,
+    names,
+    who,
+    topic_view,
+    side_by_side,
+    wording,
+    tone,
+]

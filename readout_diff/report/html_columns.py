@@ -14,21 +14,18 @@ from collections.abc import Sequence
 
 from readout_diff.core.model import Alignment, Claim, Comparison, ReadoutClaims
 from readout_diff.report.common import ordered_topics
-from readout_diff.report.html_page import Page, esc
+from readout_diff.report.html_page import Page, claim_anchor, esc
+from readout_diff.report.html_who import attributed, speaker_badge
 
 BANDS = 6  # colour bands in the style sheet: band-0 … band-5
 Mark = tuple[int, int, str]  # (start, end) in the readout's text, and what it means
-
-
-def claim_anchor(claim_id: str) -> str:
-    """The element id of a claim (or header line) on the page."""
-    return esc(f"c-{claim_id}")
 
 
 def columns(page: Page) -> str:
     c = page.comparison
     groups = {cid: (i, a) for i, a in enumerate(c.alignment) for _, cid in a.members}
     marks = _marks(page)
+    who = _who_meta(page)
     out = [
         '<section id="claims">',
         "<h2>The readouts side by side</h2>",
@@ -36,7 +33,7 @@ def columns(page: Page) -> str:
         '<div class="columns">',
     ]
     for readout in c.readouts:
-        out.append(_column(c, readout, groups, marks))
+        out.append(_column(c, readout, groups, marks, who))
     out += ["</div>", "</section>"]
     return "\n".join(out)
 
@@ -51,6 +48,9 @@ def _legend(c: Comparison) -> str:
         "(dashed): touching the same point</li>"
         '<li><span class="claim lone">only here</span> no other readout says it</li>'
         '<li><mark class="one-sided">phrase</mark> a topic another readout leaves out</li>'
+        '<li><span class="speaker">China stated</span> who speaks in the claim, and the act</li>'
+        '<li><span class="unconfirmed">⚠ unconfirmed</span> words a readout gives the other '
+        "side that the other side's readout lacks</li>"
         '<li class="hint">Point at a claim or tab to it to light up its partners; '
         "Enter jumps to the next one.</li>"
         "</ul>"
@@ -75,6 +75,7 @@ def _column(
     readout: ReadoutClaims,
     groups: dict[str, tuple[int, Alignment]],
     marks: dict[str, list[Mark]],
+    who: dict[str, str],
 ) -> str:
     out = [
         f'<section class="column" aria-labelledby="col-{esc(readout.id)}">',
@@ -90,9 +91,10 @@ def _column(
             anchor = claim_anchor(item.id)
             out.append(f'<p class="header-line {esc(kind)}" id="{anchor}">{text}</p>')
         elif item.id in groups:
-            out.append(_aligned(c, readout, item, text, *groups[item.id]))
+            meta = who.get(item.id, "")
+            out.append(_aligned(c, readout, item, text, meta, *groups[item.id]))
         else:
-            out.append(_lone(c, readout, item, text, item.id in lone))
+            out.append(_lone(c, readout, item, text, who.get(item.id, ""), item.id in lone))
     out.append("</section>")
     return "\n".join(out)
 
@@ -102,8 +104,34 @@ def _line(readout: ReadoutClaims, claim: Claim) -> str:
     return f'<span class="line">{where} {claim.line}</span>'
 
 
+def _who_meta(page: Page) -> dict[str, str]:
+    """Claim id -> what its meta line says of who speaks: the speaker and the act, and a mark
+    (linked to its who-said-what item) when the claim attributes words unconfirmed."""
+    c = page.comparison
+    marks = attributed(page)
+    out = {}
+    for readout in c.readouts:
+        for claim in readout.claims:
+            parts = [speaker_badge(c, claim)]
+            if claim.id in marks:
+                mark, item, status = marks[claim.id]
+                parts.append(
+                    f'<a class="unconfirmed" href="#{esc(item)}" title="{esc(status)}">'
+                    f"{esc(mark)}</a>"
+                )
+            if any(parts):
+                out[claim.id] = "".join(parts)
+    return out
+
+
 def _aligned(
-    c: Comparison, readout: ReadoutClaims, claim: Claim, text: str, index: int, a: Alignment
+    c: Comparison,
+    readout: ReadoutClaims,
+    claim: Claim,
+    text: str,
+    who: str,
+    index: int,
+    a: Alignment,
 ) -> str:
     partners = [
         f'<a href="#{claim_anchor(cid)}">{esc(rid)} line {c.claim(cid).line}</a>'
@@ -113,7 +141,7 @@ def _aligned(
     meta = (
         f"{_line(readout, claim)}"
         f'<span class="group">#{index + 1} {esc(a.kind)} {a.score:.2f}</span>'
-        f'<span class="partners">↔ {", ".join(partners)}</span>'
+        f'<span class="partners">↔ {", ".join(partners)}</span>{who}'
     )
     classes = f"claim {esc(a.kind)} band-{index % BANDS}"
     return (
@@ -123,9 +151,11 @@ def _aligned(
     )
 
 
-def _lone(c: Comparison, readout: ReadoutClaims, claim: Claim, text: str, lone: bool) -> str:
+def _lone(
+    c: Comparison, readout: ReadoutClaims, claim: Claim, text: str, who: str, lone: bool
+) -> str:
     alone = f"only in {esc(readout.label)}" if lone else "not aligned"
-    meta = f'{_line(readout, claim)}<span class="alone">{alone}</span>'
+    meta = f'{_line(readout, claim)}<span class="alone">{alone}</span>{who}'
     return (
         f'<div class="claim lone" id="{claim_anchor(claim.id)}" tabindex="0">\n'
         f'<div class="meta">{meta}</div>\n<p class="text">{text}</p>\n</div>'

@@ -29,6 +29,11 @@ def esc(text: str) -> str:
     return html.escape(shown, quote=True)
 
 
+def claim_anchor(claim_id: str) -> str:
+    """The element id of a claim (or header line) on the page: every section links to it."""
+    return esc(f"c-{claim_id}")
+
+
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 
 
