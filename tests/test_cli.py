@@ -207,6 +207,14 @@ def test_output_file_is_what_stdout_would_print(files: Path, fmt: str) -> None:
     assert [p.name for p in out_dir.iterdir()] == ["report"]  # no temp file left behind
 
 
+def test_output_dash_is_standard_output_not_a_file_named_dash(files: Path) -> None:
+    args = ["china.txt", "russia.txt", "-p", "china,russia", "-f", "json"]
+    r = invoke("compare", *args, "-o", "-")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == report(*args)
+    assert not (files / "-").exists()
+
+
 def test_output_that_is_a_folder_is_refused_before_comparing(files: Path) -> None:
     (files / "out" / "report").mkdir(parents=True)
     r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")

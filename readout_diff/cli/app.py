@@ -192,6 +192,11 @@ def terminal_width(fallback: int = 100) -> int:
     return fallback
 
 
+def file_or_stdout(output: Path | None) -> Path | None:
+    """`-o -` means standard output, as for the readouts (never a file named "-")."""
+    return None if output is not None and str(output) == "-" else output
+
+
 def output_format(
     given: E | None, output: Path | None, by_suffix: Mapping[str, E], default: E
 ) -> E:

@@ -19,6 +19,7 @@ from readout_diff.cli.app import (
     EncodingOption,
     MaxBytesOption,
     TopicsOption,
+    file_or_stdout,
     output_format,
     run,
 )
@@ -61,7 +62,9 @@ def batch(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the results to FILE atomically (html: to a folder)."
+            "--output",
+            "-o",
+            help="Write the results to FILE atomically (html: to a folder; -: standard output).",
         ),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
@@ -77,6 +80,7 @@ def batch(
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.workflows.batch import find_batch, run_batch
 
+    output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
     if chosen is BatchFormat.html:
         run(lambda: check_folder(output))

@@ -16,6 +16,7 @@ from readout_diff.cli.app import (
     NoColorOption,
     TopicsOption,
     WidthOption,
+    file_or_stdout,
     output_format,
     render_options,
     run,
@@ -81,7 +82,10 @@ FormatOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write the report to FILE atomically.")
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write the report to FILE atomically (-: standard output)."
+    ),
 ]
 ExitCodeOption = Annotated[
     bool,
@@ -119,6 +123,7 @@ def compare(
     from readout_diff.report import render
     from readout_diff.workflows.compare import compare_paths
 
+    output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
     if output is not None:
         run(lambda: check_writable(output))
