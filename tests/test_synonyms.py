@@ -143,3 +143,17 @@ def test_cli_aligns_with_a_users_group(tmp_path: Path) -> None:
     shared = [a["shared"]["tokens"] for a in json.loads(grouped.stdout)["alignment"]]
     assert ["lull≈pause"] in [[w for w in s if "≈" in w] for s in shared]
     assert not any("≈" in w for a in plain["alignment"] for w in a["shared"]["tokens"])
+
+
+def test_a_topic_mention_that_is_a_group_word_keeps_the_groups_token() -> None:
+    # "pandemic" is an alias of COVID-19 and a word of the epidemic group: it meets "epidemic"
+    lexicon = load_lexicon()
+    text = "Both sides will fight the pandemic together."
+    mentions = lexicon.find(text)
+    assert [m.topic for m in mentions] == ["covid-19"]
+    a = claim_features(text, 0, mentions, frozenset(), lexicon.synonyms)
+    b = claim_features("They will fight the epidemic.", 0, [], frozenset(), lexicon.synonyms)
+    assert {"@covid-19", "%epidemic"} <= a.tokens
+    assert "%epidemic" in a.tokens & b.tokens
+    plain = claim_features(text, 0, mentions, frozenset())
+    assert "%epidemic" not in plain.tokens

@@ -101,7 +101,12 @@ def claim_features(
     pieces, pos = [], 0
     for m in mentions:  # fold each mention to one token; offsets are relative to the claim
         pieces.append(text[pos : m.start - offset])
-        pieces.append(f" @{m.topic} ")
+        # A mention that is also a synonym group's word ("pandemic" is COVID-19 and one of the
+        # epidemic words) keeps the group's token, so that it meets "the epidemic" too.
+        group = (
+            synonyms.mention_group(text[m.start - offset : m.end - offset]) if synonyms else None
+        )
+        pieces.append(f" @{m.topic} {group or ''} ")
         pos = m.end - offset
     pieces.append(text[pos:])
     folded = _BOILERPLATE.sub(" ", "".join(pieces))

@@ -59,6 +59,13 @@ class Synonyms:
         gid = self._words.get(word)
         return SYNONYM_PREFIX + gid if gid else None
 
+    def mention_group(self, written: str) -> str | None:
+        """The group token of a whole topic mention as written ("pandemic", "Stand ready"),
+        or None."""
+        key = member_key(written)
+        gid = self._phrases.get(key) if " " in key else self._words.get(key)
+        return SYNONYM_PREFIX + gid if gid else None
+
     def fold_phrases(self, text: str) -> tuple[str, dict[str, str]]:
         """`text` with each phrase of a group replaced by its group token (offsets are not
         kept: alignment only needs the tokens), and the first phrase as written per token."""
