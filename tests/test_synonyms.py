@@ -157,3 +157,13 @@ def test_a_topic_mention_that_is_a_group_word_keeps_the_groups_token() -> None:
     assert "%epidemic" in a.tokens & b.tokens
     plain = claim_features(text, 0, mentions, frozenset())
     assert "%epidemic" not in plain.tokens
+
+
+def test_shared_words_are_words_as_written_never_internal_tokens() -> None:
+    from readout_diff import compare_paths
+
+    root = Path(__file__).resolve().parent.parent / "samples"
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        for a in compare_paths([str(folder)]).alignment:
+            for word in a.shared_tokens:
+                assert word[0] not in "@%", (folder.name, a.members, word)

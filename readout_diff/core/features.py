@@ -99,20 +99,22 @@ def claim_features(
     """Features of the claim `text` that starts at `offset`, given its topic mentions; words
     and phrases of a synonym group become the group's token."""
     pieces, pos = [], 0
+    tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
     for m in mentions:  # fold each mention to one token; offsets are relative to the claim
         pieces.append(text[pos : m.start - offset])
+        pieces.append(f" @{m.topic} ")
         # A mention that is also a synonym group's word ("pandemic" is COVID-19 and one of the
-        # epidemic words) keeps the group's token, so that it meets "the epidemic" too.
-        group = (
-            synonyms.mention_group(text[m.start - offset : m.end - offset]) if synonyms else None
-        )
-        pieces.append(f" @{m.topic} {group or ''} ")
+        # epidemic words) keeps the group's token too, so that it meets "the epidemic".
+        written = text[m.start - offset : m.end - offset]
+        group = synonyms.mention_group(written) if synonyms else None
+        if group:
+            tokens.setdefault(group, written)
         pos = m.end - offset
     pieces.append(text[pos:])
     folded = _BOILERPLATE.sub(" ", "".join(pieces))
-    tokens: dict[str, str] = {}
     if synonyms:
-        folded, tokens = synonyms.fold_phrases(folded)  # each phrase token: its words as written
+        folded, phrases = synonyms.fold_phrases(folded)  # each phrase token: its words as written
+        tokens.update((t, w) for t, w in phrases.items() if t not in tokens)
     for match in _TOKEN.finditer(folded):
         word = match.group(0)
         low = word.lower().replace("\u2019", "'")
