@@ -3,8 +3,7 @@ reports have them), each evidence line a link to its claim in the columns; and, 
 and the header, what a claim's or a readout's who-said-what shows there.
 
 The words are describe()'s; the page adds only anchors. An attributed claim's mark in the
-columns links to its item here, found as who.py builds it: an attribution's first evidence line
-is the attributed claim itself.
+columns links to its item here (the item's `claim`).
 """
 
 from __future__ import annotations
@@ -94,9 +93,9 @@ def attributed(page: Page) -> dict[str, tuple[str, str, str]]:
         if title not in MARKS:
             continue
         for i, item in enumerate(items, 1):
-            if item.lines:
+            if item.claim is not None:
                 item_id = f"{section_id(title, n)}-{i}"
-                out.setdefault(item.lines[0].claim, (MARKS[title], item_id, item.status))
+                out.setdefault(item.claim, (MARKS[title], item_id, item.status))
     return out
 
 

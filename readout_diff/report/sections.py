@@ -69,6 +69,7 @@ class OneSided:
     # "missing from Russia MFA; US State Dept names Economic cooperation instead"
     status: str
     lines: tuple[EvidenceLine, ...]
+    claim: str | None = None  # the claim the item is about (an attribution's), if it is one
 
 
 @dataclass(frozen=True)

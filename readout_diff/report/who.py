@@ -77,7 +77,7 @@ def _attribution(c: Comparison, a: Attribution, claims: dict[str, Claim]) -> One
         status = f"not in {others}"
     lines = [_line(c, a.readout, claims[a.claim])]
     lines += [_line(c, _rid(c, cid), claims[cid]) for cid in a.confirmed_by]
-    return OneSided(head, status, tuple(lines))
+    return OneSided(head, status, tuple(lines), a.claim)
 
 
 def _rid(c: Comparison, claim_id: str) -> str:
