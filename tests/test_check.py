@@ -115,6 +115,7 @@ def test_update_writes_missing_expectations_and_keeps_existing(meeting: Path) ->
     assert r.exit_code == 0, r.output
     written = (meeting / "expected.yaml").read_text(encoding="utf-8")
     assert "Review every line" in written and "gaza" in written
+    assert "attributions:" in written and "speaker: joint" in written
     assert check_meeting(meeting, LEX).passed  # a snapshot of the output passes by definition
     write_expected(meeting, "# hand-written\ntopics: {}\n")
     r = runner.invoke(app, ["check", str(meeting), "--update"])

@@ -52,7 +52,7 @@ def expectations(c: Comparison) -> dict:
     unmatched = [
         {rid: fragment(by_id[cid][1], claims[rid])} for rid, ids in c.unmatched for cid in ids
     ]
-    return {
+    spec = {
         "topics": {
             t.id: {"in": list(t.present_in), "missing_from": list(t.missing_from)}
             if t.missing_from
@@ -61,6 +61,28 @@ def expectations(c: Comparison) -> dict:
         },
         "claims": {"aligned": aligned, "unmatched": unmatched},
     }
+    attributions = _attributions(c, by_id, claims)
+    if attributions:
+        spec["attributions"] = attributions
+    return spec
+
+
+def _attributions(
+    c: Comparison,
+    by_id: dict[str, tuple[str, Claim]],
+    claims: dict[str, tuple[Claim, ...]],
+) -> list[dict[str, object]]:
+    """Each checkable attribution (its speaker's readout is known) as expected.yaml has it: the
+    speaker as a readout id, or joint."""
+    out = []
+    for a in c.attributions:
+        if not a.speaker_readouts:
+            continue
+        rid, claim = by_id[a.claim]
+        speaker = "joint" if a.speaker == "joint" else a.speaker_readouts[0]
+        entry = {"in": a.readout, "fragment": fragment(claim, claims[rid]), "speaker": speaker}
+        out.append({**entry, "confirmed": a.confirmed})
+    return out
 
 
 def dump(spec: dict) -> str:
