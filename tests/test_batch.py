@@ -344,7 +344,7 @@ def test_malformed_yaml_manifest(files: Path, text: str, message: str) -> None:
         (
             "meeting,lable\n",
             "meetings.csv line 1: unknown column 'lable' (did you mean 'label'?; known: meeting, "
-            "date, title, participants, readout, label, url)",
+            "date, title, participants, readout, label, url, party)",
         ),
         ("meeting,label\n", "meetings.csv line 1: a column 'readout' is needed"),
         ("meeting,readout,meeting\n", "meetings.csv line 1: a column is named twice"),
@@ -499,3 +499,14 @@ def test_progress_bar_is_cleared_when_the_reader_of_stdout_leaves() -> None:
     assert b"Comparing" in drawn
     assert drawn.endswith(b"\x1b[2K"), drawn[-200:]  # the bar's line erased last
     assert drawn.count(b"\x1b[?25l") == drawn.count(b"\x1b[?25h")  # the cursor shown again
+
+
+def test_a_csv_manifest_says_who_issued_each_readout(files: Path) -> None:
+    manifest = (
+        "meeting,participants,readout,label,party\n"
+        "m1,china;russia,texts/china.txt,One,china\n"
+        "m1,,texts/russia.txt,Two,russia\n"
+    )
+    (files / "meetings.csv").write_text(manifest, "utf-8")
+    (m1,) = lines(ok("meetings.csv"))
+    assert [r["party"] for r in m1["readouts"]] == ["china", "russia"]

@@ -16,8 +16,9 @@ YAML manifest::
           - wang-lavrov/russia.txt                            # a file name alone
 
 CSV manifest (UTF-8, a header row; one row per readout, a meeting's rows consecutive and in
-readout order; `meeting` and `readout` are required; `date`, `title` and `participants`
-(separated by `,` or `;`) belong to the meeting: fill them on one row or repeat them)::
+readout order; `meeting` and `readout` are required; `label`, `url` and `party` (who issued
+it) belong to the readout; `date`, `title` and `participants` (separated by `,` or `;`) belong
+to the meeting: fill them on one row or repeat them)::
 
     meeting,date,readout,label
     2025-07-13-wang-lavrov-beijing,2025-07-13,wang-lavrov/china.txt,China MFA
@@ -58,7 +59,7 @@ from readout_diff.inputs.yamlio import LineDict, read_spec_text, read_yaml, wher
 
 MAX_MANIFEST_BYTES = 20_000_000
 CSV_REQUIRED = ("meeting", "readout")
-CSV_COLUMNS = ("meeting", "date", "title", "participants", "readout", "label", "url")
+CSV_COLUMNS = ("meeting", "date", "title", "participants", "readout", "label", "url", "party")
 _CSV_MEETING_COLUMNS = ("date", "title", "participants")
 
 
@@ -154,7 +155,7 @@ def _csv_manifest(p: Path) -> list[MeetingSpec]:
 def _csv_readout(at: str, cells: dict[str, str], base: Path) -> ReadoutSpec:
     """A row's readout, checked as an entry of a YAML manifest's `readouts` is."""
     name, _, line = at.rpartition(" line ")
-    entry = LineDict((k, cells[k] or None) for k in ("label", "url") if k in cells)
+    entry = LineDict((k, cells[k] or None) for k in ("label", "url", "party") if k in cells)
     entry["file"], entry.line = cells["readout"], int(line)
     return readout_spec(entry, name, at, base)
 
