@@ -125,6 +125,10 @@ def test_a_user_file_adds_and_replaces_groups(tmp_path: Path) -> None:
         ("topics: []\nsynonyms:\n  Truce: [truce, lull]\n", "synonym group id 'Truce' must be"),
         ("topics: []\nsynonyms:\n  lull: [lull]\n", "synonym group 'lull' needs a list of two"),
         ("topics: []\nsynonyms: [truce, lull]\n", "'synonyms' must map group ids"),
+        (
+            "topics: []\nsynonyms:\n  lull: [lull, 'pause!']\n",
+            "'pause!' of synonym group 'lull' must be",
+        ),
     ],
 )
 def test_bad_groups_are_one_line_errors(tmp_path: Path, body: str, message: str) -> None:

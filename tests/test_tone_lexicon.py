@@ -74,6 +74,7 @@ def test_the_schema_names_exactly_the_keys_the_parser_accepts() -> None:
         (("meeting_nouns: [talks]", "meeting_nouns: []"), "'meeting_nouns' must be a non-empty"),
         (("id: mulled", "id: sealed"), "two commitment levels have the id 'sealed'"),
         (("commitment:", "commitment:\n  levels: []\ncommitment:"), "duplicate key 'commitment'"),
+        (("[frosty]", '["frosty!"]'), "'frosty!' in 'phrases' must be words separated by"),
     ],
 )
 def test_errors_name_the_file_and_line(

@@ -16,20 +16,16 @@ case, with any spacing or hyphens.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
+
+from readout_diff.core.phrases import PhraseMatcher, phrase_words
 
 SYNONYM_PREFIX = "%"  # the token of a group: "%ceasefire" (as "@topic" is a topic's)
 
 
-def _split(phrase: str) -> list[str]:
-    """A member's words, lower case ("Cease-fire" -> ["cease", "fire"])."""
-    return phrase.lower().replace("-", " ").split()
-
-
 def member_key(member: str) -> str:
     """What a group member matches by: its lower-case words joined by one space."""
-    return " ".join(_split(member))
+    return " ".join(phrase_words(member))
 
 
 class Synonyms:
@@ -42,14 +38,10 @@ class Synonyms:
         self._words: dict[str, str] = {}  # a single word, lower case -> group id
         self._phrases: dict[str, str] = {}  # lower-case words joined by one space -> group id
         for gid, members in self.groups.items():
-            for member in filter(_split, members):
+            for member in filter(phrase_words, members):
                 key = member_key(member)
                 (self._phrases if " " in key else self._words).setdefault(key, gid)
-        self._pattern: re.Pattern[str] | None = None
-        if self._phrases:  # longest first, so that a phrase wins over a shorter one inside it
-            alternatives = sorted(self._phrases, key=lambda p: (-len(p), p))
-            body = "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in alternatives)
-            self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        self._matcher = PhraseMatcher(self._phrases)
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -69,29 +61,22 @@ class Synonyms:
     def fold_phrases(self, text: str) -> tuple[str, dict[str, str]]:
         """`text` with each phrase of a group replaced by its group token (offsets are not
         kept: alignment only needs the tokens), and the first phrase as written per token."""
-        if self._pattern is None:
+        spans = self.phrase_spans(text)
+        if not spans:
             return text, {}
         written: dict[str, str] = {}
-
-        def swap(m: re.Match[str]) -> str:
-            token = self._phrase_token(m.group(0))
-            written.setdefault(token, " ".join(m.group(0).split()))
-            return f" {token} "
-
-        return self._pattern.sub(swap, text), written
+        pieces, pos = [], 0
+        for start, end, token in spans:
+            written.setdefault(token, " ".join(text[start:end].split()))
+            pieces += [text[pos:start], f" {token} "]
+            pos = end
+        pieces.append(text[pos:])
+        return "".join(pieces), written
 
     def phrase_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, group token) of each phrase of a group in `text` (for word differences,
         which keep offsets)."""
-        if self._pattern is None:
-            return []
-        return [
-            (m.start(), m.end(), self._phrase_token(m.group(0)))
-            for m in self._pattern.finditer(text)
-        ]
-
-    def _phrase_token(self, written: str) -> str:
-        return SYNONYM_PREFIX + self._phrases[" ".join(_split(written))]
+        return [(s, e, SYNONYM_PREFIX + gid) for s, e, gid in self._matcher.find(text)]
 
 
 NO_SYNONYMS = Synonyms()

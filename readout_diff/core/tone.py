@@ -18,6 +18,7 @@ from typing import Any
 
 from readout_diff.core.framing_model import Commitment, Span, ToneWord
 from readout_diff.core.model import Claim
+from readout_diff.core.phrases import PhraseMatcher
 
 _NOUN_WINDOW = 4  # words between an atmosphere word and the meeting noun it describes
 _SUBJECT_WINDOW = 3  # words before "will" in which its subject must stand
@@ -50,8 +51,8 @@ class ToneLexicon:
     not_after: tuple[str, ...] = ()
     needs_subject: tuple[str, ...] = ()  # phrases that are acts only after a subject
     subjects: tuple[str, ...] = ()
-    _atmosphere_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _act_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _atmosphere_re: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
+    _act_re: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
     _folded: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -74,26 +75,16 @@ class ToneLexicon:
         object.__setattr__(self, "_folded", folded)
 
 
-def _alternation(phrases: dict[str, str]) -> re.Pattern[str]:
-    """One pattern for every phrase, whole words, case-insensitive; a space in a phrase matches
-    spaces or a hyphen. Each target id is a group `g<index of the id in sorted order>`, its
-    phrases longest first ("ready to" before "ready")."""
-    ids = sorted(set(phrases.values()))
-    groups = []
-    for i, target in enumerate(ids):
-        mine = sorted((p for p, t in phrases.items() if t == target), key=lambda p: (-len(p), p))
-        bodies = [r"[\s\-]+".join(map(re.escape, re.split(r"[\s-]+", p.strip()))) for p in mine]
-        groups.append(f"(?P<g{i}>{'|'.join(bodies)})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+def _alternation(phrases: dict[str, str]) -> PhraseMatcher[int]:
+    """A matcher of every phrase (core/phrases.py: whole words, any case, a space matching
+    spaces or a hyphen), each standing for the index of its target id in sorted order."""
+    ids = {target: i for i, target in enumerate(sorted(set(phrases.values())))}
+    return PhraseMatcher({p: ids[t] for p, t in phrases.items()})
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
-    """(start, end, target index) of every match of a lexicon pattern in `text`."""
-    out = []
-    for m in pattern.finditer(text):
-        name = m.lastgroup or ""
-        out.append((m.start(), m.end(), int(name[1:])))
-    return out
+def _matches(matcher: PhraseMatcher[int], text: str) -> list[tuple[int, int, int]]:
+    """(start, end, target index) of every lexicon phrase in `text`."""
+    return matcher.find(text)
 
 
 def _words_between(text: str) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from readout_diff.core.phrases import PHRASE
 from readout_diff.core.synonyms import member_key
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import where
@@ -40,6 +41,12 @@ def parse_synonyms(data: Mapping[str, Any], name: str) -> Groups:
             or not all(isinstance(m, str) and m.strip() for m in members)
         ):
             raise SpecError(f"{loc}: synonym group {gid!r} needs a list of two or more words")
+        for m in members:
+            if not PHRASE.fullmatch(m.strip()):
+                raise SpecError(
+                    f"{loc}: {m.strip()!r} of synonym group {gid!r} must be words separated by "
+                    "spaces or hyphens"
+                )
         groups[gid] = tuple(" ".join(m.split()) for m in members)
     return groups
 
