@@ -217,3 +217,16 @@ def test_an_unknown_participant_in_meeting_yaml_names_the_file_and_line(tmp_path
         compare_meeting(load_meeting(str(meeting)))
     assert e.value.message.startswith(f"{meeting / 'meeting.yaml'} line {at}: unknown participant")
     assert "russia" in e.value.message  # the closest id is suggested
+
+
+def test_an_unknown_participant_in_front_matter_names_the_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from readout_diff import compare_paths
+
+    (tmp_path / "a.txt").write_text(
+        "---\nlabel: China MFA\nparticipants: [china, rusia]\n---\nWang Yi met Lavrov.\n", "utf-8"
+    )
+    (tmp_path / "b.txt").write_text("Lavrov met Wang Yi.\n", "utf-8")
+    with pytest.raises(SpecError) as e:
+        compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert e.value.message.startswith(f"{tmp_path / 'a.txt'} line 3: unknown participant 'rusia'")
+    assert "russia" in e.value.message

@@ -273,8 +273,21 @@ def _parties(
     readouts: Sequence[Readout], lexicon: Lexicon, participants: Iterable[str] | None
 ) -> tuple[str, ...]:
     """The parties: as given, else the readouts' front matter, else their labels."""
-    if participants is None:
-        participants = list(dict.fromkeys(p for r in readouts for p in r.participants)) or None
-    if participants is None:
+    if participants is not None:
+        return resolve_participants(participants, lexicon)
+    if not any(r.participants for r in readouts):
         return infer_participants(readouts, lexicon)
-    return resolve_participants(participants, lexicon)
+    ids: list[str] = []
+    for r in readouts:  # each readout's own, so that an unknown name says where it stands
+        try:
+            ids += resolve_participants(r.participants, lexicon)
+        except SpecError as e:
+            raise SpecError(f"{_front_matter_line(r)}: {e.message}") from None
+    return tuple(dict.fromkeys(ids))
+
+
+def _front_matter_line(r: Readout) -> str:
+    """Where a readout's front matter lists its participants: "a.txt line 2"."""
+    head = r.text[: r.body_start].splitlines()
+    line = next((n for n, t in enumerate(head, 1) if t.lstrip().startswith("participants")), 1)
+    return f"{r.source} line {line}"
