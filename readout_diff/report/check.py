@@ -102,8 +102,13 @@ def _outcome(console: Console, meeting: str, o: Outcome) -> None:
         console.print(Text(f"  evidence: {e}", style="dim"))
 
 
+# The format of `check --format json` (data/schemas/check.schema.json): 1.1 names itself.
+CHECK_SCHEMA_VERSION = "1.1"
+
+
 def render_check_json(results: Sequence[MeetingResult]) -> str:
     doc = {
+        "schema_version": CHECK_SCHEMA_VERSION,
         "passed": all(r.passed for r in results),
         "meetings": [r.to_dict() for r in results],
     }
