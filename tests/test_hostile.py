@@ -315,8 +315,17 @@ def test_hostile_expected_yaml_is_a_one_line_error_in_check(
 
 @pytest.mark.parametrize(
     "text",
-    [NESTED, "{a: " * 10_000 + "1" + "}" * 10_000, "".join(" " * i + "-\n" for i in range(1500))],
-    ids=["flow-sequence", "flow-mapping", "block-sequence"],
+    [
+        NESTED,
+        "{a: " * 10_000 + "1" + "}" * 10_000,
+        "".join(" " * i + "-\n" for i in range(1500)),
+        # YAML also breaks lines at a lone CR, NEL and the Unicode line separator
+        *(
+            "x:" + sep + "".join(" " * i + "-" + sep for i in range(1, 1500))
+            for sep in "\r\x85\u2028"
+        ),
+    ],
+    ids=["flow-sequence", "flow-mapping", "block-sequence", "cr", "nel", "line-separator"],
 )
 def test_deeply_nested_yaml_is_a_spec_error_not_a_recursion_error(text: str) -> None:
     with pytest.raises(SpecError, match=r"^x\.yaml line \d+: exceeded maximum nesting depth$"):

@@ -171,3 +171,23 @@ def test_shared_words_are_words_as_written_never_internal_tokens() -> None:
         for a in compare_paths([str(folder)]).alignment:
             for word in a.shared_tokens:
                 assert word[0] not in "@%", (folder.name, a.members, word)
+
+
+def test_a_group_phrase_never_eats_a_topic_token_nor_reads_marks_from_the_text() -> None:
+    # "climate change" is a topic's alias: a user's group with that phrase must not swallow
+    # the topic's token, and a "%" or "@" written in the readout is no token of ours.
+    synonyms = Synonyms({"warming": ["climate change", "global warming"], "ties": ["ties", "x"]})
+    lexicon = load_lexicon()
+    text = "Both agreed to act on climate change, 5%ties and @ties."
+    mentions = lexicon.find(text)
+    assert "climate-change" in {m.topic for m in mentions}
+    f = claim_features(text, 0, mentions, frozenset(), synonyms)
+    assert "@climate-change" in f.tokens
+    assert all(not w.startswith(("%", "@")) for t, w in f.surface.items() if t[0] != "@")
+    assert f.surface.get("%ties") == "ties"
+
+
+def test_a_word_of_a_hyphenated_compound_is_not_its_groups_word() -> None:
+    f = claim_features("A ready-made plan; they are ready.", 0, [], frozenset(), GROUPS)
+    g = claim_features("A ready-made plan.", 0, [], frozenset(), GROUPS)
+    assert "%readiness" in f.tokens and "%readiness" not in g.tokens

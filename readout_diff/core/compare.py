@@ -31,6 +31,8 @@ from readout_diff.errors import SpecError, UsageError
 
 _PARTY_KINDS = ("country", "organisation")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# The front matter's participants key, plain or quoted, alone or in a flow mapping
+_PARTICIPANTS_KEY = re.compile(r"""(?:^|[\s{,])["']?participants["']?\s*:""")
 
 
 def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
@@ -289,5 +291,5 @@ def _parties(
 def _front_matter_line(r: Readout) -> str:
     """Where a readout's front matter lists its participants: "a.txt line 2"."""
     head = r.text[: r.body_start].splitlines()
-    line = next((n for n, t in enumerate(head, 1) if t.lstrip().startswith("participants")), 1)
+    line = next((n for n, t in enumerate(head, 1) if _PARTICIPANTS_KEY.search(t)), 1)
     return f"{r.source} line {line}"

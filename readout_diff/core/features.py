@@ -84,6 +84,11 @@ def stem(word: str) -> str:
     return word[:_STEM_LENGTH]
 
 
+def in_compound(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] is joined by a hyphen to a word beside it."""
+    return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
     """Stemmed tokens of people's names ("Wang Yi"): they recur in every claim of a readout."""
     return frozenset(stem(w.lower()) for n in names for w in _TOKEN.findall(n) if len(w) > 1)
@@ -98,10 +103,21 @@ def claim_features(
 ) -> Features:
     """Features of the claim `text` that starts at `offset`, given its topic mentions; words
     and phrases of a synonym group become the group's token."""
-    pieces, pos = [], 0
     tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
+
+    def plain(piece: str) -> str:
+        """Text between mentions: stock phrases out, synonym phrases folded. A "@" or "%" of
+        the readout's own ("5%relations", "@StateDept") is a space: those marks are ours."""
+        piece = _BOILERPLATE.sub(" ", piece.replace("@", " ").replace("%", " "))
+        if not synonyms:
+            return piece
+        piece, phrases = synonyms.fold_phrases(piece)  # each phrase token: its words as written
+        tokens.update((t, w) for t, w in phrases.items() if t not in tokens)
+        return piece
+
+    pieces, pos = [], 0
     for m in mentions:  # fold each mention to one token; offsets are relative to the claim
-        pieces.append(text[pos : m.start - offset])
+        pieces.append(plain(text[pos : m.start - offset]))
         pieces.append(f" @{m.topic} ")
         # A mention that is also a synonym group's word ("pandemic" is COVID-19 and one of the
         # epidemic words) keeps the group's token too, so that it meets "the epidemic".
@@ -110,17 +126,16 @@ def claim_features(
         if group:
             tokens.setdefault(group, written)
         pos = m.end - offset
-    pieces.append(text[pos:])
-    folded = _BOILERPLATE.sub(" ", "".join(pieces))
-    if synonyms:
-        folded, phrases = synonyms.fold_phrases(folded)  # each phrase token: its words as written
-        tokens.update((t, w) for t, w in phrases.items() if t not in tokens)
+    pieces.append(plain(text[pos:]))
+    folded = "".join(pieces)
     for match in _TOKEN.finditer(folded):
         word = match.group(0)
         low = word.lower().replace("\u2019", "'")
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        tokens.setdefault((synonyms and synonyms.group(low)) or stem(low), word)
+        # A word of a hyphenated compound ("ready-made") is not its group's word.
+        group = synonyms.group(low) if synonyms and not in_compound(folded, *match.span()) else None
+        tokens.setdefault(group or stem(low), word)
     topics = frozenset(m.topic for m in mentions) - participants
     exact = fold_whitespace(text.lower())
     return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), exact)

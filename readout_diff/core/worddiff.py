@@ -13,7 +13,7 @@ and stems), so that what alignment treats as equal is equal here:
 - stop words and stock words ("the", "stressed", "side") never make a difference on their own:
   they are left out of the comparison (never anchors) and trimmed from the ends of a span.
 
-Opcodes (rapidfuzz's Indel, the LCS alignment difflib also computes, in C++) on the two lists of
+Opcodes (rapidfuzz's Indel: a longest common subsequence, in C++) on the two lists of
 content words give the runs that differ; within them a word the other readout has elsewhere
 (moved, not changed) is not a difference. With three or more readouts, a
 word is a difference when no other readout of the alignment has it. Spans never cross claims.
@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
-from readout_diff.core.features import _TOKEN, STOPWORDS, stem
+from readout_diff.core.features import _TOKEN, STOPWORDS, in_compound, stem
 from readout_diff.core.framing_model import Span
 from readout_diff.core.model import Claim
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
@@ -69,7 +69,9 @@ def tokens(
                     continue  # a later word of the same name or phrase
                 out.append(Token(name[2], name[0], name[1], index, True, word))
                 continue
-            key = (synonyms.group(low) or stem(low)) if content else low
+            compound = in_compound(claim.text, m.start(), m.end())  # "ready-made": no group
+            group = None if compound else synonyms.group(low)
+            key = (group or stem(low)) if content else low
             out.append(Token(key, start, end, index, content))
     return out
 

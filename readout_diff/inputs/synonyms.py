@@ -26,11 +26,14 @@ def parse_synonyms(data: Mapping[str, Any], name: str) -> Groups:
     raw = data.get("synonyms")
     if raw is None:
         return {}
-    loc = where(name, data)
     if not isinstance(raw, dict):
-        raise SpecError(f"{loc}: 'synonyms' must map group ids to lists of words and phrases")
+        raise SpecError(
+            f"{where(name, data, 'synonyms')}: 'synonyms' must map group ids to lists of words "
+            "and phrases"
+        )
     groups: Groups = {}
     for gid, members in raw.items():
+        loc = where(name, raw, gid)  # the group's own line
         if not isinstance(gid, str) or not _GROUP_ID.fullmatch(gid):
             raise SpecError(
                 f"{loc}: synonym group id {gid!r} must be lower case words joined by hyphens"

@@ -10,7 +10,6 @@ so that a validation error can name it.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,6 @@ MAX_YAML_EXPANSION = 10
 # Deeper documents are refused, whatever the libyaml build (libyaml's own limit, where it has
 # one, is the same 1,000 levels; the pure-Python loader has none and would recurse).
 MAX_YAML_DEPTH = 1_000
-_LINE_PREFIX = re.compile(r"^[ ?-]*", re.MULTILINE)  # block nesting shows as indentation or "- "
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -137,7 +135,9 @@ def _could_be_deep(text: str) -> bool:
     more indentation or another "- " or "? " at the start of a line (a two-fold bound, as a
     mapping's list may sit at its own indentation). Cheap, so typical files skip the walk."""
     flow = text.count("[") + text.count("{")
-    block = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    # Block nesting shows as indentation or "- " at a line's start; YAML breaks lines at CR, LF,
+    # NEL and the Unicode line and paragraph separators (splitlines adds a few more: harmless).
+    block = max((len(line) - len(line.lstrip(" ?-")) for line in text.splitlines()), default=0)
     return flow + 2 * (block + 1) > MAX_YAML_DEPTH
 
 
