@@ -120,7 +120,7 @@ def test_a_user_file_adds_and_replaces_groups(tmp_path: Path) -> None:
     [
         (
             "topics: []\nsynonyms:\n  pause: [pause, truce]\n",
-            "'truce' of synonym group 'pause' is already in group 'ceasefire'",
+            "line 3: 'truce' of synonym group 'pause' is already in group 'ceasefire'",
         ),
         ("topics: []\nsynonyms:\n  Truce: [truce, lull]\n", "synonym group id 'Truce' must be"),
         ("topics: []\nsynonyms:\n  lull: [lull]\n", "synonym group 'lull' needs a list of two"),

@@ -251,7 +251,7 @@ def _lexicon(extra_files: tuple[_FileKey, ...]) -> Lexicon:
         entries = _parse_topics(data, file)
         check_unique_aliases((t for t, _, _ in entries), file)
         topics = _merge(topics, entries)
-        groups = merge_synonyms(groups, parse_synonyms(data, file), file)
+        groups = merge_synonyms(groups, parse_synonyms(data, file), file, data)
         where_of.update((t.id, loc) for t, _, loc in entries)
     if extra_files:  # the built-in hierarchy is checked by the tests, not at every start
         check_hierarchy(topics, where_of)

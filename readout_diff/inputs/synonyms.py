@@ -54,16 +54,20 @@ def parse_synonyms(data: Mapping[str, Any], name: str) -> Groups:
     return groups
 
 
-def merge_synonyms(base: Groups, extra: Groups, name: str) -> Groups:
+def merge_synonyms(base: Groups, extra: Groups, name: str, data: Any = None) -> Groups:
     """`extra`'s groups over `base`'s (same id: replaced), refusing a word or phrase that two
-    groups would share (in any case and spacing)."""
+    groups would share (in any case and spacing); the error names the line of `extra`'s group
+    in `data`, the document it was parsed from, when given."""
     merged = {**base, **extra}
+    raw = data.get("synonyms") if isinstance(data, dict) else None
     owner: dict[str, str] = {}
     for gid, members in merged.items():
         for member in members:
             other = owner.setdefault(member_key(member), gid)
             if other != gid:
+                mine = gid if gid in extra else other  # the group the file brings
                 raise SpecError(
-                    f"{name}: {member!r} of synonym group {gid!r} is already in group {other!r}"
+                    f"{where(name, raw, mine)}: {member!r} of synonym group {gid!r} is already "
+                    f"in group {other!r}"
                 )
     return merged
