@@ -16,11 +16,22 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
+from readout_diff.errors import SpecError
+
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[\s-]+")
 PHRASE = re.compile(r"\w+(?:[\s-]+\w+)*")  # what a phrase may be: words, spaces and hyphens
+
+
+def check_phrase(phrase: str, loc: str, of: str) -> None:
+    """SpecError "<loc>: '<phrase>' <of> must be words separated by spaces or hyphens" for a
+    phrase this module cannot match (a lexicon's phrases are checked as they are read)."""
+    if not PHRASE.fullmatch(phrase.strip()):
+        raise SpecError(
+            f"{loc}: {phrase.strip()!r} {of} must be words separated by spaces or hyphens"
+        )
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ class ActLevel:
 
 @dataclass(frozen=True)
 class ToneLexicon:
-    """The tone lexicon, validated (inputs/tone.py); its patterns are compiled once."""
+    """The tone lexicon, validated (inputs/tone.py); its phrases are indexed once."""
 
     meeting_nouns: tuple[str, ...]
     atmosphere: tuple[AtmosphereTerm, ...]
@@ -51,17 +51,17 @@ class ToneLexicon:
     not_after: tuple[str, ...] = ()
     needs_subject: tuple[str, ...] = ()  # phrases that are acts only after a subject
     subjects: tuple[str, ...] = ()
-    _atmosphere_re: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
-    _act_re: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
+    _atmosphere_phrases: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
+    _act_phrases: PhraseMatcher[int] = field(init=False, repr=False, compare=False)
     _folded: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms = {p: t.id for t in self.atmosphere for p in t.phrases}
         acts = {p: lv.id for lv in self.levels for p in lv.phrases}
-        object.__setattr__(self, "_atmosphere_re", _alternation(terms))
-        object.__setattr__(self, "_act_re", _alternation(acts))
-        # What matching needs, folded once: the targets of the patterns' groups (g<i>: the
-        # i-th id in sorted order) and the word lists in lower case.
+        object.__setattr__(self, "_atmosphere_phrases", _matcher(terms))
+        object.__setattr__(self, "_act_phrases", _matcher(acts))
+        # What matching needs, folded once: the targets the matchers stand for (i: the i-th id
+        # in sorted order) and the word lists in lower case.
         by_term = {t.id: t for t in self.atmosphere}
         by_level = {lv.id: lv for lv in self.levels}
         folded = {
@@ -75,16 +75,11 @@ class ToneLexicon:
         object.__setattr__(self, "_folded", folded)
 
 
-def _alternation(phrases: dict[str, str]) -> PhraseMatcher[int]:
+def _matcher(phrases: dict[str, str]) -> PhraseMatcher[int]:
     """A matcher of every phrase (core/phrases.py: whole words, any case, a space matching
     spaces or a hyphen), each standing for the index of its target id in sorted order."""
     ids = {target: i for i, target in enumerate(sorted(set(phrases.values())))}
     return PhraseMatcher({p: ids[t] for p, t in phrases.items()})
-
-
-def _matches(matcher: PhraseMatcher[int], text: str) -> list[tuple[int, int, int]]:
-    """(start, end, target index) of every lexicon phrase in `text`."""
-    return matcher.find(text)
 
 
 def _words_between(text: str) -> list[str]:
@@ -104,7 +99,7 @@ def atmosphere(claim: Claim, lexicon: ToneLexicon) -> list[ToneWord]:
     """The atmosphere words of a claim that describe the meeting, in text order."""
     folded = lexicon._folded
     out = []
-    for start, end, i in _matches(lexicon._atmosphere_re, claim.text):
+    for start, end, i in lexicon._atmosphere_phrases.find(claim.text):
         if not _describes_meeting(claim.text, start, end, folded["nouns"]):
             continue
         term = folded["terms"][i]
@@ -138,7 +133,7 @@ def commitment(claims: list[Claim], lexicon: ToneLexicon, names: Names = ()) -> 
     for claim in claims:
         if claim.text.rstrip().endswith("?"):
             continue  # "What did you agree on?" states no act
-        for start, end, i in _matches(lexicon._act_re, claim.text):
+        for start, end, i in lexicon._act_phrases.find(claim.text):
             if not _is_act(claim, start, end, lexicon, names):
                 continue
             level = levels[i]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from readout_diff.core.phrases import PHRASE
+from readout_diff.core.phrases import check_phrase
 from readout_diff.core.synonyms import member_key
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import where
@@ -45,11 +45,7 @@ def parse_synonyms(data: Mapping[str, Any], name: str) -> Groups:
         ):
             raise SpecError(f"{loc}: synonym group {gid!r} needs a list of two or more words")
         for m in members:
-            if not PHRASE.fullmatch(m.strip()):
-                raise SpecError(
-                    f"{loc}: {m.strip()!r} of synonym group {gid!r} must be words separated by "
-                    "spaces or hyphens"
-                )
+            check_phrase(m, loc, f"of synonym group {gid!r}")
         groups[gid] = tuple(" ".join(m.split()) for m in members)
     return groups
 

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from readout_diff.core.phrases import PHRASE
+from readout_diff.core.phrases import check_phrase
 from readout_diff.core.tone import ActLevel, AtmosphereTerm, ToneLexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import check_keys, parse_yaml, read_spec_text, where
@@ -29,11 +29,7 @@ def _words(node: Any, key: str, name: str) -> tuple[str, ...]:
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise SpecError(f"{where(name, node, key)}: each of {key!r} must be text")
     for v in value:
-        if not PHRASE.fullmatch(v.strip()):
-            raise SpecError(
-                f"{where(name, node, key)}: {v.strip()!r} in {key!r} must be words separated by "
-                "spaces or hyphens"
-            )
+        check_phrase(v, where(name, node, key), f"in {key!r}")
     return tuple(v.strip() for v in value)
 
 
