@@ -74,3 +74,36 @@ def test_a_topics_words_inside_a_longer_name_are_not_an_omission() -> None:
     topics = {t.id: t for t in result.topics}
     assert topics["un"].covered == (("b", ("un-charter",)),)  # "UN" stands in "UN Charter"
     assert topics["europe"].missing_from == ("b",) and topics["europe"].omitted_from == ("b",)
+
+
+def test_a_topics_words_spread_inside_one_proper_name_are_not_an_omission() -> None:
+    # "High-Level ... Dialogue" is a high-level dialogue; the name holds Climate change.
+    named = "They welcomed the first High-Level Environment and Climate Dialogue in May."
+    other = "They will use the high-level dialogue on environment and climate."
+    result = compare(
+        [Readout.from_text(named, "EU"), Readout.from_text(other, "China MFA")],
+        participants=["china", "european-union"],
+    )
+    dialogue = {t.id: t for t in result.topics}["dialogue-mechanisms"]
+    assert dialogue.present_in == ("b",) and dialogue.omitted_from == ()
+    assert dialogue.covered == (("a", ("climate-change",)),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They held high-level talks on climate and a dialogue on trade.",  # not a name
+        "High-Level officials met. The Climate Dialogue follows.",  # two names
+        "The High-Level Panel on Climate Change and the Dialogue of Civilisations.",  # 5 between
+    ],
+)
+def test_words_spread_outside_one_name_do_not_cover(text: str) -> None:
+    result = compare(
+        [
+            Readout.from_text(text, "EU"),
+            Readout.from_text("They will use the high-level dialogue.", "China MFA"),
+        ],
+        participants=["china", "european-union"],
+    )
+    dialogue = {t.id: t for t in result.topics}["dialogue-mechanisms"]
+    assert dialogue.omitted_from == ("a",)

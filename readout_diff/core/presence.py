@@ -3,8 +3,9 @@
 A topic missing from a readout is a plain omission only when that readout names nothing close:
 not a topic of its family (`broader`, narrower, or a sibling under a common broader topic;
 parties excluded), and not the topic's own words inside a longer name ("European" within
-"European Union", "UN" within "UN Security Council"), which the longest-match rule gives to
-the longer topic. Either way the readout `covers` it, and the report says what it names instead.
+"European Union", "UN" within "UN Security Council"; or spread inside one proper name:
+"high-level dialogue" in "High-Level Environment and Climate Dialogue"), which the
+longest-match rule gives to the longer topic. Either way the readout `covers` it, and the report says what it names instead.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention])
     for phrase in phrases:
         flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
-        for hit in pattern.finditer(text, readout.body_start):
+        hits = [*pattern.finditer(text, readout.body_start), *_inside_a_name(phrase, readout)]
+        for hit in hits:
             # Mentions never overlap, so ordered by end they are ordered by start too: the
             # ones overlapping the hit follow the first that ends after its start.
             k = bisect_right(ends, hit.start())
@@ -96,6 +98,22 @@ def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention])
                 found.append(ordered[k].topic)
                 k += 1
     return tuple(found)
+
+
+# A proper name's own words between a topic's words: "High-Level Environment and Climate
+# Dialogue" is a high-level dialogue. Capitalised words and the links of names ("and", "of").
+_NAME_GAP = r"(?:[\s-]+(?:[A-Z][\w'’-]*|and|of|the|on|for)){1,4}[\s-]+"
+
+
+def _inside_a_name(phrase: str, readout: Readout) -> list[re.Match[str]]:
+    """Hits of a topic's phrase of two or more words spread inside one proper name of the
+    readout: each of its words there with a capital, other words of the name between them."""
+    words = phrase.split()
+    if len(words) < 2:
+        return []
+    spread = _NAME_GAP.join(rf"{re.escape(w[0].upper())}(?i:{re.escape(w[1:])})" for w in words)
+    pattern = re.compile(rf"(?<!\w){spread}(?!\w)")
+    return list(pattern.finditer(readout.text, readout.body_start))
 
 
 def detected_presence(
