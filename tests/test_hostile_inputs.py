@@ -281,3 +281,26 @@ def test_batch_prints_the_deep_nesting_warning(tmp_path: Path) -> None:
     assert err.endswith(
         "deep.html: nested over 255 elements deep: the text after that point is missing\n"
     )
+
+
+def test_a_readout_with_no_claims_is_compared_with_a_warning(tmp_path: Path) -> None:
+    # A headline and a byline only: every topic of the other side is "missing" from it, which
+    # is true of the text but says little; the user is told why.
+    (tmp_path / "title.txt").write_text("# Readout\n\nOffice of the Spokesperson\n")
+    title = str(tmp_path / "title.txt")
+    code, out, err = cli("compare", title, RUSSIA, "--party", "china", "--format", "json")
+    assert code == 0, err
+    assert err == (
+        f"readout-diff: warning: {title}: no claims, only a headline or "
+        "bylines: every topic of the other readouts shows as missing from it\n"
+    )
+
+
+def test_two_readouts_with_one_label_get_one_warning() -> None:
+    code, out, err = cli("compare", RUSSIA, RUSSIA, "--label", "MFA", "--label", "MFA")
+    assert code == 0, err
+    assert (
+        err
+        == f"readout-diff: warning: {RUSSIA}: readout a has the same label 'MFA': tell them by id\n"
+    )
+    assert cli("compare", RUSSIA, RUSSIA, "--label", "A", "--label", "B")[2] == ""

@@ -197,7 +197,10 @@ def compare(
     )
     results, attributions = who_said_what(
         readouts,
-        [_readout_claims(r, s) for r, s in zip(readouts, segmented, strict=True)],
+        [
+            _readout_claims(r, s, readouts[:k])
+            for k, (r, s) in enumerate(zip(readouts, segmented, strict=True))
+        ],
         alignment,
         lexicon,
         issuers or _builtin_issuers(),
@@ -233,8 +236,18 @@ def compare(
     )
 
 
-def _readout_claims(r: Readout, s: _Segmented) -> ReadoutClaims:
-    """A readout as the result shows it: its metadata, header lines and claims."""
+def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> ReadoutClaims:
+    """A readout as the result shows it: its metadata, header lines and claims; with a warning
+    (stderr) when it has no claim, or has the label of an `earlier` readout."""
+    warnings = list(r.warnings)
+    if not s.claims:
+        warnings.append(
+            "no claims, only a headline or bylines: every topic of the other readouts shows "
+            "as missing from it"
+        )
+    same = [o.id for o in earlier if r.label and o.label == r.label]
+    if same:
+        warnings.append(f"readout {same[0]} has the same label {r.label!r}: tell them by id")
     return ReadoutClaims(
         r.id,
         r.label,
@@ -246,7 +259,7 @@ def _readout_claims(r: Readout, s: _Segmented) -> ReadoutClaims:
         r.encoding,
         r.encoding_guessed,
         header=tuple(s.header),
-        warnings=r.warnings,
+        warnings=tuple(warnings),
     )
 
 

@@ -5,7 +5,8 @@ not a topic of its family (`broader`, narrower, or a sibling under a common broa
 parties excluded), and not the topic's own words inside a longer name ("European" within
 "European Union", "UN" within "UN Security Council"; or spread inside one proper name:
 "high-level dialogue" in "High-Level Environment and Climate Dialogue"), which the
-longest-match rule gives to the longer topic. Either way the readout `covers` it, and the report says what it names instead.
+longest-match rule gives to the longer topic. Either way the readout `covers` it, and the
+report says what it names instead.
 """
 
 from __future__ import annotations
