@@ -366,3 +366,40 @@ def test_the_seed_report_shows_who_speaks_on_ukraine() -> None:
         "Agreed according to one side only",
     ):
         assert title in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("label", "party", "expected"),
+    [
+        ("White House", None, "united-states"),  # its own President
+        ("UK Prime Minister's Office", "united-kingdom", "united-kingdom"),
+        ("Joint statement", "joint", None),  # nobody's own
+        ("Press release", None, None),  # whose, cannot be told
+    ],
+)
+def test_a_bare_title_is_the_readouts_own_office_holder(
+    label: str, party: str | None, expected: str | None
+) -> None:
+    text = "The President said the talks were useful. The President of China objected."
+    other = Readout.from_text("Xi Jinping met the visitor.", "China MFA")
+    c = compare(
+        [Readout.from_text(text, label, party=party), other],
+        participants=["china", "united-states", "united-kingdom"],
+    )
+    said, objected = c.readouts[0].claims
+    assert said.speaker == expected
+    assert said.speaker_rule == ("title" if expected else None)
+    # "the President of China" is no bare title: China's, whoever issued the readout
+    assert objected.speaker == "china"
+
+
+def test_a_partys_listed_title_wins_over_a_bare_own_title() -> None:
+    # "the Secretary" is the US's in any readout, even one issued by the other side
+    c = compare(
+        [
+            Readout.from_text("The Secretary urged restraint.", "China MFA"),
+            Readout.from_text("The Secretary urged restraint.", "State Department"),
+        ],
+        participants=["china", "united-states"],
+    )
+    assert [r.claims[0].speaker for r in c.readouts] == ["united-states", "united-states"]

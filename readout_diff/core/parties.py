@@ -24,10 +24,21 @@ _JOINT_LABEL = re.compile(r"\bjoint\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class Issuers:
     """Party id -> names of its offices and agencies (`issuers`), and titles only its office
-    holders bear (`titles`)."""
+    holders bear (`titles`); `own_titles`, bare titles any party's office holder bears ("the
+    President"), which a readout uses for its own side's (see `for_readout`)."""
 
     issuers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    own_titles: tuple[str, ...] = ()
+    own_party: str | None = None  # whose the bare own titles are (`for_readout`)
+
+    def for_readout(self, party: str | None) -> Issuers:
+        """The table as one readout reads it: its bare own titles stand for its party. A
+        readout names the other side's office holder ("President Xi", "the Russian
+        President", "the President of Russia") and its own by the title alone ("The President
+        welcomed ..."). With no party known, or a joint readout, a bare title names no one."""
+        own = party if party and party != JOINT else None
+        return Issuers(self.issuers, self.titles, self.own_titles, own)
 
     def find(self, text: str, titles: bool = True) -> list[tuple[int, int, str, str]]:
         """(start, end, party, "issuer" | "title") of every listed name in `text`."""
@@ -39,6 +50,13 @@ class Issuers:
             out += [
                 (m.start(), m.end(), owner[m.group(0).casefold()], kind)
                 for m in regex.finditer(text)
+            ]
+        if titles and self.own_party and self.own_titles:
+            taken = {(s, e) for s, e, _, _ in out}
+            out += [
+                (m.start(), m.end(), self.own_party, "title")
+                for m in _bare(self.own_titles).finditer(text)
+                if (m.start(), m.end()) not in taken  # a party's own listed title wins
             ]
         return sorted(out)
 
@@ -60,7 +78,7 @@ class Issuers:
         if not extra:
             return self
         titles = {p: (*self.titles.get(p, ()), *extra.get(p, ())) for p in {*self.titles, *extra}}
-        return Issuers(self.issuers, titles)
+        return Issuers(self.issuers, titles, self.own_titles, self.own_party)
 
 
 @functools.cache
@@ -73,6 +91,13 @@ def _compiled(
     alts = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
     # not inside a longer word or title: "the Secretary" is not "the Secretary-General"
     return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE), owner
+
+
+@functools.cache
+def _bare(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """Bare titles: not inside a longer title, and not "the President of Russia"."""
+    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])(?!\s+of\b)", re.IGNORECASE)
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -4,10 +4,12 @@ For each claim this finds the verbs of speech and agreement ("said", "agreed", "
 "informed", "welcomed", "discussed" …) outside quotations, and for each main clause the actor
 nearest before its verb: a named person (via the lexicon's people and their broader country),
 a side or an issuer ("the Chinese side", "Moscow", "the State Department"), a title only one
-party's office holder bears ("the Secretary"), both sides ("the two sides", "both leaders",
-"the ministers", "they"), or a pronoun ("He said"), which carries the speaker of the previous
-claim in the paragraph. Other patterns: "Moscow's position is …", "According to the Chinese
-side, …", "It was agreed …", and a quotation closed by its speaker ('"…," said Lavrov').
+party's office holder bears ("the Secretary") or, bare, the issuing readout's own ("The
+President welcomed …" in a White House readout: `Issuers.for_readout`), both sides ("the two
+sides", "both leaders", "the ministers", "they"), or a pronoun ("He said"), which carries the
+speaker of the previous claim in the paragraph. Other patterns: "Moscow's position is …",
+"According to the Chinese side, …", "It was agreed …", and a quotation closed by its speaker
+('"…," said Lavrov').
 
 The acts, in classes a reader understands (`ACTS`):
 

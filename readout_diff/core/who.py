@@ -36,14 +36,15 @@ def who_said_what(
     out = []
     for r, res, party in zip(readouts, results, own, strict=True):
         starts = paragraph_starts(r.text, res.claims)
+        names = people.for_readout(party)  # its bare "the President" is its own
         whos = claim_speakers(
-            [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, people, pool
+            [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, names, pool
         )
         claims = tuple(
             replace(c, speaker=w.speaker, speakers=w.speakers, act=w.act, speaker_rule=w.rule)
             for c, w in zip(res.claims, whos, strict=True)
         )
-        said = initiative(claims, res.header, party, sorted(pool), lexicon, people)
+        said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment

@@ -14,7 +14,7 @@ from readout_diff.core.parties import Issuers
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
-ISSUERS_KEYS = ("issuers", "titles")
+ISSUERS_KEYS = ("issuers", "titles", "own_titles")
 
 
 def builtin_issuers_path() -> Path:
@@ -27,9 +27,18 @@ def load_issuers(path: str | None = None) -> Issuers:
     name = path or str(builtin_issuers_path())
     data = read_yaml(Path(name))
     if not isinstance(data, dict):
-        raise SpecError(f"{name}: expected a mapping with 'issuers' and 'titles'")
+        raise SpecError(f"{name}: expected a mapping with 'issuers', 'titles' and 'own_titles'")
     check_keys(data, ISSUERS_KEYS, "key", name)
-    return Issuers(_table(data, "issuers", name), _table(data, "titles", name))
+    return Issuers(
+        _table(data, "issuers", name), _table(data, "titles", name), _own_titles(data, name)
+    )
+
+
+def _own_titles(data: dict[Any, Any], name: str) -> tuple[str, ...]:
+    node = data.get("own_titles") or []
+    if not isinstance(node, list) or not all(isinstance(t, str) and t.strip() for t in node):
+        raise SpecError(f"{where(name, data, 'own_titles')}: 'own_titles' must be a list of titles")
+    return tuple(t.strip() for t in node)
 
 
 def _table(data: dict[Any, Any], key: str, name: str) -> dict[str, tuple[str, ...]]:
