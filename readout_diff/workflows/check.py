@@ -23,6 +23,11 @@ from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
+from readout_diff.workflows.check_detected import (
+    DETECTED_KIND,
+    check_detected,
+    validate_detected,
+)
 from readout_diff.workflows.check_framing import FRAMING_KINDS, check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
@@ -41,7 +46,7 @@ EXPECTED = "expected.yaml"
 
 @dataclass(frozen=True)
 class Outcome:
-    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched"
+    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched" | "detected" ...
     name: str  # what is checked, in words
     status: str  # "ok" | "fail" | "known-failure"
     expected: str = ""
@@ -88,7 +93,7 @@ class MeetingResult:
         }
 
 
-TOPIC_KINDS = ("topic", "absent", "unexpected")
+TOPIC_KINDS = ("topic", "absent", "unexpected", DETECTED_KIND)  # detected names: topic-like
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
@@ -359,12 +364,14 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     check_keys(spec, EXPECTED_KEYS, "key", name, SampleError)
     validate(spec, name, lexicon)
     validate_attributions(spec, name)
+    validate_detected(spec, name)
     if "framing" in spec:
         validate_framing(spec["framing"], name, load_tone())
     outcomes = (
         _check_topics(comparison, spec, name, lexicon)
         + _check_claims(comparison, spec, name)
         + check_attributions(comparison, spec, name)
+        + check_detected(comparison, spec, name)
     )
     outcomes += check_framing(comparison, spec.get("framing") or {}, name)
     return MeetingResult(

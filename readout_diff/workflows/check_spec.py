@@ -8,7 +8,7 @@ from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import where
 
 # The keys expected.yaml may use.
-EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "framing")
+EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
 EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 CLAIM_KINDS = ("aligned", "unmatched")
 

@@ -16,6 +16,7 @@ from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.yamlio import MAX_YAML_BYTES, read_spec_text
 from readout_diff.report.output import check_writable, write_output
 from readout_diff.workflows.check import EXPECTED
+from readout_diff.workflows.check_detected import detected_entries
 from readout_diff.workflows.compare import compare_meeting
 
 HEADER = (
@@ -64,6 +65,9 @@ def expectations(c: Comparison) -> dict:
     attributions = _attributions(c, by_id, claims)
     if attributions:
         spec["attributions"] = attributions
+    detected = detected_entries(c)
+    if detected:
+        spec["detected"] = detected
     return spec
 
 
