@@ -52,11 +52,12 @@ class Issuers:
                 for m in regex.finditer(text)
             ]
         if titles and self.own_party and self.own_titles:
-            taken = {(s, e) for s, e, _, _ in out}
+            listed = [(s, e) for s, e, _, _ in out]
             out += [
                 (m.start(), m.end(), self.own_party, "title")
                 for m in _bare(self.own_titles).finditer(text)
-                if (m.start(), m.end()) not in taken  # a party's own listed title wins
+                # a name or title some party is listed with wins where they overlap
+                if not any(s < m.end() and m.start() < e for s, e in listed)
             ]
         return sorted(out)
 
