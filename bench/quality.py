@@ -36,8 +36,8 @@ Definitions, the same for both systems:
   claim's readout is a different claim), and "unjudged" otherwise (the expectation says nothing
   about it): precision = right / (right + wrong), unjudged printed beside it. A many-to-one
   alignment (one claim with two or three adjacent claims of another readout) gives a pair per
-  claim of the wider side; when one of them is expected, only that one is counted (the
-  expectation, one fragment per readout, cannot name the others). Note that
+  claim of the wider side; when some of them are expected, only those are counted (an entry
+  names the claims it vouches for: one fragment per readout, or a list of them). Note that
   `readout-diff check` allows a "related" link of an unmatched claim; this benchmark does not.
 - **Claim pairs** (real pairs): gold `pairs` are not exhaustive, so only recall is reported: a
   pair is found when the claims containing its two quotes (quotes folded likewise; for a quote
@@ -97,8 +97,8 @@ def tool_pairs(
     comparison: Any, kinds: tuple[str, ...], wanted: set[Pair] | frozenset[Pair] = frozenset()
 ) -> set[Pair]:
     """Every two claims of different readouts in one alignment; of a many-to-one alignment with
-    a `wanted` pair among its pairs, only the wanted ones (the bead is right as a whole: an
-    expectation, one fragment per readout, can name only one of its claims)."""
+    a `wanted` pair among its pairs, only the wanted ones (an expectation names the claims it
+    vouches for; the others of the bead are left unjudged)."""
     index = {c.id: (r.id, i) for r in comparison.readouts for i, c in enumerate(r.claims)}
     out: set[Pair] = set()
     for a in comparison.alignment:
@@ -148,12 +148,14 @@ def expected_claims(
     expected.yaml `claims` mapping and each readout's claims or sentences."""
     pairs: list[tuple[Unit | None, Unit | None]] = []
     for entry in claims.get("aligned") or []:
-        located: dict[str, Unit | None] = {}
-        for rid, fragment in entry.items():
-            if rid not in MARKS:
+        located: list[tuple[str, Unit | None]] = []  # a readout may list several fragments
+        for rid, fragments in entry.items():
+            if rid in MARKS:
+                continue
+            for fragment in fragments if isinstance(fragments, list) else [fragments]:
                 i = locate(units[str(rid)], str(fragment))
-                located[str(rid)] = None if i is None else (str(rid), i)
-        pairs.extend(combinations(located.values(), 2))
+                located.append((str(rid), None if i is None else (str(rid), i)))
+        pairs.extend((u, v) for (r, u), (s, v) in combinations(located, 2) if r != s)
     unmatched = set()
     for entry in claims.get("unmatched") or []:
         for rid, fragment in entry.items():

@@ -293,12 +293,19 @@ def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
     return f"{claim.id}→{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})"
 
 
-def _fragments(entry: dict) -> dict[str, str]:
-    return {str(k): str(v) for k, v in entry.items() if k not in ("known_failure", "kind")}
+def _fragments(entry: dict) -> dict[str, list[str]]:
+    """Readout id -> its fragments (several: one claim said in two or three of the other's)."""
+    return {
+        str(k): [str(x) for x in v] if isinstance(v, list) else [str(v)]
+        for k, v in entry.items()
+        if k not in ("known_failure", "kind")
+    }
 
 
 def _label(entry: dict) -> str:
-    return " ≈ ".join(f"{rid}: “{f}”" for rid, f in _fragments(entry).items())
+    return " ≈ ".join(
+        f"{rid}: " + " + ".join(f"“{f}”" for f in fs) for rid, fs in _fragments(entry).items()
+    )
 
 
 def _claim_outcome(
@@ -309,11 +316,11 @@ def _claim_outcome(
         need = "two readouts" if kind == "aligned" else "one readout"
         raise SampleError(f"{where(name, entry)}: an {kind} entry needs fragments of {need}")
     label = _label(entry)
-    found = {rid: find_claim(c, rid, f, name, entry) for rid, f in frags.items()}
-    claims = [cl for cl in found.values() if cl is not None]
+    found = [(rid, find_claim(c, rid, f, name, entry)) for rid, fs in frags.items() for f in fs]
+    claims = list(dict.fromkeys(cl for _, cl in found if cl is not None))
     evidence = tuple(f"{cl.id}: {fold_whitespace(cl.text)}" for cl in claims)
-    if len(claims) < len(found):
-        split = [rid for rid, cl in found.items() if cl is None]
+    if any(cl is None for _, cl in found):
+        split = list(dict.fromkeys(rid for rid, cl in found if cl is None))
         return Outcome(
             kind, label, "fail", kind, f"fragment split across claims in {_ids(split)}", evidence
         )

@@ -11,6 +11,7 @@ from readout_diff.inputs.yamlio import where
 EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
 EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 CLAIM_KINDS = ("aligned", "unmatched")
+MAX_FRAGMENTS = 3  # claims of one readout in one aligned entry (core/beads.py MAX_BEAD)
 
 
 class SampleError(SpecError):
@@ -67,5 +68,14 @@ def _validate_claims(claims: dict, kind: str, name: str) -> None:
             if key == "kind":
                 if value not in ("match", "related"):
                     raise SampleError(f"{where(name, entry, key)}: 'kind' must be match or related")
+            elif kind == "aligned" and isinstance(value, list):
+                # one claim said in two or three of the other's: a many-to-one alignment
+                if not 1 <= len(value) <= MAX_FRAGMENTS or not all(
+                    isinstance(v, str) and v.strip() for v in value
+                ):
+                    raise SampleError(
+                        f"{where(name, entry, key)}: {str(key)!r} must be text, or a list of "
+                        f"1 to {MAX_FRAGMENTS} fragments"
+                    )
             elif not (isinstance(value, str) and value.strip()):
                 raise SampleError(f"{where(name, entry, key)}: {str(key)!r} must be text")

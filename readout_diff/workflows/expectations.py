@@ -44,12 +44,12 @@ def expectations(c: Comparison) -> dict:
     for a in c.alignment:
         if a.kind != "match":
             continue
-        # one fragment per readout: of a many-to-one alignment's claims, the first (the check
-        # passes when the fragments' claims are in one alignment)
-        members = a.by_readout
-        aligned.append(
-            {rid: fragment(by_id[ids[0]][1], claims[rid]) for rid, ids in members.items()}
-        )
+        # a fragment per claim: a list for a readout with two or three claims in it
+        entry: dict[str, object] = {}
+        for rid, ids in a.by_readout.items():
+            frags = [fragment(by_id[cid][1], claims[rid]) for cid in ids]
+            entry[rid] = frags if len(frags) > 1 else frags[0]
+        aligned.append(entry)
     unmatched = [
         {rid: fragment(by_id[cid][1], claims[rid])} for rid, ids in c.unmatched for cid in ids
     ]
