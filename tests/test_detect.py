@@ -75,3 +75,12 @@ def test_a_title_phrase_and_a_qualified_known_topic_are_not_names() -> None:
         "Gaza was raised.",
     )
     assert found == {}
+
+
+def test_a_name_whose_initials_the_other_readout_writes_is_shared() -> None:
+    a = "Wang Yi said the Northern Fleet Logistics Command will hold drills."
+    assert "Northern Fleet Logistics Command" not in _detected(a, "They discussed the NFLC drills.")
+    assert "Northern Fleet Logistics Command" not in _detected(a, "The FLC drills were raised.")
+    # two letters are a city as often as a name; other capitals are no initials
+    found = _detected(a, "They discussed LC and NFL drills.")
+    assert found["Northern Fleet Logistics Command"] == ("name", "a", ("b",))

@@ -247,9 +247,11 @@ def _name(
 
 
 def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
-    """The other readout has it in some form: all its words in one claim, or for a person the
-    surname anywhere."""
+    """The other readout has it in some form: all its words in one claim, its initials as a
+    word ("PLA" for "Chinese People's Liberation Army"), or for a person the surname anywhere."""
     if any(set(d.key) <= bag for bag in bags):
+        return True
+    if any(re.search(rf"\b{a}\b", text) for a in _acronyms(d.label)):
         return True
     words = d.label.split()
     if d.kind == "person" or (
@@ -258,3 +260,13 @@ def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
         surname = re.sub(r"(['’]s)$", "", words[-1]).strip(".,")  # "Xi Jinping's"
         return re.search(rf"\b{re.escape(surname)}\b", text) is not None
     return False
+
+
+def _acronyms(label: str) -> list[str]:
+    """Initials of the name's last three or more words, links left out: "Chinese People's
+    Liberation Army" gives CPLA and PLA (two letters, "LA", would be a city as often)."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w.lower() not in _CONNECTORS]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return []
+    initials = "".join(w[0] for w in words)
+    return [initials[k:] for k in range(len(initials) - 2) if initials[k:].isalpha()]
