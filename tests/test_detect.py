@@ -84,3 +84,15 @@ def test_a_name_whose_initials_the_other_readout_writes_is_shared() -> None:
     # two letters are a city as often as a name; other capitals are no initials
     found = _detected(a, "They discussed LC and NFL drills.")
     assert found["Northern Fleet Logistics Command"] == ("name", "a", ("b",))
+
+
+def test_a_known_name_with_its_descriptors_or_family_name_is_no_new_name() -> None:
+    found = _detected(
+        "He was grateful to the host, the Crown Prince and Prime Minister Mohammed bin Salman Al "
+        "Saud, for his kind and generous hospitality in the city. The tariff applies to all goods "
+        "that come from the Hong Kong and Macao Special Administrative Regions as well as from "
+        "the mainland. They are to abide by the position that was stated in the 1978 Japan-China "
+        "Joint Statement and will not seek any confrontation at all.",
+        "The Secretary met Wang Yi.",
+    )
+    assert found == {}

@@ -33,7 +33,8 @@ from readout_diff.core.topics import Mention
 
 MAX_PER_READOUT = 6
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d{1,3}(?:st|nd|rd|th)")
-_CONNECTORS = frozenset("of the for on de du la al".split())  # not "and": two names
+# not "and": two names; "bin", "ibn": "Mohammed bin Salman"
+_CONNECTORS = frozenset("of the for on de du la al bin ibn bint".split())
 _TITLES = frozenset(
     """
     president vice prime minister ministers secretary foreign state councilor councillor general
@@ -48,10 +49,11 @@ _BYLINE = frozenset("spokesperson spokesman spokeswoman".split())
 # Capitalised nouns that name no one thing alone ("the Treaty", "the Group of 20", "a New Era").
 _GENERIC_NAMES = frozenset(
     """
-    act agreement access accord alliance annex article bill centre center charter committee
-    conference congress convention declaration dialogue east era facility forum framework group
-    initiative leaders mechanism new north organization organisation partnership plan programme
-    program protocol resolution round south strategy summit talks treaty west union
+    act agreement access accord administrative alliance annex article bill centre center charter
+    committee conference congress convention declaration dialogue east era facility forum
+    framework group initiative joint leaders mechanism new north organization organisation
+    partnership plan programme program protocol region regions resolution round south special
+    strategy summit talks treaty west union
     """.split()
 )
 # Capitalised words of institutions, datelines and boilerplate: one-sided in nearly every pair,
