@@ -37,7 +37,8 @@ def topic_presence(
                 TopicMention(cid, phrase, m.start, m.end)
             )
     named = {r.id: {tid for tid, ms in by_topic.items() if r.id in ms} for r in readouts}
-    index = {r.id: (r, spans) for r, spans in zip(readouts, all_mentions, strict=True)}
+    index = {r.id: (r, _by_end(spans)) for r, spans in zip(readouts, all_mentions, strict=True)}
+    family = _Family(lexicon, parties)
     result = []
     for tid in sorted(order, key=order.__getitem__):
         topic = lexicon.topics[tid]
@@ -46,7 +47,7 @@ def topic_presence(
         covered = []
         for r in readouts:
             if r.id not in present:
-                ids = _family_named(tid, named[r.id], lexicon, parties)
+                ids = family.named(tid, named[r.id])
                 ids += _words_inside(phrases, *index[r.id])
                 if ids:
                     covered.append((r.id, tuple(sorted(set(ids) - {tid}))))
@@ -65,26 +66,42 @@ def topic_presence(
     return tuple(result)
 
 
-def _family_named(
-    tid: str, named: set[str], lexicon: Lexicon, parties: frozenset[str]
+class _Family:
+    """Topics in the family of a topic: one of its broader topics, a narrower one, or a sibling
+    under a common broader topic. The parties never make a family: every readout names them,
+    so a leader missing from one side stays an omission though it names his country."""
+
+    def __init__(self, lexicon: Lexicon, parties: frozenset[str]) -> None:
+        self._lexicon = lexicon
+        self._parties = parties
+        self._lines: dict[str, frozenset[str]] = {}  # each topic's line, worked out once
+
+    def _line(self, tid: str) -> frozenset[str]:
+        """The topic and its ancestors, the parties left out."""
+        if tid not in self._lines:
+            self._lines[tid] = frozenset({tid, *self._lexicon.ancestors(tid)}) - self._parties
+        return self._lines[tid]
+
+    def named(self, tid: str, named: set[str]) -> tuple[str, ...]:
+        """The topics of `named` in the family of `tid`."""
+        family = self._line(tid)
+        return tuple(sorted(u for u in named if u != tid and family & self._line(u)))
+
+
+def _by_end(spans: Sequence[Mention]) -> tuple[list[Mention], list[int]]:
+    """A readout's mentions ordered by end (then start), and their ends, for `_words_inside`."""
+    ordered = sorted(spans, key=lambda m: (m.end, m.start))
+    return ordered, [m.end for m in ordered]
+
+
+def _words_inside(
+    phrases: set[str], readout: Readout, by_end: tuple[list[Mention], list[int]]
 ) -> tuple[str, ...]:
-    """Topics of `named` in the family of `tid`: one of its broader topics, a narrower one, or
-    a sibling under a common broader topic. The parties never make a family: every readout
-    names them, so a leader missing from one side stays an omission though it names his
-    country."""
-    family = {tid, *lexicon.ancestors(tid)} - parties
-    return tuple(
-        sorted(u for u in named if u != tid and family & ({u, *lexicon.ancestors(u)} - parties))
-    )
-
-
-def _words_inside(phrases: set[str], readout: Readout, spans: Sequence[Mention]) -> tuple[str, ...]:
     """Topics of the readout whose mention overlaps one of the phrases standing there as whole
     words: the topic's words are there, taken by a longer (or overlapping) name."""
     text = readout.text
     found: list[str] = []
-    ordered = sorted(spans, key=lambda m: (m.end, m.start))
-    ends = [m.end for m in ordered]
+    ordered, ends = by_end
     for phrase in phrases:
         flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
