@@ -113,6 +113,8 @@ class Lexicon:
     Detection walks the words of a text once; at each word it tries the longest alias that
     starts there (at most `longest` words), so the cost is linear in the text and building the
     index costs a few milliseconds, unlike one regular expression over 1,600 aliases.
+    A lexicon is not changed once built: what detection and `resolve` derive from it (the
+    lower-cased alias keys, the topics by name) is kept from their first use.
     """
 
     def __init__(self, topics: Iterable[Topic], synonyms: Synonyms = NO_SYNONYMS) -> None:
@@ -309,11 +311,20 @@ class Lexicon:
         name = name.strip()
         if name in self.topics:
             return name
-        for topic in self.topics.values():
-            if topic.name.lower() == name.lower():
-                return topic.id
+        tid = self._by_name.get(name.lower())
+        if tid is not None:
+            return tid
         whole = [m for m in self.find(name) if m.start == 0 and m.end == len(name)]
         return whole[0].topic if whole else None
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        """Topic ids by lower-cased display name, the first topic of a name winning (built at
+        the first use: speakers' names are resolved at every compare)."""
+        by_name: dict[str, str] = {}
+        for topic in self.topics.values():
+            by_name.setdefault(topic.name.lower(), topic.id)
+        return by_name
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """The ids closest to a name the lexicon does not know, for error messages."""
