@@ -71,8 +71,9 @@ def tokens(
                     continue  # a later word of the same name or phrase
                 out.append(Token(name[2], name[0], name[1], index, True, word))
                 continue
-            compound = in_compound(claim.text, m.start(), m.end())  # "ready-made": no group
-            group = None if compound else synonyms.group(low)
+            group = synonyms.group(low) if content else None
+            if group and in_compound(claim.text, m.start(), m.end()):
+                group = None  # "ready-made" is no word of a group
             key = (group or stem(low)) if content else low
             out.append(Token(key, start, end, index, content))
     return out
