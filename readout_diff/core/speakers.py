@@ -78,6 +78,7 @@ _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _CONTENT = re.compile(r"\b(?:that|to|whether|how|if)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"”»]*[\"”»]|(?<!\w)[‘'][^’']{12,}[’'](?!\w)")
+_QUOTE_MARK = re.compile("[\"“«‘']")  # what opens a _QUOTE: most claims have none
 _POSITION = re.compile(
     r"(?P<who>[\w.-]+(?:\s+[\w.-]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+)?(?:position|view|stance|"
     r"assessment|approach|proposal|concerns?)\b",
@@ -149,7 +150,7 @@ def speaker_of(
     A question ("What did you and President Xi agree on?") states nothing: narration."""
     if text.rstrip().rstrip("\"'”’»)").endswith("?"):
         return Who()
-    masked = _QUOTE.sub(lambda m: "Q" * len(m.group(0)), text)
+    masked = _QUOTE.sub(lambda m: "Q" * len(m.group(0)), text) if _QUOTE_MARK.search(text) else text
     found = _main_clauses(masked, masked != text, lexicon, issuers, parties, previous)
     if not found and masked != text:  # the verb is quoted: the Secretary "welcomed …"
         found = _reported(text, masked, lexicon, issuers, parties)
@@ -168,6 +169,7 @@ _AGENT = re.compile(
     r"\s+by\s+(?P<who>[^,.;:]{2,60})",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\sby\s", re.IGNORECASE)  # in every _AGENT match: a cheap test first
 
 
 def _agents(
@@ -176,7 +178,7 @@ def _agents(
     """ "the intention announced by the Secretary of State": a statement put in the mouth of
     the party named after "by" (a passive's agent), besides the claim's own speaker."""
     out = []
-    for m in _AGENT.finditer(masked):
+    for m in _AGENT.finditer(masked) if _BY.search(masked) else ():
         named = named_parties(m.group("who"), lexicon, issuers, parties)
         if named and named[0].start < 20:
             verb = m.group("verb").lower()
