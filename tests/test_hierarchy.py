@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readout_diff import Readout, compare, load_lexicon, render
+from readout_diff.core.presence import _whole_words
+from readout_diff.core.topics import is_case_sensitive
 
 FAMILY = """topics:
   - {id: x-economy, name: Economic ties, kind: issue, aliases: [economic ties]}
@@ -107,3 +112,23 @@ def test_words_spread_outside_one_name_do_not_cover(text: str) -> None:
     )
     dialogue = {t.id: t for t in result.topics}["dialogue-mechanisms"]
     assert dialogue.omitted_from == ("a",)
+
+
+_PIECES = st.sampled_from(["US", "us", "U.S.", "a a", "A", "_", "é", "ſ", "K", "İ", "x", " ", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=14).map("".join),
+    st.lists(_PIECES, min_size=1, max_size=3).map("".join),
+    st.integers(0, 4),
+)
+def test_whole_words_are_the_matches_of_the_look_behind_pattern(
+    text: str, phrase: str, pos: int
+) -> None:
+    """_whole_words finds a phrase as finditer of `(?<!\\w)phrase(?!\\w)` does (the pattern it
+    replaced): same spans, overlapping repeats ("a a a") and case rules included."""
+    flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
+    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
+    expected = [m.span() for m in pattern.finditer(text, pos)]
+    assert list(_whole_words(phrase, text, pos)) == expected

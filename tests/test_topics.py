@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff.core.topics import KINDS
+from readout_diff.core.topics import KINDS, is_case_sensitive
 from readout_diff.errors import SpecError
 from readout_diff.inputs.lexicon import check_unique_aliases, load_lexicon
 
@@ -64,6 +64,19 @@ def test_plural_hyphen_case_and_apostrophe_variants(lex) -> None:  # type: ignor
     ]
     assert found(lex, "people to people exchanges")[0][0] == "people-to-people-exchanges"
     assert found(lex, "the People’s Republic of China") == [("china", "People’s Republic of China")]
+
+
+def test_every_alias_and_its_plural_is_found_whole(lex) -> None:  # type: ignore[no-untyped-def]
+    """Detection skips words and word runs that spell no alias (a first-word gate and a set of
+    lower-cased keys): never one that does, in any case the alias matches."""
+    for topic in lex.topics.values():
+        for alias in topic.aliases.get("en", ()):
+            forms = [alias] if is_case_sensitive(alias) else [alias, alias.lower(), alias.upper()]
+            if not is_case_sensitive(alias) and alias[-1].isalpha():
+                forms.append(alias + "s")
+            for text in forms:
+                spans = [(m.start, m.end) for m in lex.find(f"({text})", 1, len(text) + 1)]
+                assert spans == [(1, len(text) + 1)], (topic.id, text)
 
 
 def test_words_inside_longer_words_do_not_match(lex) -> None:  # type: ignore[no-untyped-def]

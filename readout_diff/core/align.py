@@ -17,7 +17,6 @@ cluster of two readouts may take in up to two adjacent claims of one side (many-
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -206,7 +205,9 @@ def _candidates(
         freq_a = [f.tokens & frequent for f in claims_a]
         freq_b = [f.tokens & frequent for f in claims_b]
         for (i, j), dot in pairs.items():
-            pairs[i, j] = dot + sum(w2[t] for t in freq_a[i] & freq_b[j])
+            common = freq_a[i] & freq_b[j]
+            if common:  # most pairs share no frequent token: their dot stays as it is
+                pairs[i, j] = dot + sum(w2[t] for t in common)
     return pairs
 
 
@@ -228,7 +229,11 @@ def _best_partners(
         best = list(dots)
         if len(best) > CANDIDATES_PER_CLAIM:
             cut = True
-            best = heapq.nsmallest(CANDIDATES_PER_CLAIM, best, key=lambda j: (-dots[j], j))
+            # Highest dot first, ties to the lower index: a stable sort of the ascending
+            # indices by dot, descending (both sorts in C; heapq.nsmallest with a key ran a
+            # Python loop over every partner).
+            best = sorted(sorted(best), key=dots.__getitem__, reverse=True)
+            del best[CANDIDATES_PER_CLAIM:]
         pairs.update(((i, j), dots[j]) for j in best)
     return pairs, cut
 

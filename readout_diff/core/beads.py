@@ -72,8 +72,15 @@ def widen(groups, readouts, scores, score) -> list[list[Claim]]:  # type: ignore
         text = readouts[claim[0]][claim[1]].exact, readouts[other[0]][other[1]].exact
         return (-gain, claim[1], other[1], text)
 
+    def partners(claim: Claim, other: Claim) -> bool:  # _worth without the gain: cheap
+        return _worth((0.0, 0, claim, other), scores, best)
+
     while True:
-        options = [o for n, g in enumerate(groups) for o in _options(n, g, readouts, score, taken)]
+        options = [
+            o
+            for n, g in enumerate(groups)
+            for o in _options(n, g, readouts, score, taken, partners)
+        ]
         options = sorted((o for o in options if _worth(o, scores, best)), key=key)
         keys: dict[int, set] = defaultdict(set)
         for o in options:
@@ -92,8 +99,10 @@ def widen(groups, readouts, scores, score) -> list[list[Claim]]:  # type: ignore
             return groups
 
 
-def _options(n, group, readouts, score, taken):  # type: ignore[no-untyped-def]
-    """(gain, group number, neighbour, other side's claim) for each unaligned neighbour."""
+def _options(n, group, readouts, score, taken, partners):  # type: ignore[no-untyped-def]
+    """(gain, group number, neighbour, other side's claim) for each unaligned neighbour whose
+    best partner is the other side's claim (`partners`): the others are never worth taking,
+    and scoring their spans was most of the work."""
     sides = claims_by_readout(group)
     if len(sides) != 2:
         return []
@@ -103,13 +112,17 @@ def _options(n, group, readouts, score, taken):  # type: ignore[no-untyped-def]
         if len(other) > 1 or len(side) >= MAX_BEAD:
             continue
         r = side[0][0]
+        current = None  # the span's own score, the same for both neighbours
         for claim in ((r, side[0][1] - 1), (r, side[-1][1] + 1)):
             if claim in taken or not 0 <= claim[1] < len(readouts[r]):
                 continue
+            if not partners(claim, other[0]):
+                continue
             wider = sorted([*side, claim])
             pair = (wider, other) if k == 0 else (other, wider)
-            now = (side, other) if k == 0 else (other, side)
-            gain = score(*pair).score - score(*now).score
+            if current is None:
+                current = score(*((side, other) if k == 0 else (other, side))).score
+            gain = score(*pair).score - current
             out.append((round(gain, 3), n, claim, other[0]))
     return out
 

@@ -73,6 +73,10 @@ _OPENERS = frozenset(".:;!?\"“‘'(")  # after these, a capital may just open 
 _HEADING_LINKS = frozenset("and with in to at a an von der van".split())
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*\.?")  # "I", "S.V", "D.C": initials, not names
 _HEADING_CAPS = 0.7  # a claim with this share of capitalised words is a title: no names there
+# The unions the word tests read, built once (not once per word)
+_LINKS = _CONNECTORS | _HEADING_LINKS
+_PREFIX_WORDS = _TITLES | _CONNECTORS | _STOCK | _BYLINE
+_STOCK_OR_TITLE = _STOCK | _TITLES
 
 
 @dataclass(frozen=True)
@@ -137,9 +141,11 @@ def detect(
 
 def _claim_words(text: str, claim: Claim) -> list[tuple[int, int, str, str]]:
     """(start, end, folded stem, as written) of each word of a claim."""
+    base = claim.start
     return [
-        (claim.start + m.start(), claim.start + m.end(), _fold(m.group(0)), m.group(0))
+        (base + m.start(), base + m.end(), _fold(word), word)
         for m in _WORD.finditer(claim.text)
+        for word in (m.group(0),)
     ]
 
 
@@ -156,7 +162,7 @@ def _names(
     common: frozenset[str],
     people: list[tuple[int, int]],
 ) -> list[Detected]:
-    content = [w for w in ws if w[3].lower() not in _CONNECTORS | _HEADING_LINKS]
+    content = [w for w in ws if w[3].lower() not in _LINKS]
     capitals = [w for w in content if w[3][0].isupper()]
     if len(content) >= 3 and len(capitals) >= _HEADING_CAPS * len(content):
         return []  # a title in title case: every word has a capital
@@ -213,8 +219,7 @@ def _name(
     lowers = [w[3].lower().strip(".") for w in run]
     prefix = 0  # "Chinese President", "US Secretary of State": known words, titles, links
     while prefix < len(run) and (
-        lowers[prefix] in _TITLES | _CONNECTORS | _STOCK | _BYLINE
-        or _covered(run[prefix][0], run[prefix][1], spans)
+        lowers[prefix] in _PREFIX_WORDS or _covered(run[prefix][0], run[prefix][1], spans)
     ):
         prefix += 1
     titled = any(x in _TITLES for x in lowers[:prefix])
@@ -233,7 +238,7 @@ def _name(
     significant = [
         w
         for w in body
-        if w[3].lower().strip(".") not in _STOCK | _TITLES
+        if w[3].lower().strip(".") not in _STOCK_OR_TITLE
         and not _INITIALS.fullmatch(w[3])
         and not _covered(w[0], w[1], spans)
     ]

@@ -128,13 +128,15 @@ def claim_features(
         pos = m.end - offset
     pieces.append(plain(text[pos:]))
     folded = "".join(pieces)
+    groups = synonyms if synonyms else None  # tested once, not at every word
     for match in _TOKEN.finditer(folded):
         word = match.group(0)
         low = word.lower().replace("\u2019", "'")
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        # A word of a hyphenated compound ("ready-made") is not its group's word.
-        group = synonyms.group(low) if synonyms and not in_compound(folded, *match.span()) else None
+        group = groups.group(low) if groups is not None else None
+        if group and in_compound(folded, *match.span()):
+            group = None  # a word of a hyphenated compound ("ready-made") is not its group's word
         tokens.setdefault(group or stem(low), word)
     topics = frozenset(m.topic for m in mentions) - participants
     exact = fold_whitespace(text.lower())

@@ -40,11 +40,16 @@ class Issuers:
         own = party if party and party != JOINT else None
         return Issuers(self.issuers, self.titles, self.own_titles, own)
 
+    @functools.cached_property
+    def _tables(self) -> tuple[tuple[str, tuple[re.Pattern[str] | None, dict[str, str]]], ...]:
+        """Each table's regular expression and owners, looked up once per Issuers: the lookup
+        sorts the tables, which cost more than the search of a claim's subject."""
+        return (("issuer", _phrases(self.issuers)), ("title", _phrases(self.titles)))
+
     def find(self, text: str, titles: bool = True) -> list[tuple[int, int, str, str]]:
         """(start, end, party, "issuer" | "title") of every listed name in `text`."""
         out = []
-        tables = (("issuer", _phrases(self.issuers)), ("title", _phrases(self.titles)))
-        for kind, (regex, owner) in tables:
+        for kind, (regex, owner) in self._tables:
             if regex is None or (kind == "title" and not titles):
                 continue
             out += [

@@ -57,41 +57,47 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
         """(start, end, target) of each phrase in `text`, left to right."""
-        if not self._by_first:
+        by_first = self._by_first
+        if not by_first:
             return []
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        # Most texts hold no phrase's first word: their words are lowered once (findall runs
+        # in C) and their offsets never taken.
+        words = [w.lower() for w in _WORD.findall(text)]
+        starts = [i for i, w in enumerate(words) if w in by_first]
+        if not starts:
+            return []
+        spans = [m.span() for m in _WORD.finditer(text)]
         out: list[tuple[int, int, T]] = []
-        i = 0
-        while i < len(tokens):
-            start, _, word = tokens[i]
-            hit = None
-            if word in self._by_first and not text[start - 1 : start] == "-":
-                hit = self._longest(text, tokens, i, self._by_first[word])
-            if hit is None:
-                i += 1
+        i = 0  # the first word not yet inside a match
+        for k in starts:
+            start = spans[k][0]
+            if k < i or text[start - 1 : start] == "-":
                 continue
-            n, target = hit
-            out.append((start, tokens[i + n - 1][1], target))
-            i += n
+            hit = self._longest(text, spans, words, k, by_first[words[k]])
+            if hit is not None:
+                n, target = hit
+                out.append((start, spans[k + n - 1][1], target))
+                i = k + n
         return out
 
     @staticmethod
     def _longest(
         text: str,
-        tokens: list[tuple[int, int, str]],
+        spans: list[tuple[int, int]],
+        words: list[str],
         i: int,
         candidates: list[tuple[tuple[str, ...], T]],
     ) -> tuple[int, T] | None:
-        for words, target in candidates:
-            n = len(words)
-            if i + n > len(tokens):
+        for phrase, target in candidates:
+            n = len(phrase)
+            if i + n > len(words):
                 continue
-            if any(tokens[i + k][2] != words[k] for k in range(1, n)):
+            if any(words[i + k] != phrase[k] for k in range(1, n)):
                 continue
-            gaps = (text[tokens[i + k][1] : tokens[i + k + 1][0]] for k in range(n - 1))
+            gaps = (text[spans[i + k][1] : spans[i + k + 1][0]] for k in range(n - 1))
             if not all(_SEPARATOR.fullmatch(gap) for gap in gaps):
                 continue
-            if text[tokens[i + n - 1][1] : tokens[i + n - 1][1] + 1] == "-":
+            if text[spans[i + n - 1][1] : spans[i + n - 1][1] + 1] == "-":
                 continue  # "trusting-" joins the next word
             return n, target
         return None

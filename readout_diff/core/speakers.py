@@ -80,11 +80,15 @@ _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _CONTENT = re.compile(r"\b(?:that|to|whether|how|if)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"”»]*[\"”»]|(?<!\w)[‘'][^’']{12,}[’'](?!\w)")
+_QUOTE_MARK = re.compile("[\"“«‘']")  # what opens a _QUOTE: most claims have none
 _POSITION = re.compile(
     r"(?P<who>[\w.-]+(?:\s+[\w.-]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+)?(?:position|view|stance|"
     r"assessment|approach|proposal|concerns?)\b",
     re.IGNORECASE,
 )
+# What every _POSITION match holds, with the same flags: _POSITION is slow to fail (it tries
+# up to four words from every position), so it runs only on a claim that has a possessive.
+_POSSESSIVE = re.compile(r"['’]s", re.IGNORECASE)
 _ACCORDING = re.compile(r"^\s*according\s+to\s+(?P<who>[^,]{2,80}),", re.IGNORECASE)
 _IT_WAS = re.compile(r"\bit\s+was\s+(?P<verb>agreed|decided|noted|stressed)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
@@ -148,7 +152,7 @@ def speaker_of(
     A question ("What did you and President Xi agree on?") states nothing: narration."""
     if text.rstrip().rstrip("\"'”’»)").endswith("?"):
         return Who()
-    masked = _QUOTE.sub(lambda m: "Q" * len(m.group(0)), text)
+    masked = _QUOTE.sub(lambda m: "Q" * len(m.group(0)), text) if _QUOTE_MARK.search(text) else text
     found = _main_clauses(masked, masked != text, lexicon, issuers, parties, previous)
     if not found and masked != text:  # the verb is quoted: the Secretary "welcomed …"
         found = _reported(text, masked, lexicon, issuers, parties)
@@ -167,6 +171,7 @@ _AGENT = re.compile(
     r"\s+by\s+(?P<who>[^,.;:]{2,60})",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\sby\s", re.IGNORECASE)  # in every _AGENT match: a cheap test first
 
 
 def _agents(
@@ -175,7 +180,7 @@ def _agents(
     """ "the intention announced by the Secretary of State": a statement put in the mouth of
     the party named after "by" (a passive's agent), besides the claim's own speaker."""
     out = []
-    for m in _AGENT.finditer(masked):
+    for m in _AGENT.finditer(masked) if _BY.search(masked) else ():
         named = named_parties(m.group("who"), lexicon, issuers, parties)
         if named and named[0].start < 20:
             verb = m.group("verb").lower()
@@ -371,7 +376,7 @@ def _other_patterns(text: str, lexicon: Lexicon, issuers: Issuers, parties: froz
         named = named_parties(m.group("who"), lexicon, issuers, parties)
         if named:
             return Who(named[-1].party, (named[-1].party,), "stated", "according-to")
-    for m in _POSITION.finditer(text):
+    for m in _POSITION.finditer(text) if _POSSESSIVE.search(text) else ():
         named = named_parties(m.group("who"), lexicon, issuers, parties)
         if named:
             return Who(named[-1].party, (named[-1].party,), "stated", "position")

@@ -14,6 +14,7 @@ each text once. Rules (also in the header of topics.yaml):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ def is_case_sensitive(alias: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+@functools.lru_cache(maxsize=4096)  # a text's gaps are mostly " ", ", " and a few more
 def _separator(gap: str) -> str:
     """Separators compare equal when they differ only in spaces/hyphens or apostrophe style."""
     gap = gap.replace("\u2019", "'")
@@ -83,12 +85,19 @@ class _Words:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        matches = list(_WORD.finditer(text, start, end))
-        self.word = [m.group(0) for m in matches]
+        self.word: list[str] = _WORD.findall(text, start, end)
         self.low = [w.lower() for w in self.word]
-        self.start = [m.start() for m in matches]
-        self.end = [m.end() for m in matches]
+        self._range = (start, end)
+        self.start: list[int] = []
+        self.end: list[int] = []
         self._separators: dict[int, str | None] = {}
+
+    def locate(self) -> None:
+        """Find the words' offsets: only a text that may hold an alias needs them (most short
+        pieces, such as a claim's subject, hold none)."""
+        spans = [m.span() for m in _WORD.finditer(self.text, *self._range)]
+        self.start = [s for s, _ in spans]
+        self.end = [e for _, e in spans]
 
     def separator(self, k: int) -> str | None:
         """The folded separator before word k, or None when it is too long to join an alias."""
@@ -104,6 +113,8 @@ class Lexicon:
     Detection walks the words of a text once; at each word it tries the longest alias that
     starts there (at most `longest` words), so the cost is linear in the text and building the
     index costs a few milliseconds, unlike one regular expression over 1,600 aliases.
+    A lexicon is not changed once built: what detection and `resolve` derive from it (the
+    lower-cased alias keys, the topics by name) is kept from their first use.
     """
 
     def __init__(self, topics: Iterable[Topic], synonyms: Synonyms = NO_SYNONYMS) -> None:
@@ -171,24 +182,31 @@ class Lexicon:
 
     def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
         """The topic and end offset of an alias made of words[i:i+n], if there is one."""
-        text = words.text
-        parts = [words.word[i]]
-        lower = [words.low[i]]
-        for k in range(i + 1, i + n):
-            sep = words.separator(k)
-            if sep is None:
-                return None
-            parts += (sep, words.word[k])
-            lower += (sep, words.low[k])
-        end = words.end[i + n - 1]
-        candidates = self._index.get((True, tuple(parts)), []) + self._index.get(
-            (False, tuple(lower)), []
-        )
+        if n == 1:  # most lookups: no separators to fold
+            parts: tuple[str, ...] = (words.word[i],)
+            lower: tuple[str, ...] = (words.low[i],)
+        else:
+            part_list, lower_list = [words.word[i]], [words.low[i]]
+            for k in range(i + 1, i + n):
+                sep = words.separator(k)
+                if sep is None:
+                    return None
+                part_list += (sep, words.word[k])
+                lower_list += (sep, words.low[k])
+            parts, lower = tuple(part_list), tuple(lower_list)
+        index = self._index
+        # Candidates in a fixed order: case-sensitive, case-insensitive, then plural stems.
+        candidates = [*index.get((True, parts), ()), *index.get((False, lower), ())]
         last = lower[-1]
-        for suffix in ("s", "es"):
-            if last.endswith(suffix) and len(last) > len(suffix):
-                stem = (*lower[:-1], last[: -len(suffix)])
-                candidates += [e for e in self._index.get((False, stem), []) if e[2]]
+        if last.endswith("s"):
+            for suffix in ("s", "es"):
+                if last.endswith(suffix) and len(last) > len(suffix):
+                    stem = (*lower[:-1], last[: -len(suffix)])
+                    candidates += [e for e in index.get((False, stem), ()) if e[2]]
+        if not candidates:
+            return None
+        text = words.text
+        end = words.end[i + n - 1]
         for topic, trail, _plural in candidates:
             stop = end
             if trail:
@@ -200,19 +218,41 @@ class Lexicon:
             return topic, stop
         return None
 
-    def _longest_candidate(self, words: _Words, i: int) -> int:
-        """How many words from words[i] on could still be one alias: the words before the last
-        must spell a proper prefix of some alias (the last one may be a plural)."""
+    def _candidate_keys(self, words: _Words, i: int) -> list[tuple[str, ...]]:
+        """The lower-cased keys of words[i:i+n] for each n that could still be one alias: the
+        words before the last must spell a proper prefix of some alias (the last one may be
+        a plural)."""
         limit = min(self.longest, len(words.word) - i)
         prefix: tuple[str, ...] = (words.low[i],)
-        n = 1
-        while n < limit and prefix in self._prefixes:
-            sep = words.separator(i + n)
+        keys = [prefix]
+        while len(keys) < limit and prefix in self._prefixes:
+            sep = words.separator(i + len(keys))
             if sep is None:
                 break
-            prefix = (*prefix, sep, words.low[i + n])
-            n += 1
-        return n
+            prefix = (*prefix, sep, words.low[i + len(keys)])
+            keys.append(prefix)
+        return keys
+
+    @functools.cached_property
+    def _lower_keys(self) -> frozenset[tuple[str, ...]]:
+        """Every alias's key with its words in lower case (built at the first search)."""
+        return frozenset(
+            tuple(p.lower() if k % 2 == 0 else p for k, p in enumerate(parts)) if cs else parts
+            for cs, parts in self._index
+        )
+
+    def _may_match(self, lower: tuple[str, ...]) -> bool:
+        """Whether words with this lower-cased key can be an alias, or the plural of one: most
+        candidates ("the talks", "Foreign Minister") spell none, and need no lookup."""
+        keys = self._lower_keys
+        if lower in keys:
+            return True
+        last = lower[-1]
+        if not last.endswith("s"):
+            return False
+        if (*lower[:-1], last[:-1]) in keys:
+            return True
+        return last.endswith("es") and (*lower[:-1], last[:-2]) in keys
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping.
@@ -237,21 +277,33 @@ class Lexicon:
     def _scan(self, text: str, start: int, end: int) -> list[Mention]:
         """`find` on a text without invisible characters."""
         words = _Words(text, start, end)
-        found = []
+        found: list[Mention] = []
+        # Words that may open an alias: a first word, or its plural (-s, -es). Each distinct
+        # word is tested once; most words of a text open none and are passed over.
         first_words = self._first
-        i = 0
-        while i < len(words.low):
-            hit = None
-            first = words.low[i]
-            if first in first_words or first[:-1] in first_words or first[:-2] in first_words:
-                for n in range(self._longest_candidate(words, i), 0, -1):
-                    hit = self._lookup(words, i, n)
-                    if hit:
-                        found.append(Mention(hit[0], words.start[i], min(hit[1], end)))
-                        i += n
-                        break
-            if not hit:
-                i += 1
+        opening = {
+            w
+            for w in set(words.low)
+            if w in first_words
+            or (
+                w.endswith("s")
+                and (w[:-1] in first_words or (w.endswith("es") and w[:-2] in first_words))
+            )
+        }
+        if not opening:
+            return found
+        words.locate()
+        i = 0  # the first word not inside a mention found
+        for k in [k for k, w in enumerate(words.low) if w in opening]:
+            if k < i:
+                continue
+            keys = self._candidate_keys(words, k)
+            for n in range(len(keys), 0, -1):
+                hit = self._lookup(words, k, n) if self._may_match(keys[n - 1]) else None
+                if hit:
+                    found.append(Mention(hit[0], words.start[k], min(hit[1], end)))
+                    i = k + n
+                    break
         return found
 
     def resolve(self, name: str) -> str | None:
@@ -259,11 +311,20 @@ class Lexicon:
         name = name.strip()
         if name in self.topics:
             return name
-        for topic in self.topics.values():
-            if topic.name.lower() == name.lower():
-                return topic.id
+        tid = self._by_name.get(name.lower())
+        if tid is not None:
+            return tid
         whole = [m for m in self.find(name) if m.start == 0 and m.end == len(name)]
         return whole[0].topic if whole else None
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        """Topic ids by lower-cased display name, the first topic of a name winning (built at
+        the first use: speakers' names are resolved at every compare)."""
+        by_name: dict[str, str] = {}
+        for topic in self.topics.values():
+            by_name.setdefault(topic.name.lower(), topic.id)
+        return by_name
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """The ids closest to a name the lexicon does not know, for error messages."""

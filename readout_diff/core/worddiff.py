@@ -22,7 +22,7 @@ word is a difference when no other readout of the alignment has it. Spans never 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -34,8 +34,10 @@ from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 NameSpan = tuple[int, int, str]  # (start, end, topic id) of a folded name, offsets in the text
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word (or folded name or phrase) of a claim. A named tuple, not a frozen dataclass: a
+    long alignment makes thousands, and a dataclass's __init__ costs several times more."""
+
     key: str  # what is compared: a stem, a stop word, or "@topic" for a name
     start: int  # offsets into the readout's text
     end: int
@@ -65,12 +67,13 @@ def tokens(
             if k < len(inside) and inside[k][0] <= start < inside[k][1]:
                 name, word = inside[k], frozenset([stem(low)] if content else [])
                 if out and out[-1].key == name[2] and out[-1].start == name[0]:
-                    out[-1] = replace(out[-1], words=out[-1].words | word)
+                    out[-1] = out[-1]._replace(words=out[-1].words | word)
                     continue  # a later word of the same name or phrase
                 out.append(Token(name[2], name[0], name[1], index, True, word))
                 continue
-            compound = in_compound(claim.text, m.start(), m.end())  # "ready-made": no group
-            group = None if compound else synonyms.group(low)
+            group = synonyms.group(low) if content else None
+            if group and in_compound(claim.text, m.start(), m.end()):
+                group = None  # "ready-made" is no word of a group
             key = (group or stem(low)) if content else low
             out.append(Token(key, start, end, index, content))
     return out
