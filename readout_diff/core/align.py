@@ -117,11 +117,13 @@ def score_pairs(
     participants: frozenset[str],
     names: frozenset[str] = frozenset(),
     eligible_only: bool = False,
+    weights: dict[str, float] | None = None,
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
     """Scores of the candidate cross-readout pairs (see `_candidates`), keyed by
     ((readout, claim), (readout, claim)) with the lower readout first; with `eligible_only`,
-    only the pairs worth aligning (the rest are most of them, and most of the memory)."""
-    w2 = _weights(readouts, participants, names)
+    only the pairs worth aligning (the rest are most of them, and most of the memory).
+    `weights`: the tokens' squared weights when the caller has them (`_weights`)."""
+    w2 = weights if weights is not None else _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     floor = _ELIGIBLE_COSINE if eligible_only else _CANDIDATE_COSINE
     scores = {}
@@ -289,7 +291,8 @@ def cluster(
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
     are in most claims of a readout and say little about what a claim is about."""
-    scores = score_pairs(readouts, participants, names, eligible_only=True)
+    w2 = _weights(readouts, participants, names)
+    scores = score_pairs(readouts, participants, names, eligible_only=True, weights=w2)
     edges = list(scores.items())
     edges.sort(key=_edge_order(readouts))
     owner: dict[tuple[int, int], int] = {}
@@ -309,7 +312,6 @@ def cluster(
         for member in merged:
             owner[member] = len(groups) - 1
     live = [groups[g] for g in dict.fromkeys(owner.values())]
-    w2 = _weights(readouts, participants, names)
     live = widen(live, readouts, scores, lambda x, y: _bead_score(x, y, readouts, w2))
     return sorted(
         (_make_cluster(g, scores, readouts, w2) for g in live),
