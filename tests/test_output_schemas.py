@@ -100,7 +100,8 @@ def test_check_json_with_a_meeting_that_cannot_be_checked_validates(tmp_path: Pa
     doc = json.loads(r.stdout)
     assert errors(CHECK, doc) == []
     assert doc["meetings"][0]["error"].endswith(
-        "unknown key 'surprise' (known: topics, absent_topics, claims, attributions, detected, framing)"
+        "unknown key 'surprise' (known: topics, absent_topics, claims, attributions, "
+        "detected, framing)"
     )
 
 

@@ -371,13 +371,12 @@ def test_the_seed_report_shows_who_speaks_on_ukraine() -> None:
 @pytest.mark.parametrize(
     ("label", "party", "expected"),
     [
-        ("White House", None, "united-states"),  # its own President
-        ("UK Prime Minister's Office", "united-kingdom", "united-kingdom"),
+        ("White House", None, "united-states"),  # its own President: introduced with no one
         ("Joint statement", "joint", None),  # nobody's own
         ("Press release", None, None),  # whose, cannot be told
     ],
 )
-def test_a_bare_title_is_the_readouts_own_office_holder(
+def test_a_bare_title_introduced_with_no_one_is_the_readouts_own(
     label: str, party: str | None, expected: str | None
 ) -> None:
     text = "The President said the talks were useful. The President of China objected."
@@ -391,6 +390,40 @@ def test_a_bare_title_is_the_readouts_own_office_holder(
     assert said.speaker_rule == ("title" if expected else None)
     # "the President of China" is no bare title: China's, whoever issued the readout
     assert objected.speaker == "china"
+
+
+def _speakers(text: str, label: str, party: str | None = None) -> list[str | None]:
+    c = compare(
+        [Readout.from_text(text, label, party=party), Readout.from_text("Xi met.", "China MFA")],
+        participants=["china", "united-states", "united-kingdom", "india"],
+    )
+    return [cl.speaker for cl in c.readouts[0].claims]
+
+
+def test_a_bare_title_names_whom_the_readout_introduced_with_it() -> None:
+    # No. 10's own Prime Minister, and the President it introduced: Xi, not the UK's
+    uk = "The Prime Minister spoke to Chinese President Xi Jinping. The President said trade grew."
+    assert _speakers(uk, "UK Prime Minister's Office", "united-kingdom") == [
+        "united-kingdom",
+        "china",
+    ]
+    # the White House's "the Prime Minister" is Modi; "Prime Minister" introduces no "Minister"
+    wh = (
+        "President Biden met Prime Minister Modi. The Prime Minister thanked the President. "
+        "The Minister of State was present. "
+        "The Secretary went at the request of the Prime Minister."
+    )
+    c = compare(
+        [Readout.from_text(wh, "White House"), Readout.from_text("Xi met.", "China MFA")],
+        participants=["united-states", "india"],
+    )
+    assert [cl.speaker for cl in c.readouts[0].claims][:2] == ["united-states", "india"]
+    assert c.readouts[0].initiative is not None and c.readouts[0].initiative.party == "india"
+
+
+def test_a_bare_title_introduced_with_two_parties_names_no_one() -> None:
+    text = "President Biden spoke with President Xi Jinping. The President said talks were frank."
+    assert _speakers(text, "White House") == ["united-states", None]
 
 
 def test_a_partys_listed_title_wins_over_a_bare_own_title() -> None:

@@ -24,21 +24,45 @@ _JOINT_LABEL = re.compile(r"\bjoint\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class Issuers:
     """Party id -> names of its offices and agencies (`issuers`), and titles only its office
-    holders bear (`titles`); `own_titles`, bare titles any party's office holder bears ("the
-    President"), which a readout uses for its own side's (see `for_readout`)."""
+    holders bear (`titles`); `own_titles`, titles any party's office holder bears ("the
+    President"), and `bare`, whom each of them names in one readout (see `for_readout`)."""
 
     issuers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     own_titles: tuple[str, ...] = ()
-    own_party: str | None = None  # whose the bare own titles are (`for_readout`)
+    bare: Mapping[str, str] = field(default_factory=dict)  # own title (casefolded) -> party
 
-    def for_readout(self, party: str | None) -> Issuers:
-        """The table as one readout reads it: its bare own titles stand for its party. A
-        readout names the other side's office holder ("President Xi", "the Russian
-        President", "the President of Russia") and its own by the title alone ("The President
-        welcomed ..."). With no party known, or a joint readout, a bare title names no one."""
+    def for_readout(self, party: str | None, text: str, lexicon: Lexicon) -> Issuers:
+        """The table as one readout reads it: each bare title ("the President") names the
+        party of the one person the readout introduces with it ("President Xi Jinping": China,
+        in a UK readout too), else, introduced with no one, the readout's own office holder
+        ("The Prime Minister welcomed ..." in a No. 10 readout). A title introduced with people
+        of two parties ("President Biden spoke with President Xi") names no one, as does any
+        bare title in a joint readout or one whose party is unknown and that introduces no one."""
+        bare = {}
         own = party if party and party != JOINT else None
-        return Issuers(self.issuers, self.titles, self.own_titles, own)
+        for title in self.own_titles:
+            introduced = self._introduced(title, text, lexicon)
+            if len(introduced) == 1:
+                bare[title.casefold()] = introduced.pop()
+            elif not introduced and own:
+                bare[title.casefold()] = own
+        return Issuers(self.issuers, self.titles, self.own_titles, bare)
+
+    def _introduced(self, title: str, text: str, lexicon: Lexicon) -> set[str]:
+        """Parties of the people `text` names right after the title with a capital
+        ("President Xi Jinping" for "the President"), any party (not only the meeting's). The
+        title must be whole: "Prime Minister Modi" introduces no "Minister"."""
+        word = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
+        found = set()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}[^\S\n]+(?=[A-Z])", text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in _TITLE_WORDS:
+                continue
+            named = named_parties(text[m.end() : m.end() + 60], lexicon, self)
+            if named and named[0].start == 0 and named[0].how in ("person", "title"):
+                found.add(named[0].party)
+        return found
 
     @functools.cached_property
     def _tables(self) -> tuple[tuple[str, tuple[re.Pattern[str] | None, dict[str, str]]], ...]:
@@ -56,11 +80,11 @@ class Issuers:
                 (m.start(), m.end(), owner[m.group(0).casefold()], kind)
                 for m in regex.finditer(text)
             ]
-        if titles and self.own_party and self.own_titles:
+        if titles and self.bare:
             listed = [(s, e) for s, e, _, _ in out]
             out += [
-                (m.start(), m.end(), self.own_party, "title")
-                for m in _bare(self.own_titles).finditer(text)
+                (m.start(), m.end(), self.bare[m.group(0).casefold()], "title")
+                for m in _bare(tuple(sorted(self.bare))).finditer(text)
                 # a name or title some party is listed with wins where they overlap
                 if not any(s < m.end() and m.start() < e for s, e in listed)
             ]
@@ -84,7 +108,7 @@ class Issuers:
         if not extra:
             return self
         titles = {p: (*self.titles.get(p, ()), *extra.get(p, ())) for p in {*self.titles, *extra}}
-        return Issuers(self.issuers, titles, self.own_titles, self.own_party)
+        return Issuers(self.issuers, titles, self.own_titles, self.bare)
 
 
 @functools.cache
@@ -99,11 +123,22 @@ def _compiled(
     return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE), owner
 
 
+# Words that make a longer title of the one after them: "Prime Minister Modi" introduces no
+# "Minister", "Vice President Vance" no "President" ("Chinese President Xi" is a president).
+_TITLE_WORDS = frozenset(
+    "prime foreign defence defense vice deputy crown acting former first finance trade".split()
+)
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+
+
 @functools.cache
 def _bare(titles: tuple[str, ...]) -> re.Pattern[str]:
-    """Bare titles: not inside a longer title, and not "the President of Russia"."""
+    """Bare titles: not inside a longer title, not "the President of Russia", not "the
+    President Xi" (a name follows: the lexicon or the meeting's speakers tell whose)."""
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])(?!\s+of\b)", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w/-])(?:{alts})(?![\w/-])(?!\s+of\b)(?![^\S\n]+(?-i:[A-Z]))", re.IGNORECASE
+    )
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -36,7 +36,7 @@ def who_said_what(
     out = []
     for r, res, party in zip(readouts, results, own, strict=True):
         starts = paragraph_starts(r.text, res.claims)
-        names = people.for_readout(party)  # its bare "the President" is its own
+        names = people.for_readout(party, r.text, lexicon)  # whom its "the President" names
         whos = claim_speakers(
             [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, names, pool
         )
