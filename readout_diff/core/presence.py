@@ -120,30 +120,41 @@ def _words_inside(
 
 
 # A proper name's own words between a topic's words: "High-Level Environment and Climate
-# Dialogue" is a high-level dialogue. Capitalised words and the links of names ("and", "of").
-_NAME_GAP = r"(?:[\s-]+(?:[A-Z][\w'’-]*|and|of|the|on|for)){1,4}[\s-]+"
+# Dialogue" is a high-level dialogue. Capitalised words (hyphens inside a word only, so that a
+# run splits one way: no backtracking on "-A-A-A…") and the links of names, apart by spaces
+# and at most one line break (a wrapped line, not a new paragraph); "the" only after "of", "on"
+# or "for", so that "Visits and the Dialogue" are two names.
+_SPACE = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
+_NAME_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME_LINK = rf"(?:and|(?:of|on|for)(?:{_SPACE}the)?)"
+_NAME_GAP = rf"(?:{_SPACE}(?:{_NAME_WORD}|{_NAME_LINK})){{1,4}}{_SPACE}"
 
 
 def _inside_a_name(phrase: str, readout: Readout) -> Iterator[tuple[int, int]]:
     """(start, end) of a topic's phrase of two or more words spread inside one proper name of
     the readout: each of its words there with a capital, other words of the name between them.
-    Searched, as in _whole_words, from its first capital letter, the look-behind tested at
-    each hit."""
+    Searched from its first capital letter, as _whole_words searches, the look-behind tested
+    at each hit."""
     words = phrase.split()
     if len(words) < 2:
         return
     spread = _NAME_GAP.join(rf"{re.escape(w[0].upper())}(?i:{re.escape(w[1:])})" for w in words)
-    pattern = re.compile(rf"{spread}(?!\w)")
-    text, pos = readout.text, readout.body_start
+    yield from _after_no_word(re.compile(rf"{spread}(?!\w)"), readout.text, readout.body_start)
+
+
+_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
+
+
+def _after_no_word(pattern: re.Pattern[str], text: str, pos: int) -> Iterator[tuple[int, int]]:
+    r"""(start, end) of the hits of `pattern` in text[pos:] that no word character precedes, as
+    finditer of the pattern behind `(?<!\w)` gives them: a hit that fails the test is searched
+    again from its next character."""
     while (hit := pattern.search(text, pos)) is not None:
         if _NOT_AFTER_WORD.match(text, hit.start()):
             yield hit.span()
             pos = hit.end()
         else:
             pos = hit.start() + 1
-
-
-_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
 
 
 def _whole_words(phrase: str, text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -158,13 +169,7 @@ def _whole_words(phrase: str, text: str, pos: int) -> Iterator[tuple[int, int]]:
         pattern = re.compile(r"(?<!\w)(?!\w)", flags)
         yield from (hit.span() for hit in pattern.finditer(text, pos))
         return
-    pattern = re.compile(rf"{re.escape(phrase)}(?!\w)", flags)
-    while (hit := pattern.search(text, pos)) is not None:
-        if _NOT_AFTER_WORD.match(text, hit.start()):
-            yield hit.span()
-            pos = hit.end()
-        else:
-            pos = hit.start() + 1
+    yield from _after_no_word(re.compile(rf"{re.escape(phrase)}(?!\w)", flags), text, pos)
 
 
 def detected_presence(
