@@ -67,6 +67,12 @@ def test_a_bad_list_is_a_one_line_error(tmp_path: Path, value: list, message: st
         check_meeting(meeting(tmp_path, [{"a": value, "b": B12}]), LEX)
 
 
+def test_two_fragments_of_one_claim_are_a_one_line_error(tmp_path: Path) -> None:
+    twice = ["India-China boundary question would meet soon", "Special Representatives on the"]
+    with pytest.raises(SampleError, match="two fragments name the same claim a5"):
+        check_meeting(meeting(tmp_path, [{"a": twice, "b": B12}]), LEX)
+
+
 def test_an_unmatched_entry_takes_no_list(tmp_path: Path) -> None:
     folder = meeting(tmp_path, [])
     text = (folder / "expected.yaml").read_text("utf-8")

@@ -62,6 +62,13 @@ def test_a_noise_guard_fails_when_the_name_is_listed(tmp_path: Path) -> None:
     ]
 
 
+def test_a_noise_guard_fails_when_any_readout_has_the_name_listed(tmp_path: Path) -> None:
+    folder = meeting(tmp_path, '  - {in: a, name: "F-35", reported: false}\n')
+    assert outcomes(folder) == [
+        ("fail", "a: “F-35” not reported", "reported as used by b alone"),
+    ]
+
+
 def test_known_failures_are_reported_as_such_and_a_passing_one_fails(tmp_path: Path) -> None:
     folder = meeting(
         tmp_path,
@@ -78,6 +85,7 @@ def test_known_failures_are_reported_as_such_and_a_passing_one_fails(tmp_path: P
         ('  - {in: a, name: ""}\n', "'name' must be text"),
         ('  - {in: a, name: "X", reported: "no"}\n', "'reported' must be true or false"),
         ('  - {in: z, name: "X"}\n', "'in' must be a readout id"),
+        ('  - {in: a, name: "X"}\n  - {in: b, name: " x"}\n', "' x' is listed twice"),
         ("  - Javelin\n", "each detected entry is a mapping"),
     ],
 )

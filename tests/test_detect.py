@@ -78,12 +78,18 @@ def test_a_title_phrase_and_a_qualified_known_topic_are_not_names() -> None:
 
 
 def test_a_name_whose_initials_the_other_readout_writes_is_shared() -> None:
-    a = "Wang Yi said the Northern Fleet Logistics Command will hold drills."
-    assert "Northern Fleet Logistics Command" not in _detected(a, "They discussed the NFLC drills.")
-    assert "Northern Fleet Logistics Command" not in _detected(a, "The FLC drills were raised.")
-    # two letters are a city as often as a name; other capitals are no initials
-    found = _detected(a, "They discussed LC and NFL drills.")
-    assert found["Northern Fleet Logistics Command"] == ("name", "a", ("b",))
+    a = "Wang Yi said the Russian Northern Fleet Logistics Command will hold drills."
+    name = "Russian Northern Fleet Logistics Command"
+    assert name not in _detected(a, "They discussed the NFLC drills.")  # "Russian" is Russia
+    # the initials of part of the name, or two letters, are another name as often
+    assert _detected(a, "The FLC drills were raised.")[name] == ("name", "a", ("b",))
+    assert _detected(a, "They discussed LC drills.")[name] == ("name", "a", ("b",))
+
+
+def test_an_acronym_whose_words_the_other_readout_writes_is_shared() -> None:
+    b = "They welcomed the Trilateral Cooperation Secretariat and its work."
+    assert "TCS" not in _detected("Wang Yi said the TCS will host the forum.", b)
+    assert "XCS" in _detected("Wang Yi said the XCS will host the forum.", b)
 
 
 def test_a_known_name_with_its_descriptors_or_family_name_is_no_new_name() -> None:

@@ -47,6 +47,8 @@ def test_no_phrase_belongs_to_two_parties() -> None:
         ("- a\n", "expected a mapping"),
         ("own_titles: the President\n", "'own_titles' must be a list of titles"),
         ("own_titles: ['']\n", "'own_titles' must be a list of titles"),
+        ("own_titles: {}\n", "'own_titles' must be a list of titles"),
+        ("own_titles: false\n", "'own_titles' must be a list of titles"),
     ],
 )
 def test_a_bad_table_is_a_one_line_error(tmp_path: Path, text: str, message: str) -> None:

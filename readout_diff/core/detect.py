@@ -89,6 +89,7 @@ class Detected:
     claim: str
     start: int
     end: int
+    initials: str = ""  # "PLA" of "Chinese People's Liberation Army" (_initials)
 
 
 @functools.lru_cache(maxsize=8192)  # a readout repeats its words: fold each once
@@ -250,7 +251,9 @@ def _name(
     start, end = words[0][0], significant[-1][1]
     label = claim.text[start - claim.start : end - claim.start]
     kind = "person" if titled and len(body) <= 3 and len(significant) == len(body) else "name"
-    return Detected(tuple(w[2] for w in significant), kind, label, claim.id, start, end)
+    key = tuple(w[2] for w in significant)
+    initials = _initials([w for w in body if w[1] <= end], spans)
+    return Detected(key, kind, label, claim.id, start, end, initials)
 
 
 def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
@@ -258,7 +261,9 @@ def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
     word ("PLA" for "Chinese People's Liberation Army"), or for a person the surname anywhere."""
     if any(set(d.key) <= bag for bag in bags):
         return True
-    if any(re.search(rf"\b{a}\b", text) for a in _acronyms(d.label)):
+    if d.initials and re.search(rf"\b{d.initials}\b", text):
+        return True
+    if _spelled_out(d.label, text):
         return True
     words = d.label.split()
     if d.kind == "person" or (
@@ -269,11 +274,24 @@ def _present(d: Detected, bags: list[set[str]], text: str) -> bool:
     return False
 
 
-def _acronyms(label: str) -> list[str]:
-    """Initials of the name's last three or more words, links left out: "Chinese People's
-    Liberation Army" gives CPLA and PLA (two letters, "LA", would be a city as often)."""
-    words = [w for w in re.split(r"[\s-]+", label) if w and w.lower() not in _CONNECTORS]
-    if len(words) < 3 or not all(w[0].isupper() for w in words):
-        return []
-    initials = "".join(w[0] for w in words)
-    return [initials[k:] for k in range(len(initials) - 2) if initials[k:].isalpha()]
+def _initials(words: list[tuple[int, int, str, str]], spans: list[tuple[int, int]]) -> str:
+    """The initials of a name's words, links and the known topics it opens with left out:
+    "Chinese People's Liberation Army" gives PLA ("Chinese" is China's). Three letters or more
+    (two are a city as often), and all of the name's own words: the initials of part of it
+    ("FTA" of "Eurasian Free Trade Association") are another name as often."""
+    while words and _covered(words[0][0], words[0][1], spans):
+        words = words[1:]
+    if len(words) < 3 or not all(w[3][0].isupper() for w in words):
+        return ""
+    initials = "".join(w[3][0] for w in words)
+    return initials if initials.isalpha() else ""
+
+
+def _spelled_out(label: str, text: str) -> bool:
+    """An acronym of three letters or more ("PLA") whose words stand in the text, each with its
+    capital, links allowed between them ("People's Liberation Army")."""
+    if not (3 <= len(label) <= 8 and label.isalpha() and label.isupper()):
+        return False
+    link = r"(?:[^\S\n]+(?:of|the|for|on|and))*[^\S\n]+"
+    words = link.join(rf"{ch}[\w'’]*" for ch in label)
+    return re.search(rf"\b{words}\b", text) is not None

@@ -35,7 +35,9 @@ def load_issuers(path: str | None = None) -> Issuers:
 
 
 def _own_titles(data: dict[Any, Any], name: str) -> tuple[str, ...]:
-    node = data.get("own_titles") or []
+    node = data.get("own_titles")
+    if node is None:
+        return ()
     if not isinstance(node, list) or not all(isinstance(t, str) and t.strip() for t in node):
         raise SpecError(f"{where(name, data, 'own_titles')}: 'own_titles' must be a list of titles")
     return tuple(t.strip() for t in node)

@@ -34,6 +34,8 @@ from readout_diff.workflows.check_spec import (
     EXPECTED_KEYS,
     EXPECTED_TOPIC_KEYS,
     SampleError,
+    entry_label,
+    fragments,
     validate,
 )
 from readout_diff.workflows.check_who import check_attributions, validate_attributions
@@ -293,31 +295,19 @@ def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
     return f"{claim.id}→{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})"
 
 
-def _fragments(entry: dict) -> dict[str, list[str]]:
-    """Readout id -> its fragments (several: one claim said in two or three of the other's)."""
-    return {
-        str(k): [str(x) for x in v] if isinstance(v, list) else [str(v)]
-        for k, v in entry.items()
-        if k not in ("known_failure", "kind")
-    }
-
-
-def _label(entry: dict) -> str:
-    return " ≈ ".join(
-        f"{rid}: " + " + ".join(f"“{f}”" for f in fs) for rid, fs in _fragments(entry).items()
-    )
-
-
 def _claim_outcome(
     kind: str, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
 ) -> Outcome:
-    frags = _fragments(entry)
+    frags = fragments(entry)
     if not frags or (kind == "aligned" and len(frags) < 2):
         need = "two readouts" if kind == "aligned" else "one readout"
         raise SampleError(f"{where(name, entry)}: an {kind} entry needs fragments of {need}")
-    label = _label(entry)
+    label = entry_label(entry)
     found = [(rid, find_claim(c, rid, f, name, entry)) for rid, fs in frags.items() for f in fs]
     claims = list(dict.fromkeys(cl for _, cl in found if cl is not None))
+    if len(claims) < sum(cl is not None for _, cl in found):
+        twice = next(cl for cl in claims if [x for _, x in found].count(cl) > 1)
+        raise SampleError(f"{where(name, entry)}: two fragments name the same claim {twice.id}")
     evidence = tuple(f"{cl.id}: {fold_whitespace(cl.text)}" for cl in claims)
     if any(cl is None for _, cl in found):
         split = list(dict.fromkeys(rid for rid, cl in found if cl is None))
@@ -349,7 +339,9 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
                 out.append(known(_claim_outcome(kind, entry, c, name, cluster_of), entry))
             except FragmentNotFound as e:  # a failure even when marked known: fix the fragment
                 out.append(
-                    Outcome(kind, _label(entry), "fail", "a claim with the fragment", e.message)
+                    Outcome(
+                        kind, entry_label(entry), "fail", "a claim with the fragment", e.message
+                    )
                 )
     return out
 

@@ -3,6 +3,7 @@ the file and line (data/schemas/expected.schema.json says the same; a test keeps
 
 from __future__ import annotations
 
+from readout_diff.core.beads import MAX_BEAD
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import where
@@ -11,7 +12,7 @@ from readout_diff.inputs.yamlio import where
 EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
 EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 CLAIM_KINDS = ("aligned", "unmatched")
-MAX_FRAGMENTS = 3  # claims of one readout in one aligned entry (core/beads.py MAX_BEAD)
+MAX_FRAGMENTS = MAX_BEAD  # claims of one readout in one aligned entry
 
 
 class SampleError(SpecError):
@@ -79,3 +80,18 @@ def _validate_claims(claims: dict, kind: str, name: str) -> None:
                     )
             elif not (isinstance(value, str) and value.strip()):
                 raise SampleError(f"{where(name, entry, key)}: {str(key)!r} must be text")
+
+
+def fragments(entry: dict) -> dict[str, list[str]]:
+    """Readout id -> its fragments (several: one claim said in two or three of the other's)."""
+    return {
+        str(k): [str(x) for x in v] if isinstance(v, list) else [str(v)]
+        for k, v in entry.items()
+        if k not in ("known_failure", "kind")
+    }
+
+
+def entry_label(entry: dict) -> str:
+    return " ≈ ".join(
+        f"{rid}: " + " + ".join(f"“{f}”" for f in fs) for rid, fs in fragments(entry).items()
+    )
