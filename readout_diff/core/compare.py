@@ -176,31 +176,11 @@ def compare(
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
-    speakers = name_tokens(name for r in readouts for name in r.speakers)
-    clusters = cluster([s.features for s in segmented], party_set, speakers)
-    alignment = [
-        Alignment(
-            tuple(
-                (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
-            ),
-            c.score,
-            c.kind,
-            c.shared_tokens,
-            c.shared_topics,
-        )
-        for c in clusters
-    ]
-    aligned = {cid for a in alignment for _, cid in a.members}
-    unmatched = tuple(
-        (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
-        for r, s in zip(readouts, segmented, strict=True)
-    )
+    alignment, unmatched = _align(readouts, segmented, party_set)
+    pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
-        [
-            _readout_claims(r, s, readouts[:k])
-            for k, (r, s) in enumerate(zip(readouts, segmented, strict=True))
-        ],
+        [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
         issuers or _builtin_issuers(),
@@ -234,6 +214,32 @@ def compare(
         attributions=attributions,
         framing=topic_framing(topics, framed, frozenset(c.id for r in claims for c in r.claims)),
     )
+
+
+def _align(
+    readouts: Sequence[Readout], segmented: Sequence[_Segmented], parties: frozenset[str]
+) -> tuple[list[Alignment], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The alignments, by claim ids, and each readout's claims in none."""
+    speakers = name_tokens(name for r in readouts for name in r.speakers)
+    clusters = cluster([s.features for s in segmented], parties, speakers)
+    alignment = [
+        Alignment(
+            tuple(
+                (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
+            ),
+            c.score,
+            c.kind,
+            c.shared_tokens,
+            c.shared_topics,
+        )
+        for c in clusters
+    ]
+    aligned = {cid for a in alignment for _, cid in a.members}
+    unmatched = tuple(
+        (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
+        for r, s in zip(readouts, segmented, strict=True)
+    )
+    return alignment, unmatched
 
 
 def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> ReadoutClaims:
