@@ -33,9 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from metrics import Ratio, gold_pieces, locate  # noqa: E402
-
-PARTY_KINDS = ("country", "organisation")
+from metrics import Ratio, gold_pieces, locate, meeting_parties  # noqa: E402
 
 
 def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any] | None:
@@ -51,10 +49,7 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
         load_readout(str(folder / f"{r}.txt"), r, label=str((gold.get(r) or {}).get("label") or r))
         for r in "ab"
     ]
-    described = lexicon.find(str(gold.get("meeting") or ""))
-    parties = list(
-        dict.fromkeys(m.topic for m in described if lexicon.topics[m.topic].kind in PARTY_KINDS)
-    )
+    parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
     c = compare(readouts, lexicon, parties)
     party = {r.id: r.party for r in c.readouts}
     index = {r.id: [cl.id for cl in r.claims] for r in c.readouts}

@@ -143,3 +143,18 @@ def map_gold_topic(name: str, lexicon: Any, parties: Iterable[str]) -> str | Non
         return tid
     found = {m.topic for m in lexicon.find(name)} - set(parties)
     return found.pop() if len(found) == 1 else None
+
+
+def meeting_parties(meeting: str, lexicon: Any) -> list[str]:
+    """The parties of a real pair, from its gold `meeting` description: the countries and
+    organisations of the people it names ("Borrell–Wang Yi video meeting": the EU and China),
+    else the countries and organisations it names. Places of the meeting ("at the G20 in Rome")
+    are no parties, nor is a party missed because the description names only its envoy."""
+    from readout_diff.core.parties import PARTY_KINDS, party_of
+
+    found = lexicon.find(meeting)
+    people = [party_of(lexicon, m.topic) for m in found if lexicon.topics[m.topic].kind == "person"]
+    named = [p for p in people if p]
+    if not named:
+        named = [m.topic for m in found if lexicon.topics[m.topic].kind in PARTY_KINDS]
+    return list(dict.fromkeys(named))

@@ -81,6 +81,7 @@ from metrics import (  # noqa: E402
     gold_pieces,
     locate,
     map_gold_topic,
+    meeting_parties,
     omissions,
     topic_scores,
 )
@@ -221,10 +222,7 @@ def realworld_pair(
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     readouts = [load_readout(str(folder / f"{r}.txt"), r, label=r) for r in "ab"]
-    described = lexicon.find(str(gold.get("meeting") or ""))
-    parties = list(
-        dict.fromkeys(m.topic for m in described if lexicon.topics[m.topic].kind == "country")
-    )
+    parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
     t = time.perf_counter()
     comparison = compare(readouts, lexicon, parties)
     tool.seconds += time.perf_counter() - t
