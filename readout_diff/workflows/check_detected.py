@@ -18,8 +18,8 @@ from typing import Any
 
 from readout_diff.core.model import Comparison
 from readout_diff.core.text import fold_whitespace
-from readout_diff.inputs.yamlio import check_keys, where
-from readout_diff.workflows.check_spec import SampleError
+from readout_diff.inputs.yamlio import where
+from readout_diff.workflows.check_spec import SampleError, check_text, mapping_entries
 
 DETECTED_KIND = "detected"
 DETECTED_KEYS = ("in", "name", "reported", "known_failure")
@@ -27,29 +27,10 @@ DETECTED_KEYS = ("in", "name", "reported", "known_failure")
 
 def validate_detected(spec: dict, name: str) -> None:
     """Types of the `detected` entries: one-line errors naming the file and line."""
-    entries = spec.get("detected")
-    if entries is None:
-        return
-    if not isinstance(entries, list):
-        raise SampleError(f"{where(name, spec, 'detected')}: 'detected' must be a list")
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise SampleError(
-                f"{where(name, spec, 'detected')}: each detected entry is a mapping {{in, name}}"
-            )
-        check_keys(entry, DETECTED_KEYS, "detected key", name, SampleError)
-        for key in ("in", "name"):
-            value = entry.get(key)
-            if not (isinstance(value, str) and value.strip()):
-                raise SampleError(f"{where(name, entry, key)}: {key!r} must be text")
-        if "reported" in entry and not isinstance(entry["reported"], bool):
-            raise SampleError(f"{where(name, entry, 'reported')}: 'reported' must be true or false")
-        if "known_failure" in entry and not (
-            isinstance(entry["known_failure"], str) and entry["known_failure"].strip()
-        ):
-            raise SampleError(
-                f"{where(name, entry, 'known_failure')}: 'known_failure' must be a reason (text)"
-            )
+    text = ("in", "name")
+    mapping_entries(spec, "detected", ("in", "name"), DETECTED_KEYS, text, "reported", name)
+    for entry in spec.get("detected") or []:
+        check_text(entry, "known_failure", name, "a reason (text)")
 
 
 def check_detected(c: Comparison, spec: dict, name: str) -> list[Any]:

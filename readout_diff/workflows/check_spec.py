@@ -6,7 +6,7 @@ from __future__ import annotations
 from readout_diff.core.beads import MAX_BEAD
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
-from readout_diff.inputs.yamlio import where
+from readout_diff.inputs.yamlio import check_keys, where
 
 # The keys expected.yaml may use.
 EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
@@ -29,7 +29,7 @@ def _strings(node: dict, key: str, name: str, what: str) -> list[str]:
     return value
 
 
-def _check_text(node: dict, key: str, name: str, what: str) -> None:
+def check_text(node: dict, key: str, name: str, what: str) -> None:
     value = node.get(key)
     if value is not None and not (isinstance(value, str) and value.strip()):
         raise SampleError(f"{where(name, node, key)}: {key!r} must be {what}")
@@ -49,7 +49,7 @@ def validate(spec: dict, name: str, lexicon: Lexicon) -> None:
         if isinstance(entry, dict):  # another type: _check_topics names the topic
             for key in ("in", "missing_from"):
                 _strings(entry, key, name, "readout ids, like [a, b]")
-            _check_text(entry, "known_failure", name, "a reason (text)")
+            check_text(entry, "known_failure", name, "a reason (text)")
     claims = spec.get("claims")
     if isinstance(claims, dict):  # another type: _check_claims says what it must be
         for kind in CLAIM_KINDS:
@@ -95,3 +95,36 @@ def entry_label(entry: dict) -> str:
     return " ≈ ".join(
         f"{rid}: " + " + ".join(f"“{f}”" for f in fs) for rid, fs in fragments(entry).items()
     )
+
+
+def mapping_entries(
+    spec: dict,
+    key: str,
+    shape: tuple[str, ...],
+    keys: tuple[str, ...],
+    text: tuple[str, ...],
+    flag: str,
+    name: str,
+) -> None:
+    """Types of a section of expected.yaml that lists mappings (`attributions`, `detected`):
+    a list; each entry a mapping of `keys` only (`shape` names them in the message), with
+    `text` fields of text and an optional true-or-false `flag`. One-line errors naming the file
+    and line; an absent section is fine."""
+    entries = spec.get(key)
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        raise SampleError(f"{where(name, spec, key)}: {key!r} must be a list")
+    what = "attribution" if key == "attributions" else f"{key} entry"
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise SampleError(
+                f"{where(name, spec, key)}: each {what} is a mapping {{{', '.join(shape)}}}"
+            )
+        check_keys(entry, keys, f"{what.split()[0]} key", name, SampleError)
+        for field in text:
+            value = entry.get(field)
+            if not (isinstance(value, str) and value.strip()):
+                raise SampleError(f"{where(name, entry, field)}: {field!r} must be text")
+        if flag in entry and not isinstance(entry[flag], bool):
+            raise SampleError(f"{where(name, entry, flag)}: {flag!r} must be true or false")

@@ -18,8 +18,8 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.text import fold_whitespace
-from readout_diff.inputs.yamlio import check_keys, where
-from readout_diff.workflows.check_spec import SampleError
+from readout_diff.inputs.yamlio import where
+from readout_diff.workflows.check_spec import SampleError, mapping_entries
 
 ATTRIBUTION_KIND = "attribution"
 ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "known_failure")
@@ -27,26 +27,9 @@ ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "known_failure")
 
 def validate_attributions(spec: dict, name: str) -> None:
     """Types of the `attributions` entries: one-line errors naming the file and line."""
-    entries = spec.get("attributions")
-    if entries is None:
-        return
-    if not isinstance(entries, list):
-        raise SampleError(f"{where(name, spec, 'attributions')}: 'attributions' must be a list")
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise SampleError(
-                f"{where(name, spec, 'attributions')}: each attribution is a mapping "
-                "{in, fragment, speaker, confirmed}"
-            )
-        check_keys(entry, ATTRIBUTION_KEYS, "attribution key", name, SampleError)
-        for key in ("in", "fragment", "speaker"):
-            value = entry.get(key)
-            if not (isinstance(value, str) and value.strip()):
-                raise SampleError(f"{where(name, entry, key)}: {key!r} must be text")
-        if "confirmed" in entry and not isinstance(entry["confirmed"], bool):
-            raise SampleError(
-                f"{where(name, entry, 'confirmed')}: 'confirmed' must be true or false"
-            )
+    shape = ("in", "fragment", "speaker", "confirmed")
+    text = ("in", "fragment", "speaker")
+    mapping_entries(spec, "attributions", shape, ATTRIBUTION_KEYS, text, "confirmed", name)
 
 
 def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
