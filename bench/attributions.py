@@ -14,9 +14,8 @@ Per pair and in total:
 - **extra unconfirmed**: unconfirmed attributions the tool lists on claims no gold attribution
   names. `--show` prints them, to be read by hand (gold lists are not exhaustive).
 
-Each readout is labelled with its gold `label` (its party is told from it, as a user's label
-would), and the parties are the countries and organisations gold's `meeting` names. Counts only:
-no text of the pairs is stored.
+Each readout is labelled with its gold `label` and issued by its gold `parties` entry, passed as
+a user passes `--party` (metrics.gold_parties). Counts only: no text of the pairs is stored.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from metrics import Ratio, gold_pieces, locate, meeting_parties  # noqa: E402
+from metrics import Ratio, gold_parties, gold_pieces, locate  # noqa: E402
 
 
 def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any] | None:
@@ -45,12 +45,17 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
     listed = gold.get("attributions") or []
     if not listed:
         return None
+    issued = gold_parties(gold, lexicon)
     readouts = [
-        load_readout(str(folder / f"{r}.txt"), r, label=str((gold.get(r) or {}).get("label") or r))
+        replace(
+            load_readout(
+                str(folder / f"{r}.txt"), r, label=str((gold.get(r) or {}).get("label") or r)
+            ),
+            party=issued.get(r),
+        )
         for r in "ab"
     ]
-    parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
-    c = compare(readouts, lexicon, parties)
+    c = compare(readouts, lexicon)
     party = {r.id: r.party for r in c.readouts}
     index = {r.id: [cl.id for cl in r.claims] for r in c.readouts}
     texts = {r.id: [cl.text for cl in r.claims] for r in c.readouts}
@@ -101,16 +106,23 @@ def rows(realworld: Path, lexicon: Any, show: bool = False) -> list[tuple[str, d
 
 
 def table(found: Sequence[tuple[str, dict[str, Any]]]) -> list[str]:
-    """Per pair and in total: the three numbers of the module's docstring."""
+    """Per pair, then totals of the older pairs, the six new ones and all (evidence.groups):
+    the three numbers of the module's docstring."""
+    from evidence import groups
+
     heads = ("attributions (gold)", "unconfirmed found", "confirmed found", "extra unconfirmed")
-    total = {"unconfirmed": Ratio(0, 0), "confirmed": Ratio(0, 0), "extra": 0}
     lines = [(*heads,)]
     for name, s in found:
         lines.append((name, str(s["unconfirmed"]), str(s["confirmed"]), str(s["extra"])))
-        total["unconfirmed"].add(s["unconfirmed"])
-        total["confirmed"].add(s["confirmed"])
-        total["extra"] += s["extra"]
-    lines.append(("total", str(total["unconfirmed"]), str(total["confirmed"]), str(total["extra"])))
+    for label, names in groups([name for name, _ in found]):
+        total = {"unconfirmed": Ratio(0, 0), "confirmed": Ratio(0, 0), "extra": 0}
+        for name, s in found:
+            if name in names:
+                total["unconfirmed"].add(s["unconfirmed"])
+                total["confirmed"].add(s["confirmed"])
+                total["extra"] += s["extra"]
+        cells = (str(total["unconfirmed"]), str(total["confirmed"]), str(total["extra"]))
+        lines.append((f"total, {label}", *cells))
     widths = [max(len(row[i]) for row in lines) + 2 for i in range(4)]
     return [
         "".join(f"{cell:<{w}}" for cell, w in zip(row, widths, strict=True)).rstrip()

@@ -13,9 +13,12 @@ not elsewhere in the claim: a claim often names other topics too.
   - *surfaced*: reported missing, or X's evidence claim is in no alignment (the report lists it
     among the claims only X makes). This is what a reader can find without reading both texts.
 - **shared topic** (both sides):
-  - *reported missing*: some topic the tool detects in either side's evidence is reported
-    plainly missing from the other side (no related topic there), though the gold says both
-    sides discuss it (a false omission);
+  - *reported missing* (a false omission, as ../shared/realworld/README.md defines it): some
+    topic the tool detects in either side's evidence is reported plainly missing from the other
+    side (no related topic there) AND the report shows nothing shared there: no topic other than
+    the parties is detected in both evidence spans, and no alignment joins the two evidence
+    claims. A narrower detail one side alone names inside a subject shown as shared is a true
+    finding;
   - *evidence unmatched*: either side's evidence claim is in no alignment, so the report shows
     shared ground as one-sided;
   - *linked*: both evidence claims are in one alignment, or share a topic both sides name.
@@ -23,10 +26,18 @@ not elsewhere in the claim: a claim often names other topics too.
 
 A topic whose evidence cannot be located counts as a miss for "surfaced" and "linked" and is
 counted apart. Parties are not topics here either: a detected party never counts as reported.
+
+Two counts keep recall honest (reporting more of everything must not pay):
+- **phrase in the other readout**: reported one-sided topics (plain or covered) whose phrase, as
+  the present side writes it, stands word for word in the other readout (folded);
+- **unjudged**: reported one-sided topics that no gold topic accounts for: the topic is detected
+  inside no gold evidence span of the side that names it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from metrics import Ratio, fold, gold_pieces, locate
@@ -38,6 +49,10 @@ NAMES = (
     "shared topics with an evidence claim unmatched",
     "shared topics linked (aligned or a shared topic)",
     "gold claim pairs aligned (match or related)",
+)
+COUNTS = (
+    "omissions whose phrase stands in the other readout",
+    "omissions no gold topic accounts for",
 )
 
 
@@ -81,8 +96,44 @@ def _topics_in(comparison: Any, claim: Any, quote: str) -> set[str]:
     }
 
 
-def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ratio], int]:
-    """The ratios of NAMES for one real pair, and the number of evidence quotes not located."""
+def _words(text: str) -> str:
+    """The text's words, folded, each run between single spaces: a phrase's words stand in a
+    text when " phrase " is a substring of it."""
+    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+
+
+def omission_counts(
+    comparison: Any, gold: dict[str, Any], texts: dict[str, str], parties: Sequence[str] = ()
+) -> dict[str, int]:
+    """COUNTS for one real pair (`texts`: readout id -> its text): reported one-sided topics
+    whose phrase stands in the other readout, and those no gold topic's evidence accounts for."""
+    claims = {r.id: list(r.claims) for r in comparison.readouts}
+    words = {rid: _words(text) for rid, text in texts.items()}
+    explained: set[tuple[str, str]] = set()  # (topic id, side naming it) inside gold evidence
+    for topic in gold.get("topics") or []:
+        for side in "ab":
+            quote = topic.get(f"evidence_{side}")
+            i = _claim_index(claims[side], quote) if topic.get(side) else None
+            if i is not None:
+                found = _topics_in(comparison, claims[side][i], str(quote))
+                explained |= {(t, side) for t in found}
+    phrase = unjudged = 0
+    for t in (*comparison.topics, *getattr(comparison, "detected", ())):
+        if t.id in parties:
+            continue
+        mentions = dict(t.mentions)
+        for y in t.missing_from:
+            said = {_words(m.phrase) for x in t.present_in for m in mentions.get(x, ())}
+            phrase += any(w.strip() and w in words[y] for w in said)
+            unjudged += not any((t.id, x) in explained for x in t.present_in)
+    return {COUNTS[0]: phrase, COUNTS[1]: unjudged}
+
+
+def evidence_scores(
+    comparison: Any, gold: dict[str, Any], parties: Sequence[str] = ()
+) -> tuple[dict[str, Ratio], int]:
+    """The ratios of NAMES for one real pair, and the number of evidence quotes not located.
+    `parties` (topic ids) never count as the shared subject of a shared topic."""
     claims = {r.id: list(r.claims) for r in comparison.readouts}
     group = {cid: n for n, a in enumerate(comparison.alignment) for _, cid in a.members}
     reported = (*comparison.topics, *getattr(comparison, "detected", ()))  # detected names too
@@ -108,6 +159,7 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
             y = "b" if x == "a" else "a"
             c = ev[x]
             named = set() if c is None else _topics_in(comparison, c, topic[f"evidence_{x}"])
+            named -= set(parties)  # a party is never a topic (it may be one under --party)
             strict = any((t, y) in one_sided for t in named)
             out[NAMES[0]].add(Ratio(int(strict), 1))
             out[NAMES[1]].add(Ratio(int(strict or (c is not None and c.id not in group)), 1))
@@ -115,14 +167,14 @@ def evidence_scores(comparison: Any, gold: dict[str, Any]) -> tuple[dict[str, Ra
             ca, cb = ev["a"], ev["b"]
             na = set() if ca is None else _topics_in(comparison, ca, topic["evidence_a"])
             nb = set() if cb is None else _topics_in(comparison, cb, topic["evidence_b"])
-            false = any((t, "b") in missing for t in na) or any((t, "a") in missing for t in nb)
-            out[NAMES[2]].add(Ratio(int(false), 1))
             located = ca is not None and cb is not None
+            joined = located and ca.id in group and group.get(ca.id) == group.get(cb.id)
+            shown_shared = joined or bool((na & nb) - set(parties))
+            said = any((t, "b") in missing for t in na) or any((t, "a") in missing for t in nb)
+            out[NAMES[2]].add(Ratio(int(said and not shown_shared), 1))
             alone = not located or ca.id not in group or cb.id not in group
             out[NAMES[3]].add(Ratio(int(alone), 1))
-            linked = located and (
-                (ca.id in group and group.get(ca.id) == group.get(cb.id)) or bool(na & nb & in_both)
-            )
+            linked = located and (joined or bool((na & nb & in_both) - set(parties)))
             out[NAMES[4]].add(Ratio(int(linked), 1))
     for pair in gold.get("pairs") or []:
         ca, cb = claim("a", pair.get("a")), claim("b", pair.get("b"))
@@ -139,23 +191,67 @@ SHORT = (
     "linked",
     "pairs",
 )
+SHORT_COUNTS = ("phrase in other", "unjudged")
+
+# The six real pairs added on 2026-12-07, which no change had seen: reported apart from the
+# others, so that a gain on the pairs a change was tuned on and none here shows as tuning.
+NEW_PAIRS = frozenset(
+    {
+        "2018-08-02-kono-kang-meeting",
+        "2021-01-05-modi-johnson-call",
+        "2021-08-27-borrell-amir-abdollahian-call",
+        "2022-08-04-balakrishnan-wang-meeting",
+        "2022-11-04-kishida-sunak-call",
+        "2024-06-25-austin-belousov-call",
+    }
+)
 
 
-def per_pair_table(rows: list[tuple[str, dict[str, Ratio]]]) -> list[str]:
-    """One line per real pair and a total: hits/denominator of each of NAMES."""
-    total = {name: Ratio() for name in NAMES}
-    for _, ratios in rows:
-        for name in NAMES:
-            total[name].add(ratios[name])
+def groups(names: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """The subtotals printed under the per-pair rows: the pairs seen before 2026-12-07, the
+    six new ones, and all (a group with no pair is left out)."""
+    old = [n for n in names if n not in NEW_PAIRS]
+    new = [n for n in names if n in NEW_PAIRS]
+    out = [(f"older {len(old)}", old), (f"new {len(new)}", new)]
+    return [g for g in out if g[1] and len(g[1]) < len(names)] + [("all", list(names))]
+
+
+Row = tuple[str, dict[str, Ratio], dict[str, int]]
+
+
+def totals(rows: Sequence[Row], names: Sequence[str]) -> tuple[dict[str, Ratio], dict[str, int]]:
+    """The sums of NAMES and COUNTS over the rows of the named pairs."""
+    ratios = {n: Ratio() for n in NAMES}
+    counts = dict.fromkeys(COUNTS, 0)
+    for name, r, c in rows:
+        if name in names:
+            for n in NAMES:
+                ratios[n].add(r[n])
+            for n in COUNTS:
+                counts[n] += c[n]
+    return ratios, counts
+
+
+def per_pair_table(rows: Sequence[Row]) -> list[str]:
+    """One line per real pair, then hits/denominator (and %) of each of NAMES and the COUNTS
+    for the older pairs, the six new ones and all."""
+    heads = "".join(f"{s:>18}" for s in SHORT) + "".join(f"{s:>17}" for s in SHORT_COUNTS)
     lines = [
         "evidence-based, per real pair (hits/total; see bench/evidence.py)",
-        f"{'pair':<40}" + "".join(f"{s:>18}" for s in SHORT),
+        f"{'pair':<40}{heads}",
     ]
-    for name, ratios in [*rows, ("total", total)]:
+
+    def line(name: str, ratios: dict[str, Ratio], counts: dict[str, int]) -> str:
         cells = "".join(f"{ratios[n].hit:>12}/{ratios[n].total:<5}" for n in NAMES)
-        lines.append(f"{name:<40}{cells}")
-    pct = "".join(
-        f"{(100 * total[n].hit / total[n].total if total[n].total else 0):>17.0f}%" for n in NAMES
-    )
-    lines.append(f"{'total, %':<40}{pct}")
+        return f"{name:<40}{cells}" + "".join(f"{counts[n]:>17}" for n in COUNTS)
+
+    lines += [line(*row) for row in rows]
+    for label, names in groups([r[0] for r in rows]):
+        ratios, counts = totals(rows, names)
+        lines.append(line(f"total, {label}", ratios, counts))
+        pct = "".join(
+            f"{(100 * ratios[n].hit / ratios[n].total if ratios[n].total else 0):>17.0f}%"
+            for n in NAMES
+        )
+        lines.append(f"{'  %':<40}{pct}")
     return lines

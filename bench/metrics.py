@@ -158,3 +158,14 @@ def meeting_parties(meeting: str, lexicon: Any) -> list[str]:
     if not named:
         named = [m.topic for m in found if lexicon.topics[m.topic].kind in PARTY_KINDS]
     return list(dict.fromkeys(named))
+
+
+def gold_parties(gold: dict[str, Any], lexicon: Any) -> dict[str, str]:
+    """Readout id -> the topic id of the party that issued it, from gold.yaml's `parties`
+    (what a user passes as `--party`); else, for a gold file without them, the parties of the
+    people its `meeting` names, in order."""
+    given = gold.get("parties") or {}
+    if given:
+        return {str(r): str(p) for r, p in given.items()}
+    named = meeting_parties(str(gold.get("meeting") or ""), lexicon)
+    return dict(zip("ab", named, strict=False))  # a meeting may name fewer people

@@ -59,6 +59,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -78,10 +79,10 @@ from metrics import (  # noqa: E402
     Tally,
     Unit,
     claim_scores,
+    gold_parties,
     gold_pieces,
     locate,
     map_gold_topic,
-    meeting_parties,
     omissions,
     topic_scores,
 )
@@ -214,17 +215,21 @@ def sample_meeting(folder: Path, lexicon: Any, tool: Tally, base: Tally) -> int:
 
 def realworld_pair(
     folder: Path, lexicon: Any, tool: Tally, base: Tally, mapping: Counter[str]
-) -> dict[str, Ratio]:
+) -> tuple[dict[str, Ratio], dict[str, int]]:
     """Score one real pair (a.txt, b.txt, gold.yaml) into the two tallies; counts only, never
     any of its text."""
     from readout_diff.core.compare import compare
     from readout_diff.inputs.read import load_readout
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
-    readouts = [load_readout(str(folder / f"{r}.txt"), r, label=r) for r in "ab"]
-    parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
+    issued = gold_parties(gold, lexicon)
+    readouts = [
+        replace(load_readout(str(folder / f"{r}.txt"), r, label=r), party=issued.get(r))
+        for r in "ab"
+    ]
+    parties = list(dict.fromkeys(issued.values()))
     t = time.perf_counter()
-    comparison = compare(readouts, lexicon, parties)
+    comparison = compare(readouts, lexicon)
     tool.seconds += time.perf_counter() - t
     texts = {r.id: r.text[r.body_start :] for r in readouts}
 
@@ -278,9 +283,9 @@ def realworld_pair(
         for label, kinds in KINDS.items():
             pred = tool_pairs(comparison, kinds) if tally is tool else base_pred
             add_claims(tally, label, claim_scores(pred, exp_pairs, set()), True)
-    scores, unlocated = evidence.evidence_scores(comparison, gold)
+    scores, unlocated = evidence.evidence_scores(comparison, gold, parties)
     tool.count("gold evidence quotes not located in one claim", unlocated)
-    return scores
+    return scores, evidence.omission_counts(comparison, gold, texts, parties)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -366,7 +371,7 @@ def run(argv: Sequence[str] | None) -> int:
         tool, base = Tally(seconds=lexicon_seconds), Tally()
         pairs = sorted(p.parent for p in rw.glob("*/gold.yaml"))
         mapping: Counter[str] = Counter()
-        rows = [(p.name, realworld_pair(p, lexicon, tool, base, mapping)) for p in pairs]
+        rows = [(p.name, *realworld_pair(p, lexicon, tool, base, mapping)) for p in pairs]
         title = f"quality on {shown(rw)} ({len(pairs)} real pairs, {2 * len(pairs)} readouts)"
         notes = [
             f"gold topics: {mapping['gold topics']}, mapped to a lexicon topic "
@@ -380,7 +385,8 @@ def run(argv: Sequence[str] | None) -> int:
             tool, base, folder=shown(rw), pairs=len(pairs), gold_topics=dict(mapping)
         )
         report["realworld"]["evidence"] = {
-            name: {n: r.to_dict() for n, r in ratios.items()} for name, ratios in rows
+            name: {**{n: r.to_dict() for n, r in ratios.items()}, **counts}
+            for name, ratios, counts in rows
         }
         found = attributions.rows(rw, lexicon)  # who said what: bench/attributions.py
         blocks.append(attributions.table(found))

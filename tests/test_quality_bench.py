@@ -230,3 +230,66 @@ def test_evidence_scores_on_a_tiny_pair() -> None:
     assert got["shared topics reported missing (false omissions)"] == (0, 1)
     assert got["shared topics linked (aligned or a shared topic)"] == (1, 1)
     assert got["gold claim pairs aligned (match or related)"] == (1, 1)
+
+
+def test_a_false_omission_needs_nothing_shown_shared() -> None:
+    """The README's definition: a topic reported missing inside a shared subject's evidence is
+    a false omission only when no other topic is found in both spans and no alignment joins
+    them. Here Gaza is named by A alone inside a sentence about the Middle East that B shares."""
+    from readout_diff import Readout, compare
+
+    evidence = _load("evidence")
+    a = "The ministers discussed the Middle East and the Gaza war."
+    b = "The ministers discussed the Middle East."
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    assert any(t.id == "gaza" and t.missing_from for t in result.topics)
+    shared = {
+        "topic": "Middle East",
+        "a": True,
+        "b": True,
+        "evidence_a": "discussed the Middle East and the Gaza war",
+        "evidence_b": "discussed the Middle East",
+    }
+    scores, _ = evidence.evidence_scores(result, {"topics": [shared]})
+    assert (scores["shared topics reported missing (false omissions)"].hit) == 0
+    # Without the shared subject and with no alignment, the same report is a false omission.
+    c = "Talks were held."
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(c, "B")], None, ["china"])
+    lone = {**shared, "evidence_b": "Talks were held"}
+    scores, _ = evidence.evidence_scores(result, {"topics": [lone]})
+    assert (scores["shared topics reported missing (false omissions)"].hit) == 1
+
+
+def test_omission_counts_phrase_in_the_other_text_and_unjudged() -> None:
+    from readout_diff import Readout, compare
+
+    evidence = _load("evidence")
+    a = "The ministers discussed Gaza. They also discussed Iran."
+    b = "The ministers met."
+    texts = {"a": a, "b": b + " Unrelated words: gaza."}  # the phrase stands in b's text
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    gold = {"topics": [{"topic": "Iran", "a": True, "b": False, "evidence_a": "discussed Iran"}]}
+    counts = evidence.omission_counts(result, gold, texts)
+    # Gaza: its phrase stands in b's text, and no gold evidence accounts for it; Iran is judged.
+    assert counts == {
+        "omissions whose phrase stands in the other readout": 1,
+        "omissions no gold topic accounts for": 1,
+    }
+
+
+def test_new_pairs_are_reported_apart() -> None:
+    evidence = _load("evidence")
+    names = ["2018-08-02-kono-kang-meeting", "2019-02-12-pompeo-lavrov-call"]
+    assert evidence.groups(names) == [
+        ("older 1", ["2019-02-12-pompeo-lavrov-call"]),
+        ("new 1", ["2018-08-02-kono-kang-meeting"]),
+        ("all", names),
+    ]
+    assert evidence.groups(names[1:]) == [("all", names[1:])]
+
+
+def test_gold_parties_are_the_issuers() -> None:
+    assert metrics.gold_parties({"parties": {"a": "japan", "b": "south-korea"}}, None) == {
+        "a": "japan",
+        "b": "south-korea",
+    }
