@@ -5,7 +5,9 @@ JSON Lines: each line is `BatchResult.to_dict()`, the same document as `compare 
 failed is `{"meeting": {"id", "title", "date", "folder"}, "error": "message"}` instead.
 
 CSV: a header, then one row per meeting × topic × readout, in meeting, topic (first mention) and
-readout order; a failed meeting has no rows (its error goes to stderr). A cell that a spreadsheet
+readout order; `present` is "present", "covered" (the readout names a related topic instead, as
+JSON's `covered` says) or "missing" (a plain omission), the three states of the JSON report; a
+failed meeting has no rows (its error goes to stderr). A cell that a spreadsheet
 would run as a formula (it starts with = + - @) gets a leading apostrophe.
 """
 
@@ -16,6 +18,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
+from readout_diff.core.model import TopicPresence
 from readout_diff.workflows.batch import BatchResult
 
 CSV_HEADER = (
@@ -64,9 +67,16 @@ def render_csv(result: BatchResult) -> str:
             r.label,
             t.id,
             t.name,
-            "present" if r.id in t.present_in else "missing",
+            _state(t, r.id),
         )
         for t in c.topics
         for r in c.readouts
     ]
     return _csv(rows)
+
+
+def _state(topic: TopicPresence, rid: str) -> str:
+    """The readout's state for the topic, as the JSON report has it (`in` / `covered`)."""
+    if rid in topic.present_in:
+        return "present"
+    return "covered" if rid in dict(topic.covered) else "missing"
