@@ -7,7 +7,7 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -34,6 +34,29 @@ def check_writable(output: Path) -> None:
     if target.is_file() or not target.exists():  # a regular file is replaced: its folder
         if not os.access(target.parent, os.W_OK):  # must take the temporary file
             raise UsageError(f"{output}: cannot write (permission denied)")
+
+
+def refuse_inputs(output: Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output that is one of the inputs, whatever path names it (`../`, a link, a
+    hard link): the same file by device and inode. Writing the report there would replace a
+    readout, a meeting.yaml or a manifest without a word."""
+    try:
+        out = os.stat(output)
+    except (OSError, ValueError):  # not there yet (or not a name): it replaces nothing
+        return
+    if not stat.S_ISREG(out.st_mode):  # /dev/null, a pipe: written in place, nothing replaced
+        return
+    for p in inputs:
+        try:
+            same = os.path.samestat(out, os.stat(p))
+        except (OSError, ValueError):
+            continue
+        if same:
+            which = "" if str(p) == str(output) else f" ({p})"
+            raise UsageError(
+                f"{output}: is one of the inputs{which}; writing the report there would "
+                "replace it: choose another output file"
+            )
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
+from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
@@ -35,6 +36,7 @@ __all__ = [
     "MeetingEntry",
     "MeetingSpec",
     "ProgressCallback",
+    "batch_files",
     "find_batch",
     "run_batch",
 ]
@@ -61,6 +63,14 @@ class BatchResult:
         if self.comparison is None:
             return {"meeting": self.meeting_dict(), "error": self.error}
         return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}
+
+
+def batch_files(path: str | Path, meetings: Sequence[MeetingSpec]) -> list[str]:
+    """The local files a batch reads: the manifest and every meeting's (`meeting_files`)."""
+    files = [str(path)] if Path(path).is_file() else []
+    for meeting in meetings:
+        files += meeting_files(meeting)
+    return files
 
 
 # progress(done, total, the result just finished)
