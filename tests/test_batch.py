@@ -202,8 +202,13 @@ def test_csv_carries_the_three_states_of_the_json_report(three: Path) -> None:
     for d in lines(ok(three)):
         for t in d["topics"]:
             for r in d["readouts"]:
-                state = "present" if r["id"] in t["in"] else "covered" if r["id"] in t[
-                    "covered"] else "missing"
+                state = (
+                    "present"
+                    if r["id"] in t["in"]
+                    else "covered"
+                    if r["id"] in t["covered"]
+                    else "missing"
+                )
                 want[state] += 1
     rows = list(csv.reader(io.StringIO(ok(three, "--format", "csv"))))[1:]
     got = {s: sum(row[6] == s for row in rows) for s in want}

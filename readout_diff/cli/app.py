@@ -117,7 +117,10 @@ def _main(
 MaxBytesOption = Annotated[
     int | None,
     typer.Option(
-        "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+        "--max-bytes",
+        min=1,
+        max=1_000_000_000,  # a number past memory ended in OverflowError or MemoryError
+        help="Refuse a readout larger than this (default 5,000,000; at most 1,000,000,000).",
     ),
 ]
 EncodingOption = Annotated[
@@ -145,7 +148,7 @@ ColorOption = Annotated[
     ),
 ]
 WidthOption = Annotated[
-    int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
+    int | None, typer.Option("--width", min=40, max=1000, help="Report width (default: terminal).")
 ]
 
 

@@ -24,6 +24,7 @@ from readout_diff.cli.app import (
     run,
 )
 from readout_diff.cli.compare import AllowOutsideOption
+from readout_diff.core.printable import shown
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
@@ -74,7 +75,9 @@ def batch(
             help="Write the results to FILE atomically (html: to a folder; -: standard output).",
         ),
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, max=64, help="Worker processes.")
+    ] = 1,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal).")
@@ -137,7 +140,8 @@ class ProgressBar:
         self.progress.update(self.task, completed=done, total=total, meeting=result.meeting.id)
 
     def say(self, kind: str, message: str) -> None:
-        self.progress.console.print(f"{PROG}: {kind}: {message}", markup=False, highlight=False)
+        line = f"{PROG}: {kind}: {shown(message, one_line=True)}"
+        self.progress.console.print(line, markup=False, highlight=False)
 
     def __enter__(self) -> ProgressBar:
         """Draw the bar. While it is drawn a closed pipe must not kill the process on the spot

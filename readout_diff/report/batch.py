@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from readout_diff.core.model import TopicPresence
+from readout_diff.core.printable import json_safe, shown
 from readout_diff.workflows.batch import BatchResult
 
 CSV_HEADER = (
@@ -34,12 +35,13 @@ CSV_HEADER = (
 
 def render_jsonl(result: BatchResult) -> str:
     """One line: compact JSON, keys in the fixed order of `to_dict()`."""
-    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(result.to_dict(), ensure_ascii=False)) + "\n"
 
 
 def _cell(value: str) -> str:
     """A label such as "=HYPERLINK(...)" must stay text: spreadsheets run cells that start
     with = + - @ as formulas, so those get a leading apostrophe (OWASP's advice)."""
+    value = shown(value)  # plain text: no control, bidi control or undecodable byte raw
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
