@@ -28,5 +28,7 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # `kill`, `timeout` and a cancelled CI job stop us as Ctrl-C does, cleaning up (exit 143).
     signal.signal(signal.SIGTERM, terminate)
+    if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
+        signal.signal(signal.SIGHUP, terminate)
     escape_unencodable_stdout()
     app()
