@@ -192,7 +192,27 @@ def test_csv_rows_per_meeting_topic_and_readout(three: Path) -> None:
         topic["name"],
         present,
     ]
-    assert {row[6] for row in rows[1:]} == {"present", "missing"}
+    assert {row[6] for row in rows[1:]} == {"present", "missing", "covered"}
+
+
+def test_csv_carries_the_three_states_of_the_json_report(three: Path) -> None:
+    """A topic covered by a related one is not a plain omission in CSV either: the counts of
+    each state agree with the JSON lines (they once said "missing" for every covered topic)."""
+    want = {"present": 0, "covered": 0, "missing": 0}
+    for d in lines(ok(three)):
+        for t in d["topics"]:
+            for r in d["readouts"]:
+                state = (
+                    "present"
+                    if r["id"] in t["in"]
+                    else "covered"
+                    if r["id"] in t["covered"]
+                    else "missing"
+                )
+                want[state] += 1
+    rows = list(csv.reader(io.StringIO(ok(three, "--format", "csv"))))[1:]
+    got = {s: sum(row[6] == s for row in rows) for s in want}
+    assert got == want and want["covered"] > 0
 
 
 def test_a_broken_meeting_folder_is_an_error_record_not_the_end(three: Path) -> None:

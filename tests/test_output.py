@@ -82,3 +82,59 @@ def test_the_temporary_file_has_the_targets_mode_from_the_start(tmp_path: Path) 
         assert stat.S_IMODE(tmp.stat().st_mode) == 0o600  # never world-readable, even now
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8") == "secret\n"
+
+
+def _meeting(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "m"
+    shutil.copytree(SEED, folder)
+    (tmp_path / "meetings.yaml").write_text(
+        "meetings:\n  - {id: x, readouts: [m/china-mfa.txt, m/russia-mfa.txt]}\n", "utf-8"
+    )
+    (tmp_path / "link.txt").symlink_to(folder / "china-mfa.txt")
+    os.link(folder / "russia-mfa.txt", tmp_path / "hard.txt")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("args", "output"),
+    [
+        (["compare", "m/china-mfa.txt", "m/russia-mfa.txt"], "m/china-mfa.txt"),
+        (["compare", "m/china-mfa.txt", "m/russia-mfa.txt"], "m/../m/russia-mfa.txt"),
+        (["compare", "m/china-mfa.txt", "m/russia-mfa.txt"], "link.txt"),
+        (["compare", "m/china-mfa.txt", "m/russia-mfa.txt"], "hard.txt"),
+        (["compare", "m"], "m/meeting.yaml"),
+        (["compare", "m"], "m/expected.yaml"),
+        (["compare", "m"], "link.txt"),
+        (["compare", "m/", "--topics", "meetings.yaml"], "./meetings.yaml"),
+        (["batch", "meetings.yaml"], "meetings.yaml"),
+        (["batch", "meetings.yaml"], "hard.txt"),
+        (["batch", "m"], "m/meeting.yaml"),
+        (["batch", "."], "m/china-mfa.txt"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_before_anything_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], output: str
+) -> None:
+    """By any path to the same file (`../`, a link, a hard link): the report would replace a
+    readout, a meeting.yaml, an expected.yaml or the manifest without a word."""
+    _meeting(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    fmt = ["-f", "json"] if args[0] == "compare" else ["-f", "jsonl"]
+    r = CliRunner().invoke(app, [*args, *fmt, "-o", output])
+    assert r.exit_code == 2, r.output
+    assert f"readout-diff: error: {Path(output)}: is one of the inputs" in r.stderr
+    assert "choose another output file" in r.stderr and r.stdout == ""
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_beside_the_inputs_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _meeting(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # a second run replaces the report of the first, not an input
+        r = CliRunner().invoke(app, ["compare", "m", "-o", "m/report.json"])
+        assert r.exit_code == 0, r.output

@@ -152,3 +152,139 @@ def test_stopping_a_parallel_batch_stops_its_workers_at_once(
     finally:
         p.kill()
         p.communicate()
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """48 meetings (the samples, thrice): a `-j 2` batch of about two seconds."""
+    import shutil
+
+    from conftest import sample_folders
+
+    root = tmp_path_factory.mktemp("many")
+    folders = sample_folders()
+    for i in range(48):
+        shutil.copytree(
+            folders[i % len(folders)], root / f"{i:03d}-{folders[i % len(folders)].name}"
+        )
+    return root
+
+
+def _stop_at(many: Path, out: Path, sig: signal.Signals, at: float) -> subprocess.Popen[bytes]:
+    out.write_text("the previous results\n", "utf-8")
+    cmd = [sys.executable, "-m", "readout_diff", "batch", str(many), "-j", "2", "-o", str(out)]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p.at = at  # type: ignore[attr-defined]
+    p.sig = sig  # type: ignore[attr-defined]
+    p.out = out  # type: ignore[attr-defined]
+    return p
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="needs POSIX signals")
+def test_a_parallel_batch_stops_within_a_second_at_any_moment(many: Path, tmp_path: Path) -> None:
+    """The race that hung `batch -j2` about 1 stop in 6 (a worker killed while it wrote its
+    result left the pool's manager thread reading for ever) needs many moments to show: 12
+    each for SIGINT and SIGTERM, 6 for SIGHUP (a closed terminal), from the workers' start to
+    the last meetings, two runs at a time (bench/hostile.py runs 20 each). Each ends at once (LIMIT)
+    with its one line and exit code, no temporary file left, and the previous output intact
+    (or, stopped too late, the complete new one)."""
+    codes = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 143}
+    # A stop takes 0.1-0.25 s alone; two runs of three processes each on a shared 2-core
+    # machine stretch a few to 1.1 s. The defect it guards against was a wait for ever.
+    LIMIT = 1.5  # noqa: N806
+    plan = [
+        (sig, 1.6 * k / n)
+        for sig, n in ((signal.SIGINT, 12), (signal.SIGTERM, 12), (signal.SIGHUP, 6))
+        for k in range(n)
+    ]
+    slow, wrong, times = [], [], []
+    for first in range(0, len(plan), 2):
+        runs = [
+            _stop_at(many, tmp_path / f"out{first + i}.jsonl", sig, at)
+            for i, (sig, at) in enumerate(plan[first : first + 2])
+        ]
+        start = time.monotonic()
+        for p in runs:  # moments count from the workers' start: interpreter start-up is not ours
+            while not _children(p.pid) and p.poll() is None and time.monotonic() < start + 20:
+                time.sleep(0.01)
+            p.began = time.monotonic()  # type: ignore[attr-defined]
+        for p in sorted(runs, key=lambda p: p.began + p.at):  # type: ignore[attr-defined]
+            time.sleep(max(0.0, p.began + p.at - time.monotonic()))  # type: ignore[attr-defined]
+            p.send_signal(p.sig)  # type: ignore[attr-defined]
+            p.sent = time.monotonic()  # type: ignore[attr-defined]
+        ended: dict[int, float] = {}
+        while len(ended) < len(runs) and time.monotonic() < start + 15:
+            for p in runs:
+                if p.pid not in ended and p.poll() is not None:
+                    ended[p.pid] = time.monotonic()
+            time.sleep(0.01)
+        for p in runs:
+            if p.pid not in ended:
+                p.kill()
+                p.wait()
+            took = ended.get(p.pid, float("inf")) - p.sent  # type: ignore[attr-defined]
+            assert p.stderr is not None
+            err = p.stderr.read().decode()
+            old = p.out.read_text("utf-8") == "the previous results\n"  # type: ignore[attr-defined]
+            said = "interrupted" if p.sig == signal.SIGINT else "terminated"  # type: ignore[attr-defined]
+            stopped = (p.returncode, err, old) == (
+                codes[p.sig],  # type: ignore[attr-defined]
+                f"readout-diff: error: {said}\n",
+                True,
+            )
+            if not stopped and p.returncode != 0:
+                wrong.append((p.sig, p.at, p.returncode, err[-200:]))  # type: ignore[attr-defined]
+            times.append(took)
+            if took > LIMIT:
+                slow.append((p.sig, p.at, round(took, 2)))  # type: ignore[attr-defined]
+    print(f"slowest stop {max(times):.2f} s")
+    assert (slow, wrong) == ([], [])
+    assert [f.name for f in tmp_path.iterdir() if f.name.endswith(".tmp")] == []
+
+
+@needs_fifo
+def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readout_diff.inputs import files
+
+    monkeypatch.setattr(files, "PIPE_IDLE_SECONDS", 0.3)
+    os.mkfifo(tmp_path / "silent.txt")
+    started = time.monotonic()
+    r = CliRunner().invoke(
+        app, ["compare", str(tmp_path / "silent.txt"), str(SEED / "russia-mfa.txt")]
+    )
+    assert time.monotonic() - started < 10
+    assert r.exit_code == 2, r.output
+    assert r.stderr == (
+        f"readout-diff: error: {tmp_path / 'silent.txt'}: a pipe that nothing was written to "
+        "for 0.3 s\n"
+    )
+
+
+@needs_fifo
+def test_a_pipe_that_is_written_is_read(tmp_path: Path) -> None:
+    """`compare <(command) b.txt` reads a pipe: it must keep working."""
+    import threading
+
+    fifo = tmp_path / "later.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        time.sleep(0.3)
+        fifo.write_text(CHINA, "utf-8")
+
+    threading.Thread(target=write).start()
+    r = CliRunner().invoke(app, ["compare", str(fifo), str(SEED / "russia-mfa.txt"), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    assert '"text": "Wang Yi met Sergei Lavrov in Beijing."' in r.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["compare", "/dev/zero", str(SEED / "russia-mfa.txt")])
+    assert r.exit_code == 2, r.output
+    assert r.stderr == (
+        "readout-diff: error: /dev/zero: not a regular file (a device or socket), expected a "
+        "readout file ('-' reads standard input)\n"
+    )

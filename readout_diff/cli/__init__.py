@@ -11,6 +11,7 @@ from readout_diff.cli.app import app, render_options, terminate
 from readout_diff.cli.batch import batch
 from readout_diff.cli.check import check
 from readout_diff.cli.compare import compare
+from readout_diff.report.output import escape_unencodable_stdout
 
 for _command in (compare, check, batch):  # the order of --help
     app.command()(_command)
@@ -27,4 +28,7 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # `kill`, `timeout` and a cancelled CI job stop us as Ctrl-C does, cleaning up (exit 143).
     signal.signal(signal.SIGTERM, terminate)
+    if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
+        signal.signal(signal.SIGHUP, terminate)
+    escape_unencodable_stdout()
     app()

@@ -39,10 +39,11 @@ class Terminated(KeyboardInterrupt):
     file left, workers stopped); `run` reports it as "terminated", exit 143."""
 
     received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
+    said = False  # `run` said "interrupted" or "terminated"; typer's exit 130 says nothing
 
 
 def terminate(signum: int, frame: object) -> None:
-    """The SIGTERM handler `main` installs."""
+    """The SIGTERM and SIGHUP handler `main` installs."""
     Terminated.received = True
     raise Terminated
 
@@ -79,6 +80,8 @@ class _OneLineErrors(TyperGroup):
             sys.exit(ExitCode.USAGE)
         if not standalone_mode:
             return rv
+        if rv == ExitCode.INTERRUPTED and not Terminated.said:  # stopped while starting up
+            error("terminated" if Terminated.received else "interrupted")
         if rv == ExitCode.INTERRUPTED and Terminated.received:
             rv = ExitCode.TERMINATED
         sys.exit(rv if isinstance(rv, int) else ExitCode.OK)
@@ -117,7 +120,10 @@ def _main(
 MaxBytesOption = Annotated[
     int | None,
     typer.Option(
-        "--max-bytes", min=1, help="Refuse a readout larger than this (default 5,000,000)."
+        "--max-bytes",
+        min=1,
+        max=1_000_000_000,  # a number past memory ended in OverflowError or MemoryError
+        help="Refuse a readout larger than this (default 5,000,000; at most 1,000,000,000).",
     ),
 ]
 EncodingOption = Annotated[
@@ -145,7 +151,7 @@ ColorOption = Annotated[
     ),
 ]
 WidthOption = Annotated[
-    int | None, typer.Option("--width", min=40, help="Report width (default: terminal).")
+    int | None, typer.Option("--width", min=40, max=1000, help="Report width (default: terminal).")
 ]
 
 
@@ -158,9 +164,11 @@ def run(action: Callable[[], T]) -> T:
         raise typer.Exit(exit_code(e)) from None
     except Terminated:
         error("terminated")
+        Terminated.said = True
         raise typer.Exit(ExitCode.TERMINATED) from None
     except KeyboardInterrupt:
         error("interrupted")
+        Terminated.said = True
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 

@@ -24,10 +24,18 @@ from readout_diff.cli.app import (
     run,
 )
 from readout_diff.cli.compare import AllowOutsideOption
+from readout_diff.core.printable import shown
 from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.common import guessed
-from readout_diff.report.output import PROG, atomic_writer, check_writable, say, write_output
+from readout_diff.report.output import (
+    PROG,
+    atomic_writer,
+    check_writable,
+    refuse_inputs,
+    say,
+    write_output,
+)
 
 
 class BatchFormat(str, Enum):
@@ -67,7 +75,9 @@ def batch(
             help="Write the results to FILE atomically (html: to a folder; -: standard output).",
         ),
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, max=64, help="Worker processes.")
+    ] = 1,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal).")
@@ -78,7 +88,7 @@ def batch(
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from readout_diff.inputs.read import ReadOptions
-    from readout_diff.workflows.batch import find_batch, run_batch
+    from readout_diff.workflows.batch import batch_files, find_batch, run_batch
 
     output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
@@ -87,6 +97,8 @@ def batch(
     elif output is not None:
         run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
+    if output is not None and chosen is not BatchFormat.html:
+        run(lambda: refuse_inputs(output, [*batch_files(path, meetings), *map(str, topics)]))
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
     tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     bar = ProgressBar(len(meetings)) if tty and not no_progress else None
@@ -128,7 +140,8 @@ class ProgressBar:
         self.progress.update(self.task, completed=done, total=total, meeting=result.meeting.id)
 
     def say(self, kind: str, message: str) -> None:
-        self.progress.console.print(f"{PROG}: {kind}: {message}", markup=False, highlight=False)
+        line = f"{PROG}: {kind}: {shown(message, one_line=True)}"
+        self.progress.console.print(line, markup=False, highlight=False)
 
     def __enter__(self) -> ProgressBar:
         """Draw the bar. While it is drawn a closed pipe must not kill the process on the spot

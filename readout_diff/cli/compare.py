@@ -23,7 +23,7 @@ from readout_diff.cli.app import (
 )
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report import Format
-from readout_diff.report.output import check_writable, say, write_output
+from readout_diff.report.output import check_writable, refuse_inputs, say, write_output
 
 # What `-o FILE` says of the format when --format is not given.
 SUFFIXES = {
@@ -121,12 +121,13 @@ def compare(
     from readout_diff.inputs.lexicon import load_lexicon
     from readout_diff.inputs.read import ReadOptions
     from readout_diff.report import render
-    from readout_diff.workflows.compare import compare_paths
+    from readout_diff.workflows.compare import compare_paths, input_files
 
     output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
     if output is not None:
         run(lambda: check_writable(output))
+        run(lambda: refuse_inputs(output, input_files(paths, topics)))
     comparison = run(
         lambda: compare_paths(
             paths,

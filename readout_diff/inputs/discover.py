@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from readout_diff.errors import SpecError
-from readout_diff.inputs.spec import MEETING_FILE
+from readout_diff.errors import ReadoutDiffError, SpecError
+from readout_diff.inputs.fetch import is_url
+from readout_diff.inputs.spec import MEETING_FILE, MeetingSpec, read_meeting_folder
+
+EXPECTED_FILE = "expected.yaml"  # `check`'s, hand-written: never to be replaced by a report
 
 
 def is_meeting_folder(path: str | Path) -> bool:
@@ -34,3 +37,19 @@ def find_meeting_folders(path: str | Path) -> list[Path]:
     if not subs:
         raise SpecError(f"{p}: no meeting folders in it (each needs a {MEETING_FILE})")
     return subs
+
+
+def meeting_files(meeting: MeetingSpec | str | Path) -> list[str]:
+    """Every local file a meeting is made of: a folder's meeting.yaml and expected.yaml, and the
+    readout files it lists (so that an output can be refused when it would replace one). A
+    meeting.yaml that cannot be read lists no readouts here: reading it fails later, alone."""
+    files: list[str] = []
+    if not isinstance(meeting, MeetingSpec):
+        files += [str(Path(meeting) / MEETING_FILE), str(Path(meeting) / EXPECTED_FILE)]
+        try:
+            meeting = read_meeting_folder(meeting)
+        except ReadoutDiffError:
+            return files
+    elif meeting.folder is not None:
+        return meeting_files(meeting.folder)
+    return files + [r.file for r in meeting.readouts if not is_url(r.file)]

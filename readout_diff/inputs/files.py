@@ -6,6 +6,9 @@ reported in the same one line whatever the file is for.
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,13 +42,25 @@ def read_capped(
     return data
 
 
+# How long a named pipe may stay silent: one nobody writes to would otherwise block forever.
+PIPE_IDLE_SECONDS = 30.0
+
+
 def _read(name: str, cap: int, what: str, error: type[ReadoutDiffError]) -> bytes:
     if not name:
         raise error("an empty file name was given")
     p = Path(name)
     try:
-        if p.is_dir():
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise error(f"{name}: is a folder, expected {what}")
+        if stat.S_ISFIFO(mode):  # `<(command)` or a named pipe: read, but not forever
+            return _read_pipe(name, cap, error)
+        if not stat.S_ISREG(mode):
+            raise error(
+                f"{name}: not a regular file (a device or socket), expected {what} "
+                "('-' reads standard input)"
+            )
         with p.open("rb") as f:
             return f.read(cap + 1)
     except FileNotFoundError:
@@ -56,3 +71,29 @@ def _read(name: str, cap: int, what: str, error: type[ReadoutDiffError]) -> byte
         raise error(f"{name}: cannot read ({e.strerror})") from None
     except ValueError:  # a NUL byte in the name, from a manifest or meeting.yaml
         raise error(f"{name!r}: not a valid file name") from None
+
+
+def _read_pipe(name: str, cap: int, error: type[ReadoutDiffError]) -> bytes:
+    """A pipe's bytes until its writer closes it, up to `cap` + 1; an error when nothing comes
+    for PIPE_IDLE_SECONDS (opened without blocking, so a pipe with no writer cannot hang us)."""
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= cap:
+            ready, _, _ = select.select([fd], [], [], PIPE_IDLE_SECONDS)
+            if not ready:
+                raise error(
+                    f"{name}: a pipe that nothing was written to for {PIPE_IDLE_SECONDS:g} s"
+                )
+            try:
+                chunk = os.read(fd, min(65536, cap + 1 - size))
+            except BlockingIOError:  # woken with nothing to read yet
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)

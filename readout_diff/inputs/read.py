@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
+from readout_diff.core.printable import shown_name
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 
@@ -97,7 +98,7 @@ def load_readout(
     Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
     file's front matter and body."""
     options = options or ReadOptions()
-    name = "<stdin>" if path == "-" else redact(path) if is_url(path) else path
+    name = "<stdin>" if path == "-" else redact(path) if is_url(path) else shown_name(path)
     url, media_type, charset = None, None, options.declared
     if is_url(path):
         fetched = fetch(path, options.cap)
@@ -110,7 +111,7 @@ def load_readout(
     readout = _html_readout(decoded, name, rid) if html else _text_readout(decoded, name, rid)
     if url is not None:
         readout = replace(readout, url=readout.url or url)
-    default = (urlsplit(path).hostname if url else Path(path).stem) if path != "-" else "stdin"
+    default = (urlsplit(path).hostname if url else Path(name).stem) if path != "-" else "stdin"
     return replace(readout, label=str(label or readout.label or default), raw=data)
 
 

@@ -5,7 +5,9 @@ JSON Lines: each line is `BatchResult.to_dict()`, the same document as `compare 
 failed is `{"meeting": {"id", "title", "date", "folder"}, "error": "message"}` instead.
 
 CSV: a header, then one row per meeting × topic × readout, in meeting, topic (first mention) and
-readout order; a failed meeting has no rows (its error goes to stderr). A cell that a spreadsheet
+readout order; `present` is "present", "covered" (the readout names a related topic instead, as
+JSON's `covered` says) or "missing" (a plain omission), the three states of the JSON report; a
+failed meeting has no rows (its error goes to stderr). A cell that a spreadsheet
 would run as a formula (it starts with = + - @) gets a leading apostrophe.
 """
 
@@ -16,6 +18,8 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
+from readout_diff.core.model import TopicPresence
+from readout_diff.core.printable import json_safe, shown
 from readout_diff.workflows.batch import BatchResult
 
 CSV_HEADER = (
@@ -31,12 +35,13 @@ CSV_HEADER = (
 
 def render_jsonl(result: BatchResult) -> str:
     """One line: compact JSON, keys in the fixed order of `to_dict()`."""
-    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(result.to_dict(), ensure_ascii=False)) + "\n"
 
 
 def _cell(value: str) -> str:
     """A label such as "=HYPERLINK(...)" must stay text: spreadsheets run cells that start
     with = + - @ as formulas, so those get a leading apostrophe (OWASP's advice)."""
+    value = shown(value)  # plain text: no control, bidi control or undecodable byte raw
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
@@ -64,9 +69,16 @@ def render_csv(result: BatchResult) -> str:
             r.label,
             t.id,
             t.name,
-            "present" if r.id in t.present_in else "missing",
+            _state(t, r.id),
         )
         for t in c.topics
         for r in c.readouts
     ]
     return _csv(rows)
+
+
+def _state(topic: TopicPresence, rid: str) -> str:
+    """The readout's state for the topic, as the JSON report has it (`in` / `covered`)."""
+    if rid in topic.present_in:
+        return "present"
+    return "covered" if rid in dict(topic.covered) else "missing"

@@ -7,19 +7,22 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from readout_diff.core.printable import shown
 from readout_diff.errors import UsageError
 
 PROG = "readout-diff"
 
 
 def say(kind: str, message: str) -> None:
-    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`."""
-    sys.stderr.write(f"{PROG}: {kind}: {message}\n")
+    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`. A file name
+    or URL in it cannot clear the screen, retitle the terminal or split the line: its controls,
+    bidi controls and undecodable bytes are escaped."""
+    sys.stderr.write(f"{PROG}: {kind}: {shown(message, one_line=True)}\n")
 
 
 def check_writable(output: Path) -> None:
@@ -34,6 +37,29 @@ def check_writable(output: Path) -> None:
     if target.is_file() or not target.exists():  # a regular file is replaced: its folder
         if not os.access(target.parent, os.W_OK):  # must take the temporary file
             raise UsageError(f"{output}: cannot write (permission denied)")
+
+
+def refuse_inputs(output: Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output that is one of the inputs, whatever path names it (`../`, a link, a
+    hard link): the same file by device and inode. Writing the report there would replace a
+    readout, a meeting.yaml or a manifest without a word."""
+    try:
+        out = os.stat(output)
+    except (OSError, ValueError):  # not there yet (or not a name): it replaces nothing
+        return
+    if not stat.S_ISREG(out.st_mode):  # /dev/null, a pipe: written in place, nothing replaced
+        return
+    for p in inputs:
+        try:
+            same = os.path.samestat(out, os.stat(p))
+        except (OSError, ValueError):
+            continue
+        if same:
+            which = "" if str(p) == str(output) else f" ({p})"
+            raise UsageError(
+                f"{output}: is one of the inputs{which}; writing the report there would "
+                "replace it: choose another output file"
+            )
 
 
 @contextmanager
@@ -73,6 +99,42 @@ def _create(tmp: Path, target: Path) -> TextIO:
 
 
 STDOUT = "<stdout>"
+_ESCAPE = "readout-diff-escape"
+_warned: list[str] = []
+
+
+def _escape_unencodable(e: UnicodeError) -> tuple[str, int]:
+    """A character stdout's encoding lacks, as `\\uXXXX` (a surrogate pair beyond the BMP):
+    the plain report stays readable and the JSON stays valid JSON meaning the same text."""
+    if not isinstance(e, UnicodeEncodeError):
+        raise e
+    if not _warned:
+        _warned.append(e.encoding)
+        say(
+            "warning",
+            f"standard output's encoding ({e.encoding}) cannot show every character: they are "
+            "written as \\uXXXX escapes (PYTHONIOENCODING=utf-8 shows them)",
+        )
+    out = []
+    for c in e.object[e.start : e.end]:
+        n = ord(c)
+        if n > 0xFFFF:
+            n -= 0x10000
+            out.append(f"\\u{0xD800 + (n >> 10):04x}\\u{0xDC00 + (n & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{n:04x}")
+    return "".join(out), e.end
+
+
+def escape_unencodable_stdout() -> None:
+    """With LC_ALL=C or PYTHONIOENCODING=ascii or latin-1, a report with a character the
+    encoding lacks ended in a traceback: such a character is escaped instead, with one warning."""
+    import codecs
+
+    codecs.register_error(_ESCAPE, _escape_unencodable)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors=_ESCAPE)
 
 
 def cannot_write(name: str, error: OSError) -> UsageError:

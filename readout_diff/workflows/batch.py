@@ -22,6 +22,7 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
+from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
@@ -35,6 +36,7 @@ __all__ = [
     "MeetingEntry",
     "MeetingSpec",
     "ProgressCallback",
+    "batch_files",
     "find_batch",
     "run_batch",
 ]
@@ -61,6 +63,14 @@ class BatchResult:
         if self.comparison is None:
             return {"meeting": self.meeting_dict(), "error": self.error}
         return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}
+
+
+def batch_files(path: str | Path, meetings: Sequence[MeetingSpec]) -> list[str]:
+    """The local files a batch reads: the manifest and every meeting's (`meeting_files`)."""
+    files = [str(path)] if Path(path).is_file() else []
+    for meeting in meetings:
+        files += meeting_files(meeting)
+    return files
 
 
 # progress(done, total, the result just finished)
@@ -98,6 +108,8 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
 
     global _worker_lexicon, _worker_options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):  # a closed terminal: the parent stops the workers
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopped, it just ends
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
@@ -161,12 +173,12 @@ def _parallel(
         initializer=_init_worker,
         initargs=(topics, options),
     ) as pool:
-        index: dict[Future[BatchResult], int] = {
-            pool.submit(_work, m): i for i, m in enumerate(meetings)
-        }
         finished: dict[int, BatchResult] = {}
         following = 0
-        try:
+        try:  # the submissions too: stopped while submitting, the pool must not run them all
+            index: dict[Future[BatchResult], int] = {
+                pool.submit(_work, m): i for i, m in enumerate(meetings)
+            }
             for n, future in enumerate(as_completed(index), 1):
                 finished[index[future]] = result = future.result()
                 if progress:
@@ -187,25 +199,43 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop at once: the workers are killed mid-meeting (their results are not wanted) and the
     queued meetings cancelled. Shutting down alone lets the running and queued work finish,
     seconds after "interrupted" was printed (and on Python 3.11 all of it, once the pool object
-    is gone). The pool then writes its stop signals into a pipe nobody reads: with SIGPIPE at
-    its default (as the CLI sets it, for `| head`) that would kill this process, so it is
-    ignored until the pool is shut down."""
-    with _sigpipe_ignored():
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
+    is gone).
+
+    A worker killed while it wrote its result leaves half a message in the result pipe, and the
+    pool's manager thread reading the rest for ever: shutting down (and the interpreter's exit)
+    joins that thread, which hung about 1 stop in 6. Once every worker is gone, this process
+    holds the pipe's last writing end: closing it gives the thread an end of file instead.
+    The pool then writes its stop signals into a pipe nobody reads: with SIGPIPE at its default
+    (as the CLI sets it, for `| head`) that would kill this process, so it is ignored, and so is
+    a second Ctrl-C or SIGTERM, until the pool is shut down."""
+    with _signals_ignored():
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        for process in processes:
+            process.join(timeout=2)
+            if process.is_alive():  # pragma: no cover - SIGTERM is the workers' default
+                process.kill()
+                process.join(timeout=2)
+        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        if writer is not None and not any(p.is_alive() for p in processes):
+            writer.close()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
-def _sigpipe_ignored() -> Iterator[None]:
+def _signals_ignored() -> Iterator[None]:
     import signal
     import threading
 
-    if not hasattr(signal, "SIGPIPE") or threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    names = ("SIGPIPE", "SIGINT", "SIGTERM", "SIGHUP")
+    signals = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in signals}
     try:
         yield
     finally:
-        signal.signal(signal.SIGPIPE, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -15,6 +15,8 @@ from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError, UsageError
+from readout_diff.inputs.discover import meeting_files
+from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
     Meeting,
@@ -53,6 +55,17 @@ def with_parties(readouts: Sequence[Readout], parties: Sequence[str]) -> tuple[R
     return tuple(
         replace(r, party=given[i]) if i < len(given) else r for i, r in enumerate(readouts)
     )
+
+
+def input_files(paths: Sequence[str], topics: Iterable[str | Path] = ()) -> list[str]:
+    """The local files `compare_paths(paths)` reads, with `--topics` files: what an output
+    must never replace. A meeting folder brings its meeting.yaml, expected.yaml and readouts."""
+    files = [str(t) for t in topics]
+    for p in paths:
+        if p == "-" or is_url(p):
+            continue
+        files += meeting_files(p) if is_meeting_folder(p) else [p]
+    return files
 
 
 def compare_paths(
