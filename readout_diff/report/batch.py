@@ -16,7 +16,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from readout_diff.workflows.batch import BatchResult
+from readout_diff.inputs.results import BatchResult
 
 CSV_HEADER = (
     "meeting",

@@ -15,16 +15,14 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
+from readout_diff.inputs.results import BatchResult
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
 from readout_diff.workflows.compare import compare_meeting
 
@@ -38,29 +36,6 @@ __all__ = [
     "find_batch",
     "run_batch",
 ]
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """The comparison of one meeting, or why there is none."""
-
-    meeting: MeetingSpec
-    comparison: Comparison | None = None
-    error: str | None = None
-
-    def meeting_dict(self) -> dict[str, Any]:
-        """`meeting` of the JSON line: the comparison's, with the meeting id first."""
-        if self.comparison is not None:
-            return {"id": self.meeting.id, **self.comparison.meeting}
-        m = self.meeting
-        return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
-
-    def to_dict(self) -> dict[str, Any]:
-        """A comparison document (`Comparison.to_dict()`, valid against the schema) whose
-        `meeting` also has the meeting `id`; for a failed meeting `{"meeting", "error"}`."""
-        if self.comparison is None:
-            return {"meeting": self.meeting_dict(), "error": self.error}
-        return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}
 
 
 # progress(done, total, the result just finished)

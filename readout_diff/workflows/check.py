@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,14 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
+from readout_diff.inputs.results import FRAMING_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.check_detected import (
-    DETECTED_KIND,
     check_detected,
     validate_detected,
 )
-from readout_diff.workflows.check_framing import FRAMING_KINDS, check_framing, validate_framing
+from readout_diff.workflows.check_framing import check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
     EXPECTED_KEYS,
@@ -41,61 +40,18 @@ from readout_diff.workflows.check_spec import (
 from readout_diff.workflows.check_who import check_attributions, validate_attributions
 from readout_diff.workflows.compare import compare_meeting
 
-__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "FRAMING_KINDS", "SampleError"]
+__all__ = [
+    "CLAIM_KINDS",
+    "EXPECTED_KEYS",
+    "EXPECTED_TOPIC_KEYS",
+    "FRAMING_KINDS",
+    "TOPIC_KINDS",
+    "MeetingResult",
+    "Outcome",
+    "SampleError",
+]
 
 EXPECTED = "expected.yaml"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched" | "detected" ...
-    name: str  # what is checked, in words
-    status: str  # "ok" | "fail" | "known-failure"
-    expected: str = ""
-    found: str = ""
-    evidence: tuple[str, ...] = ()
-    reason: str = ""  # of a known failure
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "status": self.status,
-            "expected": self.expected,
-            "found": self.found,
-            "evidence": list(self.evidence),
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True)
-class MeetingResult:
-    name: str
-    folder: str
-    seconds: float
-    outcomes: tuple[Outcome, ...] = ()
-    error: str | None = None
-    comparison: Comparison | None = field(default=None, compare=False)
-
-    def count(self, kinds: tuple[str, ...], status: str) -> int:
-        return sum(1 for o in self.outcomes if o.kind in kinds and o.status == status)
-
-    @property
-    def passed(self) -> bool:
-        return self.error is None and all(o.status != "fail" for o in self.outcomes)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "meeting": self.name,
-            "folder": self.folder,
-            "passed": self.passed,
-            "error": self.error,
-            "seconds": round(self.seconds, 3),
-            "outcomes": [o.to_dict() for o in self.outcomes],
-        }
-
-
-TOPIC_KINDS = ("topic", "absent", "unexpected", DETECTED_KIND)  # detected names: topic-like
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:

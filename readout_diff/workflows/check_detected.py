@@ -18,10 +18,10 @@ from typing import Any
 
 from readout_diff.core.model import Comparison
 from readout_diff.core.text import fold_whitespace
+from readout_diff.inputs.results import DETECTED_KIND
 from readout_diff.inputs.yamlio import where
 from readout_diff.workflows.check_spec import SampleError, check_text, mapping_entries
 
-DETECTED_KIND = "detected"
 DETECTED_KEYS = ("in", "name", "reported", "known_failure")
 
 

@@ -29,7 +29,6 @@ from readout_diff.workflows.check_spec import SampleError
 FRAMING_KEYS = ("word_diff", "commitment", "tone")
 WORD_DIFF_KEYS = ("only", "same", "known_failure")
 COMMITMENT_KEYS = ("stronger", "acts", "known_failure")
-FRAMING_KINDS = ("word_diff", "commitment", "tone")
 
 
 def _is_rid(key: Any) -> bool:

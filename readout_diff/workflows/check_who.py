@@ -18,10 +18,10 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.text import fold_whitespace
+from readout_diff.inputs.results import ATTRIBUTION_KIND
 from readout_diff.inputs.yamlio import where
 from readout_diff.workflows.check_spec import SampleError, mapping_entries
 
-ATTRIBUTION_KIND = "attribution"
 ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "known_failure")
 
 
