@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.text import fold_whitespace
@@ -27,6 +26,7 @@ from readout_diff.workflows.check_detected import (
     check_detected,
     validate_detected,
 )
+from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_framing import check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
@@ -46,6 +46,9 @@ __all__ = [
     "EXPECTED_TOPIC_KEYS",
     "FRAMING_KINDS",
     "TOPIC_KINDS",
+    "FragmentNotFound",
+    "find_claim",
+    "known",
     "MeetingResult",
     "Outcome",
     "SampleError",
@@ -66,62 +69,9 @@ def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]
     return found
 
 
-def _norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    return fold_whitespace(text.replace("\u201d", '"')).lower()
-
-
 def _ids(ids: Iterable[str]) -> str:
     """Readout ids for a reader: "a, b", or "-" for none (not Python's list text)."""
     return ", ".join(ids) or "-"
-
-
-class FragmentNotFound(SampleError):
-    """A fragment of expected.yaml that no claim contains: a failed expectation, not a spec
-    error, as it is what editing a readout does to its expectations."""
-
-
-def find_claim(
-    comparison: Comparison, rid: str, fragment: str, name: str, node: Any
-) -> Claim | None:
-    """The one claim of readout `rid` containing `fragment`; None when the fragment is in the
-    text but split across claims (a segmentation failure, reported as such). A fragment no
-    claim contains raises FragmentNotFound."""
-    try:
-        readout = comparison.readout(rid)
-    except KeyError:
-        raise SampleError(f"{where(name, node)}: no readout {rid!r} in this meeting") from None
-    needle = _norm(fragment)
-    hits = [c for c in readout.claims if needle in _norm(c.text)]
-    if len(hits) > 1:
-        ids = ", ".join(c.id for c in hits)
-        raise SampleError(
-            f"{where(name, node)}: fragment {fragment!r} matches {len(hits)} claims "
-            f"of {rid} ({ids})"
-        )
-    if hits:
-        return hits[0]
-    joined = _norm(" ".join(c.text for c in readout.claims))
-    if needle in joined:
-        return None
-    raise FragmentNotFound(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
-
-
-def known(outcome: Outcome, entry: Any) -> Outcome:
-    """Apply a `known_failure` mark: an expected failure, or a failure to remove the mark."""
-    reason = entry.get("known_failure") if isinstance(entry, dict) else None
-    if not reason:
-        return outcome
-    if outcome.status == "fail":
-        return Outcome(**{**outcome.__dict__, "status": "known-failure", "reason": str(reason)})
-    return Outcome(
-        outcome.kind,
-        outcome.name,
-        "fail",
-        "a known failure",
-        f"it passes now: remove known_failure ({reason})",
-        outcome.evidence,
-    )
 
 
 def _evidence(c: Comparison, topic_id: str, rid: str) -> tuple[str, ...]:
