@@ -24,10 +24,15 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions
-from readout_diff.report.output import PROG, STDOUT, cannot_write, say
+from readout_diff.report.output import PROG, STDOUT, cannot_write
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
+
+
+def say(kind: str, message: str) -> None:
+    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`."""
+    sys.stderr.write(f"{PROG}: {kind}: {message}\n")
 
 
 def error(message: str) -> None:

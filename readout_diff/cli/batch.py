@@ -21,11 +21,12 @@ from readout_diff.cli.app import (
     file_or_stdout,
     output_format,
     run,
+    say,
 )
 from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.batch_output import BatchFormat, check_folder, write_results
-from readout_diff.report.output import PROG, check_writable, say
+from readout_diff.report.output import PROG, check_writable
 
 # What `-o FILE` says of the format when --format is not given.
 SUFFIXES = {".jsonl": BatchFormat.jsonl, ".csv": BatchFormat.csv}

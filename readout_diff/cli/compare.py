@@ -20,10 +20,11 @@ from readout_diff.cli.app import (
     output_format,
     render_options,
     run,
+    say,
 )
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report import Format
-from readout_diff.report.output import check_writable, say, write_output
+from readout_diff.report.output import check_writable, write_output
 
 # What `-o FILE` says of the format when --format is not given.
 SUFFIXES = {

@@ -17,11 +17,6 @@ from readout_diff.errors import UsageError
 PROG = "readout-diff"
 
 
-def say(kind: str, message: str) -> None:
-    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`."""
-    sys.stderr.write(f"{PROG}: {kind}: {message}\n")
-
-
 def check_writable(output: Path) -> None:
     """Refuse an output that cannot be written before any work is done (a batch may be long)."""
     if output.is_dir():
