@@ -18,7 +18,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from readout_diff.core.compare import compare
     from readout_diff.core.model import Comparison, Readout
     from readout_diff.core.topics import Lexicon
     from readout_diff.errors import InputError, ReadoutDiffError, SpecError, UsageError
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from readout_diff.report import Format, RenderOptions, render
     from readout_diff.workflows.batch import find_batch, run_batch
     from readout_diff.workflows.check import check_meetings, find_meetings
-    from readout_diff.workflows.compare import compare_meeting, compare_paths
+    from readout_diff.workflows.compare import compare, compare_meeting, compare_paths
     from readout_diff.workflows.expectations import update_expectations
     from readout_diff.workflows.save import save_meeting
 
@@ -47,7 +46,7 @@ _EXPORTS = {
     "SpecError": "errors",
     "UsageError": "errors",
     "check_meetings": "workflows.check",
-    "compare": "core.compare",
+    "compare": "workflows.compare",
     "compare_meeting": "workflows.compare",
     "compare_paths": "workflows.compare",
     "find_batch": "workflows.batch",

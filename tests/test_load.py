@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff.core.compare import compare
+from readout_diff import compare
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs import read as load
 from readout_diff.inputs.read import load_meeting, load_readout, load_readouts

@@ -156,23 +156,23 @@ class _Segmented:
 
 def compare(
     readouts: Sequence[Readout],
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
-    issuers: Issuers | None = None,
-    tone: ToneLexicon | None = None,
+    *,
+    issuers: Issuers,
+    tone: ToneLexicon,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
     `participants` are the parties (topic ids, names or aliases); their own names are not
     reported as topics. By default they come from the readouts' front matter, else from the
     countries and organisations named in their labels. `issuers` (offices, agencies and
-    titles of each party: data/issuers.yaml by default) tell a readout's party from its label
-    and a claim's speaker from a title. `tone` is the tone lexicon (default: the built-in
-    data/tone.yaml).
+    titles of each party) tell a readout's party from its label and a claim's speaker from a
+    title. `tone` is the tone lexicon. The core reads no file: the caller passes the lexicon,
+    issuers and tone (`readout_diff.compare` loads the built-in ones when they are not given).
     """
     readouts = with_ids(readouts)
-    lexicon = lexicon or _builtin_lexicon()
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
@@ -183,12 +183,12 @@ def compare(
         [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
-        issuers or _builtin_issuers(),
+        issuers,
         parties,
         [s.all_mentions for s in segmented],
     )
     claims, framed = with_framing(
-        results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
+        results, alignment, [s.all_mentions for s in segmented], lexicon, tone
     )
     topics = topic_presence(
         readouts,
@@ -267,27 +267,6 @@ def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> Re
         header=tuple(s.header),
         warnings=tuple(warnings),
     )
-
-
-def _builtin_lexicon() -> Lexicon:
-    """Reading the built-in topics is the inputs' job (done once, cached), not the core's."""
-    from readout_diff.inputs.lexicon import load_lexicon
-
-    return load_lexicon()
-
-
-def _builtin_issuers() -> Issuers:
-    """The built-in issuer table, read (once, cached) by the inputs."""
-    from readout_diff.inputs.issuers import load_issuers
-
-    return load_issuers()
-
-
-def _builtin_tone() -> ToneLexicon:
-    """The built-in tone lexicon, read (once, cached) by the inputs, as for topics."""
-    from readout_diff.inputs.tone import load_tone
-
-    return load_tone()
 
 
 def _parties(
