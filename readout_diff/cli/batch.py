@@ -19,17 +19,23 @@ from readout_diff.cli.app import (
     MaxBytesOption,
     TopicsOption,
     file_or_stdout,
+    format_choices,
+    format_suffixes,
     output_format,
     run,
     say,
+    suffix_list,
 )
 from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.batch_output import BatchFormat, check_folder, write_results
+from readout_diff.report.batch_output import check_folder
+from readout_diff.report.formats import formats, names
 from readout_diff.report.output import PROG, check_writable
 
-# What `-o FILE` says of the format when --format is not given.
-SUFFIXES = {".jsonl": BatchFormat.jsonl, ".csv": BatchFormat.csv}
+# The formats that write many comparisons (report.formats), and what `-o FILE` says of them.
+BatchFormat = format_choices("BatchFormat", "batch")
+SUFFIXES = format_suffixes(BatchFormat, "batch")
+_FORMAT_HELP = "; ".join(f"{n}: {formats()[n].batch_help}" for n in names("batch"))
 
 
 def batch(
@@ -45,9 +51,8 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: a comparison per line; csv: topic presence rows; html: a page per "
-            "meeting and index.html in the folder -o names "
-            "(default: from -o's extension, .jsonl or .csv; else jsonl).",
+            help=f"{_FORMAT_HELP} "
+            f"(default: from -o's extension, {suffix_list(SUFFIXES)}; else jsonl).",
             show_default=False,
         ),
     ] = None,
@@ -74,7 +79,7 @@ def batch(
 
     output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
-    if chosen is BatchFormat.html:
+    if formats()[chosen.value].folder:
         run(lambda: check_folder(output))
     elif output is not None:
         run(lambda: check_writable(output))
@@ -153,10 +158,12 @@ def _die_of_broken_pipe(handler: Any) -> None:
 
 
 def write_batch(
-    results: Iterable[Any], chosen: BatchFormat, output: Path | None, bar: ProgressBar | None
+    results: Iterable[Any], chosen: Any, output: Path | None, bar: ProgressBar | None
 ) -> int:
     """Write every result as it comes; return how many meetings failed."""
+    from readout_diff.workflows.batch import write_results
+
     if bar is None:
-        return write_results(results, chosen, output, say)
+        return write_results(results, chosen.value, output, say)
     with bar:
-        return write_results(results, chosen, output, bar.say)
+        return write_results(results, chosen.value, output, bar.say)

@@ -9,19 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from enum import Enum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from readout_diff.errors import UsageError
 from readout_diff.report.common import guessed
 from readout_diff.report.output import atomic_writer, write_output
 
-
-class BatchFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    html = "html"  # a folder: a page per meeting and index.html
+if TYPE_CHECKING:  # formats.py imports this module when a batch is written
+    from readout_diff.inputs.results import BatchResult
+    from readout_diff.report.formats import BatchWriter, Reporter
 
 
 def check_folder(output: Path | None) -> None:
@@ -38,28 +35,42 @@ def check_folder(output: Path | None) -> None:
         raise UsageError(f"{output}: cannot write (permission denied)")
 
 
-def write_results(
-    results: Iterable[Any],
-    chosen: BatchFormat,
-    output: Path | None,
-    report: Callable[[str, str], None],
-) -> int:
-    """Write every result as it comes, to `output` (a file or, for html, a folder) or stdout;
-    tell `report` of each failure and warning; return how many meetings failed."""
-    if chosen is BatchFormat.html and output is not None:
-        return _write_pages(results, output, report)
-    csv = chosen is BatchFormat.csv
-    if output is None:
-        return _write_all(results, csv, sys.stdout, report, "<stdout>")
-    with atomic_writer(output) as out:
-        return _write_all(results, csv, out, report, str(output))
+def stream_writer(row: Callable[[BatchResult], str], header: str = "") -> BatchWriter:
+    """A batch writer for a format of text per meeting (`row(result)`, after `header`), to a
+    file renamed into place at the end or to stdout: how jsonl and csv are written, and the
+    easy way for a plugin format to write batches."""
+
+    def write(results: Iterable[BatchResult], output: Path | None, report: Reporter) -> int:
+        if output is None:
+            return _write_all(results, row, header, sys.stdout, report, "<stdout>")
+        with atomic_writer(output) as out:
+            return _write_all(results, row, header, out, report, str(output))
+
+    return write
+
+
+def write_jsonl(results: Iterable[BatchResult], output: Path | None, report: Reporter) -> int:
+    """A JSON line per meeting (report/batch.py)."""
+    from readout_diff.report.batch import render_jsonl
+
+    return stream_writer(render_jsonl)(results, output, report)
+
+
+def write_csv(results: Iterable[BatchResult], output: Path | None, report: Reporter) -> int:
+    """CSV rows of topic presence under one header (report/batch.py)."""
+    from readout_diff.report.batch import render_csv, render_csv_header
+
+    return stream_writer(render_csv, render_csv_header())(results, output, report)
 
 
 def _write_all(
-    results: Iterable[Any], csv: bool, out: TextIO, report: Callable[[str, str], None], name: str
+    results: Iterable[BatchResult],
+    row: Callable[[BatchResult], str],
+    header: str,
+    out: TextIO,
+    report: Reporter,
+    name: str,
 ) -> int:
-    from readout_diff.report.batch import render_csv, render_csv_header, render_jsonl
-
     def write(text: str) -> None:
         try:
             out.write(text)
@@ -69,16 +80,16 @@ def _write_all(
         except OSError as e:
             raise UsageError(f"{name}: cannot write ({e.strerror})") from None
 
-    if csv:
-        write(render_csv_header())
+    if header:
+        write(header)
     failed = 0
     for result in results:
         failed += _tell(result, report)
-        write((render_csv if csv else render_jsonl)(result))
+        write(row(result))
     return failed
 
 
-def _tell(result: Any, report: Callable[[str, str], None]) -> int:
+def _tell(result: Any, report: Reporter) -> int:
     """A meeting's error or its readouts' warnings on stderr; 1 if it failed, else 0."""
     if result.error is not None:
         report("error", f"{result.meeting.id}: {result.error}")
@@ -91,8 +102,11 @@ def _tell(result: Any, report: Callable[[str, str], None]) -> int:
     return 0
 
 
-def _write_pages(results: Iterable[Any], folder: Path, report: Callable[[str, str], None]) -> int:
+def write_pages(results: Iterable[BatchResult], folder: Path | None, report: Reporter) -> int:
     """A page per compared meeting as it comes (each written atomically), then index.html."""
+    if folder is None:
+        check_folder(folder)
+        return 0
     from readout_diff.report.html import render_html
     from readout_diff.report.html_index import INDEX, index_row, page_name, render_index
 

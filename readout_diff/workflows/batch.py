@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -24,6 +24,8 @@ from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
 from readout_diff.inputs.results import BatchResult
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
+from readout_diff.report.batch_output import check_folder
+from readout_diff.report.formats import Reporter, get_format
 from readout_diff.workflows.compare import compare_meeting
 
 MeetingEntry = MeetingSpec  # the name before meeting.yaml and manifests shared one model
@@ -35,11 +37,33 @@ __all__ = [
     "ProgressCallback",
     "find_batch",
     "run_batch",
+    "write_results",
 ]
 
 
 # progress(done, total, the result just finished)
 ProgressCallback = Callable[[int, int, BatchResult], None]
+
+
+def write_results(
+    results: Iterable[BatchResult],
+    format: str = "jsonl",
+    output: Path | None = None,
+    report: Reporter | None = None,
+) -> int:
+    """Write `run_batch`'s results as they come in a batch format ("jsonl", "csv", "html" or a
+    plugin's): to `output` (a file replaced atomically at the end; a folder for html) or to
+    stdout. Each failed meeting and each readout's warning goes to `report(kind, message)`
+    (none by default: the results hold them too). Returns how many meetings failed."""
+    chosen = get_format(format, "batch")
+    if chosen.folder:
+        check_folder(output)
+    assert chosen.batch is not None  # get_format checked it
+    return chosen.batch(results, output, report or _quiet)
+
+
+def _quiet(kind: str, message: str) -> None:
+    """A Reporter that says nothing."""
 
 
 # --- comparing them -----------------------------------------------------------------------------
