@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from readout_diff.errors import UsageError
+from readout_diff.plugins import load_entry_points
 
 if TYPE_CHECKING:
     from readout_diff.core.model import Comparison
@@ -89,21 +90,6 @@ def get_format(name: str, job: str = "render") -> OutputFormat:
 def names(job: str) -> list[str]:
     """The formats that can do `job`, in registration order."""
     return [f.name for f in formats().values() if getattr(f, job) is not None]
-
-
-def load_entry_points(group: str, register: Callable[[Any], Any]) -> None:
-    """Register what each entry point of `group` names: an object, a list of them, or a
-    function returning either. A plugin that fails to load is an error naming it."""
-    from importlib.metadata import entry_points
-
-    for ep in sorted(entry_points(group=group), key=lambda e: e.name):
-        try:
-            value = ep.load()
-            value = value() if callable(value) and not isinstance(value, type) else value
-        except Exception as e:  # a broken plugin: say which, never a traceback
-            raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {e}") from None
-        for item in value if isinstance(value, (list, tuple)) else [value]:
-            register(item)
 
 
 # --- the built-in formats -------------------------------------------------------------------
