@@ -23,7 +23,7 @@ from readout_diff.core.model import (
 )
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
-from readout_diff.core.segment import segment
+from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who import who_said_what
@@ -117,7 +117,13 @@ class _Segmented:
     never unmatched. Topics they name still count (a headline is the readout's own words),
     their mentions pointing to the header line's id ("a-h1")."""
 
-    def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
+    def __init__(
+        self,
+        readout: Readout,
+        lexicon: Lexicon,
+        participants: frozenset[str],
+        segmenter: Segmenter = segment,
+    ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
@@ -128,7 +134,9 @@ class _Segmented:
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
-        for seg in segment(text, readout.body_start):
+        given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
+        split = given if given is not None else segmenter(text, readout.body_start)
+        for seg in checked(split, text, readout.body_start):
             inside = []
             while k < len(mentions) and mentions[k].start < seg.end:
                 if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
@@ -162,6 +170,7 @@ def compare(
     *,
     issuers: Issuers,
     tone: ToneLexicon,
+    segmenter: Segmenter = segment,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
@@ -171,11 +180,13 @@ def compare(
     titles of each party) tell a readout's party from its label and a claim's speaker from a
     title. `tone` is the tone lexicon. The core reads no file: the caller passes the lexicon,
     issuers and tone (`readout_diff.compare` loads the built-in ones when they are not given).
+    `segmenter` splits each readout's text into claims and header lines (`core.segment`'s
+    English one by default); a readout made with `Readout.from_claims` keeps its own.
     """
     readouts = with_ids(readouts)
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
-    segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
+    segmented = [_Segmented(r, lexicon, party_set, segmenter) for r in readouts]
     alignment, unmatched = _align(readouts, segmented, party_set)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(

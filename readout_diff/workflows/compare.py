@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from readout_diff.core import compare as core
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.parties import Issuers
+from readout_diff.core.segment import Segmenter, segment
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError, UsageError
@@ -39,6 +40,7 @@ def compare(
     meeting: dict[str, Any] | None = None,
     issuers: Issuers | None = None,
     tone: ToneLexicon | None = None,
+    segmenter: Segmenter = segment,
 ) -> Comparison:
     """Compare two or more readouts of one meeting (`core.compare.compare`).
 
@@ -46,7 +48,9 @@ def compare(
     reported as topics. By default they come from the readouts' front matter, else from the
     countries and organisations named in their labels. `lexicon`, `issuers` (offices, agencies
     and titles of each party) and `tone` default to the built-in data/topics.yaml,
-    data/issuers.yaml and data/tone.yaml, each read once.
+    data/issuers.yaml and data/tone.yaml, each read once. `segmenter(text, body_start)` splits
+    each readout into claims and header lines as `core.segment.segment` (the default, for
+    English) does; a readout from `Readout.from_claims` keeps its own claims.
     """
     return core.compare(
         readouts,
@@ -55,6 +59,7 @@ def compare(
         meeting,
         issuers=issuers or load_issuers(),
         tone=tone or load_tone(),
+        segmenter=segmenter,
     )
 
 
