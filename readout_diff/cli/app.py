@@ -21,6 +21,7 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
+from readout_diff import plugins
 from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions, formats
@@ -37,6 +38,10 @@ def say(kind: str, message: str) -> None:
 
 def error(message: str) -> None:
     say("error", message)
+
+
+# A plugin that fails to load: one line on stderr, and the command runs without it.
+plugins.report_failure = lambda message: say("warning", message)
 
 
 class Terminated(KeyboardInterrupt):
