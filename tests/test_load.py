@@ -346,6 +346,7 @@ def test_python_tags_are_refused_not_executed(meeting: Path, tag: str) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_the_file_name_says_text_or_page_before_the_bytes_do(tmp_path: Path) -> None:
     page = (
         b"<!DOCTYPE html><html><body><article><p>Talks on Iran and trade were held today in "
