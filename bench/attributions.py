@@ -38,7 +38,7 @@ from metrics import Ratio, gold_parties, gold_pieces, locate  # noqa: E402
 
 def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any] | None:
     """The scores of one real pair, None when its gold lists no attributions."""
-    from readout_diff.core.compare import compare
+    from readout_diff import compare
     from readout_diff.inputs.read import load_readout
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}

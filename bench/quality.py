@@ -218,7 +218,7 @@ def realworld_pair(
 ) -> tuple[dict[str, Ratio], dict[str, int]]:
     """Score one real pair (a.txt, b.txt, gold.yaml) into the two tallies; counts only, never
     any of its text."""
-    from readout_diff.core.compare import compare
+    from readout_diff import compare
     from readout_diff.inputs.read import load_readout
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}

@@ -18,8 +18,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from readout_diff.core.compare import compare
     from readout_diff.core.model import Comparison, Readout
+    from readout_diff.core.segment import Segment
     from readout_diff.core.topics import Lexicon
     from readout_diff.errors import InputError, ReadoutDiffError, SpecError, UsageError
     from readout_diff.exit_codes import ExitCode
@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from readout_diff.inputs.read import ReadOptions, load_meeting, load_readout
     from readout_diff.inputs.tone import load_tone
     from readout_diff.report import Format, RenderOptions, render
-    from readout_diff.workflows.batch import find_batch, run_batch
+    from readout_diff.workflows.batch import find_batch, run_batch, write_results
     from readout_diff.workflows.check import check_meetings, find_meetings
-    from readout_diff.workflows.compare import compare_meeting, compare_paths
+    from readout_diff.workflows.compare import compare, compare_meeting, compare_paths
     from readout_diff.workflows.expectations import update_expectations
     from readout_diff.workflows.save import save_meeting
 
@@ -42,12 +42,13 @@ _EXPORTS = {
     "Lexicon": "core.topics",
     "ReadOptions": "inputs.read",
     "Readout": "core.model",
+    "Segment": "core.segment",
     "ReadoutDiffError": "errors",
     "RenderOptions": "report",
     "SpecError": "errors",
     "UsageError": "errors",
     "check_meetings": "workflows.check",
-    "compare": "core.compare",
+    "compare": "workflows.compare",
     "compare_meeting": "workflows.compare",
     "compare_paths": "workflows.compare",
     "find_batch": "workflows.batch",
@@ -58,6 +59,7 @@ _EXPORTS = {
     "load_tone": "inputs.tone",
     "render": "report",
     "run_batch": "workflows.batch",
+    "write_results": "workflows.batch",
     "save_meeting": "workflows.save",
     "update_expectations": "workflows.expectations",
 }
@@ -71,6 +73,7 @@ __all__ = [
     "Readout",
     "ReadoutDiffError",
     "RenderOptions",
+    "Segment",
     "SpecError",
     "UsageError",
     "check_meetings",
@@ -87,6 +90,7 @@ __all__ = [
     "run_batch",
     "save_meeting",
     "update_expectations",
+    "write_results",
 ]
 
 

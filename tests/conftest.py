@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/goldens from the current output instead of comparing",
     )
+
+
+def web_missing() -> str | None:
+    """Why the tests of the `web` extra (HTML pages, URLs) cannot run here, or None."""
+    missing = [m for m in ("readability", "lxml", "httpx") if importlib.util.find_spec(m) is None]
+    if not missing:
+        return None
+    return f"needs the web extra (pip install -e '.[web]'): no {', '.join(missing)}"
+
+
+WEB_MISSING = web_missing()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """READOUT_DIFF_WEB=required (CI) turns the web tests' skip into an error: they must run."""
+    if WEB_MISSING and os.environ.get("READOUT_DIFF_WEB") == "required":
+        why = f"READOUT_DIFF_WEB=required: the web tests cannot run ({WEB_MISSING})"
+        raise pytest.UsageError(why)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `web` are skipped, with the reason, where the extra is not installed."""
+    if WEB_MISSING:
+        for item in items:
+            if "web" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=WEB_MISSING))
 
 
 @pytest.fixture

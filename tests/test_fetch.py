@@ -23,6 +23,8 @@ from readout_diff.inputs.fetch import MAX_REDIRECTS, fetch
 from readout_diff.inputs.read import ReadOptions, load_readout
 from readout_diff.workflows.save import save_meeting
 
+pytestmark = pytest.mark.web  # fetching and reading pages: the web extra
+
 TLS = ROOT / "tests" / "data" / "tls"
 PAGE = b"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Foreign Minister Holds Talks</title></head>

@@ -25,6 +25,7 @@ def http() -> Iterator[str]:
     yield from _serve(tls=False)
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_a_server_trickling_its_headers_cannot_hold_the_run(http: str) -> None:
     start = time.monotonic()
     with pytest.raises(InputError, match=r"/trickle-headers: no answer within 0.5 s$"):
@@ -38,6 +39,7 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_errors_after_a_redirect_name_the_url_and_host_that_failed(http: str) -> None:
     with pytest.raises(InputError) as e:
         fetch(f"{http}/moved-missing", 1_000)
@@ -53,6 +55,7 @@ def test_errors_after_a_redirect_name_the_url_and_host_that_failed(http: str) ->
     assert e.value.message.endswith("connection refused by localhost"), e.value.message
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_credentials_in_a_url_are_never_shown_nor_stored(http: str, tmp_path: Path) -> None:
     secret = http.replace("://", "://user:s3cret@")
     r = load_readout(f"{secret}/moved", "a")

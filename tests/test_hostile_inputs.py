@@ -256,6 +256,7 @@ def deep_page(depth: int) -> bytes:
     return b"<html><body><article>" + PARA + middle + after + b"</article></body></html>"
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_text_lost_to_deep_nesting_is_a_warning_not_silence(tmp_path: Path) -> None:
     page = extract(deep_page(10_000), "deep.html")
     assert "Ukraine" not in page.text  # libxml2 drops it: at least the user is told
@@ -272,6 +273,7 @@ def test_text_lost_to_deep_nesting_is_a_warning_not_silence(tmp_path: Path) -> N
     assert "warnings" not in out  # stderr only: the JSON is unchanged
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_batch_prints_the_deep_nesting_warning(tmp_path: Path) -> None:
     (tmp_path / "deep.html").write_bytes(deep_page(10_000))
     (tmp_path / "b.txt").write_text("Talks on trade and Ukraine.\n", "utf-8")

@@ -11,14 +11,19 @@ import sys
 import time
 from pathlib import Path
 
-import lxml.html
 import pytest
+from conftest import WEB_MISSING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_diff.errors import InputError, UsageError
 from readout_diff.inputs.html import Page, decode_html, extract, looks_like_html
 from readout_diff.inputs.html_date import attribute_words, parse_date
+
+if WEB_MISSING:  # the whole module reads pages: skipped, with the reason, without the extra
+    pytest.skip(WEB_MISSING, allow_module_level=True)
+
+import lxml.html  # noqa: E402 - after the skip: it is the web extra's
 
 PAGES = Path(__file__).parent / "data" / "html"
 NAMES = sorted(p.stem for p in PAGES.glob("*.html"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff.core.compare import compare
+from readout_diff import compare
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs import read as load
 from readout_diff.inputs.read import load_meeting, load_readout, load_readouts
@@ -346,6 +346,7 @@ def test_python_tags_are_refused_not_executed(meeting: Path, tag: str) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.web  # reads a page: the web extra
 def test_the_file_name_says_text_or_page_before_the_bytes_do(tmp_path: Path) -> None:
     page = (
         b"<!DOCTYPE html><html><body><article><p>Talks on Iran and trade were held today in "

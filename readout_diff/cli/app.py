@@ -21,17 +21,30 @@ try:  # recent typer vendors click; older releases depend on it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click  # type: ignore[no-redef]
 
+from readout_diff import plugins
+from readout_diff.core.printable import shown
 from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
-from readout_diff.report import RenderOptions
-from readout_diff.report.output import PROG, STDOUT, cannot_write, say
+from readout_diff.report import RenderOptions, formats
+from readout_diff.report.output import PROG, STDOUT, cannot_write
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
 
 
+def say(kind: str, message: str) -> None:
+    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`. A file name
+    or URL in it cannot clear the screen, retitle the terminal or split the line: its controls,
+    bidi controls and undecodable bytes are escaped."""
+    sys.stderr.write(f"{PROG}: {kind}: {shown(message, one_line=True)}\n")
+
+
 def error(message: str) -> None:
     say("error", message)
+
+
+# A plugin that fails to load: one line on stderr, and the command runs without it.
+plugins.report_failure = lambda message: say("warning", message)
 
 
 class Terminated(KeyboardInterrupt):
@@ -198,6 +211,33 @@ def terminal_width(fallback: int = 100) -> int:
         except (AttributeError, OSError, ValueError):  # replaced or closed streams
             continue
     return fallback
+
+
+def format_choices(name: str, job: str) -> Any:
+    """A command's `--format` choices: the registered formats (built-in and plugins) that can
+    do `job` ("render", "batch" or "check"), as the Enum typer shows and parses."""
+    return Enum(name, {n: n for n in formats.names(job)}, type=str)
+
+
+def format_suffixes(choices: type[E], job: str) -> dict[str, E]:
+    """What `-o FILE`'s extension says of the format, among `choices`. A format that writes a
+    batch into a folder (html) is never implied by a file name."""
+    known = formats.formats()
+    return {
+        suffix: member
+        for member in choices
+        if not (job == "batch" and known[member.value].folder)
+        for suffix in known[member.value].suffixes
+    }
+
+
+def suffix_list(by_suffix: Mapping[str, Enum]) -> str:
+    """ ".json, .md or .html": the first suffix of each format, for --help."""
+    first: dict[Enum, str] = {}
+    for suffix, member in by_suffix.items():
+        first.setdefault(member, suffix)
+    shown = list(first.values())
+    return " or ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
 
 
 def file_or_stdout(output: Path | None) -> Path | None:

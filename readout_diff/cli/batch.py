@@ -8,10 +8,9 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable
-from enum import Enum
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 
@@ -20,32 +19,28 @@ from readout_diff.cli.app import (
     MaxBytesOption,
     TopicsOption,
     file_or_stdout,
+    format_choices,
+    format_suffixes,
     output_format,
     run,
+    say,
+    suffix_list,
 )
 from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.core.printable import shown
-from readout_diff.errors import UsageError
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.common import guessed
+from readout_diff.report.batch_output import check_folder
+from readout_diff.report.formats import formats, names
 from readout_diff.report.output import (
     PROG,
-    atomic_writer,
     check_writable,
     refuse_inputs,
-    say,
-    write_output,
 )
 
-
-class BatchFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    html = "html"  # a folder: a page per meeting and index.html
-
-
-# What `-o FILE` says of the format when --format is not given.
-SUFFIXES = {".jsonl": BatchFormat.jsonl, ".csv": BatchFormat.csv}
+# The formats that write many comparisons (report.formats), and what `-o FILE` says of them.
+BatchFormat = format_choices("BatchFormat", "batch")
+SUFFIXES = format_suffixes(BatchFormat, "batch")
+_FORMAT_HELP = "; ".join(f"{n}: {formats()[n].batch_help}" for n in names("batch"))
 
 
 def batch(
@@ -61,9 +56,8 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: a comparison per line; csv: topic presence rows; html: a page per "
-            "meeting and index.html in the folder -o names "
-            "(default: from -o's extension, .jsonl or .csv; else jsonl).",
+            help=f"{_FORMAT_HELP} "
+            f"(default: from -o's extension, {suffix_list(SUFFIXES)}; else jsonl).",
             show_default=False,
         ),
     ] = None,
@@ -92,12 +86,12 @@ def batch(
 
     output = file_or_stdout(output)
     chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
-    if chosen is BatchFormat.html:
+    if formats()[chosen.value].folder:
         run(lambda: check_folder(output))
     elif output is not None:
         run(lambda: check_writable(output))
     meetings = run(lambda: find_batch(path))
-    if output is not None and chosen is not BatchFormat.html:
+    if output is not None and not formats()[chosen.value].folder:
         run(lambda: refuse_inputs(output, [*batch_files(path, meetings), *map(str, topics)]))
     # The bar goes to stderr, and only when it is not drawn over the data on the same terminal.
     tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
@@ -173,97 +167,13 @@ def _die_of_broken_pipe(handler: Any) -> None:
         os.kill(os.getpid(), signal.SIGPIPE)
 
 
-def check_folder(output: Path | None) -> None:
-    """`--format html` writes into a folder: one that exists, or can be made in one that does."""
-    what = "--format html writes a page per meeting and index.html into a folder"
-    if output is None:
-        raise UsageError(f"{what}: name it with -o DIR")
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"{output}: not a folder ({what})")
-    folder = output if output.is_dir() else output.parent
-    if not folder.is_dir():
-        raise UsageError(f"{output}: cannot write (no folder {folder})")
-    if not os.access(folder, os.W_OK):
-        raise UsageError(f"{output}: cannot write (permission denied)")
-
-
 def write_batch(
-    results: Iterable[Any], chosen: BatchFormat, output: Path | None, bar: ProgressBar | None
+    results: Iterable[Any], chosen: Any, output: Path | None, bar: ProgressBar | None
 ) -> int:
     """Write every result as it comes; return how many meetings failed."""
+    from readout_diff.workflows.batch import write_results
+
     if bar is None:
-        return _write_to(results, chosen, output, say)
+        return write_results(results, chosen.value, output, say)
     with bar:
-        return _write_to(results, chosen, output, bar.say)
-
-
-def _write_to(
-    results: Iterable[Any],
-    chosen: BatchFormat,
-    output: Path | None,
-    report: Callable[[str, str], None],
-) -> int:
-    if chosen is BatchFormat.html and output is not None:
-        return _write_pages(results, output, report)
-    csv = chosen is BatchFormat.csv
-    if output is None:
-        return _write_all(results, csv, sys.stdout, report, "<stdout>")
-    with atomic_writer(output) as out:
-        return _write_all(results, csv, out, report, str(output))
-
-
-def _write_all(
-    results: Iterable[Any], csv: bool, out: TextIO, report: Callable[[str, str], None], name: str
-) -> int:
-    from readout_diff.report.batch import render_csv, render_csv_header, render_jsonl
-
-    def write(text: str) -> None:
-        try:
-            out.write(text)
-            out.flush()
-        except BrokenPipeError:
-            raise  # the reader left (`| head`): ProgressBar.__exit__ ends the run quietly
-        except OSError as e:
-            raise UsageError(f"{name}: cannot write ({e.strerror})") from None
-
-    if csv:
-        write(render_csv_header())
-    failed = 0
-    for result in results:
-        failed += _tell(result, report)
-        write((render_csv if csv else render_jsonl)(result))
-    return failed
-
-
-def _tell(result: Any, report: Callable[[str, str], None]) -> int:
-    """A meeting's error or its readouts' warnings on stderr; 1 if it failed, else 0."""
-    if result.error is not None:
-        report("error", f"{result.meeting.id}: {result.error}")
-        return 1
-    for r in result.comparison.readouts:
-        if r.encoding_guessed:
-            report("warning", f"{result.meeting.id}: {r.source}: {guessed(r.encoding)}")
-        for warning in r.warnings:
-            report("warning", f"{result.meeting.id}: {r.source}: {warning}")
-    return 0
-
-
-def _write_pages(results: Iterable[Any], folder: Path, report: Callable[[str, str], None]) -> int:
-    """A page per compared meeting as it comes (each written atomically), then index.html."""
-    from readout_diff.report.html import render_html
-    from readout_diff.report.html_index import INDEX, index_row, page_name, render_index
-
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as e:
-        raise UsageError(f"{folder}: cannot write ({e.strerror})") from None
-    taken: set[str] = set()
-    rows, failed = [], 0
-    for result in results:
-        failed += _tell(result, report)
-        name = None if result.comparison is None else page_name(result.meeting.id, taken)
-        if name is not None:
-            write_output(render_html(result.comparison), folder / name)
-        rows.append(index_row(result, name))
-    write_output(render_index(rows), folder / INDEX)
-    return failed
+        return write_results(results, chosen.value, output, bar.say)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ from readout_diff.cli.app import (
     NoColorOption,
     TopicsOption,
     WidthOption,
+    format_choices,
     render_options,
     run,
 )
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
     from readout_diff.workflows.expectations import ExpectationUpdate
 
 
-class CheckFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
+# The formats that draw the check report (report.formats).
+CheckFormat = format_choices("CheckFormat", "check")
 
 
 _UPDATED = {
@@ -81,7 +80,8 @@ def check(
 ) -> None:
     """Check sample meetings against their expected.yaml: exit 0 when all hold, 1 if not."""
     from readout_diff.inputs.lexicon import load_lexicon
-    from readout_diff.report.check import render_check_json, render_check_terminal, render_junit
+    from readout_diff.report.check import render_junit
+    from readout_diff.report.formats import get_format
     from readout_diff.workflows.check import check_meetings, find_meetings
     from readout_diff.workflows.expectations import update_expectations
 
@@ -94,10 +94,9 @@ def check(
     options = render_options(no_color, width, color)
     if junit is not None:
         run(lambda: write_output(render_junit(results), junit))
-    if format is CheckFormat.json:
-        text = render_check_json(results)
-    else:
-        text = render_check_terminal(results, options.width, options.color, quiet)
+    draw = get_format(format.value, "check").check
+    assert draw is not None  # CheckFormat holds only formats that draw it
+    text = draw(results, options, quiet)
     run(lambda: write_output(text, None))
     if any(r.error for r in results):
         raise typer.Exit(ExitCode.USAGE)

@@ -17,22 +17,20 @@ from readout_diff.cli.app import (
     TopicsOption,
     WidthOption,
     file_or_stdout,
+    format_choices,
+    format_suffixes,
     output_format,
     render_options,
     run,
+    say,
+    suffix_list,
 )
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report import Format
-from readout_diff.report.output import check_writable, refuse_inputs, say, write_output
+from readout_diff.report.output import check_writable, refuse_inputs, write_output
 
-# What `-o FILE` says of the format when --format is not given.
-SUFFIXES = {
-    ".json": Format.json,
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".html": Format.html,
-    ".htm": Format.html,
-}
+# The formats that draw one comparison (report.formats), and what `-o FILE` says of them.
+Format = format_choices("Format", "render")
+SUFFIXES = format_suffixes(Format, "render")
 
 LabelOption = Annotated[
     list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
@@ -77,7 +75,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: from -o's extension, .json, .md or .html; else terminal).",
+        help=f"Output format (default: from -o's extension, {suffix_list(SUFFIXES)}; "
+        "else terminal).",
         show_default=False,
     ),
 ]
@@ -144,7 +143,7 @@ def compare(
     # A file gets no colour unless asked for with --color always.
     auto_off = output is not None and color is ColorMode.auto
     options = render_options(no_color or auto_off, width, color)
-    run(lambda: write_output(render(comparison, chosen, options), output))
+    run(lambda: write_output(render(comparison, chosen.value, options), output))
     if exit_code and (comparison.has_missing_topics or comparison.has_unconfirmed_attributions):
         raise typer.Exit(ExitCode.DIFFERENCES)
 

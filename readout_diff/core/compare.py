@@ -23,7 +23,7 @@ from readout_diff.core.model import (
 )
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
-from readout_diff.core.segment import segment
+from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who import who_said_what
@@ -117,7 +117,13 @@ class _Segmented:
     never unmatched. Topics they name still count (a headline is the readout's own words),
     their mentions pointing to the header line's id ("a-h1")."""
 
-    def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
+    def __init__(
+        self,
+        readout: Readout,
+        lexicon: Lexicon,
+        participants: frozenset[str],
+        segmenter: Segmenter = segment,
+    ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
@@ -128,7 +134,9 @@ class _Segmented:
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
-        for seg in segment(text, readout.body_start):
+        given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
+        split = given if given is not None else segmenter(text, readout.body_start)
+        for seg in checked(split, text, readout.body_start):
             inside = []
             while k < len(mentions) and mentions[k].start < seg.end:
                 if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
@@ -156,26 +164,29 @@ class _Segmented:
 
 def compare(
     readouts: Sequence[Readout],
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
-    issuers: Issuers | None = None,
-    tone: ToneLexicon | None = None,
+    *,
+    issuers: Issuers,
+    tone: ToneLexicon,
+    segmenter: Segmenter = segment,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
     `participants` are the parties (topic ids, names or aliases); their own names are not
     reported as topics. By default they come from the readouts' front matter, else from the
     countries and organisations named in their labels. `issuers` (offices, agencies and
-    titles of each party: data/issuers.yaml by default) tell a readout's party from its label
-    and a claim's speaker from a title. `tone` is the tone lexicon (default: the built-in
-    data/tone.yaml).
+    titles of each party) tell a readout's party from its label and a claim's speaker from a
+    title. `tone` is the tone lexicon. The core reads no file: the caller passes the lexicon,
+    issuers and tone (`readout_diff.compare` loads the built-in ones when they are not given).
+    `segmenter` splits each readout's text into claims and header lines (`core.segment`'s
+    English one by default); a readout made with `Readout.from_claims` keeps its own.
     """
     readouts = with_ids(readouts)
-    lexicon = lexicon or _builtin_lexicon()
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
-    segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
+    segmented = [_Segmented(r, lexicon, party_set, segmenter) for r in readouts]
     alignment, unmatched = _align(readouts, segmented, party_set)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
@@ -183,12 +194,12 @@ def compare(
         [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
-        issuers or _builtin_issuers(),
+        issuers,
         parties,
         [s.all_mentions for s in segmented],
     )
     claims, framed = with_framing(
-        results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
+        results, alignment, [s.all_mentions for s in segmented], lexicon, tone
     )
     topics = topic_presence(
         readouts,
@@ -267,27 +278,6 @@ def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> Re
         header=tuple(s.header),
         warnings=tuple(warnings),
     )
-
-
-def _builtin_lexicon() -> Lexicon:
-    """Reading the built-in topics is the inputs' job (done once, cached), not the core's."""
-    from readout_diff.inputs.lexicon import load_lexicon
-
-    return load_lexicon()
-
-
-def _builtin_issuers() -> Issuers:
-    """The built-in issuer table, read (once, cached) by the inputs."""
-    from readout_diff.inputs.issuers import load_issuers
-
-    return load_issuers()
-
-
-def _builtin_tone() -> ToneLexicon:
-    """The built-in tone lexicon, read (once, cached) by the inputs, as for topics."""
-    from readout_diff.inputs.tone import load_tone
-
-    return load_tone()
 
 
 def _parties(

@@ -6,10 +6,12 @@ command all read it, and every renderer shows nothing that it lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
+from readout_diff.core.segment import Segment
 from readout_diff.core.who_model import Attribution, Initiative
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
@@ -50,6 +52,9 @@ class Readout:
     # The bytes as read (the page as the server sent it), kept so that `save_meeting` can write
     # them after the comparison succeeded; never part of the result.
     raw: bytes | None = field(default=None, repr=False, compare=False)
+    # Claims and header lines split elsewhere (`from_claims`, a reader's own splitting): used
+    # as they are instead of the segmenter's; None: `compare`'s segmenter splits `text`.
+    segments: tuple[Segment, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def from_text(
@@ -78,6 +83,42 @@ class Readout:
             speakers=speakers,
             party=party,
         )
+
+    @classmethod
+    def from_claims(
+        cls,
+        claims: Sequence[str],
+        label: str = "",
+        id: str = "",
+        *,
+        header: Sequence[str] = (),
+        source: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        speakers: tuple[str, ...] = (),
+        party: str | None = None,
+    ) -> Readout:
+        """A readout already split into claims (by another tool, or for a language the built-in
+        segmenter does not split): each claim stays one claim, and each of `header` (a title, a
+        dateline) one header line. The text is the header lines, then the claims, one a line."""
+        parts = [("heading", h) for h in header] + [("sentence", c) for c in claims]
+        if any(not isinstance(t, str) or not t.strip() or "\n" in t for _, t in parts):
+            raise TypeError("Readout.from_claims() takes one-line, non-empty strings")
+        segments, pos = [], 0
+        for kind, t in parts:
+            segments.append(Segment(pos, pos + len(t), kind))
+            pos += len(t) + 1
+        readout = cls.from_text(
+            "\n".join(t for _, t in parts),
+            label,
+            id,
+            source=source,
+            date=date,
+            url=url,
+            speakers=speakers,
+            party=party,
+        )
+        return replace(readout, segments=tuple(segments))
 
 
 @dataclass(frozen=True)

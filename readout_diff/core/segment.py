@@ -17,8 +17,10 @@ Paragraphs are segmented one by one, so the cost stays linear in the text length
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from readout_diff.errors import UsageError
 
 # Words that end with a period without ending the sentence (compared lower-case, no period).
 ABBREVIATIONS = frozenset(
@@ -128,6 +130,33 @@ class Segment:
     start: int
     end: int
     kind: str  # "sentence" | "item" | "heading" | "meta"
+
+
+SEGMENT_KINDS = ("sentence", "item", "heading", "meta")  # headings and meta lines: the header
+# segmenter(text, body_start) -> the segments of text[body_start:], as `segment` returns them:
+# what `compare(..., segmenter=...)` takes, for a language this module does not split
+Segmenter = Callable[[str, int], Sequence[Segment]]
+
+
+def checked(segments: Iterable[Segment], text: str, start: int) -> list[Segment]:
+    """A segmenter's result, refused in one line unless every item is a Segment of a known
+    kind, in text order, not overlapping and inside `text[start:]`, holding some text: the
+    pipeline's offsets, lines and evidence rest on it."""
+    out = list(segments)
+    pos = start
+    for seg in out:
+        if not (
+            isinstance(seg, Segment)
+            and seg.kind in SEGMENT_KINDS
+            and pos <= seg.start < seg.end <= len(text)
+            and text[seg.start : seg.end].strip()
+        ):
+            raise UsageError(
+                f"segmenter gave {seg!r}: segments must be Segment(start, end, kind) of text, "
+                f"in order, not overlapping, kind one of {', '.join(SEGMENT_KINDS)}"
+            )
+        pos = seg.end
+    return out
 
 
 def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:

@@ -6,35 +6,34 @@ that a user can check the evidence in the file itself.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
 from readout_diff.core.printable import shown_name
 from readout_diff.errors import InputError, SpecError, UsageError
-from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
+from readout_diff.inputs.decode import DecodeHints
 
-# Re-exported: workflows.compare asks read whether a path is a meeting folder.
+# Re-exported: workflows.compare asks read whether a path is a meeting folder; the others were
+# defined here before readers.py.
+from readout_diff.inputs.decode import decode as decode
 from readout_diff.inputs.discover import is_meeting_folder as is_meeting_folder
 from readout_diff.inputs.fetch import fetch, is_url, redact
 from readout_diff.inputs.files import read_capped
-from readout_diff.inputs.html import extract_text, looks_like_html
+from readout_diff.inputs.readers import HTML_SUFFIXES as HTML_SUFFIXES
+from readout_diff.inputs.readers import READOUT_SUFFIXES as READOUT_SUFFIXES
+from readout_diff.inputs.readers import choose_reader
+from readout_diff.inputs.readers import front_matter as front_matter
 from readout_diff.inputs.spec import (
     MeetingSpec,
     ReadoutSpec,
-    front_matter_fields,
     read_meeting_folder,
 )
-from readout_diff.inputs.yamlio import parse_yaml
 
 MAX_READOUT_BYTES = 5_000_000
-READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _RAISE_CAP = "--max-bytes to raise the limit"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -72,19 +71,6 @@ class ReadOptions:
         return MAX_READOUT_BYTES if self.max_bytes is None else self.max_bytes
 
 
-def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:
-    """YAML front matter ("---" ... "---" at the top), checked as `spec.front_matter_fields`
-    does, and the offset where the body starts."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, 0
-    # A leading newline stands for the opening "---", so that errors name the file's own lines.
-    data = parse_yaml("\n" + m.group(1), f"{name} (front matter)")
-    if data is None:
-        return {}, m.end()
-    return front_matter_fields(data, name), m.end()
-
-
 def load_readout(
     path: str,
     rid: str,
@@ -95,8 +81,9 @@ def load_readout(
     """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
     from the argument, the front matter or the file name, in that order.
 
-    Bytes (read or fetched) → is it a page? → `decode` once → a page's main text, or a text
-    file's front matter and body."""
+    Bytes (read or fetched) → which reader (`readers.choose_reader`: the server's media type,
+    the file name, the first bytes) → its Readout: a text file's front matter and body, a
+    page's main text, or what a plugin reader makes of it."""
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else redact(path) if is_url(path) else shown_name(path)
     url, media_type, charset = None, None, options.declared
@@ -106,60 +93,12 @@ def load_readout(
         media_type, charset = fetched.media_type, fetched.charset
     else:
         data = read_capped(path, options.cap, "a readout file", InputError, stdin, _RAISE_CAP)
-    html = _is_html(path, data, media_type)
-    decoded = decode(data, name, DecodeHints(options.encoding, charset, html=html))
-    readout = _html_readout(decoded, name, rid) if html else _text_readout(decoded, name, rid)
+    reader = choose_reader(None if is_url(path) or path == "-" else path, data, media_type)
+    readout = reader.to_readout(data, name, rid, DecodeHints(options.encoding, charset))
     if url is not None:
         readout = replace(readout, url=readout.url or url)
     default = (urlsplit(path).hostname if url else Path(name).stem) if path != "-" else "stdin"
     return replace(readout, label=str(label or readout.label or default), raw=data)
-
-
-def _is_html(path: str, data: bytes, media_type: str | None) -> bool:
-    """The server's word when it gave one; else the file name, else the first bytes."""
-    if media_type is not None:
-        return media_type != "text/plain"
-    if not is_url(path) and path != "-":
-        suffix = Path(path).suffix.lower()
-        if suffix in HTML_SUFFIXES or suffix in READOUT_SUFFIXES:  # the name says it
-            return suffix in HTML_SUFFIXES
-    return looks_like_html(data)
-
-
-def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
-    text = decoded.text
-    meta, body = front_matter(text, name)
-    if not text[body:].strip():
-        raise InputError(f"{name}: the readout is empty")
-    return Readout(
-        id=rid,
-        label=meta.get("label") or "",
-        source=name,
-        text=text,
-        body_start=body,
-        date=meta.get("date"),
-        url=meta.get("url"),
-        speakers=meta.get("speakers", ()),
-        participants=meta.get("participants", ()),
-        party=meta.get("party"),
-        encoding=encoding_label(decoded.encoding),
-        encoding_guessed=decoded.guessed,
-    )
-
-
-def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
-    page = extract_text(decoded, name)
-    return Readout(
-        id=rid,
-        label="",
-        source=name,
-        text=page.text,
-        date=page.date,
-        encoding=encoding_label(page.encoding),
-        encoding_guessed=page.encoding_guessed,
-        format="html",
-        warnings=page.warnings,
-    )
 
 
 def load_readouts(

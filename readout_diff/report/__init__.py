@@ -1,63 +1,34 @@
 """Reports: each renderer turns a Comparison into text, and computes nothing the JSON form lacks.
 
-`render(comparison, "markdown")` is the one entry point; `RENDERERS` is the registry behind it.
-Renderers are imported on first use, so that rich is loaded only when a report is drawn.
+`render(comparison, "markdown")` is the one entry point; the formats are registered in
+`report.formats` (built-in ones and plugins alike). Renderers are imported on first use, so that
+rich is loaded only when a report is drawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from readout_diff.core.model import Comparison
 from readout_diff.core.printable import has_unsafe, hold, json_safe, release
-from readout_diff.errors import UsageError
+from readout_diff.report.formats import BUILTIN, RenderOptions, get_format
+
+__all__ = ["RENDERERS", "Format", "RenderOptions", "render"]
 
 
 class Format(str, Enum):
+    """The built-in formats of a comparison's report (plugins may add more: `formats()`)."""
+
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
     html = "html"
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    width: int = 100  # the terminal report's width in columns
-    color: bool = False  # ANSI colours in the terminal report
-
-
-def _terminal(c: Comparison, o: RenderOptions) -> str:
-    from readout_diff.report.terminal import render_terminal
-
-    return render_terminal(c, o.width, o.color)
-
-
-def _json(c: Comparison, o: RenderOptions) -> str:
-    from readout_diff.report.json import render_json
-
-    return render_json(c)
-
-
-def _markdown(c: Comparison, o: RenderOptions) -> str:
-    from readout_diff.report.markdown import render_markdown
-
-    return render_markdown(c)
-
-
-def _html(c: Comparison, o: RenderOptions) -> str:
-    from readout_diff.report.html import render_html
-
-    return render_html(c)
-
-
 RENDERERS: dict[Format, Callable[[Comparison, RenderOptions], str]] = {
-    Format.terminal: _terminal,
-    Format.json: _json,
-    Format.markdown: _markdown,
-    Format.html: _html,
+    f: render for f in Format if (render := BUILTIN[f.value].render) is not None
 }
 
 
@@ -66,19 +37,19 @@ def render(
     format: Format | str = Format.terminal,
     options: RenderOptions | None = None,
 ) -> str:
-    """The report as text: `format` is "terminal", "json", "markdown" or "html" (a `Format`)."""
-    try:
-        chosen = Format(format)
-    except ValueError:
-        known = ", ".join(f.value for f in Format)
-        raise UsageError(f"unknown report format {format!r} (known: {known})") from None
+    """The report as text: `format` is "terminal", "json", "markdown", "html" (a `Format`) or
+    the name of a format a plugin registered."""
+    name = format.value if isinstance(format, Enum) else format
+    chosen = get_format(name, "render")
+    draw = chosen.render
+    assert draw is not None  # get_format checked it
     options = options or RenderOptions()
-    if chosen is Format.json:
-        return json_safe(RENDERERS[chosen](comparison, options))
+    if chosen.name == "json":
+        return json_safe(draw(comparison, options))
     held = _held(comparison)
     if held is None:
-        return release(RENDERERS[chosen](comparison, options))  # a file name's bytes
-    return _noted(release(RENDERERS[chosen](held, options)), chosen)
+        return release(draw(comparison, options))  # a file name's bytes
+    return _noted(release(draw(held, options)), chosen.name)
 
 
 # Said at the top of a report whose text held what `core.printable` escapes.
@@ -112,11 +83,13 @@ def _held(comparison: Comparison) -> Comparison | None:
     return Comparison.from_dict(held) if found else None
 
 
-def _noted(text: str, chosen: Format) -> str:
+def _noted(text: str, chosen: str) -> str:
     """The note as the report's first line (after the Markdown title; in the HTML header)."""
-    if chosen is Format.terminal:
+    if chosen == "terminal":
         return UNSAFE_NOTE + "\n" + text
-    if chosen is Format.markdown:
+    if chosen == "markdown":
         title, _, rest = text.partition("\n")
         return f"{title}\n\n{UNSAFE_NOTE}\n{rest}"
-    return text.replace("<main>\n", f'<main>\n<p class="note">{UNSAFE_NOTE}</p>\n', 1)
+    if chosen == "html":
+        return text.replace("<main>\n", f'<main>\n<p class="note">{UNSAFE_NOTE}</p>\n', 1)
+    return UNSAFE_NOTE + "\n" + text  # a plugin's format: the note on a line of its own

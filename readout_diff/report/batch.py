@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from readout_diff.core.model import TopicPresence
 from readout_diff.core.printable import json_safe, shown
-from readout_diff.workflows.batch import BatchResult
+from readout_diff.inputs.results import BatchResult
 
 CSV_HEADER = (
     "meeting",

@@ -11,16 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.report.common import count, printable, printable_all
-from readout_diff.report.terminal import string_console
-from readout_diff.workflows.check import (
+from readout_diff.inputs.results import (
+    ATTRIBUTION_KIND,
     CLAIM_KINDS,
     FRAMING_KINDS,
     TOPIC_KINDS,
     MeetingResult,
     Outcome,
 )
-from readout_diff.workflows.check_who import ATTRIBUTION_KIND
+from readout_diff.report.common import count, printable, printable_all
+from readout_diff.report.terminal import string_console
 
 # Attribution and framing expectations are about claims: the claims columns count them.
 _CLAIM_LIKE = (*CLAIM_KINDS, ATTRIBUTION_KIND, *FRAMING_KINDS)

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from readout_diff.inputs.results import BatchResult
 from readout_diff.report.common import count
 from readout_diff.report.html_page import document, esc
-from readout_diff.workflows.batch import BatchResult
 
 INDEX = "index.html"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -12,17 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from readout_diff.core.printable import shown
 from readout_diff.errors import UsageError
 
 PROG = "readout-diff"
-
-
-def say(kind: str, message: str) -> None:
-    """One line on stderr: `readout-diff: error: …` or `readout-diff: warning: …`. A file name
-    or URL in it cannot clear the screen, retitle the terminal or split the line: its controls,
-    bidi controls and undecodable bytes are escaped."""
-    sys.stderr.write(f"{PROG}: {kind}: {shown(message, one_line=True)}\n")
 
 
 def check_writable(output: Path) -> None:

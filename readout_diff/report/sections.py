@@ -23,6 +23,7 @@ from readout_diff.report.common import (
     source_note,
     where,
 )
+from readout_diff.report.evidence import EvidenceLine, OneSided
 from readout_diff.report.framing_sections import (
     FramingRow,
     SummaryLine,
@@ -34,6 +35,7 @@ from readout_diff.report.framing_sections import (
     tone_lines,
     wording_rows,
 )
+from readout_diff.report.who import who_sections
 
 DETECTED_TITLE = "Names only one readout uses (not in the lexicon)"
 
@@ -53,23 +55,6 @@ class TopicRow:
     phrases: tuple[tuple[str, ...], ...]  # per readout, in readout order; () when missing
     # per readout, where it is missing: the related topics it names instead (() when none)
     related: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class EvidenceLine:
-    label: str  # of the readout that names the topic
-    claim: str
-    where: str  # file:line, or the line in a page's extracted text
-    text: str
-
-
-@dataclass(frozen=True)
-class OneSided:
-    topic: str
-    # "missing from Russia MFA; US State Dept names Economic cooperation instead"
-    status: str
-    lines: tuple[EvidenceLine, ...]
-    claim: str | None = None  # the claim the item is about (an attribution's), if it is one
 
 
 @dataclass(frozen=True)
@@ -160,8 +145,6 @@ def _describe(c: Comparison) -> Report:
 
 
 def _who(c: Comparison) -> tuple[tuple[str, tuple[OneSided, ...]], ...]:
-    from readout_diff.report.who import who_sections  # it builds on this module's types
-
     return who_sections(c)
 
 

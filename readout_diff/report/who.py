@@ -21,7 +21,7 @@ from readout_diff.core.parties import JOINT
 from readout_diff.core.speakers import SEVERAL
 from readout_diff.core.who_model import Attribution
 from readout_diff.report.common import one_line, ordered_topics, where
-from readout_diff.report.sections import EvidenceLine, OneSided
+from readout_diff.report.evidence import EvidenceLine, OneSided
 
 SAID_TITLE = "Said to be said by the other side, not in its own readout"
 AGREED_TITLE = "Agreed according to one side only"

@@ -11,22 +11,22 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from readout_diff.core.model import Comparison
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
+from readout_diff.inputs.results import BatchResult
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
+from readout_diff.report.batch_output import check_folder
+from readout_diff.report.formats import Reporter, get_format
 from readout_diff.workflows.compare import compare_meeting
 
 MeetingEntry = MeetingSpec  # the name before meeting.yaml and manifests shared one model
@@ -39,30 +39,8 @@ __all__ = [
     "batch_files",
     "find_batch",
     "run_batch",
+    "write_results",
 ]
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """The comparison of one meeting, or why there is none."""
-
-    meeting: MeetingSpec
-    comparison: Comparison | None = None
-    error: str | None = None
-
-    def meeting_dict(self) -> dict[str, Any]:
-        """`meeting` of the JSON line: the comparison's, with the meeting id first."""
-        if self.comparison is not None:
-            return {"id": self.meeting.id, **self.comparison.meeting}
-        m = self.meeting
-        return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
-
-    def to_dict(self) -> dict[str, Any]:
-        """A comparison document (`Comparison.to_dict()`, valid against the schema) whose
-        `meeting` also has the meeting `id`; for a failed meeting `{"meeting", "error"}`."""
-        if self.comparison is None:
-            return {"meeting": self.meeting_dict(), "error": self.error}
-        return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}
 
 
 def batch_files(path: str | Path, meetings: Sequence[MeetingSpec]) -> list[str]:
@@ -75,6 +53,27 @@ def batch_files(path: str | Path, meetings: Sequence[MeetingSpec]) -> list[str]:
 
 # progress(done, total, the result just finished)
 ProgressCallback = Callable[[int, int, BatchResult], None]
+
+
+def write_results(
+    results: Iterable[BatchResult],
+    format: str = "jsonl",
+    output: Path | None = None,
+    report: Reporter | None = None,
+) -> int:
+    """Write `run_batch`'s results as they come in a batch format ("jsonl", "csv", "html" or a
+    plugin's): to `output` (a file replaced atomically at the end; a folder for html) or to
+    stdout. Each failed meeting and each readout's warning goes to `report(kind, message)`
+    (none by default: the results hold them too). Returns how many meetings failed."""
+    chosen = get_format(format, "batch")
+    if chosen.folder:
+        check_folder(output)
+    assert chosen.batch is not None  # get_format checked it
+    return chosen.batch(results, output, report or _quiet)
+
+
+def _quiet(kind: str, message: str) -> None:
+    """A Reporter that says nothing."""
 
 
 # --- comparing them -----------------------------------------------------------------------------

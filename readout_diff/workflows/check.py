@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from readout_diff.core.model import Alignment, Claim, Comparison
 from readout_diff.core.text import fold_whitespace
@@ -21,14 +19,15 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
+from readout_diff.inputs.results import FRAMING_KINDS, TOPIC_KINDS, MeetingResult, Outcome
 from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.check_detected import (
-    DETECTED_KIND,
     check_detected,
     validate_detected,
 )
-from readout_diff.workflows.check_framing import FRAMING_KINDS, check_framing, validate_framing
+from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
+from readout_diff.workflows.check_framing import check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
     EXPECTED_KEYS,
@@ -41,61 +40,21 @@ from readout_diff.workflows.check_spec import (
 from readout_diff.workflows.check_who import check_attributions, validate_attributions
 from readout_diff.workflows.compare import compare_meeting
 
-__all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "FRAMING_KINDS", "SampleError"]
+__all__ = [
+    "CLAIM_KINDS",
+    "EXPECTED_KEYS",
+    "EXPECTED_TOPIC_KEYS",
+    "FRAMING_KINDS",
+    "TOPIC_KINDS",
+    "FragmentNotFound",
+    "find_claim",
+    "known",
+    "MeetingResult",
+    "Outcome",
+    "SampleError",
+]
 
 EXPECTED = "expected.yaml"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched" | "detected" ...
-    name: str  # what is checked, in words
-    status: str  # "ok" | "fail" | "known-failure"
-    expected: str = ""
-    found: str = ""
-    evidence: tuple[str, ...] = ()
-    reason: str = ""  # of a known failure
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "status": self.status,
-            "expected": self.expected,
-            "found": self.found,
-            "evidence": list(self.evidence),
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True)
-class MeetingResult:
-    name: str
-    folder: str
-    seconds: float
-    outcomes: tuple[Outcome, ...] = ()
-    error: str | None = None
-    comparison: Comparison | None = field(default=None, compare=False)
-
-    def count(self, kinds: tuple[str, ...], status: str) -> int:
-        return sum(1 for o in self.outcomes if o.kind in kinds and o.status == status)
-
-    @property
-    def passed(self) -> bool:
-        return self.error is None and all(o.status != "fail" for o in self.outcomes)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "meeting": self.name,
-            "folder": self.folder,
-            "passed": self.passed,
-            "error": self.error,
-            "seconds": round(self.seconds, 3),
-            "outcomes": [o.to_dict() for o in self.outcomes],
-        }
-
-
-TOPIC_KINDS = ("topic", "absent", "unexpected", DETECTED_KIND)  # detected names: topic-like
 
 
 def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]:
@@ -110,62 +69,9 @@ def find_meetings(paths: Iterable[str], select: str | None = None) -> list[Path]
     return found
 
 
-def _norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    return fold_whitespace(text.replace("\u201d", '"')).lower()
-
-
 def _ids(ids: Iterable[str]) -> str:
     """Readout ids for a reader: "a, b", or "-" for none (not Python's list text)."""
     return ", ".join(ids) or "-"
-
-
-class FragmentNotFound(SampleError):
-    """A fragment of expected.yaml that no claim contains: a failed expectation, not a spec
-    error, as it is what editing a readout does to its expectations."""
-
-
-def find_claim(
-    comparison: Comparison, rid: str, fragment: str, name: str, node: Any
-) -> Claim | None:
-    """The one claim of readout `rid` containing `fragment`; None when the fragment is in the
-    text but split across claims (a segmentation failure, reported as such). A fragment no
-    claim contains raises FragmentNotFound."""
-    try:
-        readout = comparison.readout(rid)
-    except KeyError:
-        raise SampleError(f"{where(name, node)}: no readout {rid!r} in this meeting") from None
-    needle = _norm(fragment)
-    hits = [c for c in readout.claims if needle in _norm(c.text)]
-    if len(hits) > 1:
-        ids = ", ".join(c.id for c in hits)
-        raise SampleError(
-            f"{where(name, node)}: fragment {fragment!r} matches {len(hits)} claims "
-            f"of {rid} ({ids})"
-        )
-    if hits:
-        return hits[0]
-    joined = _norm(" ".join(c.text for c in readout.claims))
-    if needle in joined:
-        return None
-    raise FragmentNotFound(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
-
-
-def known(outcome: Outcome, entry: Any) -> Outcome:
-    """Apply a `known_failure` mark: an expected failure, or a failure to remove the mark."""
-    reason = entry.get("known_failure") if isinstance(entry, dict) else None
-    if not reason:
-        return outcome
-    if outcome.status == "fail":
-        return Outcome(**{**outcome.__dict__, "status": "known-failure", "reason": str(reason)})
-    return Outcome(
-        outcome.kind,
-        outcome.name,
-        "fail",
-        "a known failure",
-        f"it passes now: remove known_failure ({reason})",
-        outcome.evidence,
-    )
 
 
 def _evidence(c: Comparison, topic_id: str, rid: str) -> tuple[str, ...]:

@@ -18,10 +18,11 @@ from typing import Any
 
 from readout_diff.core.model import Comparison
 from readout_diff.core.text import fold_whitespace
+from readout_diff.inputs.results import DETECTED_KIND, Outcome
 from readout_diff.inputs.yamlio import where
+from readout_diff.workflows.check_find import known
 from readout_diff.workflows.check_spec import SampleError, check_text, mapping_entries
 
-DETECTED_KIND = "detected"
 DETECTED_KEYS = ("in", "name", "reported", "known_failure")
 
 
@@ -35,8 +36,6 @@ def validate_detected(spec: dict, name: str) -> None:
 
 def check_detected(c: Comparison, spec: dict, name: str) -> list[Any]:
     """An Outcome per `detected` entry."""
-    from readout_diff.workflows.check import Outcome, known
-
     ids = [r.id for r in c.readouts]
     by_name: dict[str, list[Any]] = {}
     for t in c.detected:

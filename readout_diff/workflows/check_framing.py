@@ -23,13 +23,14 @@ from typing import Any
 from readout_diff.core.framing_model import AlignmentFraming
 from readout_diff.core.model import Alignment, Comparison
 from readout_diff.core.tone import ToneLexicon
+from readout_diff.inputs.results import Outcome
 from readout_diff.inputs.yamlio import check_keys, where
+from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_spec import SampleError
 
 FRAMING_KEYS = ("word_diff", "commitment", "tone")
 WORD_DIFF_KEYS = ("only", "same", "known_failure")
 COMMITMENT_KEYS = ("stronger", "acts", "known_failure")
-FRAMING_KINDS = ("word_diff", "commitment", "tone")
 
 
 def _is_rid(key: Any) -> bool:
@@ -111,8 +112,6 @@ def _alignment_of(
     c: Comparison, entry: dict, name: str
 ) -> tuple[str, list[str], Alignment | None, tuple[str, ...]]:
     """(label, evidence, the alignment holding every fragment's claim or None, claim ids)."""
-    from readout_diff.workflows.check import find_claim  # check imports this module
-
     frags = {k: v for k, v in entry.items() if _is_rid(k)}
     label = " ≈ ".join(f"{rid}: “{f}”" for rid, f in frags.items())
     claims = [find_claim(c, rid, f, name, entry) for rid, f in frags.items()]
@@ -126,8 +125,6 @@ def _alignment_of(
 
 def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:
     """One Outcome per framing expectation (validated already by `validate_framing`)."""
-    from readout_diff.workflows.check import FragmentNotFound, Outcome, known
-
     out = []
     for kind, check in (("word_diff", _word_diff), ("commitment", _commitment)):
         for entry in spec.get(kind) or []:

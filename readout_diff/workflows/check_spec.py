@@ -6,12 +6,12 @@ from __future__ import annotations
 from readout_diff.core.beads import MAX_BEAD
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
+from readout_diff.inputs.results import CLAIM_KINDS
 from readout_diff.inputs.yamlio import check_keys, where
 
 # The keys expected.yaml may use.
 EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
 EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
-CLAIM_KINDS = ("aligned", "unmatched")
 MAX_FRAGMENTS = MAX_BEAD  # claims of one readout in one aligned entry
 
 

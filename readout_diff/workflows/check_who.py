@@ -18,10 +18,11 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.text import fold_whitespace
+from readout_diff.inputs.results import ATTRIBUTION_KIND, Outcome
 from readout_diff.inputs.yamlio import where
+from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_spec import SampleError, mapping_entries
 
-ATTRIBUTION_KIND = "attribution"
 ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "known_failure")
 
 
@@ -34,8 +35,6 @@ def validate_attributions(spec: dict, name: str) -> None:
 
 def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
     """An Outcome per `attributions` entry."""
-    from readout_diff.workflows.check import FragmentNotFound, Outcome, find_claim, known
-
     out = []
     for entry in spec.get("attributions") or []:
         rid, fragment, speaker = str(entry["in"]), str(entry["fragment"]), str(entry["speaker"])

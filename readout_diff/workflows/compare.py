@@ -2,6 +2,8 @@
 
 `compare_paths` is `readout-diff compare` as a library function: it loads, compares and, with
 `save`, keeps the readouts as a meeting folder, only once everything else has succeeded.
+`compare` is the core's, with the built-in lexicon, issuers and tone read when not given (the
+core reads no file).
 """
 
 from __future__ import annotations
@@ -9,14 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from readout_diff.core.compare import compare
+from readout_diff.core import compare as core
 from readout_diff.core.model import Comparison, Readout
+from readout_diff.core.parties import Issuers
+from readout_diff.core.segment import Segmenter, segment
+from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.fetch import is_url
+from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
     Meeting,
@@ -25,7 +31,38 @@ from readout_diff.inputs.read import (
     load_meeting,
     load_readouts,
 )
+from readout_diff.inputs.tone import load_tone
 from readout_diff.workflows.save import check_save_dir, save_meeting
+
+
+def compare(
+    readouts: Sequence[Readout],
+    lexicon: Lexicon | None = None,
+    participants: Iterable[str] | None = None,
+    meeting: dict[str, Any] | None = None,
+    issuers: Issuers | None = None,
+    tone: ToneLexicon | None = None,
+    segmenter: Segmenter = segment,
+) -> Comparison:
+    """Compare two or more readouts of one meeting (`core.compare.compare`).
+
+    `participants` are the parties (topic ids, names or aliases); their own names are not
+    reported as topics. By default they come from the readouts' front matter, else from the
+    countries and organisations named in their labels. `lexicon`, `issuers` (offices, agencies
+    and titles of each party) and `tone` default to the built-in data/topics.yaml,
+    data/issuers.yaml and data/tone.yaml, each read once. `segmenter(text, body_start)` splits
+    each readout into claims and header lines as `core.segment.segment` (the default, for
+    English) does; a readout from `Readout.from_claims` keeps its own claims.
+    """
+    return core.compare(
+        readouts,
+        lexicon or load_lexicon(),
+        participants,
+        meeting,
+        issuers=issuers or load_issuers(),
+        tone=tone or load_tone(),
+        segmenter=segmenter,
+    )
 
 
 def compare_meeting(

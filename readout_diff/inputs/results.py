@@ -1,0 +1,91 @@
+"""What `check` and `batch` produce, one result type per meeting: data that the workflows make
+and the reports draw. They live below both (report/ must not import workflows/), and beside the
+meeting specs that `BatchResult` holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from readout_diff.core.model import Comparison
+from readout_diff.inputs.spec import MeetingSpec
+
+# The kinds of an expectation's Outcome, by section of expected.yaml.
+CLAIM_KINDS = ("aligned", "unmatched")
+ATTRIBUTION_KIND = "attribution"
+DETECTED_KIND = "detected"
+FRAMING_KINDS = ("word_diff", "commitment", "tone")
+TOPIC_KINDS = ("topic", "absent", "unexpected", DETECTED_KIND)  # detected names: topic-like
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched" | "detected" ...
+    name: str  # what is checked, in words
+    status: str  # "ok" | "fail" | "known-failure"
+    expected: str = ""
+    found: str = ""
+    evidence: tuple[str, ...] = ()
+    reason: str = ""  # of a known failure
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "status": self.status,
+            "expected": self.expected,
+            "found": self.found,
+            "evidence": list(self.evidence),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class MeetingResult:
+    name: str
+    folder: str
+    seconds: float
+    outcomes: tuple[Outcome, ...] = ()
+    error: str | None = None
+    comparison: Comparison | None = field(default=None, compare=False)
+
+    def count(self, kinds: tuple[str, ...], status: str) -> int:
+        return sum(1 for o in self.outcomes if o.kind in kinds and o.status == status)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and all(o.status != "fail" for o in self.outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "meeting": self.name,
+            "folder": self.folder,
+            "passed": self.passed,
+            "error": self.error,
+            "seconds": round(self.seconds, 3),
+            "outcomes": [o.to_dict() for o in self.outcomes],
+        }
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The comparison of one meeting, or why there is none."""
+
+    meeting: MeetingSpec
+    comparison: Comparison | None = None
+    error: str | None = None
+
+    def meeting_dict(self) -> dict[str, Any]:
+        """`meeting` of the JSON line: the comparison's, with the meeting id first."""
+        if self.comparison is not None:
+            return {"id": self.meeting.id, **self.comparison.meeting}
+        m = self.meeting
+        return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A comparison document (`Comparison.to_dict()`, valid against the schema) whose
+        `meeting` also has the meeting `id`; for a failed meeting `{"meeting", "error"}`."""
+        if self.comparison is None:
+            return {"meeting": self.meeting_dict(), "error": self.error}
+        return {**self.comparison.to_dict(), "meeting": self.meeting_dict()}

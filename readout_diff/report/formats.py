@@ -1,0 +1,163 @@
+"""The output formats, one registry: each format is named once, with the file suffixes that
+imply it, how it draws one comparison (`compare`), how it writes many (`batch`) and how it draws
+the check report (`check`). The command line derives its `--format` choices, their help and the
+`-o FILE` suffixes from here.
+
+The built-in formats are registered below through `register_format`, the same call a plugin
+makes; a package adds one through the `readout_diff.formats` entry point group, naming an
+`OutputFormat` (or a list of them, or a function returning either)::
+
+    [project.entry-points."readout_diff.formats"]
+    tsv = "my_package:TSV"
+
+Renderers are imported on first use, so that rich is loaded only when a report is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readout_diff.errors import UsageError
+from readout_diff.plugins import load_entry_points
+
+if TYPE_CHECKING:
+    from readout_diff.core.model import Comparison
+    from readout_diff.inputs.results import BatchResult, MeetingResult
+
+ENTRY_POINTS = "readout_diff.formats"
+
+# report(kind, message): a line for the user ("error" or "warning"), printed by the caller
+Reporter = Callable[[str, str], None]
+# write(results, output, report) -> meetings that failed; `output` is a file, a folder for a
+# format with `folder=True`, or None for standard output
+BatchWriter = Callable[["Iterable[BatchResult]", "Path | None", Reporter], int]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    width: int = 100  # the terminal report's width in columns
+    color: bool = False  # ANSI colours in the terminal report
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format. A format without `render` is not offered by `compare`, one without
+    `batch` not by `batch`, one without `check` not by `check`."""
+
+    name: str
+    suffixes: tuple[str, ...] = ()  # lower case, with the dot: `-o r.json` implies json
+    render: Callable[[Comparison, RenderOptions], str] | None = None
+    batch: BatchWriter | None = None
+    batch_help: str = ""  # what `batch` writes in this format, for --help
+    folder: bool = False  # `batch` writes into a folder (-o DIR), not a file
+    check: Callable[[Sequence[MeetingResult], RenderOptions, bool], str] | None = None
+
+
+_FORMATS: dict[str, OutputFormat] = {}
+_loaded = False
+
+
+def register_format(fmt: OutputFormat) -> OutputFormat:
+    """Add a format (a later one of the same name replaces it: a plugin may override)."""
+    if not isinstance(fmt, OutputFormat) or not fmt.name.isidentifier():
+        raise UsageError(f"not an output format with a plain name: {fmt!r}")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def formats() -> dict[str, OutputFormat]:
+    """Every format by name: the built-in ones, then those of installed plugins."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        load_entry_points(ENTRY_POINTS, register_format)
+    return dict(_FORMATS)
+
+
+def get_format(name: str, job: str = "render") -> OutputFormat:
+    """The format `name` that can do `job` ("render", "batch" or "check"), or a UsageError
+    listing those that can."""
+    found = formats().get(str(name))
+    if found is None or getattr(found, job) is None:
+        known = ", ".join(names(job))
+        raise UsageError(f"unknown report format {name!r} (known: {known})") from None
+    return found
+
+
+def names(job: str) -> list[str]:
+    """The formats that can do `job`, in registration order."""
+    return [f.name for f in formats().values() if getattr(f, job) is not None]
+
+
+# --- the built-in formats -------------------------------------------------------------------
+
+
+def _terminal(c: Comparison, o: RenderOptions) -> str:
+    from readout_diff.report.terminal import render_terminal
+
+    return render_terminal(c, o.width, o.color)
+
+
+def _json(c: Comparison, o: RenderOptions) -> str:
+    from readout_diff.report.json import render_json
+
+    return render_json(c)
+
+
+def _markdown(c: Comparison, o: RenderOptions) -> str:
+    from readout_diff.report.markdown import render_markdown
+
+    return render_markdown(c)
+
+
+def _html(c: Comparison, o: RenderOptions) -> str:
+    from readout_diff.report.html import render_html
+
+    return render_html(c)
+
+
+def _check_terminal(results: Sequence[MeetingResult], o: RenderOptions, quiet: bool) -> str:
+    from readout_diff.report.check import render_check_terminal
+
+    return render_check_terminal(results, o.width, o.color, quiet)
+
+
+def _check_json(results: Sequence[MeetingResult], o: RenderOptions, quiet: bool) -> str:
+    from readout_diff.report.check import render_check_json
+
+    return render_check_json(results)
+
+
+def _batch(kind: str) -> BatchWriter:
+    def write(results: Iterable[BatchResult], output: Path | None, report: Reporter) -> int:
+        from readout_diff.report import batch_output
+
+        return int(getattr(batch_output, kind)(results, output, report))
+
+    return write
+
+
+# Registered as a plugin's would be; BUILTIN keeps them by name (report.RENDERERS).
+BUILTIN = {
+    f.name: register_format(f)
+    for f in (
+        OutputFormat("terminal", render=_terminal, check=_check_terminal),
+        OutputFormat("json", (".json",), render=_json, check=_check_json),
+        OutputFormat("markdown", (".md", ".markdown"), render=_markdown),
+        OutputFormat(
+            "jsonl", (".jsonl",), batch=_batch("write_jsonl"), batch_help="a comparison per line"
+        ),
+        OutputFormat("csv", (".csv",), batch=_batch("write_csv"), batch_help="topic presence rows"),
+        OutputFormat(
+            "html",
+            (".html", ".htm"),
+            render=_html,
+            batch=_batch("write_pages"),
+            batch_help="a page per meeting and index.html in the folder -o names",
+            folder=True,
+        ),
+    )
+}
