@@ -23,7 +23,10 @@ from readout_diff.core.model import (
 )
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
-from readout_diff.core.segment import segment
+from readout_diff.core.language import Language, detect_language
+from readout_diff.core.multilingual import readable_topics, unreadable_not_missing, with_language_notes
+from readout_diff.core.segmenters import segmenter_for
+from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, merge_mentions
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who import who_said_what
@@ -117,18 +120,27 @@ class _Segmented:
     never unmatched. Topics they name still count (a headline is the readout's own words),
     their mentions pointing to the header line's id ("a-h1")."""
 
-    def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
+    def __init__(
+        self,
+        readout: Readout,
+        lexicon: Lexicon,
+        participants: frozenset[str],
+        language: str = "en",
+        foreign: ForeignLexicon | None = None,
+    ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
+        if foreign is not None and language in FOREIGN:  # and Latin ones: "G20", "COVID-19"
+            mentions = merge_mentions(foreign.find(text, language, readout.body_start), mentions)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
-        for seg in segment(text, readout.body_start):
+        for seg in segmenter_for(language)(text, readout.body_start):
             inside = []
             while k < len(mentions) and mentions[k].start < seg.end:
                 if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
@@ -144,7 +156,9 @@ class _Segmented:
                 cid = f"{readout.id}{len(self.claims) + 1}"
                 self.claims.append(Claim(cid, *span))
                 self.features.append(
-                    claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
+                    claim_features(
+                        span[0], seg.start, inside, participants, lexicon.synonyms, language
+                    )
                 )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -161,6 +175,7 @@ def compare(
     meeting: dict[str, Any] | None = None,
     issuers: Issuers | None = None,
     tone: ToneLexicon | None = None,
+    foreign: ForeignLexicon | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
@@ -169,43 +184,65 @@ def compare(
     countries and organisations named in their labels. `issuers` (offices, agencies and
     titles of each party: data/issuers.yaml by default) tell a readout's party from its label
     and a claim's speaker from a title. `tone` is the tone lexicon (default: the built-in
-    data/tone.yaml).
+    data/tone.yaml). Each readout's language is its `language`, else detected from its text;
+    `foreign` holds the Chinese and Russian aliases (default: the built-in ones, read only
+    when a readout is in one of those languages).
     """
     readouts = with_ids(readouts)
     lexicon = lexicon or _builtin_lexicon()
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
-    segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
-    alignment, unmatched = _align(readouts, segmented, party_set)
+    languages = [_language(r) for r in readouts]
+    if foreign is None and any(lang.code in FOREIGN for lang in languages):
+        foreign = _builtin_foreign()
+    segmented = [
+        _Segmented(r, lexicon, party_set, lang.code, foreign)
+        for r, lang in zip(readouts, languages, strict=True)
+    ]
+    alignment, unmatched = _align(readouts, segmented, party_set, languages)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
-        [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
+        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
         issuers or _builtin_issuers(),
         parties,
         [s.all_mentions for s in segmented],
+        [lang.code == "en" for lang in languages],
     )
+    results = with_language_notes(results, languages)
     claims, framed = with_framing(
-        results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
-    )
-    topics = topic_presence(
-        readouts,
-        [s.mentions for s in segmented],
+        results,
+        alignment,
         [s.all_mentions for s in segmented],
         lexicon,
-        party_set,
+        tone or _builtin_tone(),
+        frozenset(r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"),
+    )
+    readable = readable_topics(readouts, languages, foreign)
+    topics = unreadable_not_missing(
+        topic_presence(
+            readouts,
+            [s.mentions for s in segmented],
+            [s.all_mentions for s in segmented],
+            lexicon,
+            party_set,
+        ),
+        readable,
     )
     return Comparison(
         readouts=claims,
         topics=topics,
-        detected=detected_presence(
-            readouts,
-            [s.lines for s in segmented],
-            [s.all_mentions for s in segmented],
-            alignment,
-            frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
+        detected=unreadable_not_missing(
+            detected_presence(
+                readouts,
+                [s.lines for s in segmented],
+                [s.all_mentions for s in segmented],
+                alignment,
+                frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
+            ),
+            {r.id: frozenset() for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"},
         ),  # fmt: skip
         alignment=framed,
         unmatched=unmatched,
@@ -216,10 +253,21 @@ def compare(
     )
 
 
+def _language(r: Readout) -> Language:
+    """The readout's language: as given, else detected from its body."""
+    if r.language:
+        return Language(r.language, "given")
+    return detect_language(r.text[r.body_start :])
+
+
 def _align(
-    readouts: Sequence[Readout], segmented: Sequence[_Segmented], parties: frozenset[str]
+    readouts: Sequence[Readout],
+    segmented: Sequence[_Segmented],
+    parties: frozenset[str],
+    languages: Sequence[Language],
 ) -> tuple[list[Alignment], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The alignments, by claim ids, and each readout's claims in none."""
+    """The alignments, by claim ids, and each readout's claims in none. Claims of different
+    languages share only topics, names and numbers: they are `related` at most."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     clusters = cluster([s.features for s in segmented], parties, speakers)
     alignment = [
@@ -228,7 +276,7 @@ def _align(
                 (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
             ),
             c.score,
-            c.kind,
+            "related" if len({languages[m.readout].code for m in c.members}) > 1 else c.kind,
             c.shared_tokens,
             c.shared_topics,
         )
@@ -242,7 +290,9 @@ def _align(
     return alignment, unmatched
 
 
-def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> ReadoutClaims:
+def _readout_claims(
+    r: Readout, s: _Segmented, earlier: Sequence[Readout], language: Language
+) -> ReadoutClaims:
     """A readout as the result shows it: its metadata, header lines and claims; with a warning
     (stderr) when it has no claim, or has the label of an `earlier` readout."""
     warnings = list(r.warnings)
@@ -266,6 +316,8 @@ def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> Re
         r.encoding_guessed,
         header=tuple(s.header),
         warnings=tuple(warnings),
+        language=language.code,
+        language_how=language.how,
     )
 
 
@@ -274,6 +326,13 @@ def _builtin_lexicon() -> Lexicon:
     from readout_diff.inputs.lexicon import load_lexicon
 
     return load_lexicon()
+
+
+def _builtin_foreign() -> ForeignLexicon:
+    """The built-in Chinese and Russian aliases, read (once, cached) by the inputs."""
+    from readout_diff.inputs.lexicon_i18n import load_foreign_lexicon
+
+    return load_foreign_lexicon()
 
 
 def _builtin_issuers() -> Issuers:

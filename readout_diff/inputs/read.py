@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from readout_diff.core.model import READOUT_IDS, Readout
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 
@@ -141,6 +142,7 @@ def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
         speakers=meta.get("speakers", ()),
         participants=meta.get("participants", ()),
         party=meta.get("party"),
+        language=_front_matter_language(meta.get("language"), name),
         encoding=encoding_label(decoded.encoding),
         encoding_guessed=decoded.guessed,
     )
@@ -209,9 +211,20 @@ def _load_listed(spec: ReadoutSpec, rid: str, options: ReadOptions | None) -> Re
         url=spec.url or readout.url,
         speakers=spec.speakers or readout.speakers,
         party=spec.party or readout.party,
+        language=spec.language or readout.language,
     )
 
 
 def load_meeting(folder: str, options: ReadOptions | None = None) -> Meeting:
     """A meeting folder: `folder/meeting.yaml` names its readout files, labels and parties."""
     return load_spec(read_meeting_folder(folder), options)
+
+
+def _front_matter_language(value: str | None, name: str) -> str | None:
+    """Front matter's `language`, as a code; an unknown one is an error naming the file."""
+    if value is None:
+        return None
+    code = parse_language(value)
+    if code is None:
+        raise SpecError(f"{name}: front matter: unknown language {value!r} ({LANGUAGE_HINT})")
+    return code

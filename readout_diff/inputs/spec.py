@@ -23,17 +23,20 @@ from typing import Any
 
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.text import fold_whitespace
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.errors import SpecError
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party")
+READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party", "language")
 MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # meeting.yaml
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
 MANIFEST_KEYS = ("meetings",)
-FRONT_MATTER_KEYS = ("date", "label", "participants", "speakers", "title", "url", "party")
+FRONT_MATTER_KEYS = (
+    "date", "label", "participants", "speakers", "title", "url", "party", "language"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class ReadoutSpec:
     # '../x.txt' is outside m"), None inside: `read.load_spec` refuses it unless allowed.
     outside: str | None = None
     party: str | None = None  # who issued it: a party (id, name or alias) or "joint"
+    language: str | None = None  # "en", "zh", "ru"… (a code or name); None: detected
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,19 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         _one(entry, "encoding", name),
         None if is_url(file) else _outside(file, base, at),
         _one(entry, "party", name),
+        _language(entry, name),
     )
+
+
+def _language(entry: dict[str, Any], name: str) -> str | None:
+    """A listed readout's `language`, as a code; an unknown one is an error naming the file."""
+    value = _one(entry, "language", name)
+    if value is None:
+        return None
+    code = parse_language(value)
+    if code is None:
+        raise SpecError(f"{where(name, entry)}: unknown language {value!r} ({LANGUAGE_HINT})")
+    return code
 
 
 def _outside(file: str, base: Path, at: str) -> str | None:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 from readout_diff.core.compare import compare
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.topics import Lexicon
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
@@ -55,6 +56,24 @@ def with_parties(readouts: Sequence[Readout], parties: Sequence[str]) -> tuple[R
     )
 
 
+def with_languages(readouts: Sequence[Readout], languages: Sequence[str]) -> tuple[Readout, ...]:
+    """The readouts, each with the language given for it in order (--language: codes or
+    names, comma-separated or repeated; an empty item leaves that readout's detected)."""
+    given = [p.strip() for item in languages for p in item.split(",")]
+    given = given if any(given) else []
+    if len(given) > len(readouts):
+        raise UsageError(f"{len(given)} languages given for {len(readouts)} readouts")
+    out = list(readouts)
+    for i, value in enumerate(given):
+        if not value:
+            continue
+        code = parse_language(value)
+        if code is None:
+            raise UsageError(f"unknown language {value!r} ({LANGUAGE_HINT})")
+        out[i] = replace(out[i], language=code)
+    return tuple(out)
+
+
 def compare_paths(
     paths: Sequence[str],
     labels: Sequence[str] = (),
@@ -64,11 +83,13 @@ def compare_paths(
     stdin: BinaryIO | None = None,
     save: Path | None = None,
     parties: Sequence[str] = (),
+    languages: Sequence[str] = (),
 ) -> Comparison:
     """Compare readout files, URLs or "-" (read from `stdin`), or one meeting folder.
 
     `parties` say who issued each readout, in order (comma-separated items allowed; "joint"
-    for a joint statement); they win over meeting.yaml and front matter.
+    for a joint statement); they win over meeting.yaml and front matter. `languages` likewise
+    set each readout's language ("zh", "Russian"); by default it is detected.
 
     `participants` are names or topic ids; an item may hold several, comma-separated. With
     `save`, a new or empty folder, the readouts as read and a meeting.yaml are written there
@@ -86,7 +107,8 @@ def compare_paths(
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
         meeting = load_meeting(paths[0], options)
-        meeting = replace(meeting, readouts=with_parties(meeting.readouts, parties))
+        given = with_languages(with_parties(meeting.readouts, parties), languages)
+        meeting = replace(meeting, readouts=given)
         comparison = compare_meeting(meeting, lexicon, names)
         readouts = meeting.readouts
     else:
@@ -96,7 +118,10 @@ def compare_paths(
                     f"{p}: is a folder; give readout files, or one meeting folder with a "
                     "meeting.yaml"
                 )
-        readouts = with_parties(load_readouts(list(paths), list(labels), stdin, options), parties)
+        readouts = with_languages(
+            with_parties(load_readouts(list(paths), list(labels), stdin, options), parties),
+            languages,
+        )
         comparison = compare(readouts, lexicon, names or None)
     if save is not None:
         save_meeting(save, readouts, comparison.participants, comparison.meeting)
