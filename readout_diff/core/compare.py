@@ -11,6 +11,7 @@ from typing import Any
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
+from readout_diff.core.language import Language, detect_language
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -21,14 +22,17 @@ from readout_diff.core.model import (
     Readout,
     ReadoutClaims,
 )
+from readout_diff.core.multilingual import (
+    readable_topics,
+    unreadable_not_missing,
+    with_language_notes,
+)
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
-from readout_diff.core.language import Language, detect_language
-from readout_diff.core.multilingual import readable_topics, unreadable_not_missing, with_language_notes
 from readout_diff.core.segmenters import segmenter_for
-from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, merge_mentions
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
+from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, merge_mentions
 from readout_diff.core.who import who_said_what
 from readout_diff.errors import SpecError, UsageError
 
@@ -242,7 +246,11 @@ def compare(
                 alignment,
                 frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
             ),
-            {r.id: frozenset() for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"},
+            {
+                r.id: frozenset()
+                for r, lang in zip(readouts, languages, strict=True)
+                if lang.code != "en"
+            },
         ),  # fmt: skip
         alignment=framed,
         unmatched=unmatched,

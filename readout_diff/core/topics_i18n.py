@@ -81,7 +81,9 @@ class ForeignLexicon:
     def topics(self, language: str) -> frozenset[str]:
         return frozenset(self.aliases.get(language, {}))
 
-    def find(self, text: str, language: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def find(
+        self, text: str, language: str, start: int = 0, end: int | None = None
+    ) -> list[Mention]:
         """Mentions in `text[start:end]` (offsets into `text`), in text order."""
         end = len(text) if end is None else end
         if language == "zh":
@@ -106,7 +108,9 @@ class ForeignLexicon:
         return out
 
     def _find_ru(self, text: str, start: int, end: int) -> list[Mention]:
-        words = [(m.start(), m.end(), ru_fold(m.group(0))) for m in _RU_WORD.finditer(text, start, end)]
+        words = [
+            (m.start(), m.end(), ru_fold(m.group(0))) for m in _RU_WORD.finditer(text, start, end)
+        ]
         out: list[Mention] = []
         i = 0
         while i < len(words):
@@ -160,7 +164,9 @@ def _ru_word_matches(word: str, alias_word: str) -> bool:
     return len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= _RU_ENDING
 
 
-def check_foreign_aliases(aliases: Mapping[str, Mapping[str, Iterable[str]]], known: Iterable[str]) -> list[str]:
+def check_foreign_aliases(
+    aliases: Mapping[str, Mapping[str, Iterable[str]]], known: Iterable[str]
+) -> list[str]:
     """Problems with foreign alias data: unknown topic ids, single-character Chinese aliases,
     an alias listed for two topics. Empty when the data is sound."""
     ids = set(known)

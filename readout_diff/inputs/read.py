@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from readout_diff.core.model import READOUT_IDS, Readout
 from readout_diff.core.language import LANGUAGE_HINT, parse_language
+from readout_diff.core.model import READOUT_IDS, Readout
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 

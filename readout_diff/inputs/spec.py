@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.text import fold_whitespace
-from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.errors import SpecError
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
@@ -35,7 +35,14 @@ MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # m
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
 MANIFEST_KEYS = ("meetings",)
 FRONT_MATTER_KEYS = (
-    "date", "label", "participants", "speakers", "title", "url", "party", "language"
+    "date",
+    "label",
+    "participants",
+    "speakers",
+    "title",
+    "url",
+    "party",
+    "language",
 )
 
 

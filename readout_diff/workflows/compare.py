@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from readout_diff.core.compare import compare
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.topics import Lexicon
-from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
