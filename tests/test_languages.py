@@ -46,7 +46,7 @@ EN = (
         ("한국 외교부 장관은 일본 외무상과 회담했다.", "ko"),
         ("Міністр закордонних справ України провів переговори з колегою.", "uk"),
         (
-            "Le ministre a rencontré son homologue et les deux ont parlé de la paix dans la région.",
+            "Le ministre a rencontré son homologue et ils ont parlé de la paix dans la région.",
             "fr",
         ),
         ("2026 — 03 — 01", "und"),
