@@ -23,6 +23,7 @@ from readout_diff.core.model import (
     ReadoutClaims,
 )
 from readout_diff.core.multilingual import (
+    english_names,
     readable_topics,
     unreadable_not_missing,
     with_language_notes,
@@ -199,10 +200,14 @@ def compare(
     languages = [_language(r) for r in readouts]
     if foreign is None and any(lang.code in FOREIGN for lang in languages):
         foreign = _builtin_foreign()
+    not_english = frozenset(
+        r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"
+    )
     segmented = [
         _Segmented(r, lexicon, party_set, lang.code, foreign)
         for r, lang in zip(readouts, languages, strict=True)
     ]
+    mentions = [s.all_mentions for s in segmented]
     alignment, unmatched = _align(readouts, segmented, party_set, languages)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
@@ -212,46 +217,31 @@ def compare(
         lexicon,
         issuers or _builtin_issuers(),
         parties,
-        [s.all_mentions for s in segmented],
-        [lang.code == "en" for lang in languages],
+        mentions,
+        [r.id not in not_english for r in readouts],
     )
-    results = with_language_notes(results, languages)
     claims, framed = with_framing(
-        results,
+        with_language_notes(results, languages),
         alignment,
-        [s.all_mentions for s in segmented],
+        mentions,
         lexicon,
         tone or _builtin_tone(),
-        frozenset(r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"),
+        not_english,
     )
-    readable = readable_topics(readouts, languages, foreign)
     topics = unreadable_not_missing(
-        topic_presence(
-            readouts,
-            [s.mentions for s in segmented],
-            [s.all_mentions for s in segmented],
-            lexicon,
-            party_set,
-        ),
-        readable,
+        topic_presence(readouts, [s.mentions for s in segmented], mentions, lexicon, party_set),
+        readable_topics(readouts, languages, foreign),
     )
+    english_lines = [
+        [] if lang.code != "en" else s.lines for s, lang in zip(segmented, languages, strict=True)
+    ]
+    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
     return Comparison(
         readouts=claims,
         topics=topics,
-        detected=unreadable_not_missing(
-            detected_presence(
-                readouts,
-                [s.lines for s in segmented],
-                [s.all_mentions for s in segmented],
-                alignment,
-                frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
-            ),
-            {
-                r.id: frozenset()
-                for r, lang in zip(readouts, languages, strict=True)
-                if lang.code != "en"
-            },
-        ),  # fmt: skip
+        detected=english_names(
+            detected_presence(readouts, english_lines, mentions, alignment, people), not_english
+        ),
         alignment=framed,
         unmatched=unmatched,
         participants=parties,

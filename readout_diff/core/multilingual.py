@@ -46,63 +46,60 @@ def unreadable_not_missing(
     return tuple(out)
 
 
-def with_language_notes(
-    results: Sequence[ReadoutClaims], languages: Sequence[Language]
-) -> tuple[ReadoutClaims, ...]:
-    """The readouts, each not in English with a warning saying how it was read; and two
-    versions of one party's readout in two languages said to be a translation check."""
+def english_names(
+    detected: Sequence[TopicPresence], not_english: frozenset[str]
+) -> tuple[TopicPresence, ...]:
+    """Names the lexicon lacks, found by English rules (capitals, title words): never looked
+    for in a readout not in English, nor reported missing from one (it would write them in
+    its own script). A name then missing from no readout is not one-sided: left out."""
     out = []
-    for r, lang in zip(results, languages, strict=True):
-        notes = []
-        if lang.supported and lang.code != "en":
-            notes.append(
-                f"readout {r.id} read as {lang.name} ({_how(lang)}): who said what, framing and "
-                f"tone read English only and are not run on it; a topic the lexicon has no "
-                f"{lang.name} name for is never reported missing from it"
-            )
-        elif not lang.supported:
-            notes.append(
-                f"readout {r.id} is in {lang.name} ({_how(lang)}), which readout-diff does not "
-                "read: no topic is reported missing from it (--language sets the language)"
-            )
-        notes += _translation_notes(r, lang, results, languages)
-        out.append(replace(r, warnings=(*r.warnings, *notes)) if notes else r)
+    for t in unreadable_not_missing(detected, dict.fromkeys(not_english, frozenset())):
+        if t.missing_from:
+            out.append(t)
     return tuple(out)
 
 
-def _how(lang: Language) -> str:
-    return "as given" if lang.how == "given" else f"detected: {lang.how}"
+def with_language_notes(
+    results: Sequence[ReadoutClaims], languages: Sequence[Language]
+) -> tuple[ReadoutClaims, ...]:
+    """The readouts, one in a language the tool does not read with a warning saying so (the
+    report's header says how every readout not in English was read: `language_note`)."""
+    out = []
+    for r, lang in zip(results, languages, strict=True):
+        if lang.supported:
+            out.append(r)
+            continue
+        how = "as given" if lang.how == "given" else f"detected: {lang.how}"
+        note = (
+            f"readout {r.id} is in {lang.name} ({how}), which readout-diff does not read: no "
+            "topic is reported missing from it (--language sets the language)"
+        )
+        out.append(replace(r, warnings=(*r.warnings, note)))
+    return tuple(out)
 
 
-def _translation_notes(
-    r: ReadoutClaims,
-    lang: Language,
-    results: Sequence[ReadoutClaims],
-    languages: Sequence[Language],
-) -> list[str]:
-    """Said once, on the first of two readouts of one party in different languages."""
-    if not r.party or r.party == "joint":
-        return []
-    later = list(zip(results, languages, strict=True))
-    mine = next(k for k, (o, _) in enumerate(later) if o.id == r.id)
-    notes = []
-    for other, other_lang in later[mine + 1 :]:
-        if other.party == r.party and other_lang.code != lang.code:
-            notes.append(
-                f"readouts {r.id} and {other.id} are both {r.party}'s, in "
-                f"{lang.name} and {other_lang.name}: compared as a translation check (what one "
-                "version says and the other does not); differences of wording, such as "
-                "softened adjectives, are out of its reach"
-            )
-    return notes
-
-
-def language_note(r: ReadoutClaims) -> str | None:
-    """One line for the report's header on a readout not in English, else None."""
+def language_note(readouts: Sequence[ReadoutClaims], r: ReadoutClaims) -> str | None:
+    """One line for the report's header on a readout not in English, else None; with a
+    translation check named when another readout of the same party is in another language."""
+    twins = [
+        o.label or o.id
+        for o in readouts
+        if o.id != r.id
+        and r.party
+        and r.party != "joint"
+        and o.party == r.party
+        and o.language != r.language
+    ]
+    check = (
+        f"; beside {', '.join(twins)}, the same party's: a translation check (what one version "
+        "says and the other does not; wording differences are out of its reach)"
+        if twins
+        else ""
+    )
     if r.language == "en":
-        return None
+        return check[2:].capitalize() if check else None
     name = NAMES.get(r.language, r.language)
     how = "as given" if r.language_how == "given" else f"detected: {r.language_how}"
     if r.language not in SUPPORTED:
-        return f"in {name} ({how}): not read; no topic reported missing from it"
-    return f"in {name} ({how}); who said what, framing and tone not run on it"
+        return f"in {name} ({how}): not read; no topic reported missing from it{check}"
+    return f"in {name} ({how}); who said what, framing and tone not run on it{check}"

@@ -55,6 +55,13 @@ def who_said_what(
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
     )
+    # A readout in another language can neither confirm nor deny an English one's words (its
+    # claims are linked by topics and names only): it is not counted as a speaker's readout.
+    unread = {r.id for r, grammar in zip(out, english, strict=True) if not grammar}
+    found = tuple(
+        replace(a, speaker_readouts=tuple(x for x in a.speaker_readouts if x not in unread))
+        for a in found
+    )
     # One warning per readout whose party is unknown when another's is known (a partial
     # picture), and that leaves something unchecked: an attribution with no speaker readout,
     # or its own claims with someone speaking. With no party known at all, the attributions

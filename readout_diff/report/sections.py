@@ -129,7 +129,7 @@ def _describe(c: Comparison) -> Report:
                 source_note(r),
                 len(r.claims),
                 one_line(r.headline.text) if r.headline else None,
-                language_note(r),
+                language_note(c.readouts, r),
             )
             for r in c.readouts
         ),
