@@ -218,3 +218,13 @@ def test_full_width_digits_and_punctuation() -> None:
         "王毅会见拉夫罗夫？",
         "双方同意加强沟通协调！",
     ]
+
+
+def test_update_writes_short_chinese_fragments() -> None:
+    from readout_diff.core.model import Claim
+    from readout_diff.workflows.expectations import fragment
+
+    a = Claim("a1", "王毅说，中方支持停火。", 0, 11, 1)
+    b = Claim("a2", "王毅说，中方反对动武。", 12, 23, 2)
+    assert fragment(a, (a, b)) == "王毅说，中方支持"
+    assert fragment(b, (a, b)) == "王毅说，中方反对"
