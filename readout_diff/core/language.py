@@ -12,6 +12,7 @@ of function words tells English from the other Latin-script languages readouts c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 SUPPORTED = ("en", "zh", "ru")
@@ -30,7 +31,8 @@ NAMES = {
     "und": "undetermined",
 }
 LANGUAGE_HINT = "a code such as en, zh, ru, ja, or a name such as Chinese"
-_SAMPLE = 20_000  # characters looked at: a readout's language shows in its first pages
+_WORDS_SAMPLE = 1_500  # enough words to tell English from French, Spanish or German
+_SAMPLE = 5_000  # characters looked at: a readout's language shows in its first paragraphs
 
 _SCRIPTS = (
     ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
@@ -38,8 +40,10 @@ _SCRIPTS = (
     ("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
     ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
     ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
-    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("latin", re.compile(r"[\u00c0-\u024f]")),  # ASCII letters are counted apart
 )
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN_LETTERS = re.compile(r"[ыэъЫЭЪ]")
 # Frequent short words of each Latin-script language (lower case, whole words).
@@ -71,7 +75,9 @@ def detect_language(text: str) -> Language:
     hangul beside Chinese characters (Japanese, Korean), Ukrainian letters beside Cyrillic, and
     function words among Latin-script languages. Text with no letters is "und"."""
     sample = text[:_SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS}
+    rest = _ASCII.sub("", sample)  # an English readout's few curly quotes and dashes
+    counts = {name: len(pattern.findall(rest)) for name, pattern in _SCRIPTS}
+    counts["latin"] += len(_NOT_ASCII_LETTERS.sub("", sample))
     letters = sum(counts.values())
     if not letters:
         return Language("und", "no letters")
@@ -91,8 +97,8 @@ def detect_language(text: str) -> Language:
         return Language("ar", f"Arabic script ({share})")
     if script == "hangul":
         return Language("ko", "hangul")
-    words = _LATIN_WORD.findall(sample.lower())
-    hits = {code: sum(w in fw for w in words) for code, fw in _FUNCTION_WORDS.items()}
+    words = Counter(_LATIN_WORD.findall(sample[:_WORDS_SAMPLE].lower()))
+    hits = {code: sum(words[w] for w in fw) for code, fw in _FUNCTION_WORDS.items()}
     best = max(hits, key=lambda code: hits[code])
     if hits[best] > hits["en"] and hits[best] >= 3:  # another language's words, clearly
         return Language(best, f"Latin letters and {NAMES[best]} function words")
