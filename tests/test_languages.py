@@ -228,3 +228,9 @@ def test_update_writes_short_chinese_fragments() -> None:
     b = Claim("a2", "王毅说，中方反对动武。", 12, 23, 2)
     assert fragment(a, (a, b)) == "王毅说，中方支持"
     assert fragment(b, (a, b)) == "王毅说，中方反对"
+
+
+def test_mixed_scripts_follow_the_most_letters() -> None:
+    quoted = "The Chinese side used the phrase 多边主义 (multilateralism) twice in its statement."
+    assert detect_language(quoted).code == "en"
+    assert detect_language("王毅说，中方支持G20和BRICS的合作，反对单边主义。").code == "zh"
