@@ -333,7 +333,7 @@ READOUTS = "    readouts: [texts/china.txt, texts/russia.txt]\n"
             "meetings:\n  - id: m1\n    readouts:\n      - {file: a.txt, lable: x}\n"
             "      - texts/russia.txt\n",
             "meetings.yaml line 4: unknown readout key 'lable' (did you mean 'label'?; "
-            "known: file, label, date, url, speakers, encoding, party)",
+            "known: file, label, date, url, speakers, encoding, party, language)",
         ),
         (
             "meetings:\n  - id: m1\n    participant: [china]\n" + READOUTS,

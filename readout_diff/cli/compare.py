@@ -47,6 +47,14 @@ PartyOption = Annotated[
         "comma-separated or repeated). Default: meeting.yaml, front matter, else the label.",
     ),
 ]
+LanguageOption = Annotated[
+    list[str],
+    typer.Option(
+        "--language",
+        help="The language of each readout, in order (en, zh, ru, or a name; comma-separated "
+        "or repeated). Default: meeting.yaml, front matter, else detected from the text.",
+    ),
+]
 SaveOption = Annotated[
     Path | None,
     typer.Option(
@@ -104,6 +112,7 @@ def compare(
     label: LabelOption = [],  # noqa: B006 - typer reads the default, never mutates it
     participants: ParticipantsOption = [],  # noqa: B006
     party: PartyOption = [],  # noqa: B006
+    language: LanguageOption = [],  # noqa: B006
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     format: FormatOption = None,
     output: OutputOption = None,
@@ -137,6 +146,7 @@ def compare(
             sys.stdin.buffer,
             save,
             party,
+            language,
         )
     )
     _warn(comparison)

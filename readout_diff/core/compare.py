@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
+from readout_diff.core.language import Language, detect_language
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -21,11 +22,19 @@ from readout_diff.core.model import (
     Readout,
     ReadoutClaims,
 )
+from readout_diff.core.multilingual import (
+    english_names,
+    readable_topics,
+    unreadable_not_missing,
+    with_language_notes,
+)
 from readout_diff.core.parties import Issuers
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import Segmenter, checked, segment
+from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
+from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, merge_mentions
 from readout_diff.core.who import who_said_what
 from readout_diff.errors import SpecError, UsageError
 
@@ -123,11 +132,15 @@ class _Segmented:
         lexicon: Lexicon,
         participants: frozenset[str],
         segmenter: Segmenter = segment,
+        language: str = "en",
+        foreign: ForeignLexicon | None = None,
     ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
+        if foreign is not None and language in FOREIGN:  # and Latin ones: "G20", "COVID-19"
+            mentions = merge_mentions(foreign.find(text, language, readout.body_start), mentions)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
@@ -152,7 +165,9 @@ class _Segmented:
                 cid = f"{readout.id}{len(self.claims) + 1}"
                 self.claims.append(Claim(cid, *span))
                 self.features.append(
-                    claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
+                    claim_features(
+                        span[0], seg.start, inside, participants, lexicon.synonyms, language
+                    )
                 )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -170,7 +185,8 @@ def compare(
     *,
     issuers: Issuers,
     tone: ToneLexicon,
-    segmenter: Segmenter = segment,
+    segmenter: Segmenter | None = None,
+    foreign: ForeignLexicon | Callable[[], ForeignLexicon] | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting.
 
@@ -180,44 +196,61 @@ def compare(
     titles of each party) tell a readout's party from its label and a claim's speaker from a
     title. `tone` is the tone lexicon. The core reads no file: the caller passes the lexicon,
     issuers and tone (`readout_diff.compare` loads the built-in ones when they are not given).
-    `segmenter` splits each readout's text into claims and header lines (`core.segment`'s
-    English one by default); a readout made with `Readout.from_claims` keeps its own.
+    Each readout's language is its `language`, else detected from its text. `segmenter` splits
+    every readout's text into claims and header lines; by default each readout's language has
+    its own (`core.segmenters`); a readout made with `Readout.from_claims` keeps its own.
+    `foreign` holds the Chinese and Russian topic aliases, or is a function that returns them,
+    called only when a readout is in one of those languages (without them, no topic is found
+    in, nor reported missing from, such a readout by its own language's names).
     """
     readouts = with_ids(readouts)
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
-    segmented = [_Segmented(r, lexicon, party_set, segmenter) for r in readouts]
-    alignment, unmatched = _align(readouts, segmented, party_set)
+    languages = [_language(r) for r in readouts]
+    if callable(foreign):
+        foreign = foreign() if any(lang.code in FOREIGN for lang in languages) else None
+    not_english = frozenset(
+        r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"
+    )
+    segmented = [
+        _Segmented(r, lexicon, party_set, segmenter or segmenter_for(lang.code), lang.code, foreign)
+        for r, lang in zip(readouts, languages, strict=True)
+    ]
+    mentions = [s.all_mentions for s in segmented]
+    alignment, unmatched = _align(readouts, segmented, party_set, languages)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
-        [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
+        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
         issuers,
         parties,
-        [s.all_mentions for s in segmented],
+        mentions,
+        [r.id not in not_english for r in readouts],
     )
     claims, framed = with_framing(
-        results, alignment, [s.all_mentions for s in segmented], lexicon, tone
-    )
-    topics = topic_presence(
-        readouts,
-        [s.mentions for s in segmented],
-        [s.all_mentions for s in segmented],
+        with_language_notes(results, languages),
+        alignment,
+        mentions,
         lexicon,
-        party_set,
+        tone,
+        not_english,
     )
+    topics = unreadable_not_missing(
+        topic_presence(readouts, [s.mentions for s in segmented], mentions, lexicon, party_set),
+        readable_topics(readouts, languages, foreign),
+    )
+    english_lines = [
+        [] if lang.code != "en" else s.lines for s, lang in zip(segmented, languages, strict=True)
+    ]
+    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
     return Comparison(
         readouts=claims,
         topics=topics,
-        detected=detected_presence(
-            readouts,
-            [s.lines for s in segmented],
-            [s.all_mentions for s in segmented],
-            alignment,
-            frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
-        ),  # fmt: skip
+        detected=english_names(
+            detected_presence(readouts, english_lines, mentions, alignment, people), not_english
+        ),
         alignment=framed,
         unmatched=unmatched,
         participants=parties,
@@ -227,10 +260,21 @@ def compare(
     )
 
 
+def _language(r: Readout) -> Language:
+    """The readout's language: as given, else detected from its body."""
+    if r.language:
+        return Language(r.language, "given")
+    return detect_language(r.text[r.body_start :])
+
+
 def _align(
-    readouts: Sequence[Readout], segmented: Sequence[_Segmented], parties: frozenset[str]
+    readouts: Sequence[Readout],
+    segmented: Sequence[_Segmented],
+    parties: frozenset[str],
+    languages: Sequence[Language],
 ) -> tuple[list[Alignment], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The alignments, by claim ids, and each readout's claims in none."""
+    """The alignments, by claim ids, and each readout's claims in none. Claims of different
+    languages share only topics, names and numbers: they are `related` at most."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     clusters = cluster([s.features for s in segmented], parties, speakers)
     alignment = [
@@ -239,7 +283,7 @@ def _align(
                 (readouts[m.readout].id, segmented[m.readout].claims[m.index].id) for m in c.members
             ),
             c.score,
-            c.kind,
+            "related" if len({languages[m.readout].code for m in c.members}) > 1 else c.kind,
             c.shared_tokens,
             c.shared_topics,
         )
@@ -253,7 +297,9 @@ def _align(
     return alignment, unmatched
 
 
-def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> ReadoutClaims:
+def _readout_claims(
+    r: Readout, s: _Segmented, earlier: Sequence[Readout], language: Language
+) -> ReadoutClaims:
     """A readout as the result shows it: its metadata, header lines and claims; with a warning
     (stderr) when it has no claim, or has the label of an `earlier` readout."""
     warnings = list(r.warnings)
@@ -277,6 +323,8 @@ def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> Re
         r.encoding_guessed,
         header=tuple(s.header),
         warnings=tuple(warnings),
+        language=language.code,
+        language_how=language.how,
     )
 
 

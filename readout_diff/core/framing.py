@@ -104,15 +104,22 @@ def with_framing(
     mentions: Sequence[Sequence[Mention]],
     lexicon: Lexicon,
     tone: ToneLexicon,
+    not_english: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Alignment, ...]]:
-    """The readouts with the atmosphere they claim, and the alignments with their framing."""
+    """The readouts with the atmosphere they claim, and the alignments with their framing.
+    Readouts in `not_english` (ids) get neither: tone words and commitments are English."""
     claims = {c.id: c for r in readouts for c in r.claims}
     names = {r.id: name_spans(ms, lexicon) for r, ms in zip(readouts, mentions, strict=True)}
     toned = tuple(
-        replace(r, tone=tuple(w for c in r.claims for w in atmosphere(c, tone))) for r in readouts
+        r
+        if r.id in not_english
+        else replace(r, tone=tuple(w for c in r.claims for w in atmosphere(c, tone)))
+        for r in readouts
     )
     framed = tuple(
-        replace(a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms))
+        replace(a, framing=AlignmentFraming())  # none shown across languages
+        if any(rid in not_english for rid, _ in a.members)
+        else replace(a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms))
         for a in alignment
     )
     return toned, framed

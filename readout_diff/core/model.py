@@ -24,7 +24,7 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # 2.1 who said what: each readout's `party` and `initiative`, each claim's `speaker`, `speakers`,
 # `act` and `speaker_rule`, and the top-level `attributions`; framing: each readout's `tone`,
 # each alignment's `word_diff` and `commitment`, and the top-level `framing` (the topic view).
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
 HEADER_KINDS = ("heading", "meta")
@@ -44,6 +44,7 @@ class Readout:
     speakers: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()  # from front matter: the parties, as ids or names
     party: str | None = None  # who issued it (a party's id, name or alias, or "joint")
+    language: str | None = None  # as given (--language, meeting.yaml); None: detected
     format: str = "text"  # "html": `text` is the text extracted from the page
     encoding: str = "utf-8"  # how the file's bytes were decoded
     encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
@@ -208,6 +209,8 @@ class ReadoutClaims:
     party: str | None = None  # who issued it: a party id, "joint", or None when not told
     initiative: Initiative | None = None  # who asked for the meeting, by this readout
     tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
+    language: str = "en"  # ISO 639-1 code ("und" when it cannot be told)
+    language_how: str = "given"  # "given", or what detection saw ("Cyrillic (98% of letters)")
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -229,6 +232,8 @@ class ReadoutClaims:
             "party": self.party,
             "initiative": self.initiative.to_dict() if self.initiative else None,
             "tone": [w.to_dict() for w in self.tone],
+            "language": self.language,
+            "language_how": self.language_how,
         }
 
     @classmethod
@@ -248,6 +253,8 @@ class ReadoutClaims:
             party=d.get("party"),
             initiative=Initiative.from_dict(d["initiative"]) if d.get("initiative") else None,
             tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
+            language=d.get("language", "en"),
+            language_how=d.get("language_how", "given"),
         )
 
 

@@ -159,16 +159,29 @@ def checked(segments: Iterable[Segment], text: str, start: int) -> list[Segment]
     return out
 
 
-def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
-    """Segments of `text[start:end]`, with offsets into `text`, in order, never overlapping."""
+Sentences = Callable[[str, int, int], Iterator[tuple[int, int]]]
+
+
+def segment(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    sentences: Sentences | None = None,
+    dateline: re.Pattern[str] | None = None,
+) -> list[Segment]:
+    """Segments of `text[start:end]`, with offsets into `text`, in order, never overlapping.
+    A language written in words and sentences as English is (Russian) passes its own sentence
+    splitter and dateline pattern; the block rules (headings, lists, meta lines) are shared."""
     end = len(text) if end is None else end
+    sentences = sentences or _sentences
     out: list[Segment] = []
-    for b_start, b_end, kind in _blocks(text, start, end):
+    for b_start, b_end, kind in _blocks(text, start, end, dateline or _DATELINE):
         if kind in ("heading", "meta"):
-            out.extend(Segment(s, e, kind) for s, e in _trimmed(text, b_start, b_end))
+            out.extend(Segment(s, e, kind) for s, e in trimmed(text, b_start, b_end))
             continue
         first = True
-        for s, e in _sentences(text, b_start, b_end):
+        for s, e in sentences(text, b_start, b_end):
             out.append(Segment(s, e, "item" if kind == "item" and first else "sentence"))
             first = False
     return out
@@ -183,7 +196,9 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield pos, end
 
 
-def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def _blocks(
+    text: str, start: int, end: int, datelines: re.Pattern[str]
+) -> Iterator[tuple[int, int, str]]:
     """Paragraphs, list items, headings and meta lines as (start, end, kind), markers cut off; a
     dateline opening a paragraph is a meta line of its own. A heading or meta line ends its
     block: the next line starts anew, as after a blank line ("Office of the Spokesperson /
@@ -225,7 +240,7 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         elif current is None or fresh or (kind == "item" and not _continues_item(line)):
             if current:
                 yield current[0], current[1], kind
-            dateline = _DATELINE.match(line) if prev_blank else None
+            dateline = datelines.match(line) if prev_blank else None
             if dateline:  # "Rio de Janeiro, Nov. 18 —": a meta line of the header, not lost
                 place = line[: dateline.end()].rstrip().rstrip("—–-").rstrip()
                 yield ls + len(line) - len(line.lstrip()), ls + len(place), "meta"
@@ -292,9 +307,9 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         nxt = _NEXT.match(block, m.end())
         if not nxt or not _is_boundary(block, m.start(), m.end()):
             continue
-        yield from _trimmed(text, start + cut, start + m.end())
+        yield from trimmed(text, start + cut, start + m.end())
         cut = m.end()
-    yield from _trimmed(text, start + cut, end)
+    yield from trimmed(text, start + cut, end)
 
 
 def _is_boundary(block: str, punct_at: int, after: int) -> bool:
@@ -315,7 +330,7 @@ def _is_boundary(block: str, punct_at: int, after: int) -> bool:
     return not (len(word) == 1 and word.isupper())
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

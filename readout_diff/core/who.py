@@ -27,14 +27,20 @@ def who_said_what(
     issuers: Issuers,
     parties: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
+    english: Sequence[bool] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
-    `mentions` are each readout's topic mentions (the people it names are read from them)."""
+    `mentions` are each readout's topic mentions (the people it names are read from them).
+    A readout not in `english` gets its party only: the speaker rules are English grammar."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
+    english = list(english) if english is not None else [True] * len(readouts)
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
     people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
     out = []
-    for r, res, party in zip(readouts, results, own, strict=True):
+    for r, res, party, grammar in zip(readouts, results, own, english, strict=True):
+        if not grammar:
+            out.append(replace(res, party=party))
+            continue
         starts = paragraph_starts(r.text, res.claims)
         names = people.for_readout(party, r.text, lexicon)  # whom its "the President" names
         whos = claim_speakers(
@@ -48,6 +54,13 @@ def who_said_what(
         out.append(replace(res, claims=claims, party=party, initiative=said))
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
+    )
+    # A readout in another language can neither confirm nor deny an English one's words (its
+    # claims are linked by topics and names only): it is not counted as a speaker's readout.
+    unread = {r.id for r, grammar in zip(out, english, strict=True) if not grammar}
+    found = tuple(
+        replace(a, speaker_readouts=tuple(x for x in a.speaker_readouts if x not in unread))
+        for a in found
     )
     # One warning per readout whose party is unknown when another's is known (a partial
     # picture), and that leaves something unchecked: an attribution with no speaker readout,

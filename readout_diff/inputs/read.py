@@ -149,6 +149,7 @@ def _load_listed(spec: ReadoutSpec, rid: str, options: ReadOptions | None) -> Re
         url=spec.url or readout.url,
         speakers=spec.speakers or readout.speakers,
         party=spec.party or readout.party,
+        language=spec.language or readout.language,
     )
 
 

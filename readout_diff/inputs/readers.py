@@ -124,6 +124,7 @@ def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
         speakers=meta.get("speakers", ()),
         participants=meta.get("participants", ()),
         party=meta.get("party"),
+        language=meta.get("language"),
         encoding=encoding_label(decoded.encoding),
         encoding_guessed=decoded.guessed,
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import SpecError
@@ -29,11 +30,20 @@ from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party")
+READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party", "language")
 MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # meeting.yaml
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
 MANIFEST_KEYS = ("meetings",)
-FRONT_MATTER_KEYS = ("date", "label", "participants", "speakers", "title", "url", "party")
+FRONT_MATTER_KEYS = (
+    "date",
+    "label",
+    "participants",
+    "speakers",
+    "title",
+    "url",
+    "party",
+    "language",
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,7 @@ class ReadoutSpec:
     # '../x.txt' is outside m"), None inside: `read.load_spec` refuses it unless allowed.
     outside: str | None = None
     party: str | None = None  # who issued it: a party (id, name or alias) or "joint"
+    language: str | None = None  # "en", "zh", "ru"… (a code or name); None: detected
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,20 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         _one(entry, "encoding", name),
         None if is_url(file) else _outside(file, base, at),
         _one(entry, "party", name),
+        _language(entry, name),
     )
+
+
+def _language(entry: dict[str, Any], name: str) -> str | None:
+    """A readout's `language` (listed or in front matter), as a code; an unknown one is an
+    error naming the file."""
+    value = _one(entry, "language", name)
+    if value is None:
+        return None
+    code = parse_language(value)
+    if code is None:
+        raise SpecError(f"{where(name, entry)}: unknown language {value!r} ({LANGUAGE_HINT})")
+    return code
 
 
 def _outside(file: str, base: Path, at: str) -> str | None:
@@ -189,4 +213,6 @@ def front_matter_fields(data: object, file: str) -> dict[str, Any]:
     name = f"{file} (front matter)"
     check_keys(data, FRONT_MATTER_KEYS, "front matter key", name)
     lists = ("speakers", "participants")
-    return {k: (_list if k in lists else _one)(data, k, name) for k in FRONT_MATTER_KEYS}
+    fields = {k: (_list if k in lists else _one)(data, k, name) for k in FRONT_MATTER_KEYS}
+    fields["language"] = _language(data, name)
+    return fields

@@ -57,7 +57,12 @@ def header(page: Page) -> str:
             f'<span class="source">{link(readout.url, line.source)}</span>'
         )
         if line.headline:
-            out.append(f'<br><span class="headline">“{esc(line.headline)}”</span>')
+            lang = (
+                f' lang="{esc(readout.language)}"' if readout.language not in ("en", "und") else ""
+            )
+            out.append(f'<br><span class="headline"{lang}>“{esc(line.headline)}”</span>')
+        if line.language:
+            out.append(f'<br><span class="language">{esc(line.language)}</span>')
         who = party_and_initiative(c, readout)
         if who:
             out.append(f'<br><span class="who">{who}</span>')

@@ -77,8 +77,10 @@ def _column(
     marks: dict[str, list[Mark]],
     who: dict[str, str],
 ) -> str:
+    # The page is English; a column in another language says so (fonts, screen readers).
+    lang = f' lang="{esc(readout.language)}"' if readout.language not in ("en", "und") else ""
     out = [
-        f'<section class="column" aria-labelledby="col-{esc(readout.id)}">',
+        f'<section class="column"{lang} aria-labelledby="col-{esc(readout.id)}">',
         f'<h3 id="col-{esc(readout.id)}"><span class="rid">{esc(readout.id)}</span> '
         f"{esc(readout.label)}</h3>",
     ]

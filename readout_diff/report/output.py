@@ -102,10 +102,11 @@ def _escape_unencodable(e: UnicodeError) -> tuple[str, int]:
         raise e
     if not _warned:
         _warned.append(e.encoding)
-        say(
-            "warning",
-            f"standard output's encoding ({e.encoding}) cannot show every character: they are "
-            "written as \\uXXXX escapes (PYTHONIOENCODING=utf-8 shows them)",
+        # Said here, where the writing fails (the CLI's say() is a layer above): stderr's
+        # encoding may lack the same characters, so the line is plain ASCII.
+        sys.stderr.write(
+            f"{PROG}: warning: standard output's encoding ({e.encoding}) cannot show every "
+            "character: they are written as \\uXXXX escapes (PYTHONIOENCODING=utf-8 shows them)\n"
         )
     out = []
     for c in e.object[e.start : e.end]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readout_diff.core.model import Alignment, Comparison, TopicPresence
+from readout_diff.core.multilingual import language_note
 from readout_diff.report.common import (
     covering_names,
     evidence,
@@ -47,6 +48,7 @@ class ReadoutLine:
     source: str  # with a note for pages: their lines are in the extracted text
     claims: int
     headline: str | None = None  # the readout's own title (its first heading), one line
+    language: str | None = None  # how a readout not in English was read (None: English)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def _describe(c: Comparison) -> Report:
                 source_note(r),
                 len(r.claims),
                 one_line(r.headline.text) if r.headline else None,
+                language_note(c.readouts, r),
             )
             for r in c.readouts
         ),

@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from readout_diff.core import compare as core
+from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.parties import Issuers
-from readout_diff.core.segment import Segmenter, segment
+from readout_diff.core.segment import Segmenter
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
+from readout_diff.core.topics_i18n import ForeignLexicon
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
+from readout_diff.inputs.lexicon_i18n import load_foreign_lexicon
 from readout_diff.inputs.read import (
     Meeting,
     ReadOptions,
@@ -42,7 +45,8 @@ def compare(
     meeting: dict[str, Any] | None = None,
     issuers: Issuers | None = None,
     tone: ToneLexicon | None = None,
-    segmenter: Segmenter = segment,
+    segmenter: Segmenter | None = None,
+    foreign: ForeignLexicon | None = None,
 ) -> Comparison:
     """Compare two or more readouts of one meeting (`core.compare.compare`).
 
@@ -51,8 +55,10 @@ def compare(
     countries and organisations named in their labels. `lexicon`, `issuers` (offices, agencies
     and titles of each party) and `tone` default to the built-in data/topics.yaml,
     data/issuers.yaml and data/tone.yaml, each read once. `segmenter(text, body_start)` splits
-    each readout into claims and header lines as `core.segment.segment` (the default, for
-    English) does; a readout from `Readout.from_claims` keeps its own claims.
+    every readout into claims and header lines as `core.segment.segment` does for English; by
+    default each readout's language has its own (Chinese, Russian: docs/languages.md). A readout
+    from `Readout.from_claims` keeps its own claims. `foreign` (Chinese and Russian topic names)
+    defaults to the built-in ones, read only when a readout is in one of those languages.
     """
     return core.compare(
         readouts,
@@ -62,6 +68,7 @@ def compare(
         issuers=issuers or load_issuers(),
         tone=tone or load_tone(),
         segmenter=segmenter,
+        foreign=foreign or load_foreign_lexicon,
     )
 
 
@@ -105,6 +112,24 @@ def input_files(paths: Sequence[str], topics: Iterable[str | Path] = ()) -> list
     return files
 
 
+def with_languages(readouts: Sequence[Readout], languages: Sequence[str]) -> tuple[Readout, ...]:
+    """The readouts, each with the language given for it in order (--language: codes or
+    names, comma-separated or repeated; an empty item leaves that readout's detected)."""
+    given = [p.strip() for item in languages for p in item.split(",")]
+    given = given if any(given) else []
+    if len(given) > len(readouts):
+        raise UsageError(f"{len(given)} languages given for {len(readouts)} readouts")
+    out = list(readouts)
+    for i, value in enumerate(given):
+        if not value:
+            continue
+        code = parse_language(value)
+        if code is None:
+            raise UsageError(f"unknown language {value!r} ({LANGUAGE_HINT})")
+        out[i] = replace(out[i], language=code)
+    return tuple(out)
+
+
 def compare_paths(
     paths: Sequence[str],
     labels: Sequence[str] = (),
@@ -114,11 +139,13 @@ def compare_paths(
     stdin: BinaryIO | None = None,
     save: Path | None = None,
     parties: Sequence[str] = (),
+    languages: Sequence[str] = (),
 ) -> Comparison:
     """Compare readout files, URLs or "-" (read from `stdin`), or one meeting folder.
 
     `parties` say who issued each readout, in order (comma-separated items allowed; "joint"
-    for a joint statement); they win over meeting.yaml and front matter.
+    for a joint statement); they win over meeting.yaml and front matter. `languages` likewise
+    set each readout's language ("zh", "Russian"); by default it is detected.
 
     `participants` are names or topic ids; an item may hold several, comma-separated. With
     `save`, a new or empty folder, the readouts as read and a meeting.yaml are written there
@@ -136,7 +163,8 @@ def compare_paths(
                 "--label cannot be used with a meeting folder (meeting.yaml has labels)"
             )
         meeting = load_meeting(paths[0], options)
-        meeting = replace(meeting, readouts=with_parties(meeting.readouts, parties))
+        given = with_languages(with_parties(meeting.readouts, parties), languages)
+        meeting = replace(meeting, readouts=given)
         comparison = compare_meeting(meeting, lexicon, names)
         readouts = meeting.readouts
     else:
@@ -146,7 +174,10 @@ def compare_paths(
                     f"{p}: is a folder; give readout files, or one meeting folder with a "
                     "meeting.yaml"
                 )
-        readouts = with_parties(load_readouts(list(paths), list(labels), stdin, options), parties)
+        readouts = with_languages(
+            with_parties(load_readouts(list(paths), list(labels), stdin, options), parties),
+            languages,
+        )
         comparison = compare(readouts, lexicon, names or None)
     if save is not None:
         save_meeting(save, readouts, comparison.participants, comparison.meeting)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,18 +24,22 @@ HEADER = (
     "# Written by `readout-diff check --update` from the tool's own output.\n"
     "# Review every line against the readouts before trusting it: a snapshot is not a proof.\n"
 )
-_MAX_WORDS = 12
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def fragment(claim: Claim, siblings: tuple[Claim, ...]) -> str:
-    """The shortest opening of the claim (from 5 words) that no other claim contains."""
-    words = fold_whitespace(claim.text).split(" ")
+    """The shortest opening of the claim (from 5 words) that no other claim contains. Chinese
+    has no spaces between words: its openings grow by characters, from 8."""
+    text = fold_whitespace(claim.text)
+    chinese = bool(_CJK.search(text))
+    units = list(text) if chinese else text.split(" ")
+    joiner = "" if chinese else " "
     others = [fold_whitespace(c.text).lower() for c in siblings if c.id != claim.id]
-    for n in range(min(5, len(words)), len(words) + 1):
-        frag = " ".join(words[:n])
+    for n in range(min(8 if chinese else 5, len(units)), len(units) + 1):
+        frag = joiner.join(units[:n]).strip()
         if not any(frag.lower() in o for o in others):
-            return frag if n <= _MAX_WORDS else frag
-    return " ".join(words)
+            return frag
+    return text
 
 
 def expectations(c: Comparison) -> dict:

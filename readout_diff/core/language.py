@@ -1,0 +1,117 @@
+"""Which language a readout is written in: told from its scripts and a few function words.
+
+Ministries publish in their own language first. The tool reads English, Chinese and Russian
+(SUPPORTED); any other language is named when it can be told (Japanese by its kana, Korean by
+its hangul, Arabic, Ukrainian by its own letters) so that the report can say it is not read,
+rather than report every topic of the other readouts as missing from it.
+
+No dependency: a script census over the letters is exact for zh / ru / ja / ko, and a handful
+of function words tells English from the other Latin-script languages readouts come in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+SUPPORTED = ("en", "zh", "ru")
+# Names for the report; codes are ISO 639-1, "und" when the language cannot be told.
+NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+    "ru": "Russian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ar": "Arabic",
+    "uk": "Ukrainian",
+    "fr": "French",
+    "es": "Spanish",
+    "de": "German",
+    "und": "undetermined",
+}
+LANGUAGE_HINT = "a code such as en, zh, ru, ja, or a name such as Chinese"
+_WORDS_SAMPLE = 1_500  # enough words to tell English from French, Spanish or German
+_SAMPLE = 5_000  # characters looked at: a readout's language shows in its first paragraphs
+
+_SCRIPTS = (
+    ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
+    ("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
+    ("latin", re.compile(r"[\u00c0-\u024f]")),  # ASCII letters are counted apart
+)
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_LETTERS = re.compile(r"[ыэъЫЭЪ]")
+# Frequent short words of each Latin-script language (lower case, whole words).
+_FUNCTION_WORDS = {
+    "en": frozenset("the and of to in that with on for is was said both".split()),
+    "fr": frozenset("le la les des et du une est dans pour que avec".split()),
+    "es": frozenset("el los las del y una es en para que con por".split()),
+    "de": frozenset("der die das und den dem des ist mit für von zu".split()),
+}
+_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "en", "zh", "ru", … or "und"
+    how: str  # "given" (--language or meeting.yaml) or what the detection saw
+
+    @property
+    def supported(self) -> bool:
+        return self.code in SUPPORTED
+
+    @property
+    def name(self) -> str:
+        return NAMES.get(self.code, self.code)
+
+
+def detect_language(text: str) -> Language:
+    """The language of `text` by its letters: the script most letters are in, then kana or
+    hangul beside Chinese characters (Japanese, Korean), Ukrainian letters beside Cyrillic, and
+    function words among Latin-script languages. Text with no letters is "und"."""
+    sample = text[:_SAMPLE]
+    rest = _ASCII.sub("", sample)  # an English readout's few curly quotes and dashes
+    counts = {name: len(pattern.findall(rest)) for name, pattern in _SCRIPTS}
+    counts["latin"] += len(_NOT_ASCII_LETTERS.sub("", sample))
+    letters = sum(counts.values())
+    if not letters:
+        return Language("und", "no letters")
+    if counts["kana"] >= max(5, 0.05 * letters):
+        return Language("ja", "kana")
+    if counts["hangul"] >= 0.2 * letters:
+        return Language("ko", "hangul")
+    script = max(counts, key=lambda name: counts[name])
+    share = f"{round(100 * counts[script] / letters)}% of letters"
+    if script in ("han", "kana"):
+        return Language("zh", f"Chinese characters ({share})")
+    if script == "cyrillic":
+        if len(_UKRAINIAN_LETTERS.findall(sample)) > len(_RUSSIAN_LETTERS.findall(sample)):
+            return Language("uk", f"Ukrainian letters ({share} Cyrillic)")
+        return Language("ru", f"Cyrillic ({share})")
+    if script == "arabic":
+        return Language("ar", f"Arabic script ({share})")
+    if script == "hangul":
+        return Language("ko", "hangul")
+    words = Counter(_LATIN_WORD.findall(sample[:_WORDS_SAMPLE].lower()))
+    hits = {code: sum(words[w] for w in fw) for code, fw in _FUNCTION_WORDS.items()}
+    best = max(hits, key=lambda code: hits[code])
+    if hits[best] > hits["en"] and hits[best] >= 3:  # another language's words, clearly
+        return Language(best, f"Latin letters and {NAMES[best]} function words")
+    if not hits["en"]:  # a headline or a short line: English, the tool's own language
+        return Language("en", "Latin letters (too few words to tell; English assumed)")
+    return Language("en", "Latin letters and English function words")
+
+
+def parse_language(value: str) -> str | None:
+    """A user's language code or name ("zh", "Chinese", "RU") as a code; None if unknown."""
+    key = value.strip().lower()
+    if key in NAMES:
+        return key
+    by_name = {name.lower(): code for code, name in NAMES.items()}
+    aliases = {"cn": "zh", "zh-cn": "zh", "zh-hans": "zh", "zh-hant": "zh", "zh-tw": "zh"}
+    return by_name.get(key) or aliases.get(key)
