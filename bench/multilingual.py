@@ -36,7 +36,7 @@ OTHER = {"china": ("en-russia.txt", "russia"), "russia": ("en-china.txt", "china
 
 
 def _compare(folder: Path, files: Sequence[str], parties: Sequence[str]) -> Any:
-    from readout_diff.core.compare import compare
+    from readout_diff import compare
     from readout_diff.inputs.read import load_readout
 
     readouts = [
