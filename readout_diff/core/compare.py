@@ -21,7 +21,7 @@ from readout_diff.core.model import (
     Readout,
     ReadoutClaims,
 )
-from readout_diff.core.parties import Issuers
+from readout_diff.core.parties import JOINT, Issuers, issuing_parties, own_parties
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
 from readout_diff.core.tone import ToneLexicon
@@ -117,12 +117,21 @@ class _Segmented:
     never unmatched. Topics they name still count (a headline is the readout's own words),
     their mentions pointing to the header line's id ("a-h1")."""
 
-    def __init__(self, readout: Readout, lexicon: Lexicon, participants: frozenset[str]) -> None:
+    def __init__(
+        self,
+        readout: Readout,
+        lexicon: Lexicon,
+        participants: frozenset[str],
+        aligning: frozenset[str] | None = None,
+    ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
+        # The parties alignment leaves out of a claim's features: as given or inferred from
+        # labels, without the issuers added since (issue 22 measures alignment on those).
+        aligning = participants if aligning is None else aligning
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
@@ -144,7 +153,7 @@ class _Segmented:
                 cid = f"{readout.id}{len(self.claims) + 1}"
                 self.claims.append(Claim(cid, *span))
                 self.features.append(
-                    claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
+                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms)
                 )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -173,17 +182,22 @@ def compare(
     """
     readouts = with_ids(readouts)
     lexicon = lexicon or _builtin_lexicon()
-    parties = _parties(readouts, lexicon, participants)
+    issuers = issuers or _builtin_issuers()
+    parties = aligning = _parties(readouts, lexicon, participants)
+    # A readout's issuing party is a participant by definition (`--party` alone must not leave
+    # the two countries as topics); a third country a readout names stays a topic.
+    issued = issuing_parties(readouts, lexicon, issuers, parties)
+    parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
     party_set = frozenset(parties)
-    segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
-    alignment, unmatched = _align(readouts, segmented, party_set)
+    segmented = [_Segmented(r, lexicon, party_set, frozenset(aligning)) for r in readouts]
+    alignment, unmatched = _align(readouts, segmented, frozenset(aligning))
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
         [_readout_claims(r, s, readouts[:k]) for k, (r, s) in pairs],
         alignment,
         lexicon,
-        issuers or _builtin_issuers(),
+        issuers,
         parties,
         [s.all_mentions for s in segmented],
     )
@@ -196,6 +210,7 @@ def compare(
         [s.all_mentions for s in segmented],
         lexicon,
         party_set,
+        own_parties(readouts, issued),
     )
     return Comparison(
         readouts=claims,
