@@ -19,7 +19,7 @@ from readout_diff.cli.app import (
     run,
 )
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.output import write_output
+from readout_diff.report.output import say, write_output
 
 if TYPE_CHECKING:
     from readout_diff.workflows.expectations import ExpectationUpdate
@@ -87,6 +87,8 @@ def check(
 
     folders = run(lambda: find_meetings(paths or ["samples"], select))
     lexicon = run(lambda: load_lexicon(topics))
+    for warning in lexicon.warnings:
+        say("warning", warning)
     if update:
         run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
         return

@@ -127,12 +127,15 @@ def compare(
     chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
     if output is not None:
         run(lambda: check_writable(output))
+    lexicon = run(lambda: load_lexicon(topics))
+    for warning in lexicon.warnings:
+        say("warning", warning)
     comparison = run(
         lambda: compare_paths(
             paths,
             label,
             participants,
-            load_lexicon(topics),
+            lexicon,
             ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
             sys.stdin.buffer,
             save,

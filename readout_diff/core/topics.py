@@ -120,6 +120,9 @@ class Lexicon:
     def __init__(self, topics: Iterable[Topic], synonyms: Synonyms = NO_SYNONYMS) -> None:
         self.topics: dict[str, Topic] = {t.id: t for t in topics}
         self.synonyms = synonyms  # paraphrase groups, for alignment (they name no topic)
+        # What the user should hear about how the topics files merged (an alias moved from a
+        # built-in topic to theirs): the CLI prints each on stderr.
+        self.warnings: tuple[str, ...] = ()
         # (case_sensitive, parts) -> [(topic id, trailing punctuation, plural allowed)],
         # longest trailing punctuation first ("OPEC+" before "OPEC")
         self._index: dict[tuple[bool, tuple[str, ...]], list[tuple[str, str, bool]]] = {}
