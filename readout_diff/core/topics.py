@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
+from readout_diff.core.variants import Variants
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -132,6 +133,7 @@ class Lexicon:
         # one or two lookups per word instead of `longest` lookups of `longest` words each.
         self._prefixes: set[tuple[str, ...]] = set()
         self.longest = 1
+        variants: list[tuple[str, tuple[str, ...], bool, bool]] = []
         for topic in self.topics.values():
             for lang in LANGUAGES:
                 for alias in topic.aliases.get(lang, ()):
@@ -147,6 +149,9 @@ class Lexicon:
                     lower = tuple(p.lower() for p in parts)
                     self._prefixes.update(lower[:k] for k in range(1, len(parts) - 1, 2))
                     self.longest = max(self.longest, (len(parts) + 1) // 2)
+                    spaced = not trail and all(sep == " " for sep in parts[1::2])
+                    variants.append((topic.id, parts[::2], cs, spaced))
+        self._variants = Variants.build(variants)
 
     def to_index(self) -> dict[str, Any]:
         """The topics and the built alias index as plain JSON data, in a fixed order (the
@@ -163,6 +168,7 @@ class Lexicon:
             "first": sorted(self._first),
             "prefixes": sorted(list(p) for p in self._prefixes),
             "longest": self.longest,
+            "variants": self._variants.to_data(),
             "synonyms": {gid: list(members) for gid, members in self.synonyms.groups.items()},
         }
 
@@ -181,6 +187,7 @@ class Lexicon:
         lexicon._first = set(data["first"])
         lexicon._prefixes = {tuple(p) for p in data["prefixes"]}
         lexicon.longest = data["longest"]
+        lexicon._variants = Variants.from_data(data["variants"])
         return lexicon
 
     def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
@@ -293,9 +300,10 @@ class Lexicon:
                 and (w[:-1] in first_words or (w.endswith("es") and w[:-2] in first_words))
             )
         }
-        if not opening:
+        if not words.word:
             return found
         words.locate()
+        free = [True] * len(words.word)  # words no exact match took
         i = 0  # the first word not inside a mention found
         for k in [k for k, w in enumerate(words.low) if w in opening]:
             if k < i:
@@ -306,8 +314,20 @@ class Lexicon:
                 if hit:
                     found.append(Mention(hit[0], words.start[k], min(hit[1], end)))
                     i = k + n
+                    free[k:i] = [False] * n
                     break
-        return found
+        other = self._variants.find(
+            text,
+            words.word,
+            words.start,
+            words.end,
+            lambda t: words.separator(t) == " ",
+            free,
+        )
+        if not other:
+            return found
+        found += [Mention(v.topic, v.start, min(v.end, end)) for v in other]
+        return sorted(found, key=lambda m: m.start)
 
     def resolve(self, name: str) -> str | None:
         """A topic id from an id, a display name or an alias, or None."""
