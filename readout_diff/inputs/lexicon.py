@@ -194,20 +194,42 @@ INDEX_FILE = "data/topics.index.json"
 INDEX_VERSION = 2  # 2: with the aliases' variants (stems, hashtag spellings)
 
 
+def _data(name: str) -> bytes:
+    return resources.files("readout_diff").joinpath(f"data/{name}").read_bytes()
+
+
 def _builtin_yaml() -> bytes:
-    return resources.files("readout_diff").joinpath("data/topics.yaml").read_bytes()
+    """The built-in topics' sources as one text: the hand-written topics.yaml and the
+    countries generated from ISO data (data/topics.generated.yaml, see inputs/generate.py)."""
+    return _data("topics.yaml") + b"\n" + _data("topics.generated.yaml")
+
+
+def _load(text: bytes) -> Any:
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @functools.lru_cache(maxsize=1)
 def _builtin() -> tuple[tuple[Topic, ...], Groups]:
     # Shipped data, checked by the tests (unique aliases, valid kinds, no word in two synonym
-    # groups): parsed without the line tracking and alias checks that user files get, to keep
-    # start-up fast.
-    import yaml
+    # groups, the generated file as the generator makes it): parsed without the line tracking
+    # and alias checks that user files get, to keep start-up fast.
+    hand = _load(_data("topics.yaml"))
+    made = _load(_data("topics.generated.yaml"))
+    topics = [
+        t
+        for d, n in ((hand, "topics.yaml"), (made, "topics.generated.yaml"))
+        for t, _, _ in _parse_topics(d, f"built-in {n}")
+    ]
+    return tuple(topics), parse_synonyms(hand, "built-in topics.yaml")
 
-    data = yaml.load(_builtin_yaml(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    name = "built-in topics.yaml"
-    return tuple(t for t, _, _ in _parse_topics(data, name)), parse_synonyms(data, name)
+
+def hand_lexicon() -> Lexicon:
+    """The hand-written topics alone (what inputs/generate.py builds the generated ones
+    around)."""
+    data = _load(_data("topics.yaml"))
+    return Lexicon(t for t, _, _ in _parse_topics(data, "built-in topics.yaml"))
 
 
 def _builtin_topics() -> tuple[Topic, ...]:
