@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,7 +133,7 @@ class Lexicon:
         # one or two lookups per word instead of `longest` lookups of `longest` words each.
         self._prefixes: set[tuple[str, ...]] = set()
         self.longest = 1
-        variants: list[tuple[str, tuple[str, ...], bool, bool]] = []
+        spaced: list[tuple[str, tuple[str, ...]]] = []
         for topic in self.topics.values():
             for lang in LANGUAGES:
                 for alias in topic.aliases.get(lang, ()):
@@ -149,9 +149,9 @@ class Lexicon:
                     lower = tuple(p.lower() for p in parts)
                     self._prefixes.update(lower[:k] for k in range(1, len(parts) - 1, 2))
                     self.longest = max(self.longest, (len(parts) + 1) // 2)
-                    spaced = not trail and all(sep == " " for sep in parts[1::2])
-                    variants.append((topic.id, parts[::2], cs, spaced))
-        self._variants = Variants.build(variants)
+                    if not cs and not trail and len(parts) > 1 and set(parts[1::2]) == {" "}:
+                        spaced.append((topic.id, parts[::2]))
+        self._variants = Variants.build(spaced, self._alias_words)
 
     def to_index(self) -> dict[str, Any]:
         """The topics and the built alias index as plain JSON data, in a fixed order (the
@@ -187,8 +187,14 @@ class Lexicon:
         lexicon._first = set(data["first"])
         lexicon._prefixes = {tuple(p) for p in data["prefixes"]}
         lexicon.longest = data["longest"]
-        lexicon._variants = Variants.from_data(data["variants"])
+        lexicon._variants = Variants.from_data(data["variants"], lexicon._alias_words)
         return lexicon
+
+    def _alias_words(self) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+        """(topic id, words, case-sensitive) of every alias, from the index (for hashtags)."""
+        for (cs, parts), entries in self._index.items():
+            for topic, _trail, _plural in entries:
+                yield topic, parts[::2], cs
 
     def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
         """The topic and end offset of an alias made of words[i:i+n], if there is one."""

@@ -20,10 +20,10 @@ data/topics.index.json); a text's words are stemmed only when they may open an a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from readout_diff.core.stems import stem
 
@@ -46,52 +46,77 @@ class Span:
 
 
 class Variants:
-    """Multiword aliases by the stems of their words (by first stem, longest first), and every
-    alias by its words run together in lower case (for hashtags)."""
+    """Multiword aliases by the stems of their words (by first stem, longest first), and, for
+    hashtags, every alias by its words run together in lower case (worked out at the first
+    tag from `aliases`: (topic id, words, case-sensitive) of every alias)."""
 
     def __init__(
         self,
-        stems: Mapping[str, Sequence[tuple[tuple[str, ...], str, tuple[str, ...]]]],
-        joined: Mapping[str, Sequence[tuple[str, str | None]]],
+        stems: Mapping[str, str],
+        aliases: Callable[[], Iterable[tuple[str, tuple[str, ...], bool]]],
     ) -> None:
-        self.stems = {k: sorted(v, key=lambda e: -len(e[0])) for k, v in stems.items()}
+        # first stem -> "topic<TAB>stems<TAB>words" lines, longest alias first: parsed when a
+        # text's word has that stem (the index is read at every start; most stems never are)
+        self._raw = stems
+        self._parsed: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
         # the first letters of first stems: a text word is stemmed only if it starts so
-        self._heads = frozenset(k[:3] for k in self.stems)
-        self.joined = joined  # lower-case run -> [(topic, exact spelling needed or None)]
+        self._heads = frozenset(k[:3] for k in stems)
+        self._aliases = aliases
 
     @classmethod
-    def build(cls, aliases: Iterable[tuple[str, tuple[str, ...], bool, bool]]) -> Variants:
-        """From (topic id, words, case-sensitive, only spaces between the words) per alias."""
-        stems: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    def build(
+        cls,
+        spaced: Iterable[tuple[str, tuple[str, ...]]],
+        aliases: Callable[[], Iterable[tuple[str, tuple[str, ...], bool]]],
+    ) -> Variants:
+        """From (topic id, lower-case words) of each multiword, case-insensitive alias with only
+        spaces or hyphens between its words (the stems are worked out here, once)."""
+        lines: dict[str, dict[str, int]] = {}
+        for topic, words in spaced:
+            key = [stem(w) for w in words]
+            line = f"{topic}\t{' '.join(key)}\t{' '.join(words)}"
+            lines.setdefault(key[0], {})[line] = len(key)
+        return cls(
+            {
+                k: "\n".join(sorted(v, key=lambda line: (-v[line], line)))
+                for k, v in sorted(lines.items())
+            },
+            aliases,
+        )
+
+    def to_data(self) -> dict[str, str]:
+        return dict(self._raw)
+
+    @classmethod
+    def from_data(
+        cls,
+        data: Mapping[str, str],
+        aliases: Callable[[], Iterable[tuple[str, tuple[str, ...], bool]]],
+    ) -> Variants:
+        return cls(data, aliases)
+
+    def candidates(self, first: str) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
+        """(stems, topic, words) of the aliases whose first word has this stem, longest first."""
+        found = self._parsed.get(first)
+        if found is None:
+            found = []
+            for line in self._raw.get(first, "").split("\n") if first in self._raw else ():
+                topic, key, words = line.split("\t")
+                found.append((tuple(key.split(" ")), topic, tuple(words.split(" "))))
+            self._parsed[first] = found
+        return found
+
+    @functools.cached_property
+    def joined(self) -> dict[str, list[tuple[str, str | None]]]:
+        """Lower-case run of an alias's words -> [(topic, exact spelling needed or None)]."""
         joined: dict[str, list[tuple[str, str | None]]] = {}
-        for topic, words, cs, spaced in aliases:
+        for topic, words, cs in self._aliases():
             run = "".join(words)
             short = cs and sum(ch.isalpha() for ch in run) <= 3
             entry = (topic, run if short else None)
             if entry not in joined.setdefault(run.lower(), []):
                 joined[run.lower()].append(entry)
-            if cs or not spaced or len(words) < 2:
-                continue
-            low = tuple(w.lower() for w in words)
-            key = tuple(stem(w) for w in low)
-            if (key, topic, low) not in stems.setdefault(key[0], []):
-                stems[key[0]].append((key, topic, low))
-        return cls(stems, joined)
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "stems": {
-                k: [[list(s), t, list(w)] for s, t, w in v] for k, v in sorted(self.stems.items())
-            },
-            "joined": {k: [list(e) for e in v] for k, v in sorted(self.joined.items())},
-        }
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Variants:
-        return cls(
-            {k: [(tuple(s), t, tuple(w)) for s, t, w in v] for k, v in data["stems"].items()},
-            {k: [(t, e) for t, e in v] for k, v in data["joined"].items()},
-        )
+        return joined
 
     def find(
         self,
@@ -129,7 +154,7 @@ class Variants:
         low = words[k].lower()
         if low[:3] not in self._heads:
             return None
-        candidates = self.stems.get(stem(low))
+        candidates = self.candidates(stem(low))
         if not candidates:
             return None
         for key, topic, alias in candidates:
