@@ -421,3 +421,16 @@ def test_color_option_auto_always_never(monkeypatch: pytest.MonkeyPatch) -> None
     assert not cli.render_options(True, 100, ColorMode.always).color  # --no-color is never
     r = invoke("check", str(SEED), "--color", "always", "-q")
     assert r.exit_code == 0 and ANSI in r.stdout
+
+
+def test_a_topics_file_taking_a_built_in_alias_is_warned_about(tmp_path: Path) -> None:
+    topics = tmp_path / "mine.yaml"
+    topics.write_text("topics:\n  - {id: x-gaza, name: Strip, aliases: [Gaza]}\n", "utf-8")
+    (tmp_path / "a.txt").write_text(CHINA, "utf-8")
+    (tmp_path / "b.txt").write_text(RUSSIA, "utf-8")
+    r = invoke("compare", tmp_path / "a.txt", tmp_path / "b.txt", "--topics", topics)
+    assert r.exit_code == 0, r.output
+    assert r.stderr == (
+        f"readout-diff: warning: {topics} line 2: alias 'Gaza' moves from the built-in topic "
+        "'gaza' to 'x-gaza'\n"
+    )

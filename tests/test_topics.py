@@ -271,6 +271,31 @@ def test_a_users_alias_moves_as_detection_matches_it(tmp_path: Path) -> None:
     assert [m.topic for m in lex.find("They discussed the Taiwan Strait.")] == ["x-strait"]
     # "us" is not the case-sensitive "US": the United States keeps it
     assert [m.topic for m in lex.find("The US met us.")] == ["united-states", "x-pronoun"]
+    # the move is said, naming the built-in topic the alias leaves (and only that one)
+    assert lex.warnings == (
+        f"{path} line 2: alias 'Taiwan Strait' moves from the built-in topic 'taiwan' "
+        "to 'x-strait'",
+    )
+
+
+def test_a_users_new_alias_moves_nothing_and_warns_of_nothing(tmp_path: Path) -> None:
+    path = _topics_file(tmp_path, "  - {id: x-deep, name: Deep sea, aliases: [deep sea]}\n")
+    assert load_lexicon([path]).warnings == ()
+
+
+@pytest.mark.parametrize("value", ['"no"', '"false"', "off-ish", "[a]", "1", "null"])
+def test_replace_aliases_takes_a_yaml_boolean_only(tmp_path: Path, value: str) -> None:
+    entry = f"  - id: gaza\n    replace_aliases: {value}\n    aliases: [Gaza Envelope]\n"
+    with pytest.raises(SpecError, match=r"topic 'gaza': 'replace_aliases' must be true or false"):
+        load_lexicon([_topics_file(tmp_path, entry)])
+
+
+def test_replace_aliases_false_adds_and_true_replaces(tmp_path: Path) -> None:
+    for value, kept in (("false", True), ("no", True), ("true", False)):
+        entry = f"  - id: gaza\n    replace_aliases: {value}\n    aliases: [Gaza Envelope]\n"
+        (tmp_path / value).mkdir()
+        lex = load_lexicon([_topics_file(tmp_path / value, entry)])
+        assert ("Gaza" in lex.topics["gaza"].aliases["en"]) is kept
 
 
 @pytest.mark.parametrize(

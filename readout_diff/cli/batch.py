@@ -98,6 +98,10 @@ def batch(
     bar = ProgressBar(len(meetings)) if tty and not no_progress else None
     read = ReadOptions(max_bytes, encoding, allow_outside=allow_outside)
     progress = None if bar is None else bar.update
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    for warning in run(lambda: load_lexicon(topics)).warnings:  # cached: run_batch reuses it
+        say("warning", warning)
     results = run(lambda: run_batch(meetings, topics, workers, progress, read))
     failed = run(lambda: write_batch(results, chosen, output, bar))
     if failed:

@@ -17,6 +17,7 @@ from readout_diff.cli.app import (
     format_choices,
     render_options,
     run,
+    say,
 )
 from readout_diff.exit_codes import ExitCode
 from readout_diff.report.output import write_output
@@ -87,6 +88,8 @@ def check(
 
     folders = run(lambda: find_meetings(paths or ["samples"], select))
     lexicon = run(lambda: load_lexicon(topics))
+    for warning in lexicon.warnings:
+        say("warning", warning)
     if update:
         run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
         return

@@ -136,12 +136,15 @@ def compare(
     if output is not None:
         run(lambda: check_writable(output))
         run(lambda: refuse_inputs(output, input_files(paths, topics)))
+    lexicon = run(lambda: load_lexicon(topics))
+    for warning in lexicon.warnings:
+        say("warning", warning)
     comparison = run(
         lambda: compare_paths(
             paths,
             label,
             participants,
-            load_lexicon(topics),
+            lexicon,
             ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
             sys.stdin.buffer,
             save,

@@ -28,7 +28,7 @@ from readout_diff.core.multilingual import (
     unreadable_not_missing,
     with_language_notes,
 )
-from readout_diff.core.parties import Issuers
+from readout_diff.core.parties import JOINT, Issuers, issuing_parties, own_parties
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
@@ -134,6 +134,7 @@ class _Segmented:
         segmenter: Segmenter = segment,
         language: str = "en",
         foreign: ForeignLexicon | None = None,
+        aligning: frozenset[str] | None = None,
     ) -> None:
         text = readout.text
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
@@ -142,6 +143,9 @@ class _Segmented:
         if foreign is not None and language in FOREIGN:  # and Latin ones: "G20", "COVID-19"
             mentions = merge_mentions(foreign.find(text, language, readout.body_start), mentions)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
+        # The parties alignment leaves out of a claim's features: as given or inferred from
+        # labels, without the issuers added since (issue 22 measures alignment on those).
+        aligning = participants if aligning is None else aligning
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
@@ -165,9 +169,7 @@ class _Segmented:
                 cid = f"{readout.id}{len(self.claims) + 1}"
                 self.claims.append(Claim(cid, *span))
                 self.features.append(
-                    claim_features(
-                        span[0], seg.start, inside, participants, lexicon.synonyms, language
-                    )
+                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms, language)
                 )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -204,7 +206,11 @@ def compare(
     in, nor reported missing from, such a readout by its own language's names).
     """
     readouts = with_ids(readouts)
-    parties = _parties(readouts, lexicon, participants)
+    parties = aligning = _parties(readouts, lexicon, participants)
+    # A readout's issuing party is a participant by definition (`--party` alone must not leave
+    # the two countries as topics); a third country a readout names stays a topic.
+    issued = issuing_parties(readouts, lexicon, issuers, parties)
+    parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
     party_set = frozenset(parties)
     languages = [_language(r) for r in readouts]
     if callable(foreign):
@@ -213,11 +219,19 @@ def compare(
         r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"
     )
     segmented = [
-        _Segmented(r, lexicon, party_set, segmenter or segmenter_for(lang.code), lang.code, foreign)
+        _Segmented(
+            r,
+            lexicon,
+            party_set,
+            segmenter or segmenter_for(lang.code),
+            lang.code,
+            foreign,
+            frozenset(aligning),
+        )
         for r, lang in zip(readouts, languages, strict=True)
     ]
     mentions = [s.all_mentions for s in segmented]
-    alignment, unmatched = _align(readouts, segmented, party_set, languages)
+    alignment, unmatched = _align(readouts, segmented, frozenset(aligning), languages)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
@@ -238,7 +252,14 @@ def compare(
         not_english,
     )
     topics = unreadable_not_missing(
-        topic_presence(readouts, [s.mentions for s in segmented], mentions, lexicon, party_set),
+        topic_presence(
+            readouts,
+            [s.mentions for s in segmented],
+            mentions,
+            lexicon,
+            party_set,
+            own_parties(readouts, issued),
+        ),
         readable_topics(readouts, languages, foreign),
     )
     english_lines = [

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from readout_diff.core.model import Readout
 from readout_diff.core.topics import Lexicon
 
 JOINT = "joint"
@@ -228,3 +229,17 @@ def readout_party(
     if known:
         return known[0]
     return named[0].party if named else None
+
+
+def issuing_parties(
+    readouts: Iterable[Readout], lexicon: Lexicon, issuers: Issuers, parties: Iterable[str] = ()
+) -> list[str | None]:
+    """Each readout's issuing party as `readout_party` tells it (None when unknown or an
+    unknown name: the who-said-what stage reports that)."""
+    known = tuple(parties)
+    return [readout_party(r.party, r.label, lexicon, issuers, known) for r in readouts]
+
+
+def own_parties(readouts: Iterable[Readout], issued: Iterable[str | None]) -> dict[str, str]:
+    """Readout id -> the party that issued it, for readouts with one party (not joint)."""
+    return {r.id: p for r, p in zip(readouts, issued, strict=True) if p is not None and p != JOINT}

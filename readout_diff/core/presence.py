@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from readout_diff.core.detect import detect
 from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
+from readout_diff.core.parties import party_of
 from readout_diff.core.topics import Lexicon, Mention, is_case_sensitive
 
 
@@ -26,9 +27,14 @@ def topic_presence(
     all_mentions: Sequence[Sequence[Mention]],
     lexicon: Lexicon,
     parties: frozenset[str],
+    own: Mapping[str, str] | None = None,
 ) -> tuple[TopicPresence, ...]:
     """Every topic any readout mentions (parties excluded), in order of first mention (readout
-    order, then text); `mentions` are (mention, claim id) per readout."""
+    order, then text); `mentions` are (mention, claim id) per readout. `own` maps a readout id
+    to the party that issued it: that party's own people (its speakers) are present in its
+    readout by definition ("the Secretary" is Blinken), so a readout that does not name them
+    covers them by its party, never omits them."""
+    own = own or {}
     order: dict[str, int] = {}
     by_topic: dict[str, dict[str, list[TopicMention]]] = {}
     for r, found in zip(readouts, mentions, strict=True):
@@ -51,6 +57,8 @@ def topic_presence(
             if r.id not in present:
                 ids = family.named(tid, named[r.id])
                 ids += _words_inside(phrases, *index[r.id])
+                if r.id in own and party_of(lexicon, tid) == own[r.id]:
+                    ids += (own[r.id],)
                 if ids:
                     covered.append((r.id, tuple(sorted(set(ids) - {tid}))))
         result.append(

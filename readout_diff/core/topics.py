@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
+from readout_diff.core.variants import Variants
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -120,6 +121,9 @@ class Lexicon:
     def __init__(self, topics: Iterable[Topic], synonyms: Synonyms = NO_SYNONYMS) -> None:
         self.topics: dict[str, Topic] = {t.id: t for t in topics}
         self.synonyms = synonyms  # paraphrase groups, for alignment (they name no topic)
+        # What the user should hear about how the topics files merged (an alias moved from a
+        # built-in topic to theirs): the CLI prints each on stderr.
+        self.warnings: tuple[str, ...] = ()
         # (case_sensitive, parts) -> [(topic id, trailing punctuation, plural allowed)],
         # longest trailing punctuation first ("OPEC+" before "OPEC")
         self._index: dict[tuple[bool, tuple[str, ...]], list[tuple[str, str, bool]]] = {}
@@ -129,6 +133,7 @@ class Lexicon:
         # one or two lookups per word instead of `longest` lookups of `longest` words each.
         self._prefixes: set[tuple[str, ...]] = set()
         self.longest = 1
+        spaced: list[tuple[str, tuple[str, ...]]] = []
         for topic in self.topics.values():
             for lang in LANGUAGES:
                 for alias in topic.aliases.get(lang, ()):
@@ -144,6 +149,9 @@ class Lexicon:
                     lower = tuple(p.lower() for p in parts)
                     self._prefixes.update(lower[:k] for k in range(1, len(parts) - 1, 2))
                     self.longest = max(self.longest, (len(parts) + 1) // 2)
+                    if not cs and not trail and len(parts) > 1 and set(parts[1::2]) == {" "}:
+                        spaced.append((topic.id, parts[::2]))
+        self._variants = Variants.build(spaced, self._alias_words)
 
     def to_index(self) -> dict[str, Any]:
         """The topics and the built alias index as plain JSON data, in a fixed order (the
@@ -160,6 +168,7 @@ class Lexicon:
             "first": sorted(self._first),
             "prefixes": sorted(list(p) for p in self._prefixes),
             "longest": self.longest,
+            "variants": self._variants.to_data(),
             "synonyms": {gid: list(members) for gid, members in self.synonyms.groups.items()},
         }
 
@@ -178,7 +187,14 @@ class Lexicon:
         lexicon._first = set(data["first"])
         lexicon._prefixes = {tuple(p) for p in data["prefixes"]}
         lexicon.longest = data["longest"]
+        lexicon._variants = Variants.from_data(data["variants"], lexicon._alias_words)
         return lexicon
+
+    def _alias_words(self) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+        """(topic id, words, case-sensitive) of every alias, from the index (for hashtags)."""
+        for (cs, parts), entries in self._index.items():
+            for topic, _trail, _plural in entries:
+                yield topic, parts[::2], cs
 
     def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
         """The topic and end offset of an alias made of words[i:i+n], if there is one."""
@@ -290,9 +306,10 @@ class Lexicon:
                 and (w[:-1] in first_words or (w.endswith("es") and w[:-2] in first_words))
             )
         }
-        if not opening:
+        if not words.word:
             return found
         words.locate()
+        free = [True] * len(words.word)  # words no exact match took
         i = 0  # the first word not inside a mention found
         for k in [k for k, w in enumerate(words.low) if w in opening]:
             if k < i:
@@ -303,8 +320,20 @@ class Lexicon:
                 if hit:
                     found.append(Mention(hit[0], words.start[k], min(hit[1], end)))
                     i = k + n
+                    free[k:i] = [False] * n
                     break
-        return found
+        other = self._variants.find(
+            text,
+            words.word,
+            words.start,
+            words.end,
+            lambda t: words.separator(t) == " ",
+            free,
+        )
+        if not other:
+            return found
+        found += [Mention(v.topic, v.start, min(v.end, end)) for v in other]
+        return sorted(found, key=lambda m: m.start)
 
     def resolve(self, name: str) -> str | None:
         """A topic id from an id, a display name or an alias, or None."""

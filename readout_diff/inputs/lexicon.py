@@ -66,8 +66,20 @@ def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
             _aliases(item.get("aliases", {}), loc),
             _broader(item.get("broader", ()), loc),
         )
-        entries.append((topic, bool(item.get("replace_aliases", False)), loc))
+        entries.append((topic, _replace_flag(item, loc), loc))
     return entries
+
+
+def _replace_flag(item: dict[str, Any], loc: str) -> bool:
+    """`replace_aliases` as written: a YAML boolean only. A quoted "no" or "false", or a list,
+    would be true to `bool()` and silently drop the topic's aliases."""
+    value = item.get("replace_aliases", False)
+    if not isinstance(value, bool):
+        raise SpecError(
+            f"{loc}: topic {item['id']!r}: 'replace_aliases' must be true or false "
+            f"(a YAML boolean, unquoted), not {value!r}"
+        )
+    return value
 
 
 def _aliases(raw: Any, loc: str) -> dict[str, tuple[str, ...]]:
@@ -137,9 +149,12 @@ def check_unique_aliases(topics: Iterable[Topic], name: str) -> None:
             owner[key] = topic.id
 
 
-def _merge(base: dict[str, Topic], extra: list[tuple[Topic, bool, str]]) -> dict[str, Topic]:
-    """User topics add to or override the built-in ones; a user's alias moves to its topic. A
-    user entry that leaves out name, kind or broader keeps the existing topic's."""
+def _merge(
+    base: dict[str, Topic], extra: list[tuple[Topic, bool, str]], warnings: list[str] | None = None
+) -> dict[str, Topic]:
+    """User topics add to or override the built-in ones; a user's alias moves to its topic
+    (said in `warnings`, naming the topic it leaves). A user entry that leaves out name, kind
+    or broader keeps the existing topic's."""
     merged = dict(base)
     for topic, replace, _ in extra:
         old = merged.get(topic.id)
@@ -156,12 +171,17 @@ def _merge(base: dict[str, Topic], extra: list[tuple[Topic, bool, str]]) -> dict
             aliases,
             topic.broader or (old.broader if old else ()),
         )
-    taken = {_identity(a) for t, _, _ in extra for a in t.aliases.get("en", ())}
+    taken = {_identity(a): (t.id, loc) for t, _, loc in extra for a in t.aliases.get("en", ())}
     user_ids = {t.id for t, _, _ in extra}
     for tid, topic in list(merged.items()):
         if tid in user_ids:
             continue
         kept = tuple(a for a in topic.aliases.get("en", ()) if _identity(a) not in taken)
+        for alias in topic.aliases.get("en", ()):
+            if _identity(alias) in taken and warnings is not None:
+                to, loc = taken[_identity(alias)]
+                whose = "the built-in topic" if tid in _builtin_ids() else "the topic"
+                warnings.append(f"{loc}: alias {alias!r} moves from {whose} {tid!r} to {to!r}")
         merged[tid] = replace_aliases(topic, {**topic.aliases, "en": kept})
     return merged
 
@@ -171,27 +191,53 @@ def replace_aliases(topic: Topic, aliases: Mapping[str, tuple[str, ...]]) -> Top
 
 
 INDEX_FILE = "data/topics.index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: with the aliases' variants (stems, hashtag spellings)
+
+
+def _data(name: str) -> bytes:
+    return resources.files("readout_diff").joinpath(f"data/{name}").read_bytes()
 
 
 def _builtin_yaml() -> bytes:
-    return resources.files("readout_diff").joinpath("data/topics.yaml").read_bytes()
+    """The built-in topics' sources as one text: the hand-written topics.yaml and the
+    countries generated from ISO data (data/topics.generated.yaml, see inputs/generate.py)."""
+    return _data("topics.yaml") + b"\n" + _data("topics.generated.yaml")
+
+
+def _load(text: bytes) -> Any:
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @functools.lru_cache(maxsize=1)
 def _builtin() -> tuple[tuple[Topic, ...], Groups]:
     # Shipped data, checked by the tests (unique aliases, valid kinds, no word in two synonym
-    # groups): parsed without the line tracking and alias checks that user files get, to keep
-    # start-up fast.
-    import yaml
+    # groups, the generated file as the generator makes it): parsed without the line tracking
+    # and alias checks that user files get, to keep start-up fast.
+    hand = _load(_data("topics.yaml"))
+    made = _load(_data("topics.generated.yaml"))
+    topics = [
+        t
+        for d, n in ((hand, "topics.yaml"), (made, "topics.generated.yaml"))
+        for t, _, _ in _parse_topics(d, f"built-in {n}")
+    ]
+    return tuple(topics), parse_synonyms(hand, "built-in topics.yaml")
 
-    data = yaml.load(_builtin_yaml(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    name = "built-in topics.yaml"
-    return tuple(t for t, _, _ in _parse_topics(data, name)), parse_synonyms(data, name)
+
+def hand_lexicon() -> Lexicon:
+    """The hand-written topics alone (what inputs/generate.py builds the generated ones
+    around)."""
+    data = _load(_data("topics.yaml"))
+    return Lexicon(t for t, _, _ in _parse_topics(data, "built-in topics.yaml"))
 
 
 def _builtin_topics() -> tuple[Topic, ...]:
     return _builtin()[0]
+
+
+def _builtin_ids() -> frozenset[str]:
+    return frozenset(t.id for t in _builtin_topics())
 
 
 def yaml_lexicon() -> Lexicon:
@@ -246,16 +292,19 @@ def _lexicon(extra_files: tuple[_FileKey, ...]) -> Lexicon:
     topics = {t.id: t for t in _builtin_topics()}
     groups = _builtin()[1]
     where_of: dict[str, str] = {}
+    warnings: list[str] = []
     for file, _, _ in extra_files:
         data = read_yaml(Path(file))
         entries = _parse_topics(data, file)
         check_unique_aliases((t for t, _, _ in entries), file)
-        topics = _merge(topics, entries)
+        topics = _merge(topics, entries, warnings)
         groups = merge_synonyms(groups, parse_synonyms(data, file), file, data)
         where_of.update((t.id, loc) for t, _, loc in entries)
     if extra_files:  # the built-in hierarchy is checked by the tests, not at every start
         check_hierarchy(topics, where_of)
-    return Lexicon(topics.values(), Synonyms(groups))
+    lexicon = Lexicon(topics.values(), Synonyms(groups))
+    lexicon.warnings = tuple(warnings)
+    return lexicon
 
 
 def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:

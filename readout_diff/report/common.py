@@ -77,9 +77,14 @@ def headline_parts(comparison: Comparison) -> list[tuple[str, list[str]]]:
 
 
 def covering_names(comparison: Comparison, topic: TopicPresence, readout_id: str) -> list[str]:
-    """Names of the related topics a readout names where `topic` is missing from it."""
+    """Names of the related topics a readout names where `topic` is missing from it. A party
+    covers its own people in the readout it issued (core.presence): "its own party (China)"."""
     names = {t.id: t.name for t in comparison.topics}
-    return [names.get(tid, tid) for tid in dict(topic.covered).get(readout_id, ())]
+    own = comparison.readout(readout_id).party
+    return [
+        f"its own party ({tid.replace('-', ' ').title()})" if tid == own else names.get(tid, tid)
+        for tid in dict(topic.covered).get(readout_id, ())
+    ]
 
 
 def ordered_topics(comparison: Comparison) -> list[TopicPresence]:
