@@ -232,7 +232,7 @@ def test_round_trip_keeps_the_framing() -> None:
     c = seed()
     assert Comparison.from_dict(c.to_dict()) == c
     d = c.to_dict()
-    assert d["schema_version"] == "2.1" and d["framing"] and "tone" in d["readouts"][0]
+    assert d["schema_version"] == "2.2" and d["framing"] and "tone" in d["readouts"][0]
     assert {"word_diff", "commitment"} <= set(d["alignment"][0])
 
 

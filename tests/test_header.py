@@ -24,7 +24,7 @@ def headed() -> Comparison:
 
 def test_json_has_the_header_lines_and_validates() -> None:
     doc = headed().to_dict()
-    assert doc["schema_version"] == "2.1"
+    assert doc["schema_version"] == "2.2"
     header = doc["readouts"][0]["header"]
     assert [(h["id"], h["kind"], h["text"]) for h in header] == [
         ("a-h1", "heading", "Ukraine Talks in Beijing"),

@@ -271,7 +271,7 @@ def test_initiative_of_the_latter_or_the_former(which: str, party: str) -> None:
 def test_the_json_has_the_who_fields_and_round_trips() -> None:
     c = pair()
     d = c.to_dict()
-    assert d["schema_version"] == "2.1"
+    assert d["schema_version"] == "2.2"
     assert d["readouts"][0]["party"] == "china"
     assert d["readouts"][0]["initiative"]["party"] == "russia"
     assert {"speaker", "speakers", "act", "speaker_rule"} <= set(d["readouts"][0]["claims"][1])
@@ -283,6 +283,7 @@ def test_the_json_has_the_who_fields_and_round_trips() -> None:
         "speaker_readouts",
         "act",
         "confirmed_by",
+        "partly_confirmed_by",
     }
     assert Comparison.from_dict(d) == c
 

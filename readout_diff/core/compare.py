@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from readout_diff.core.align import cluster
+from readout_diff.core.align import cluster, token_weights
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.model import (
@@ -22,6 +22,7 @@ from readout_diff.core.model import (
     ReadoutClaims,
 )
 from readout_diff.core.parties import Issuers
+from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import segment
 from readout_diff.core.tone import ToneLexicon
@@ -127,6 +128,8 @@ class _Segmented:
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
+        self.claim_mentions: list[list[Mention]] = []  # each claim's, for its parts' features
+        self.synonyms = lexicon.synonyms
         k = 0
         for seg in segment(text, readout.body_start):
             inside = []
@@ -142,7 +145,12 @@ class _Segmented:
                 self.header.append(HeaderLine(cid, *span, kind=seg.kind))
             else:
                 cid = f"{readout.id}{len(self.claims) + 1}"
-                self.claims.append(Claim(cid, *span))
+                parts = tuple(
+                    Part(f"{cid}.{k}", a, b)
+                    for k, (a, b) in enumerate(split_points(span[0], seg.start), 1)
+                )
+                self.claims.append(Claim(cid, *span, parts=parts))
+                self.claim_mentions.append(inside)
                 self.features.append(
                     claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
                 )
@@ -176,7 +184,8 @@ def compare(
     parties = _parties(readouts, lexicon, participants)
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set) for r in readouts]
-    alignment, unmatched = _align(readouts, segmented, party_set)
+    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
+    alignment, unmatched, unmatched_parts = _align(readouts, segmented, party_set, people)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
@@ -186,6 +195,7 @@ def compare(
         issuers or _builtin_issuers(),
         parties,
         [s.all_mentions for s in segmented],
+        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
     )
     claims, framed = with_framing(
         results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
@@ -205,10 +215,11 @@ def compare(
             [s.lines for s in segmented],
             [s.all_mentions for s in segmented],
             alignment,
-            frozenset(t.id for t in lexicon.topics.values() if t.kind == "person"),
+            people,
         ),  # fmt: skip
         alignment=framed,
         unmatched=unmatched,
+        unmatched_parts=unmatched_parts,
         participants=parties,
         meeting=dict(meeting or {}),
         attributions=attributions,
@@ -216,12 +227,21 @@ def compare(
     )
 
 
+Unmatched = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 def _align(
-    readouts: Sequence[Readout], segmented: Sequence[_Segmented], parties: frozenset[str]
-) -> tuple[list[Alignment], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The alignments, by claim ids, and each readout's claims in none."""
+    readouts: Sequence[Readout],
+    segmented: Sequence[_Segmented],
+    parties: frozenset[str],
+    people: frozenset[str],
+) -> tuple[list[Alignment], Unmatched, Unmatched]:
+    """The alignments, by claim ids, each readout's claims in none, and each readout's parts
+    of aligned claims that no counterpart speaks to."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
-    clusters = cluster([s.features for s in segmented], parties, speakers)
+    features = [s.features for s in segmented]
+    w2 = token_weights(features, parties, speakers)
+    clusters = cluster(features, parties, speakers, weights=w2, people=people)
     alignment = [
         Alignment(
             tuple(
@@ -239,7 +259,37 @@ def _align(
         (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
         for r, s in zip(readouts, segmented, strict=True)
     )
-    return alignment, unmatched
+    # A claim's partners: the claims of other readouts in any of its alignments.
+    partners: dict[tuple[int, int], list[frozenset[str]]] = {}
+    for c in clusters:
+        for m in c.members:
+            others = [o.features.tokens for o in c.members if o.readout != m.readout]
+            partners.setdefault((m.readout, m.index), []).extend(others)
+    lone_parts: dict[int, list[str]] = {}
+    for (r, i), tokens_of in sorted(partners.items()):
+        s = segmented[r]
+        parts = s.claims[i].parts
+        tokens = [_part_tokens(s, i, p, parties) for p in parts]
+        for k in unlinked_parts(tokens, tokens_of, w2):
+            lone_parts.setdefault(r, []).append(parts[k].id)
+    by_readout = tuple(
+        (r.id, tuple(sorted(lone_parts.get(n, ()), key=_part_order)))
+        for n, r in enumerate(readouts)
+    )
+    return alignment, unmatched, by_readout
+
+
+def _part_tokens(s: _Segmented, index: int, part: Part, parties: frozenset[str]) -> frozenset[str]:
+    """The alignment tokens of one part of a claim, as its claim's are made."""
+    claim = s.claims[index]
+    text = claim.text[part.start - claim.start : part.end - claim.start]
+    inside = [m for m in s.claim_mentions[index] if part.start <= m.start and m.end <= part.end]
+    return claim_features(text, part.start, inside, parties, s.synonyms).tokens
+
+
+def _part_order(pid: str) -> tuple[int, int]:
+    claim, rank = pid[1:].split(".")
+    return int(claim), int(rank)
 
 
 def _readout_claims(r: Readout, s: _Segmented, earlier: Sequence[Readout]) -> ReadoutClaims:

@@ -27,9 +27,11 @@ def who_said_what(
     issuers: Issuers,
     parties: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
+    lone_parts: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
-    `mentions` are each readout's topic mentions (the people it names are read from them)."""
+    `mentions` are each readout's topic mentions (the people it names are read from them);
+    `lone_parts` the claims with a part no counterpart speaks to (core.attributions)."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
     people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
@@ -47,7 +49,9 @@ def who_said_what(
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
     found = attributions(
-        [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
+        [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
+        alignment,
+        lone_parts,
     )
     # One warning per readout whose party is unknown when another's is known (a partial
     # picture), and that leaves something unchecked: an attribution with no speaker readout,
