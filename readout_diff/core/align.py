@@ -119,11 +119,14 @@ def score_pairs(
     names: frozenset[str] = frozenset(),
     eligible_only: bool = False,
     weights: dict[str, float] | None = None,
+    below: dict | None = None,  # type: ignore[type-arg]
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
     """Scores of the candidate cross-readout pairs (see `_candidates`), keyed by
     ((readout, claim), (readout, claim)) with the lower readout first; with `eligible_only`,
     only the pairs worth aligning (the rest are most of them, and most of the memory).
-    `weights`: the tokens' squared weights when the caller has them (`_weights`)."""
+    `weights`: the tokens' squared weights when the caller has them (`_weights`). `below`,
+    with `eligible_only`: receives the other candidates, scored or not (`_lone_scores` scores
+    those it needs), so that weak links cost no second search for candidates."""
     w2 = weights if weights is not None else _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     floor = _ELIGIBLE_COSINE if eligible_only else _CANDIDATE_COSINE
@@ -147,10 +150,14 @@ def score_pairs(
                 cosine = dot / (norms[ra][i] * norms[rb][j])
                 topics = fa.topics & fb.topics
                 if cosine < floor and not topics:
+                    if below is not None and cosine >= _CANDIDATE_COSINE:
+                        below[(ra, i), (rb, j)] = cosine
                     continue
                 score = _score(fa, fb, cosine, topics, w2)
                 if score.eligible or not eligible_only:
                     scores[(ra, i), (rb, j)] = score
+                elif below is not None:
+                    below[(ra, i), (rb, j)] = score
     return scores
 
 
@@ -306,8 +313,8 @@ def cluster(
     are in most claims of a readout and say little about what a claim is about. `people`
     (topic ids of persons) are no subject a weak link may rest on alone."""
     w2 = weights if weights is not None else _weights(readouts, participants, names)
-    every = score_pairs(readouts, participants, names, weights=w2)
-    scores = {k: s for k, s in every.items() if s.eligible}
+    below: dict = {}  # type: ignore[type-arg]
+    scores = score_pairs(readouts, participants, names, True, w2, below)
     edges = list(scores.items())
     edges.sort(key=_edge_order(readouts))
     owner: dict[tuple[int, int], int] = {}
@@ -328,6 +335,7 @@ def cluster(
             owner[member] = len(groups) - 1
     live = [groups[g] for g in dict.fromkeys(owner.values())]
     live = widen(live, readouts, scores, lambda x, y: _bead_score(x, y, readouts, w2))
+    every = {**scores, **_lone_scores(readouts, live, below, w2)}
     live, weak, links = rescue(live, [len(r) for r in readouts], every, people)
     made = sorted(
         (_make_cluster(g, scores, readouts, w2, n in weak) for n, g in enumerate(live)),
@@ -336,6 +344,23 @@ def cluster(
     # The links of lone claims to taken ones come last: a claim's first alignment is its own.
     extra = [_make_cluster(sorted(pair), scores, readouts, w2, True) for pair in links]
     return made + sorted(extra, key=lambda c: [(m.readout, m.index) for m in c.members])
+
+
+def _lone_scores(readouts, groups, below, w2):  # type: ignore[no-untyped-def]
+    """The candidate pairs under the eligible ones (`below`, from score_pairs) with a claim in
+    no group, scored: the weak links of core.rescue are found among them. Only those are
+    scored, so the work grows with the claims left alone, not with all pairs."""
+    taken = {m for g in groups for m in g}
+    out = {}
+    for (x, y), value in below.items():
+        if x in taken and y in taken:
+            continue
+        if isinstance(value, PairScore):
+            out[x, y] = value
+            continue
+        fa, fb = readouts[x[0]][x[1]], readouts[y[0]][y[1]]
+        out[x, y] = _score(fa, fb, value, fa.topics & fb.topics, w2)
+    return out
 
 
 def _edge_order(readouts: Sequence[Sequence[Features]]):  # type: ignore[no-untyped-def]

@@ -128,8 +128,6 @@ class _Segmented:
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
-        self.claim_mentions: list[list[Mention]] = []  # each claim's, for its parts' features
-        self.synonyms = lexicon.synonyms
         k = 0
         for seg in segment(text, readout.body_start):
             inside = []
@@ -150,7 +148,6 @@ class _Segmented:
                     for k, (a, b) in enumerate(split_points(span[0], seg.start), 1)
                 )
                 self.claims.append(Claim(cid, *span, parts=parts))
-                self.claim_mentions.append(inside)
                 self.features.append(
                     claim_features(span[0], seg.start, inside, participants, lexicon.synonyms)
                 )
@@ -269,7 +266,7 @@ def _align(
     for (r, i), tokens_of in sorted(partners.items()):
         s = segmented[r]
         parts = s.claims[i].parts
-        tokens = [_part_tokens(s, i, p, parties) for p in parts]
+        tokens = [_part_tokens(s, i, p) for p in parts]
         for k in unlinked_parts(tokens, tokens_of, w2):
             lone_parts.setdefault(r, []).append(parts[k].id)
     by_readout = tuple(
@@ -279,12 +276,13 @@ def _align(
     return alignment, unmatched, by_readout
 
 
-def _part_tokens(s: _Segmented, index: int, part: Part, parties: frozenset[str]) -> frozenset[str]:
-    """The alignment tokens of one part of a claim, as its claim's are made."""
-    claim = s.claims[index]
-    text = claim.text[part.start - claim.start : part.end - claim.start]
-    inside = [m for m in s.claim_mentions[index] if part.start <= m.start and m.end <= part.end]
-    return claim_features(text, part.start, inside, parties, s.synonyms).tokens
+def _part_tokens(s: _Segmented, index: int, part: Part) -> frozenset[str]:
+    """The claim's alignment tokens that stand in one of its parts: those whose words, as
+    written, are in the part's text. (Making the part's own features cost as much again as the
+    claim's; a word standing in two parts counts in both, which only ever links more.)"""
+    claim, f = s.claims[index], s.features[index]
+    text = claim.text[part.start - claim.start : part.end - claim.start].lower()
+    return frozenset(t for t in f.tokens if f.surface[t].lower() in text)
 
 
 def _part_order(pid: str) -> tuple[int, int]:
