@@ -8,9 +8,11 @@ Per pair and in total:
 - **unconfirmed found**: gold attributions with `in_own_readout: false` whose claim (the one
   containing the quote, located as bench/quality.py locates gold quotes) the tool lists as an
   attribution to the gold speaker's side (its party, "joint" or "several" with it) with no
-  confirming claim. Target: >= 0.80.
+  confirming claim, not even partly (schema 2.2's `partly_confirmed_by`). Target: >= 0.80.
 - **confirmed found**: gold attributions with `in_own_readout: true` the tool lists, likewise,
-  as confirmed.
+  as confirmed (by a claim aligned as a match).
+- **confirmed or partly**: the same, confirmed or partly confirmed (by a claim aligned as
+  related): the tool does not call it unconfirmed. Target (with the one above): >= 0.50.
 - **extra unconfirmed**: unconfirmed attributions the tool lists on claims no gold attribution
   names. `--show` prints them, to be read by hand (gold lists are not exhaustive).
 
@@ -62,7 +64,7 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
     by_claim: dict[str, list[Any]] = {}
     for a in c.attributions:
         by_claim.setdefault(a.claim, []).append(a)
-    unconfirmed, confirmed = Ratio(0, 0), Ratio(0, 0)
+    unconfirmed, confirmed, partly = Ratio(0, 0), Ratio(0, 0), Ratio(0, 0)
     judged = set()
     for g in listed:
         rid, side = str(g["in"]), str(g["speaker_side"])
@@ -75,25 +77,37 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
             if a.speaker in (party[side], "joint", "several") and party[side] is not None
         ]
         if show:
-            got = ", ".join(
-                f"{a.speaker}/{a.act}/{'conf' if a.confirmed else 'unconf'}" for a in mine
-            )
+            got = ", ".join(f"{a.speaker}/{a.act}/{_status(a)}" for a in mine)
             print(f"  gold {folder.name} {cid} own={g['in_own_readout']} tool: {got or '-'}")
         if g["in_own_readout"]:
             confirmed.total += 1
             confirmed.hit += any(a.confirmed for a in mine)
+            partly.total += 1
+            partly.hit += any(_status(a) != "unconf" for a in mine)
         else:
             unconfirmed.total += 1
-            unconfirmed.hit += any(not a.confirmed and a.speaker_readouts for a in mine)
+            unconfirmed.hit += any(_status(a) == "unconf" and a.speaker_readouts for a in mine)
     extra = [
         a
         for a in c.attributions
-        if a.speaker_readouts and not a.confirmed and a.claim not in judged
+        if a.speaker_readouts and _status(a) == "unconf" and a.claim not in judged
     ]
     if show:
         for a in extra:
             print(f"  {folder.name} {a.claim} [{a.speaker} {a.act}] {c.claim(a.claim).text}")
-    return {"unconfirmed": unconfirmed, "confirmed": confirmed, "extra": len(extra)}
+    return {
+        "unconfirmed": unconfirmed,
+        "confirmed": confirmed,
+        "partly": partly,
+        "extra": len(extra),
+    }
+
+
+def _status(a: Any) -> str:
+    """ "conf", "partly" or "unconf" (older schemas have no partly_confirmed_by)."""
+    if a.confirmed:
+        return "conf"
+    return "partly" if getattr(a, "partly_confirmed_by", ()) else "unconf"
 
 
 def rows(realworld: Path, lexicon: Any, show: bool = False) -> list[tuple[str, dict[str, Any]]]:
@@ -110,20 +124,20 @@ def table(found: Sequence[tuple[str, dict[str, Any]]]) -> list[str]:
     the three numbers of the module's docstring."""
     from evidence import groups
 
-    heads = ("attributions (gold)", "unconfirmed found", "confirmed found", "extra unconfirmed")
-    lines = [(*heads,)]
+    keys = ("unconfirmed", "confirmed", "partly", "extra")
+    heads = ("attributions (gold)", "unconfirmed found", "confirmed found", "confirmed or partly")
+    lines = [(*heads, "extra unconfirmed")]
     for name, s in found:
-        lines.append((name, str(s["unconfirmed"]), str(s["confirmed"]), str(s["extra"])))
+        lines.append((name, *(str(s[k]) for k in keys)))
     for label, names in groups([name for name, _ in found]):
-        total = {"unconfirmed": Ratio(0, 0), "confirmed": Ratio(0, 0), "extra": 0}
+        total: dict[str, Any] = {k: Ratio(0, 0) for k in keys[:3]} | {"extra": 0}
         for name, s in found:
             if name in names:
-                total["unconfirmed"].add(s["unconfirmed"])
-                total["confirmed"].add(s["confirmed"])
+                for k in keys[:3]:
+                    total[k].add(s[k])
                 total["extra"] += s["extra"]
-        cells = (str(total["unconfirmed"]), str(total["confirmed"]), str(total["extra"]))
-        lines.append((f"total, {label}", *cells))
-    widths = [max(len(row[i]) for row in lines) + 2 for i in range(4)]
+        lines.append((f"total, {label}", *(str(total[k]) for k in keys)))
+    widths = [max(len(row[i]) for row in lines) + 2 for i in range(5)]
     return [
         "".join(f"{cell:<{w}}" for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in lines
@@ -135,6 +149,7 @@ def as_json(found: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
         name: {
             "unconfirmed": s["unconfirmed"].to_dict(),
             "confirmed": s["confirmed"].to_dict(),
+            "partly": s["partly"].to_dict(),
             "extra": s["extra"],
         }
         for name, s in found

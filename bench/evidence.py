@@ -10,8 +10,10 @@ not elsewhere in the claim: a claim often names other topics too.
 - **one-sided topic** (one side only, the "present" side X, the other Y):
   - *reported missing*: some topic the tool detects in X's evidence is reported as named by X
     and not by Y: plainly missing, or with a related topic in Y ("Y names Z instead");
-  - *surfaced*: reported missing, or X's evidence claim is in no alignment (the report lists it
-    among the claims only X makes). This is what a reader can find without reading both texts.
+  - *surfaced*: reported missing, or X's evidence is unmatched: its claim is in no alignment,
+    or (schema 2.2) the part of the claim holding the evidence is among the unmatched parts
+    (the report lists it among what only X says). This is what a reader can find without
+    reading both texts.
 - **shared topic** (both sides):
   - *reported missing* (a false omission, as ../shared/realworld/README.md defines it): some
     topic the tool detects in either side's evidence is reported plainly missing from the other
@@ -19,10 +21,13 @@ not elsewhere in the claim: a claim often names other topics too.
     the parties is detected in both evidence spans, and no alignment joins the two evidence
     claims. A narrower detail one side alone names inside a subject shown as shared is a true
     finding;
-  - *evidence unmatched*: either side's evidence claim is in no alignment, so the report shows
-    shared ground as one-sided;
+  - *evidence unmatched*: either side's evidence is unmatched (as above: its claim in no
+    alignment, or its part among the unmatched parts), so the report shows shared ground as
+    one-sided: splitting claims into more parts cannot buy "surfaced" without paying here;
   - *linked*: both evidence claims are in one alignment, or share a topic both sides name.
 - **gold pairs aligned**: both quotes' claims are members of one alignment (match or related).
+- **gold pairs left unmatched**: both quotes are unmatched (claim or part, as above): the report
+  shows as one-sided on both sides a point the gold says both make.
 
 A topic whose evidence cannot be located counts as a miss for "surfaced" and "linked" and is
 counted apart. Parties are not topics here either: a detected party never counts as reported.
@@ -49,6 +54,7 @@ NAMES = (
     "shared topics with an evidence claim unmatched",
     "shared topics linked (aligned or a shared topic)",
     "gold claim pairs aligned (match or related)",
+    "gold claim pairs with both sides unmatched",
 )
 COUNTS = (
     "omissions whose phrase stands in the other readout",
@@ -83,6 +89,25 @@ def _span(claim: Any, quote: str) -> tuple[int, int]:
             end = at + len(" ".join(words[:n])) - 1
             return claim.start + where[at], claim.start + where[end] + 1
     return claim.start, claim.end
+
+
+def _groups(comparison: Any) -> dict[str, set[int]]:
+    """Claim id -> the alignments it is in (schema 2.2: a claim may be in several)."""
+    group: dict[str, set[int]] = {}
+    for n, a in enumerate(comparison.alignment):
+        for _, cid in a.members:
+            group.setdefault(cid, set()).add(n)
+    return group
+
+
+def _lone(comparison: Any, group: dict[str, set[int]], claim: Any, quote: Any) -> bool:
+    """The evidence is unmatched: its claim is in no alignment, or the part of the claim
+    holding the quote's start is among the unmatched parts (schema 2.2)."""
+    if claim.id not in group:
+        return True
+    start, _ = _span(claim, str(quote))
+    lone = {pid for _, ids in getattr(comparison, "unmatched_parts", ()) for pid in ids}
+    return any(p.id in lone and p.start <= start < p.end for p in getattr(claim, "parts", ()))
 
 
 def _topics_in(comparison: Any, claim: Any, quote: str) -> set[str]:
@@ -135,7 +160,7 @@ def evidence_scores(
     """The ratios of NAMES for one real pair, and the number of evidence quotes not located.
     `parties` (topic ids) never count as the shared subject of a shared topic."""
     claims = {r.id: list(r.claims) for r in comparison.readouts}
-    group = {cid: n for n, a in enumerate(comparison.alignment) for _, cid in a.members}
+    group = _groups(comparison)
     reported = (*comparison.topics, *getattr(comparison, "detected", ()))  # detected names too
     # One-sided: named by one side only, plainly missing or with a related topic on the other
     # ("X names Y instead"); a false omission is only a plain one.
@@ -162,24 +187,34 @@ def evidence_scores(
             named -= set(parties)  # a party is never a topic (it may be one under --party)
             strict = any((t, y) in one_sided for t in named)
             out[NAMES[0]].add(Ratio(int(strict), 1))
-            out[NAMES[1]].add(Ratio(int(strict or (c is not None and c.id not in group)), 1))
+            lone = c is not None and _lone(comparison, group, c, topic[f"evidence_{x}"])
+            out[NAMES[1]].add(Ratio(int(strict or lone), 1))
         elif len(sides) == 2:
             ca, cb = ev["a"], ev["b"]
             na = set() if ca is None else _topics_in(comparison, ca, topic["evidence_a"])
             nb = set() if cb is None else _topics_in(comparison, cb, topic["evidence_b"])
             located = ca is not None and cb is not None
-            joined = located and ca.id in group and group.get(ca.id) == group.get(cb.id)
+            joined = located and bool(group.get(ca.id, set()) & group.get(cb.id, set()))
             shown_shared = joined or bool((na & nb) - set(parties))
             said = any((t, "b") in missing for t in na) or any((t, "a") in missing for t in nb)
             out[NAMES[2]].add(Ratio(int(said and not shown_shared), 1))
-            alone = not located or ca.id not in group or cb.id not in group
+            alone = (
+                not located
+                or _lone(comparison, group, ca, topic["evidence_a"])
+                or _lone(comparison, group, cb, topic["evidence_b"])
+            )
             out[NAMES[3]].add(Ratio(int(alone), 1))
             linked = located and (joined or bool((na & nb & in_both) - set(parties)))
             out[NAMES[4]].add(Ratio(int(linked), 1))
     for pair in gold.get("pairs") or []:
         ca, cb = claim("a", pair.get("a")), claim("b", pair.get("b"))
-        aligned = ca is not None and cb is not None and ca.id in group
-        out[NAMES[5]].add(Ratio(int(aligned and group.get(ca.id) == group.get(cb.id)), 1))
+        aligned = ca is not None and cb is not None
+        aligned = aligned and bool(group.get(ca.id, set()) & group.get(cb.id, set()))
+        out[NAMES[5]].add(Ratio(int(aligned), 1))
+        both = ca is not None and cb is not None
+        both = both and _lone(comparison, group, ca, pair["a"])
+        both = both and _lone(comparison, group, cb, pair["b"])
+        out[NAMES[6]].add(Ratio(int(both), 1))
     return out, unlocated
 
 
@@ -190,6 +225,7 @@ SHORT = (
     "shared unmatched",
     "linked",
     "pairs",
+    "pairs both lone",
 )
 SHORT_COUNTS = ("phrase in other", "unjudged")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,21 @@ def read_pty(leader: int) -> bytes:
         out += chunk
     os.close(leader)
     return out
+
+
+def own_places(c: Any) -> list[str]:
+    """Each claim once: in its own (first) alignment, or unmatched. A claim may also be in weak
+    links after its own alignment (schema 2.2): each a `related` pair of two claims, one of
+    them a claim no other alignment holds."""
+    own: dict[str, int] = {}
+    for n, a in enumerate(c.alignment):
+        for _, cid in a.members:
+            own.setdefault(cid, n)
+    for n, a in enumerate(c.alignment):
+        again = [cid for _, cid in a.members if own[cid] != n]
+        if again:
+            assert a.kind == "related" and len(a.members) == 2 and len(again) == 1
+    seen = list(own)
+    lone = [cid for _, ids in c.unmatched for cid in ids]
+    assert not set(lone) & set(seen)
+    return seen + lone

@@ -101,7 +101,7 @@ def test_check_json_with_a_meeting_that_cannot_be_checked_validates(tmp_path: Pa
     assert errors(CHECK, doc) == []
     assert doc["meetings"][0]["error"].endswith(
         "unknown key 'surprise' (known: topics, absent_topics, claims, attributions, "
-        "detected, framing)"
+        "detected, parts, framing)"
     )
 
 

@@ -283,6 +283,7 @@ def test_the_json_has_the_who_fields_and_round_trips() -> None:
         "speaker_readouts",
         "act",
         "confirmed_by",
+        "partly_confirmed_by",
     }
     assert Comparison.from_dict(d) == c
 

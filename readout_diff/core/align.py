@@ -27,6 +27,7 @@ from rapidfuzz.distance import Indel
 from readout_diff.core.beads import Claim, claims_by_readout, joined, widen
 from readout_diff.core.features import Features
 from readout_diff.core.model import READOUT_IDS
+from readout_diff.core.rescue import RESCUE_SCORE, rescue
 from readout_diff.core.synonyms import SYNONYM_PREFIX
 from readout_diff.errors import InputError
 
@@ -118,11 +119,14 @@ def score_pairs(
     names: frozenset[str] = frozenset(),
     eligible_only: bool = False,
     weights: dict[str, float] | None = None,
+    below: dict | None = None,  # type: ignore[type-arg]
 ) -> dict[tuple[tuple[int, int], tuple[int, int]], PairScore]:
     """Scores of the candidate cross-readout pairs (see `_candidates`), keyed by
     ((readout, claim), (readout, claim)) with the lower readout first; with `eligible_only`,
     only the pairs worth aligning (the rest are most of them, and most of the memory).
-    `weights`: the tokens' squared weights when the caller has them (`_weights`)."""
+    `weights`: the tokens' squared weights when the caller has them (`_weights`). `below`,
+    with `eligible_only`: receives the other candidates, scored or not (`_lone_scores` scores
+    those it needs), so that weak links cost no second search for candidates."""
     w2 = weights if weights is not None else _weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     floor = _ELIGIBLE_COSINE if eligible_only else _CANDIDATE_COSINE
@@ -146,10 +150,14 @@ def score_pairs(
                 cosine = dot / (norms[ra][i] * norms[rb][j])
                 topics = fa.topics & fb.topics
                 if cosine < floor and not topics:
+                    if below is not None and cosine >= _CANDIDATE_COSINE:
+                        below[(ra, i), (rb, j)] = cosine
                     continue
                 score = _score(fa, fb, cosine, topics, w2)
                 if score.eligible or not eligible_only:
                     scores[(ra, i), (rb, j)] = score
+                elif below is not None:
+                    below[(ra, i), (rb, j)] = score
     return scores
 
 
@@ -254,9 +262,9 @@ def _score(
         score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
     else:
         score = 0.75 * cosine + 0.25 * wording
-    if score < RELATED_THRESHOLD:
-        # Never eligible (see PairScore.eligible): most candidates of long readouts end here,
-        # so the shared words, which only explain an alignment, are not worked out for them.
+    if score < RESCUE_SCORE:
+        # Never linked (see PairScore.eligible and core.rescue): most candidates of long
+        # readouts end here, so the shared words, which only explain a link, are not worked out.
         return PairScore(round(score, 3), cosine, (), tuple(sorted(shared_topics)))
     shared = sorted(
         (t for t in fa.tokens & fb.tokens if not t.startswith("@")), key=lambda t: (-w2[t], t)
@@ -282,17 +290,31 @@ def _shared_word(token: str, fa: Features, fb: Features) -> str:
 POSITION_PRIOR = 0.05
 
 
+def token_weights(
+    readouts: Sequence[Sequence[Features]],
+    participants: frozenset[str],
+    names: frozenset[str] = frozenset(),
+) -> dict[str, float]:
+    """Each token's squared weight over all the claims of the meeting (see the docstring)."""
+    return _weights(readouts, participants, names)
+
+
 def cluster(
     readouts: Sequence[Sequence[Features]],
     participants: frozenset[str],
     names: frozenset[str] = frozenset(),
+    weights: dict[str, float] | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
-    """Clusters of claims (at most one per readout) whose every pair is eligible.
+    """Clusters of claims (at most one per readout) whose every pair is eligible, then the
+    weak links of core.rescue (`related` only).
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
-    are in most claims of a readout and say little about what a claim is about."""
-    w2 = _weights(readouts, participants, names)
-    scores = score_pairs(readouts, participants, names, eligible_only=True, weights=w2)
+    are in most claims of a readout and say little about what a claim is about. `people`
+    (topic ids of persons) are no subject a weak link may rest on alone."""
+    w2 = weights if weights is not None else _weights(readouts, participants, names)
+    below: dict = {}  # type: ignore[type-arg]
+    scores = score_pairs(readouts, participants, names, True, w2, below)
     edges = list(scores.items())
     edges.sort(key=_edge_order(readouts))
     owner: dict[tuple[int, int], int] = {}
@@ -313,10 +335,32 @@ def cluster(
             owner[member] = len(groups) - 1
     live = [groups[g] for g in dict.fromkeys(owner.values())]
     live = widen(live, readouts, scores, lambda x, y: _bead_score(x, y, readouts, w2))
-    return sorted(
-        (_make_cluster(g, scores, readouts, w2) for g in live),
+    every = {**scores, **_lone_scores(readouts, live, below, w2)}
+    live, weak, links = rescue(live, [len(r) for r in readouts], every, people)
+    made = sorted(
+        (_make_cluster(g, scores, readouts, w2, n in weak) for n, g in enumerate(live)),
         key=lambda c: [(m.readout, m.index) for m in c.members],
     )
+    # The links of lone claims to taken ones come last: a claim's first alignment is its own.
+    extra = [_make_cluster(sorted(pair), scores, readouts, w2, True) for pair in links]
+    return made + sorted(extra, key=lambda c: [(m.readout, m.index) for m in c.members])
+
+
+def _lone_scores(readouts, groups, below, w2):  # type: ignore[no-untyped-def]
+    """The candidate pairs under the eligible ones (`below`, from score_pairs) with a claim in
+    no group, scored: the weak links of core.rescue are found among them. Only those are
+    scored, so the work grows with the claims left alone, not with all pairs."""
+    taken = {m for g in groups for m in g}
+    out = {}
+    for (x, y), value in below.items():
+        if x in taken and y in taken:
+            continue
+        if isinstance(value, PairScore):
+            out[x, y] = value
+            continue
+        fa, fb = readouts[x[0]][x[1]], readouts[y[0]][y[1]]
+        out[x, y] = _score(fa, fb, value, fa.topics & fb.topics, w2)
+    return out
 
 
 def _edge_order(readouts: Sequence[Sequence[Features]]):  # type: ignore[no-untyped-def]
@@ -339,12 +383,15 @@ def _pair(scores: dict, x: tuple[int, int], y: tuple[int, int]) -> PairScore | N
     return s if s is not None and s.eligible else None
 
 
-def _make_cluster(group, scores, readouts, w2) -> Cluster:  # type: ignore[no-untyped-def]
+def _make_cluster(group, scores, readouts, w2, weak=False) -> Cluster:  # type: ignore[no-untyped-def]
+    """The cluster of a group; `weak` (a rescued link, two readouts): `related` whatever it
+    scores."""
     members = tuple(ClaimRef(r, i, readouts[r][i]) for r, i in group)
-    if len({r for r, _ in group}) < len(group):  # one claim against two or three: one score
+    if weak or len({r for r, _ in group}) < len(group):  # one score for the two sides
         sides = claims_by_readout(group)
         s = _bead_score(sides[0], sides[1], readouts, w2)
-        return Cluster(members, s.score, _kind(s.score), s.shared_tokens, s.shared_topics)
+        kind = "related" if weak else _kind(s.score)
+        return Cluster(members, s.score, kind, s.shared_tokens, s.shared_topics)
     pairs = [_pair(scores, x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
     values = [p.score for p in pairs if p]
     tokens = set.intersection(*(set(p.shared_tokens) for p in pairs if p))

@@ -8,8 +8,13 @@ Pure: reads the readouts' parties, the claims' speakers (core.speakers) and the 
   "joint") attributes nothing: it speaks for all.
 - Its `speaker_readouts` are the readouts issued by the speaker (for "joint": every other
   readout whose party is known), and the readouts issued jointly.
-- It is confirmed by each claim of those readouts aligned with it (match or related) whose own
-  speakers include the speaker's party or "joint".
+- It is confirmed by each claim of those readouts aligned with it as a match whose own
+  speakers include the speaker's party or "joint" (or, narration, that readout's party), when
+  every part of it has a counterpart (core.parts). It is partly confirmed (not a fabrication,
+  not a confirmation either) by such claims aligned as a match when some part of it has none,
+  or aligned as related (the same subject, another point or framing) when every part has one.
+  A related link to a claim with a part no counterpart says confirms nothing: what it shares
+  is a subject, and a point of it is nowhere in the speaker's readout.
 - "Agreed according to one side only": X has both sides agreeing, and no confirming claim has
   both sides agreeing (the other readout has only its own side speaking, both sides merely
   discussing it, or nothing).
@@ -26,8 +31,10 @@ from readout_diff.core.speakers import SEVERAL
 from readout_diff.core.topics import Lexicon
 from readout_diff.core.who_model import Attribution, Initiative
 
-# Alignments that can confirm an attribution: a "related" claim shares a subject, not a statement.
+# Alignments that confirm an attribution: a "related" claim shares a subject, not a statement,
+# so it only partly confirms.
 CONFIRMING_KINDS = ("match",)
+PARTLY_CONFIRMING_KINDS = ("related",)
 
 
 def _targets(speaker: str, speakers: Sequence[str], own: str | None) -> tuple[str, ...]:
@@ -42,16 +49,12 @@ def _targets(speaker: str, speakers: Sequence[str], own: str | None) -> tuple[st
 def attributions(
     readouts: Sequence[tuple[str, str | None, Sequence[Claim]]],
     alignment: Sequence[Alignment],
+    lone_parts: frozenset[str] = frozenset(),
 ) -> tuple[Attribution, ...]:
-    """Attributions of every readout, given as (id, party, claims), in readout and text order."""
+    """Attributions of every readout, given as (id, party, claims), in readout and text order.
+    `lone_parts`: ids of the claims with a part that no counterpart speaks to."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
-    aligned: dict[str, set[str]] = {}
-    for a in alignment:
-        if a.kind not in CONFIRMING_KINDS:
-            continue
-        ids = {cid for _, cid in a.members}
-        for cid in ids:
-            aligned.setdefault(cid, set()).update(ids - {cid})
+    full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
     out = []
     for rid, party, claims in readouts:
         if party == JOINT:
@@ -59,15 +62,43 @@ def attributions(
         for c in claims:
             for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
                 own = _speaker_readouts(target, rid, readouts)
-                confirmed = tuple(
-                    cid
-                    for r, p, others in readouts
-                    if r in own
-                    for cid in (o.id for o in others)
-                    if cid in aligned.get(c.id, ()) and voices[cid] & {target, JOINT, p}
-                )
-                out.append(Attribution(rid, c.id, target, own, c.act, confirmed))
+                mine = [(r, p, others) for r, p, others in readouts if r in own]
+                confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), voices)
+                part: tuple[str, ...] = ()
+                if c.id in lone_parts:  # a point of it is not in the speaker's readout
+                    confirmed, part = (), confirmed
+                elif not confirmed:
+                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), voices)
+                out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
+
+
+def _voiced(
+    claim: str,
+    target: str,
+    readouts: Sequence[tuple[str, str | None, Sequence[Claim]]],
+    linked: set[str],
+    voices: dict[str, set[str]],
+) -> tuple[str, ...]:
+    """The claims of `readouts` (the speaker's) linked to `claim` that have the speaker, both
+    sides or (narration) their readout's party speaking, in text order."""
+    return tuple(
+        o.id
+        for _, p, others in readouts
+        for o in others
+        if o.id in linked and voices[o.id] & {target, JOINT, p}
+    )
+
+
+def _linked(alignment: Sequence[Alignment], kinds: tuple[str, ...]) -> dict[str, set[str]]:
+    """Claim id -> the claims aligned with it by an alignment of one of `kinds`."""
+    linked: dict[str, set[str]] = {}
+    for a in alignment:
+        if a.kind in kinds:
+            ids = {cid for _, cid in a.members}
+            for cid in ids:
+                linked.setdefault(cid, set()).update(ids - {cid})
+    return linked
 
 
 def _voices(c: Claim, party: str | None) -> set[str]:
@@ -92,7 +123,8 @@ def agreed_one_side(a: Attribution, claims: dict[str, Claim]) -> bool:
     if a.speaker != JOINT or a.act != "agreed" or not a.speaker_readouts:
         return False
     return not any(
-        claims[cid].speaker == JOINT and claims[cid].act == "agreed" for cid in a.confirmed_by
+        claims[cid].speaker == JOINT and claims[cid].act == "agreed"
+        for cid in (*a.confirmed_by, *a.partly_confirmed_by)
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from readout_diff.core.align import cluster
+from readout_diff.core.align import cluster, token_weights
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.language import Language, detect_language
@@ -29,6 +29,7 @@ from readout_diff.core.multilingual import (
     with_language_notes,
 )
 from readout_diff.core.parties import JOINT, Issuers, issuing_parties, own_parties
+from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
@@ -167,7 +168,10 @@ class _Segmented:
                 self.header.append(HeaderLine(cid, *span, kind=seg.kind))
             else:
                 cid = f"{readout.id}{len(self.claims) + 1}"
-                self.claims.append(Claim(cid, *span))
+                # Points are split by English connectives; another language's claim is one point.
+                points = split_points(span[0], seg.start) if language == "en" else ()
+                parts = tuple(Part(f"{cid}.{k}", a, b) for k, (a, b) in enumerate(points, 1))
+                self.claims.append(Claim(cid, *span, parts=parts))
                 self.features.append(
                     claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms, language)
                 )
@@ -231,7 +235,10 @@ def compare(
         for r, lang in zip(readouts, languages, strict=True)
     ]
     mentions = [s.all_mentions for s in segmented]
-    alignment, unmatched = _align(readouts, segmented, frozenset(aligning), languages)
+    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
+    alignment, unmatched, unmatched_parts = _align(
+        readouts, segmented, frozenset(aligning), languages, people
+    )
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
@@ -241,6 +248,7 @@ def compare(
         issuers,
         parties,
         mentions,
+        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
         [r.id not in not_english for r in readouts],
     )
     claims, framed = with_framing(
@@ -265,7 +273,6 @@ def compare(
     english_lines = [
         [] if lang.code != "en" else s.lines for s, lang in zip(segmented, languages, strict=True)
     ]
-    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
     return Comparison(
         readouts=claims,
         topics=topics,
@@ -274,6 +281,7 @@ def compare(
         ),
         alignment=framed,
         unmatched=unmatched,
+        unmatched_parts=unmatched_parts,
         participants=parties,
         meeting=dict(meeting or {}),
         attributions=attributions,
@@ -288,16 +296,23 @@ def _language(r: Readout) -> Language:
     return detect_language(r.text[r.body_start :])
 
 
+Unmatched = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 def _align(
     readouts: Sequence[Readout],
     segmented: Sequence[_Segmented],
     parties: frozenset[str],
     languages: Sequence[Language],
-) -> tuple[list[Alignment], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The alignments, by claim ids, and each readout's claims in none. Claims of different
-    languages share only topics, names and numbers: they are `related` at most."""
+    people: frozenset[str],
+) -> tuple[list[Alignment], Unmatched, Unmatched]:
+    """The alignments, by claim ids, each readout's claims in none, and each readout's parts
+    of aligned claims that no counterpart speaks to. Claims of different languages share only
+    topics, names and numbers: they are `related` at most, and their parts are not judged."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
-    clusters = cluster([s.features for s in segmented], parties, speakers)
+    features = [s.features for s in segmented]
+    w2 = token_weights(features, parties, speakers)
+    clusters = cluster(features, parties, speakers, weights=w2, people=people)
     alignment = [
         Alignment(
             tuple(
@@ -315,7 +330,43 @@ def _align(
         (r.id, tuple(c.id for c in s.claims if c.id not in aligned))
         for r, s in zip(readouts, segmented, strict=True)
     )
-    return alignment, unmatched
+    # A claim's partners: the claims of other readouts in any of its alignments.
+    partners: dict[tuple[int, int], list[frozenset[str]]] = {}
+    for c in clusters:
+        for m in c.members:
+            others = [
+                o.features.tokens
+                for o in c.members
+                if o.readout != m.readout and languages[o.readout].code == languages[m.readout].code
+            ]
+            if others:  # a part's words are judged against its own language's only
+                partners.setdefault((m.readout, m.index), []).extend(others)
+    lone_parts: dict[int, list[str]] = {}
+    for (r, i), tokens_of in sorted(partners.items()):
+        s = segmented[r]
+        parts = s.claims[i].parts
+        tokens = [_part_tokens(s, i, p) for p in parts]
+        for k in unlinked_parts(tokens, tokens_of, w2):
+            lone_parts.setdefault(r, []).append(parts[k].id)
+    by_readout = tuple(
+        (r.id, tuple(sorted(lone_parts.get(n, ()), key=_part_order)))
+        for n, r in enumerate(readouts)
+    )
+    return alignment, unmatched, by_readout
+
+
+def _part_tokens(s: _Segmented, index: int, part: Part) -> frozenset[str]:
+    """The claim's alignment tokens that stand in one of its parts: those whose words, as
+    written, are in the part's text. (Making the part's own features cost as much again as the
+    claim's; a word standing in two parts counts in both, which only ever links more.)"""
+    claim, f = s.claims[index], s.features[index]
+    text = claim.text[part.start - claim.start : part.end - claim.start].lower()
+    return frozenset(t for t in f.tokens if f.surface[t].lower() in text)
+
+
+def _part_order(pid: str) -> tuple[int, int]:
+    claim, rank = pid[1:].split(".")
+    return int(claim), int(rank)
 
 
 def _readout_claims(

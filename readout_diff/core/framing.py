@@ -21,7 +21,7 @@ from readout_diff.core.model import Alignment, Claim, ReadoutClaims, TopicPresen
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 from readout_diff.core.tone import ToneLexicon, atmosphere, commitment
 from readout_diff.core.topics import Lexicon, Mention
-from readout_diff.core.worddiff import NameSpan, word_diff
+from readout_diff.core.worddiff import NameSpan, Token, word_diff
 
 # Kinds of topics that are names: their aliases are folded in word differences.
 NAME_KINDS = ("country", "region", "organisation", "person")
@@ -52,21 +52,29 @@ def alignment_framing(
     names: dict[str, list[NameSpan]],
     tone: ToneLexicon,
     synonyms: Synonyms = NO_SYNONYMS,
+    cache: dict[tuple[str, ...], list[Token]] | None = None,
+    acts_of: dict[tuple[str, ...], Commitment | None] | None = None,
 ) -> AlignmentFraming:
-    """Word differences and each readout's strongest commitment in one alignment."""
+    """Word differences and each readout's strongest commitment in one alignment (`cache`: see
+    worddiff.word_diff; `acts_of`: the commitments already found, by claim ids: since schema
+    2.2 a claim may be in several alignments)."""
     members = alignment.by_readout
     per_readout = []
     for rid, ids in members.items():
         mine = [claims[cid] for cid in ids]
         per_readout.append((rid, mine, [n for c in mine for n in _names_in(names[rid], c)]))
-    acts: list[tuple[str, Commitment | None]] = [
-        (rid, commitment(cs, tone, [(n[0], n[1]) for n in ns])) for rid, cs, ns in per_readout
-    ]
+    acts_of = {} if acts_of is None else acts_of
+    acts: list[tuple[str, Commitment | None]] = []
+    for rid, cs, ns in per_readout:
+        key = tuple(c.id for c in cs)
+        if key not in acts_of:
+            acts_of[key] = commitment(cs, tone, [(n[0], n[1]) for n in ns])
+        acts.append((rid, acts_of[key]))
     strengths = [c.strength for _, c in acts if c is not None]
     stronger: tuple[str, ...] = ()
     if len(strengths) == len(acts) and len(set(strengths)) > 1:
         stronger = tuple(rid for rid, c in acts if c is not None and c.strength == max(strengths))
-    return AlignmentFraming(word_diff(per_readout, synonyms), tuple(acts), stronger)
+    return AlignmentFraming(word_diff(per_readout, synonyms, cache), tuple(acts), stronger)
 
 
 def topic_framing(
@@ -76,7 +84,10 @@ def topic_framing(
 ) -> tuple[TopicFraming, ...]:
     """The topic view: each topic two or more readouts name (people aside), with each
     readout's claims on it (header lines aside), most contrasting first."""
-    of_claim = {cid: a for a in alignment for _, cid in a.members}
+    of_claim: dict[str, Alignment] = {}  # a claim's own alignment: its first (schema 2.2)
+    for al in alignment:
+        for _, cid in al.members:
+            of_claim.setdefault(cid, al)
     rows = []
     for index, t in enumerate(topics):
         if t.kind == "person" or len(t.present_in) < 2:
@@ -116,10 +127,14 @@ def with_framing(
         else replace(r, tone=tuple(w for c in r.claims for w in atmosphere(c, tone)))
         for r in readouts
     )
+    cache: dict[tuple[str, ...], list[Token]] = {}
+    acts: dict[tuple[str, ...], Commitment | None] = {}
     framed = tuple(
         replace(a, framing=AlignmentFraming())  # none shown across languages
         if any(rid in not_english for rid, _ in a.members)
-        else replace(a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms))
+        else replace(
+            a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms, cache, acts)
+        )
         for a in alignment
     )
     return toned, framed

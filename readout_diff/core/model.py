@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
+from readout_diff.core.parts import Part
 from readout_diff.core.segment import Segment
 from readout_diff.core.who_model import Attribution, Initiative
 
@@ -24,6 +25,9 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # 2.1 who said what: each readout's `party` and `initiative`, each claim's `speaker`, `speakers`,
 # `act` and `speaker_rule`, and the top-level `attributions`; framing: each readout's `tone`,
 # each alignment's `word_diff` and `commitment`, and the top-level `framing` (the topic view).
+# 2.2 points inside claims: each claim's `parts`, the top-level `unmatched_parts` (parts of
+# aligned claims that no counterpart speaks to) and each attribution's `partly_confirmed_by`.
+# 2.2 also: each readout's `language` and `language_how` (Chinese and Russian readouts).
 SCHEMA_VERSION = "2.2"
 # Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
 # out of the claims: they never align and are never unmatched.
@@ -138,6 +142,7 @@ class Claim:
     speakers: tuple[str, ...] = ()
     act: str | None = None
     speaker_rule: str | None = None
+    parts: tuple[Part, ...] = ()  # the points it bundles (core.parts); empty for one point
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -151,6 +156,7 @@ class Claim:
             "speakers": list(self.speakers),
             "act": self.act,
             "speaker_rule": self.speaker_rule,
+            "parts": [p.to_dict() for p in self.parts],
         }
 
     @classmethod
@@ -166,6 +172,7 @@ class Claim:
             tuple(d.get("speakers", ())),
             d.get("act"),
             d.get("speaker_rule"),
+            tuple(Part.from_dict(p) for p in d.get("parts", ())),
         )
 
 
@@ -388,6 +395,8 @@ class Comparison:
     attributions: tuple[Attribution, ...] = ()
     # The topic view: topics two or more readouts name, most contrasting first.
     framing: tuple[TopicFraming, ...] = ()
+    # (readout id, part ids): parts of aligned claims that no counterpart speaks to
+    unmatched_parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def readout(self, readout_id: str) -> ReadoutClaims:
         for r in self.readouts:
@@ -403,6 +412,15 @@ class Comparison:
                     return c
         raise KeyError(claim_id)
 
+    def alignments_by_claim(self) -> dict[str, tuple[Alignment, ...]]:
+        """Claim id -> the alignments it is in, its own first: since schema 2.2 a claim may
+        also have weak links (`related`) to claims of other alignments."""
+        out: dict[str, tuple[Alignment, ...]] = {}
+        for a in self.alignment:
+            for _, cid in a.members:
+                out[cid] = (*out.get(cid, ()), a)
+        return out
+
     @property
     def has_missing_topics(self) -> bool:
         """Some topic is plainly omitted by some readout (not covered by a related topic);
@@ -412,7 +430,7 @@ class Comparison:
     @property
     def has_unconfirmed_attributions(self) -> bool:
         """Some readout attributes to another party a statement its own readout lacks."""
-        return any(a.speaker_readouts and not a.confirmed for a in self.attributions)
+        return any(a.unconfirmed for a in self.attributions)
 
     def summary(self) -> dict[str, Any]:
         kinds = [a.kind for a in self.alignment]
@@ -439,6 +457,7 @@ class Comparison:
             "detected": [t.to_dict() for t in self.detected],
             "alignment": [a.to_dict() for a in self.alignment],
             "unmatched": {rid: list(ids) for rid, ids in self.unmatched},
+            "unmatched_parts": {rid: list(ids) for rid, ids in self.unmatched_parts},
             "attributions": [a.to_dict() for a in self.attributions],
             "framing": [t.to_dict() for t in self.framing],
             "summary": self.summary(),
@@ -456,4 +475,7 @@ class Comparison:
             detected=tuple(TopicPresence.from_dict(t) for t in d.get("detected", ())),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", ())),
             framing=tuple(TopicFraming.from_dict(t) for t in d.get("framing", ())),
+            unmatched_parts=tuple(
+                (rid, tuple(ids)) for rid, ids in d.get("unmatched_parts", {}).items()
+            ),
         )

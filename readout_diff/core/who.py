@@ -27,11 +27,13 @@ def who_said_what(
     issuers: Issuers,
     parties: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
+    lone_parts: frozenset[str] = frozenset(),
     english: Sequence[bool] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
-    `mentions` are each readout's topic mentions (the people it names are read from them).
-    A readout not in `english` gets its party only: the speaker rules are English grammar."""
+    `mentions` are each readout's topic mentions (the people it names are read from them);
+    `lone_parts` the claims with a part no counterpart speaks to (core.attributions). A
+    readout not in `english` gets its party only: the speaker rules are English grammar."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     english = list(english) if english is not None else [True] * len(readouts)
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
@@ -53,7 +55,9 @@ def who_said_what(
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
     found = attributions(
-        [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out], alignment
+        [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
+        alignment,
+        lone_parts,
     )
     # A readout in another language can neither confirm nor deny an English one's words (its
     # claims are linked by topics and names only): it is not counted as a speaker's readout.

@@ -1,5 +1,6 @@
-"""The data of "who said what" (schema 2.1): who initiated the meeting according to a readout,
-and a statement one readout attributes to another party, with the claims that confirm it.
+"""The data of "who said what" (schema 2.1; 2.2 added partly_confirmed_by): who initiated the
+meeting according to a readout, and a statement one readout attributes to another party, with
+the claims that confirm it.
 Frozen dataclasses with `to_dict` / `from_dict`, as in `core.model`, which holds them."""
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ class Attribution:
     """A claim of readout `readout` in which `speaker` (another party, "joint" for both, or
     "several") says or agrees something. `speaker_readouts` are the readouts issued by the
     speaker (empty when no readout's party is known to be it); `confirmed_by` their claims,
-    aligned with this one, that have the speaker (or both) speaking: empty when unconfirmed."""
+    aligned with this one as a match, that have the speaker (or both) speaking: empty when
+    unconfirmed; `partly_confirmed_by`, when none does, such claims linked to it as related
+    (the same subject, another point or framing)."""
 
     readout: str
     claim: str
@@ -38,10 +41,18 @@ class Attribution:
     speaker_readouts: tuple[str, ...]
     act: str | None
     confirmed_by: tuple[str, ...] = ()
+    partly_confirmed_by: tuple[str, ...] = ()
 
     @property
     def confirmed(self) -> bool:
         return bool(self.confirmed_by)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Checkable (a readout of the speaker's is known) and neither confirmed nor partly."""
+        return (
+            bool(self.speaker_readouts) and not self.confirmed_by and not self.partly_confirmed_by
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +62,7 @@ class Attribution:
             "speaker_readouts": list(self.speaker_readouts),
             "act": self.act,
             "confirmed_by": list(self.confirmed_by),
+            "partly_confirmed_by": list(self.partly_confirmed_by),
         }
 
     @classmethod
@@ -62,4 +74,5 @@ class Attribution:
             tuple(d["speaker_readouts"]),
             d["act"],
             tuple(d["confirmed_by"]),
+            tuple(d.get("partly_confirmed_by", ())),
         )

@@ -135,10 +135,18 @@ def only_in(mine: list[Token], others: list[list[Token]]) -> list[tuple[int, int
 def word_diff(
     claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
     synonyms: Synonyms = NO_SYNONYMS,
+    cache: dict[tuple[str, ...], list[Token]] | None = None,
 ) -> tuple[tuple[str, tuple[Span, ...]], ...]:
     """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
-    the spans of its claims that no other readout of the alignment has."""
-    toks = [tokens(cs, names, synonyms) for _, cs, names in claims]
+    the spans of its claims that no other readout of the alignment has. `cache`: the tokens of
+    claims already cut, by claim ids (a claim may be in several alignments)."""
+    cache = {} if cache is None else cache
+    toks = []
+    for _, cs, names in claims:
+        key = tuple(c.id for c in cs)
+        if key not in cache:
+            cache[key] = tokens(cs, names, synonyms)
+        toks.append(cache[key])
     out = []
     for i, (rid, cs, _) in enumerate(claims):
         others = toks[:i] + toks[i + 1 :]

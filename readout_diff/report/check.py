@@ -103,7 +103,7 @@ def _outcome(console: Console, meeting: str, o: Outcome) -> None:
 
 
 # The format of `check --format json` (data/schemas/check.schema.json): 1.1 names itself.
-CHECK_SCHEMA_VERSION = "1.1"
+CHECK_SCHEMA_VERSION = "1.2"  # 1.2: outcomes of kind "part"
 
 
 def render_check_json(results: Sequence[MeetingResult]) -> str:

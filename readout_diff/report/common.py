@@ -125,3 +125,15 @@ def source_note(readout: ReadoutClaims) -> str:
 def guessed(encoding: str) -> str:
     """The warning for a readout whose legacy code page was guessed from its bytes."""
     return f"not UTF-8; read as {encoding} (guessed; --encoding to set it)"
+
+
+def lone_parts(comparison: Comparison, claim_id: str) -> list[tuple[str, str]]:
+    """(part id, its text on one line) of each part of an aligned claim that no counterpart
+    speaks to (schema 2.2 `unmatched_parts`), in text order."""
+    lone = {pid for _, ids in comparison.unmatched_parts for pid in ids}
+    claim = comparison.claim(claim_id)
+    return [
+        (p.id, one_line(claim.text[p.start - claim.start : p.end - claim.start]))
+        for p in claim.parts
+        if p.id in lone
+    ]

@@ -79,9 +79,7 @@ def summary_lines(c: Comparison) -> tuple[SummaryLine, ...]:
 def _summary_parts(c: Comparison, r: ReadoutClaims) -> list[str]:
     only = sum(1 for t in c.topics if t.present_in == (r.id,))
     # Checkable attributions only: a party whose readout is unknown cannot confirm anything.
-    unconfirmed = sum(
-        1 for a in c.attributions if a.readout == r.id and a.speaker_readouts and not a.confirmed
-    )
+    unconfirmed = sum(1 for a in c.attributions if a.readout == r.id and a.unconfirmed)
     return [
         count(len(r.claims), "claim"),
         f"{count(only, 'topic')} only it mentions",

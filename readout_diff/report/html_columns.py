@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from readout_diff.core.model import Alignment, Claim, Comparison, ReadoutClaims
-from readout_diff.report.common import ordered_topics
+from readout_diff.report.common import lone_parts, ordered_topics
 from readout_diff.report.html_page import Page, claim_anchor, esc
 from readout_diff.report.html_who import attributed, speaker_badge
 
@@ -23,7 +23,10 @@ Mark = tuple[int, int, str]  # (start, end) in the readout's text, and what it m
 
 def columns(page: Page) -> str:
     c = page.comparison
-    groups = {cid: (i, a) for i, a in enumerate(c.alignment) for _, cid in a.members}
+    groups: dict[str, tuple[int, Alignment]] = {}  # a claim's own alignment: its first
+    for i, a in enumerate(c.alignment):
+        for _, cid in a.members:
+            groups.setdefault(cid, (i, a))
     marks = _marks(page)
     who = _who_meta(page)
     out = [
@@ -32,8 +35,9 @@ def columns(page: Page) -> str:
         _legend(c),
         '<div class="columns">',
     ]
+    weak = {cid: als[1:] for cid, als in c.alignments_by_claim().items() if len(als) > 1}
     for readout in c.readouts:
-        out.append(_column(c, readout, groups, marks, who))
+        out.append(_column(c, readout, groups, marks, who, weak))
     out += ["</div>", "</section>"]
     return "\n".join(out)
 
@@ -76,6 +80,7 @@ def _column(
     groups: dict[str, tuple[int, Alignment]],
     marks: dict[str, list[Mark]],
     who: dict[str, str],
+    weak: dict[str, tuple[Alignment, ...]],
 ) -> str:
     # The page is English; a column in another language says so (fonts, screen readers).
     lang = f' lang="{esc(readout.language)}"' if readout.language not in ("en", "und") else ""
@@ -94,7 +99,8 @@ def _column(
             out.append(f'<p class="header-line {esc(kind)}" id="{anchor}">{text}</p>')
         elif item.id in groups:
             meta = who.get(item.id, "")
-            out.append(_aligned(c, readout, item, text, meta, *groups[item.id]))
+            links = weak.get(item.id, ())
+            out.append(_aligned(c, readout, item, text, meta, *groups[item.id], links))
         else:
             out.append(_lone(c, readout, item, text, who.get(item.id, ""), item.id in lone))
     out.append("</section>")
@@ -134,16 +140,29 @@ def _aligned(
     who: str,
     index: int,
     a: Alignment,
+    weak: tuple[Alignment, ...] = (),
 ) -> str:
+    """An aligned claim: its partners in its own alignment, its weak links (schema 2.2), and
+    its points no counterpart says."""
     partners = [
         f'<a href="#{claim_anchor(cid)}">{esc(rid)} line {c.claim(cid).line}</a>'
         for rid, cid in a.members
         if rid != readout.id
     ]
+    links = [
+        f'<a href="#{claim_anchor(cid)}">{esc(rid)} line {c.claim(cid).line}</a> (related)'
+        for other in weak
+        for rid, cid in other.members
+        if rid != readout.id
+    ]
+    alone = "".join(
+        f'<span class="alone">{esc(pid)} only in {esc(readout.label)}: “{esc(text)}”</span>'
+        for pid, text in lone_parts(c, claim.id)
+    )
     meta = (
         f"{_line(readout, claim)}"
         f'<span class="group">#{index + 1} {esc(a.kind)} {a.score:.2f}</span>'
-        f'<span class="partners">↔ {", ".join(partners)}</span>{who}'
+        f'<span class="partners">↔ {", ".join(partners + links)}</span>{alone}{who}'
     )
     classes = f"claim {esc(a.kind)} band-{index % BANDS}"
     return (

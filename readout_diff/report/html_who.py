@@ -19,6 +19,7 @@ from readout_diff.report.sections import OneSided
 from readout_diff.report.who import (
     AGREED_TITLE,
     INITIATIVE_TITLE,
+    PARTLY_TITLE,
     SAID_TITLE,
     SPEAKS_TITLE,
     party_name,
@@ -28,11 +29,16 @@ from readout_diff.report.who import (
 SECTION_IDS = {
     SPEAKS_TITLE: "who-speaks",
     SAID_TITLE: "who-said",
+    PARTLY_TITLE: "who-partly",
     AGREED_TITLE: "who-agreed",
     INITIATIVE_TITLE: "who-asked",
 }
 # The mark an attributed claim gets in the columns: a symbol and words, never colour alone.
-MARKS = {SAID_TITLE: "⚠ unconfirmed", AGREED_TITLE: "⚠ agreed by one side only"}
+MARKS = {
+    SAID_TITLE: "⚠ unconfirmed",
+    PARTLY_TITLE: "◐ partly confirmed",
+    AGREED_TITLE: "⚠ agreed by one side only",
+}
 _IDS_IN_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 

@@ -128,4 +128,8 @@ def _lone(report: Report) -> list[str]:
             out.append(f"- `{cid}` (line {line}) {_md(text)}")
         if not lone.claims:
             out.append("Every claim is aligned.")
+        if lone.parts:
+            out.append(f"\nand {count(len(lone.parts), 'point')} inside aligned claims:\n")
+        for pid, line, text in lone.parts:
+            out.append(f"- `{pid}` (line {line}) {_md(text)}")
     return out

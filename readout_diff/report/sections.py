@@ -17,6 +17,7 @@ from readout_diff.report.common import (
     covering_names,
     evidence,
     headline_parts,
+    lone_parts,
     one_line,
     ordered_topics,
     phrases,
@@ -71,6 +72,8 @@ class AlignedRow:
 class LoneClaims:
     label: str
     claims: tuple[tuple[str, int, str], ...]  # (claim id, line, text)
+    # Points of its aligned claims no counterpart says: (part id, line, the part's text)
+    parts: tuple[tuple[str, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,19 +134,25 @@ def _describe(c: Comparison) -> Report:
         one_sided=tuple(_one_sided(c, t) for t in ordered if t.missing_from),
         detected=tuple(_one_sided(c, t) for t in c.detected),
         aligned=tuple(_aligned(c, a) for a in c.alignment),
-        lone=tuple(
-            LoneClaims(
-                c.readout(rid).label,
-                tuple((cid, c.claim(cid).line, one_line(c.claim(cid).text)) for cid in ids),
-            )
-            for rid, ids in c.unmatched
-        ),
+        lone=tuple(_lone(c, rid, ids) for rid, ids in c.unmatched),
         who=_who(c),
         summary=summary_lines(c),
         framing=framing_rows(c),
         wording=wording_rows(c),
         legend=legend(c),
         tone=tone_lines(c),
+    )
+
+
+def _lone(c: Comparison, rid: str, ids: tuple[str, ...]) -> LoneClaims:
+    """A readout's claims in no alignment, and the parts of its aligned claims that no
+    counterpart says (each readout's, in text order)."""
+    parts = dict(c.unmatched_parts).get(rid, ())
+    claims = list(dict.fromkeys(pid.split(".")[0] for pid in parts))
+    return LoneClaims(
+        c.readout(rid).label,
+        tuple((cid, c.claim(cid).line, one_line(c.claim(cid).text)) for cid in ids),
+        tuple((pid, c.claim(cid).line, text) for cid in claims for pid, text in lone_parts(c, cid)),
     )
 
 

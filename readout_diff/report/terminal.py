@@ -162,3 +162,9 @@ def _lone(console: Console, report: Report) -> None:
             )
         if not lone.claims:
             console.print("  Every claim is aligned.")
+        if lone.parts:
+            console.print(f"  and {count(len(lone.parts), 'point')} inside aligned claims:")
+        for pid, line, text in lone.parts:
+            console.print(
+                Text(f"  {pid} ", style="cyan").append(f"(line {line}) ", style="dim").append(text)
+            )

@@ -5,6 +5,8 @@ rest) and drawn by the terminal and Markdown renderers with the one-sided eviden
   name it (shown for topics some readout has someone speaking on).
 - "Said to be said by the other side, not in its own readout": unconfirmed attributions
   (other than "the two sides agreed", which has its own section).
+- "Said to be said by the other side, partly in its own readout": partly confirmed ones,
+  shown beside the related claims with what differs (never labelled "not in" beside them).
 - "Agreed according to one side only": a readout has both sides agreeing; the other side's
   readout has only its own side speaking on it, or nothing.
 - "Who asked for the meeting": when one readout says who initiated it and another does not,
@@ -20,10 +22,11 @@ from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.speakers import SEVERAL
 from readout_diff.core.who_model import Attribution
-from readout_diff.report.common import one_line, ordered_topics, where
+from readout_diff.report.common import lone_parts, one_line, ordered_topics, where
 from readout_diff.report.evidence import EvidenceLine, OneSided
 
 SAID_TITLE = "Said to be said by the other side, not in its own readout"
+PARTLY_TITLE = "Said to be said by the other side, partly in its own readout"
 AGREED_TITLE = "Agreed according to one side only"
 SPEAKS_TITLE = "Who speaks on each topic"
 INITIATIVE_TITLE = "Who asked for the meeting"
@@ -47,12 +50,18 @@ def who_sections(c: Comparison) -> tuple[tuple[str, tuple[OneSided, ...]], ...]:
     said = tuple(
         _attribution(c, a, claims)
         for a in c.attributions
-        if a.speaker_readouts and not a.confirmed and not agreed_one_side(a, claims)
+        if a.unconfirmed and not agreed_one_side(a, claims)
+    )
+    partly = tuple(
+        _attribution(c, a, claims)
+        for a in c.attributions
+        if a.partly_confirmed_by and not agreed_one_side(a, claims)
     )
     agreed = tuple(_attribution(c, a, claims) for a in c.attributions if agreed_one_side(a, claims))
     sections = (
         (SPEAKS_TITLE, _speakers_by_topic(c)),
         (SAID_TITLE, said),
+        (PARTLY_TITLE, partly),
         (AGREED_TITLE, agreed),
         (INITIATIVE_TITLE, _initiative(c)),
     )
@@ -74,10 +83,39 @@ def _attribution(c: Comparison, a: Attribution, claims: dict[str, Claim]) -> One
         )
         status = f"{others} {speaking} speaking"
     else:
-        status = f"not in {others}"
+        status = _differs(c, a, others)
+    linked = a.confirmed_by or a.partly_confirmed_by or _linked(c, a)
     lines = [_line(c, a.readout, claims[a.claim])]
-    lines += [_line(c, _rid(c, cid), claims[cid]) for cid in a.confirmed_by]
+    lines += [_line(c, _rid(c, cid), claims[cid]) for cid in linked]
     return OneSided(head, status, tuple(lines), a.claim)
+
+
+def _linked(c: Comparison, a: Attribution) -> tuple[str, ...]:
+    """Claims of the speaker's readouts in an alignment with the attributed claim."""
+    return tuple(
+        cid
+        for al in c.alignments_by_claim().get(a.claim, ())
+        for rid, cid in al.members
+        if rid in a.speaker_readouts
+    )
+
+
+def _differs(c: Comparison, a: Attribution, others: str) -> str:
+    """The status of an attribution not (fully) confirmed. Beside claims of the speaker's
+    readouts linked to it, never "not in": what they share (a subject) and what differs (the
+    points of the claim no counterpart says, its unmatched parts)."""
+    linked = a.partly_confirmed_by or _linked(c, a)
+    if not linked:
+        return f"not in {others}"
+    ids = " ".join(dict.fromkeys(linked))
+    lone = "; ".join(f"“{text}”" for _, text in lone_parts(c, a.claim))
+    if a.partly_confirmed_by:
+        if lone:
+            return f"partly: {others} has a related claim ({ids}); only here: {lone}"
+        return f"partly: {others} has a related claim ({ids}), on the same subject in other words"
+    if lone:
+        return f"not confirmed: {others} has a claim on the subject ({ids}) but not this: {lone}"
+    return f"not confirmed: {others} has a claim on the subject ({ids}), not in that side's voice"
 
 
 def _rid(c: Comparison, claim_id: str) -> str:

@@ -28,6 +28,7 @@ from readout_diff.workflows.check_detected import (
 )
 from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_framing import check_framing, validate_framing
+from readout_diff.workflows.check_parts import check_parts, validate_parts
 from readout_diff.workflows.check_spec import (
     CLAIM_KINDS,
     EXPECTED_KEYS,
@@ -193,16 +194,23 @@ def _check_readout_lists(
         )
 
 
-def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
-    """Where the tool put a claim, in words: "a3→a3+b5 (match 0.62)" or "a3 unmatched"."""
-    a = cluster_of.get(claim.id)
-    if a is None:
+def _placement(claim: Claim, cluster_of: dict[str, tuple[Alignment, ...]]) -> str:
+    """Where the tool put a claim, in words: "a3→a3+b5 (match 0.62)", "a3 unmatched", or
+    with a weak link too "a3→a3+b5 (match 0.62), a3+b7 (related 0.31)"."""
+    found = cluster_of.get(claim.id, ())
+    if not found:
         return f"{claim.id} unmatched"
-    return f"{claim.id}→{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})"
+    return f"{claim.id}→" + ", ".join(
+        f"{'+'.join(x for _, x in a.members)} ({a.kind} {a.score:.2f})" for a in found
+    )
 
 
 def _claim_outcome(
-    kind: str, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
+    kind: str,
+    entry: dict,
+    c: Comparison,
+    name: str,
+    cluster_of: dict[str, tuple[Alignment, ...]],
 ) -> Outcome:
     frags = fragments(entry)
     if not frags or (kind == "aligned" and len(frags) < 2):
@@ -221,12 +229,14 @@ def _claim_outcome(
             kind, label, "fail", kind, f"fragment split across claims in {_ids(split)}", evidence
         )
     got = ", ".join(_placement(cl, cluster_of) for cl in claims)
-    if kind == "aligned":
-        alignments = {id(cluster_of.get(cl.id)) for cl in claims}
-        a = cluster_of.get(claims[0].id)
-        ok = len(alignments) == 1 and a is not None and entry.get("kind") in (None, a.kind)
+    if kind == "aligned":  # some one alignment holds them all, of the kind asked for if any
+        ok = any(
+            all(cl.id in {x for _, x in a.members} for cl in claims)
+            and entry.get("kind") in (None, a.kind)
+            for a in cluster_of.get(claims[0].id, ())
+        )
         return Outcome(kind, label, "ok" if ok else "fail", "aligned together", got, evidence)
-    matched = any(cl.id in cluster_of and cluster_of[cl.id].kind == "match" for cl in claims)
+    matched = any(a.kind == "match" for cl in claims for a in cluster_of.get(cl.id, ()))
     return Outcome(kind, label, "fail" if matched else "ok", "no match", got, evidence)
 
 
@@ -235,7 +245,7 @@ def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
     if not isinstance(claims, dict):
         raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")
     check_keys(claims, CLAIM_KINDS, "claims key", name, SampleError)
-    cluster_of = {cid: a for a in c.alignment for _, cid in a.members}
+    cluster_of = c.alignments_by_claim()
     out = []
     for kind in CLAIM_KINDS:
         for entry in claims.get(kind) or []:
@@ -270,6 +280,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
     validate(spec, name, lexicon)
     validate_attributions(spec, name)
     validate_detected(spec, name)
+    validate_parts(spec, name)
     if "framing" in spec:
         validate_framing(spec["framing"], name, load_tone())
     outcomes = (
@@ -277,6 +288,7 @@ def check_meeting(folder: Path, lexicon: Lexicon) -> MeetingResult:
         + _check_claims(comparison, spec, name)
         + check_attributions(comparison, spec, name)
         + check_detected(comparison, spec, name)
+        + check_parts(comparison, spec, name)
     )
     outcomes += check_framing(comparison, spec.get("framing") or {}, name)
     return MeetingResult(

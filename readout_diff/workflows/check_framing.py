@@ -117,10 +117,14 @@ def _alignment_of(
     claims = [find_claim(c, rid, f, name, entry) for rid, f in frags.items()]
     found = [cl for cl in claims if cl is not None]
     evidence = [f"{cl.id}: {' '.join(cl.text.split())}" for cl in found]
-    of = {cid: a for a in c.alignment for _, cid in a.members}
-    groups = {id(of.get(cl.id)) for cl in found}
-    a = of.get(found[0].id) if found and len(found) == len(claims) else None
-    return label, evidence, a if len(groups) == 1 else None, tuple(cl.id for cl in found)
+    ids = {cl.id for cl in found}
+    holding = [
+        a
+        for a in (c.alignments_by_claim().get(found[0].id, ()) if found else ())
+        if ids <= {x for _, x in a.members}
+    ]
+    a = holding[0] if holding and len(found) == len(claims) else None
+    return label, evidence, a, tuple(cl.id for cl in found)
 
 
 def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:

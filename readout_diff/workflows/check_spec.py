@@ -10,7 +10,15 @@ from readout_diff.inputs.results import CLAIM_KINDS
 from readout_diff.inputs.yamlio import check_keys, where
 
 # The keys expected.yaml may use.
-EXPECTED_KEYS = ("topics", "absent_topics", "claims", "attributions", "detected", "framing")
+EXPECTED_KEYS = (
+    "topics",
+    "absent_topics",
+    "claims",
+    "attributions",
+    "detected",
+    "parts",
+    "framing",
+)
 EXPECTED_TOPIC_KEYS = ("in", "missing_from", "known_failure")
 MAX_FRAGMENTS = MAX_BEAD  # claims of one readout in one aligned entry
 
