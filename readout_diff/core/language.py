@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 SUPPORTED = ("en", "zh", "ru")
+FOREIGN = ("zh", "ru")  # read through their own names of the topics (core.topics_i18n)
 # Names for the report; codes are ISO 639-1, "und" when the language cannot be told.
 NAMES = {
     "en": "English",

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from readout_diff.core.language import FOREIGN as FOREIGN
 from readout_diff.core.topics import Mention
 
-FOREIGN = ("zh", "ru")
 _RU_ENDING = 3  # letters after an alias word's stem: case endings
 _RU_PREFIX_ENDING = 6  # letters after a "*" alias word: adjective endings
 
@@ -190,14 +190,3 @@ def check_foreign_aliases(
                     problems.append(f"{lang}: alias {name!r} of both {seen[key]} and {tid}")
                 seen[key] = tid
     return problems
-
-
-def merge_mentions(first: list[Mention], second: list[Mention]) -> list[Mention]:
-    """Both lists' mentions in text order; one of `second` that overlaps one of `first` is
-    dropped (the language's own aliases win over the English ones found in the same text)."""
-    kept = list(first)
-    taken = sorted((m.start, m.end) for m in first)
-    for m in second:
-        if not any(s < m.end and m.start < e for s, e in taken):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end))
