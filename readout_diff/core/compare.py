@@ -6,12 +6,12 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.align import cluster, token_weights
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
-from readout_diff.core.language import Language, detect_language
+from readout_diff.core.language import FOREIGN, Language, detect_language
 from readout_diff.core.model import (
     HEADER_KINDS,
     READOUT_IDS,
@@ -24,6 +24,7 @@ from readout_diff.core.model import (
 )
 from readout_diff.core.multilingual import (
     english_names,
+    merge_mentions,
     readable_topics,
     unreadable_not_missing,
     with_language_notes,
@@ -35,9 +36,11 @@ from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
-from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, merge_mentions
 from readout_diff.core.who import who_said_what
 from readout_diff.errors import SpecError, UsageError
+
+if TYPE_CHECKING:
+    from readout_diff.core.topics_i18n import ForeignLexicon
 
 _PARTY_KINDS = ("country", "organisation")
 _LINE_BREAK = re.compile(r"\r\n?|\n")

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 SUPPORTED = ("en", "zh", "ru")
+FOREIGN = ("zh", "ru")  # read through their own names of the topics (core.topics_i18n)
 # Names for the report; codes are ISO 639-1, "und" when the language cannot be told.
 NAMES = {
     "en": "English",
@@ -34,18 +35,32 @@ LANGUAGE_HINT = "a code such as en, zh, ru, ja, or a name such as Chinese"
 _WORDS_SAMPLE = 1_500  # enough words to tell English from French, Spanish or German
 _SAMPLE = 5_000  # characters looked at: a readout's language shows in its first paragraphs
 
+# Scripts by code point ranges (first, last), tested in Python on the few letters that are not
+# ASCII: a regular expression over the wide Chinese ranges costs ~10 ms to compile (sre builds
+# its character set one code point at a time), which every English run would pay at import.
 _SCRIPTS = (
-    ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
-    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
-    ("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
-    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
-    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
-    ("latin", re.compile(r"[\u00c0-\u024f]")),  # ASCII letters are counted apart
+    ("han", ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))),
+    ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))),
+    ("hangul", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))),
+    ("cyrillic", ((0x0400, 0x04FF),)),
+    ("arabic", ((0x0600, 0x06FF), (0x0750, 0x077F))),
+    ("latin", ((0x00C0, 0x024F),)),  # ASCII letters are counted apart
 )
+
+
+def script_of(ch: str) -> str | None:
+    """The script of one character, of those above; None for any other."""
+    n = ord(ch)
+    for name, ranges in _SCRIPTS:
+        if any(a <= n <= b for a, b in ranges):
+            return name
+    return None
+
+
 _ASCII = re.compile(r"[\x00-\x7f]+")
 _NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
-_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-_RUSSIAN_LETTERS = re.compile(r"[ыэъЫЭЪ]")
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_RUSSIAN_LETTERS = frozenset("ыэъЫЭЪ")
 # Frequent short words of each Latin-script language (lower case, whole words).
 _FUNCTION_WORDS = {
     "en": frozenset("the and of to in that with on for is was said both".split()),
@@ -76,7 +91,10 @@ def detect_language(text: str) -> Language:
     function words among Latin-script languages. Text with no letters is "und"."""
     sample = text[:_SAMPLE]
     rest = _ASCII.sub("", sample)  # an English readout's few curly quotes and dashes
-    counts = {name: len(pattern.findall(rest)) for name, pattern in _SCRIPTS}
+    counts = dict.fromkeys((name for name, _ in _SCRIPTS), 0)
+    for script, n in Counter(map(script_of, rest)).items():
+        if script is not None:
+            counts[script] += n
     counts["latin"] += len(_NOT_ASCII_LETTERS.sub("", sample))
     letters = sum(counts.values())
     if not letters:
@@ -90,7 +108,8 @@ def detect_language(text: str) -> Language:
     if script in ("han", "kana"):
         return Language("zh", f"Chinese characters ({share})")
     if script == "cyrillic":
-        if len(_UKRAINIAN_LETTERS.findall(sample)) > len(_RUSSIAN_LETTERS.findall(sample)):
+        ukrainian = sum(ch in _UKRAINIAN_LETTERS for ch in rest)
+        if ukrainian > sum(ch in _RUSSIAN_LETTERS for ch in rest):
             return Language("uk", f"Ukrainian letters ({share} Cyrillic)")
         return Language("ru", f"Cyrillic ({share})")
     if script == "arabic":

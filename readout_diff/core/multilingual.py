@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from readout_diff.core.language import NAMES, SUPPORTED, Language
 from readout_diff.core.model import Readout, ReadoutClaims, TopicPresence
-from readout_diff.core.topics_i18n import ForeignLexicon
+from readout_diff.core.topics import Mention
+
+if TYPE_CHECKING:
+    from readout_diff.core.topics_i18n import ForeignLexicon
 
 Readable = Mapping[str, frozenset[str]]  # readout id -> the topic ids it could show; absent: all
 
@@ -103,3 +107,14 @@ def language_note(readouts: Sequence[ReadoutClaims], r: ReadoutClaims) -> str | 
     if r.language not in SUPPORTED:
         return f"in {name} ({how}): not read; no topic reported missing from it{check}"
     return f"in {name} ({how}); who said what, framing and tone not run on it{check}"
+
+
+def merge_mentions(first: list[Mention], second: list[Mention]) -> list[Mention]:
+    """Both lists' mentions in text order; one of `second` that overlaps one of `first` is
+    dropped (the language's own aliases win over the English ones found in the same text)."""
+    kept = list(first)
+    taken = sorted((m.start, m.end) for m in first)
+    for m in second:
+        if not any(s < m.end and m.start < e for s, e in taken):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))

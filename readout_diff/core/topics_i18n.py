@@ -20,12 +20,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from readout_diff.core.language import FOREIGN as FOREIGN
 from readout_diff.core.topics import Mention
 
-FOREIGN = ("zh", "ru")
-_RU_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _RU_ENDING = 3  # letters after an alias word's stem: case endings
 _RU_PREFIX_ENDING = 6  # letters after a "*" alias word: adjective endings
+
+
+@functools.cache
+def _ru_words() -> re.Pattern[str]:
+    """A Russian word, hyphenated ones whole ("российско-китайских"); compiled on first use."""
+    return re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,7 +74,7 @@ class ForeignLexicon:
         self._zh_lengths = sorted({len(a) for a in self._zh}, reverse=True)
         for tid, names in self.aliases.get("ru", {}).items():
             for name in names:
-                words = tuple(ru_fold(w) for w in _RU_WORD.findall(name.replace("*", "")))
+                words = tuple(ru_fold(w) for w in _ru_words().findall(name.replace("*", "")))
                 if name.rstrip().endswith("*") and words:
                     words = (*words[:-1], words[-1] + "*")
                 if words:
@@ -109,7 +114,8 @@ class ForeignLexicon:
 
     def _find_ru(self, text: str, start: int, end: int) -> list[Mention]:
         words = [
-            (m.start(), m.end(), ru_fold(m.group(0))) for m in _RU_WORD.finditer(text, start, end)
+            (m.start(), m.end(), ru_fold(m.group(0)))
+            for m in _ru_words().finditer(text, start, end)
         ]
         out: list[Mention] = []
         i = 0
@@ -184,14 +190,3 @@ def check_foreign_aliases(
                     problems.append(f"{lang}: alias {name!r} of both {seen[key]} and {tid}")
                 seen[key] = tid
     return problems
-
-
-def merge_mentions(first: list[Mention], second: list[Mention]) -> list[Mention]:
-    """Both lists' mentions in text order; one of `second` that overlaps one of `first` is
-    dropped (the language's own aliases win over the English ones found in the same text)."""
-    kept = list(first)
-    taken = sorted((m.start, m.end) for m in first)
-    for m in second:
-        if not any(s < m.end and m.start < e for s, e in taken):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from readout_diff.core.language import script_of
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.core.topics import Lexicon
@@ -24,14 +24,13 @@ HEADER = (
     "# Written by `readout-diff check --update` from the tool's own output.\n"
     "# Review every line against the readouts before trusting it: a snapshot is not a proof.\n"
 )
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def fragment(claim: Claim, siblings: tuple[Claim, ...]) -> str:
     """The shortest opening of the claim (from 5 words) that no other claim contains. Chinese
     has no spaces between words: its openings grow by characters, from 8."""
     text = fold_whitespace(claim.text)
-    chinese = bool(_CJK.search(text))
+    chinese = any(script_of(ch) == "han" for ch in text)
     units = list(text) if chinese else text.split(" ")
     joiner = "" if chinese else " "
     others = [fold_whitespace(c.text).lower() for c in siblings if c.id != claim.id]
