@@ -7,11 +7,8 @@ run nothing."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 
-from readout_diff.core.segment import Segment, segment
-
-Segmenter = Callable[[str, int], list[Segment]]
+from readout_diff.core.segment import Segmenter, segment
 
 # language -> (module, function) of its segmenter; English's is `segment`
 SEGMENTERS: dict[str, tuple[str, str]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from readout_diff.core import compare as core
 from readout_diff.core.language import LANGUAGE_HINT, parse_language
@@ -20,13 +20,11 @@ from readout_diff.core.parties import Issuers
 from readout_diff.core.segment import Segmenter
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
-from readout_diff.core.topics_i18n import ForeignLexicon
 from readout_diff.errors import SpecError, UsageError
 from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
-from readout_diff.inputs.lexicon_i18n import load_foreign_lexicon
 from readout_diff.inputs.read import (
     Meeting,
     ReadOptions,
@@ -36,6 +34,9 @@ from readout_diff.inputs.read import (
 )
 from readout_diff.inputs.tone import load_tone
 from readout_diff.workflows.save import check_save_dir, save_meeting
+
+if TYPE_CHECKING:
+    from readout_diff.core.topics_i18n import ForeignLexicon
 
 
 def compare(
@@ -68,8 +69,16 @@ def compare(
         issuers=issuers or load_issuers(),
         tone=tone or load_tone(),
         segmenter=segmenter,
-        foreign=foreign or load_foreign_lexicon,
+        foreign=foreign or _builtin_foreign,
     )
+
+
+def _builtin_foreign() -> ForeignLexicon:
+    """The built-in Chinese and Russian names, read (once) when a readout first needs them:
+    an English run never imports them."""
+    from readout_diff.inputs.lexicon_i18n import load_foreign_lexicon
+
+    return load_foreign_lexicon()
 
 
 def compare_meeting(
