@@ -28,11 +28,8 @@ from readout_diff.report.batch_output import check_folder
 from readout_diff.report.formats import Reporter, get_format
 from readout_diff.workflows.compare import compare_meeting
 
-MeetingEntry = MeetingSpec  # the name before meeting.yaml and manifests shared one model
-
 __all__ = [
     "BatchResult",
-    "MeetingEntry",
     "MeetingSpec",
     "ProgressCallback",
     "find_batch",
