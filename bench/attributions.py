@@ -46,11 +46,13 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
     if not listed:
         return None
     readouts = [
-        load_readout(str(folder / f"{r}.txt"), r, label=str((gold.get(r) or {}).get("label") or r))
+        load_readout(
+            str(folder / f"{r}.txt"), rid=r, label=str((gold.get(r) or {}).get("label") or r)
+        )
         for r in "ab"
     ]
     parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
-    c = compare(readouts, lexicon, parties)
+    c = compare(readouts, lexicon=lexicon, participants=parties)
     party = {r.id: r.party for r in c.readouts}
     index = {r.id: [cl.id for cl in r.claims] for r in c.readouts}
     texts = {r.id: [cl.text for cl in r.claims] for r in c.readouts}

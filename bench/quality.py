@@ -221,10 +221,10 @@ def realworld_pair(
     from readout_diff.inputs.read import load_readout
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
-    readouts = [load_readout(str(folder / f"{r}.txt"), r, label=r) for r in "ab"]
+    readouts = [load_readout(str(folder / f"{r}.txt"), rid=r, label=r) for r in "ab"]
     parties = meeting_parties(str(gold.get("meeting") or ""), lexicon)
     t = time.perf_counter()
-    comparison = compare(readouts, lexicon, parties)
+    comparison = compare(readouts, lexicon=lexicon, participants=parties)
     tool.seconds += time.perf_counter() - t
     texts = {r.id: r.text[r.body_start :] for r in readouts}
 

@@ -208,7 +208,9 @@ def test_evidence_scores_on_a_tiny_pair() -> None:
     evidence = _load("evidence")
     a = "Wang Yi met Blinken. They discussed Taiwan at length. China raised the Gaza war."
     b = "Blinken met Wang Yi. The two discussed Taiwan at length."
-    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    result = compare(
+        [Readout.from_text(a, "A"), Readout.from_text(b, "B")], lexicon=None, participants=["china"]
+    )
     gold = {
         "topics": [
             {"topic": "Gaza", "a": True, "b": False, "evidence_a": "raised the Gaza war"},

@@ -129,13 +129,13 @@ def compare(
     comparison = run(
         lambda: compare_paths(
             paths,
-            label,
-            participants,
-            load_lexicon(topics),
-            ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
-            sys.stdin.buffer,
-            save,
-            party,
+            labels=label,
+            participants=participants,
+            lexicon=load_lexicon(topics),
+            options=ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
+            stdin=sys.stdin.buffer,
+            save=save,
+            parties=party,
         )
     )
     _warn(comparison)
