@@ -118,8 +118,9 @@ def write_pages(results: Iterable[BatchResult], folder: Path | None, report: Rep
     rows, failed = [], 0
     for result in results:
         failed += _tell(result, report)
-        name = None if result.comparison is None else page_name(result.meeting.id, taken)
-        if name is not None:
+        name = None
+        if result.comparison is not None:
+            name = page_name(result.meeting.id, taken)
             write_output(render_html(result.comparison), folder / name)
         rows.append(index_row(result, name))
     write_output(render_index(rows), folder / INDEX)
