@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
-from readout_diff.core.segment import Segment
+from readout_diff.core.segment import Segment, SegmentKind
 from readout_diff.core.who_model import Attribution, Initiative
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
@@ -101,7 +101,8 @@ class Readout:
         """A readout already split into claims (by another tool, or for a language the built-in
         segmenter does not split): each claim stays one claim, and each of `header` (a title, a
         dateline) one header line. The text is the header lines, then the claims, one a line."""
-        parts = [("heading", h) for h in header] + [("sentence", c) for c in claims]
+        parts: list[tuple[SegmentKind, str]] = [("heading", h) for h in header]
+        parts += [("sentence", c) for c in claims]
         if any(not isinstance(t, str) or not t.strip() or "\n" in t for _, t in parts):
             raise TypeError("Readout.from_claims() takes one-line, non-empty strings")
         segments, pos = [], 0

@@ -19,7 +19,14 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
-from readout_diff.inputs.results import FRAMING_KINDS, TOPIC_KINDS, MeetingResult, Outcome
+from readout_diff.inputs.results import (
+    FRAMING_KINDS,
+    TOPIC_KINDS,
+    MeetingResult,
+    Outcome,
+    OutcomeKind,
+    Status,
+)
 from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.check_detected import (
@@ -119,7 +126,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
         have = set(t.present_in) if t else set()
         wrong_in = [r for r in want_in if r not in have]
         wrong_out = [r for r in want_out if r in have]
-        status = "fail" if wrong_in or wrong_out else "ok"
+        status: Status = "fail" if wrong_in or wrong_out else "ok"
         evidence: list[str] = []
         for r in wrong_out:
             evidence.extend(_evidence(c, tid, r))
@@ -202,7 +209,7 @@ def _placement(claim: Claim, cluster_of: dict[str, Alignment]) -> str:
 
 
 def _claim_outcome(
-    kind: str, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
+    kind: OutcomeKind, entry: dict, c: Comparison, name: str, cluster_of: dict[str, Alignment]
 ) -> Outcome:
     frags = fragments(entry)
     if not frags or (kind == "aligned" and len(frags) < 2):
