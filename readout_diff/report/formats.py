@@ -26,14 +26,9 @@ from readout_diff.plugins import load_entry_points
 if TYPE_CHECKING:
     from readout_diff.core.model import Comparison
     from readout_diff.inputs.results import BatchResult, MeetingResult
+    from readout_diff.report.batch_output import BatchWriter, Reporter
 
 ENTRY_POINTS = "readout_diff.formats"
-
-# report(kind, message): a line for the user ("error" or "warning"), printed by the caller
-Reporter = Callable[[str, str], None]
-# write(results, output, report) -> meetings that failed; `output` is a file, a folder for a
-# format with `folder=True`, or None for standard output
-BatchWriter = Callable[["Iterable[BatchResult]", "Path | None", Reporter], int]
 
 
 @dataclass(frozen=True)
