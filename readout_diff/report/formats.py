@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readout_diff.errors import UsageError
-from readout_diff.plugins import load_entry_points
+from readout_diff.plugins import Registry
 
 if TYPE_CHECKING:
     from readout_diff.core.model import Comparison
@@ -51,25 +51,18 @@ class OutputFormat:
     check: Callable[[Sequence[MeetingResult], RenderOptions, bool], str] | None = None
 
 
-_FORMATS: dict[str, OutputFormat] = {}
-_loaded = False
-
-
-def register_format(fmt: OutputFormat) -> OutputFormat:
-    """Add a format (a later one of the same name replaces it: a plugin may override)."""
-    if not isinstance(fmt, OutputFormat) or not fmt.name.isidentifier():
-        raise UsageError(f"not an output format with a plain name: {fmt!r}")
-    _FORMATS[fmt.name] = fmt
-    return fmt
+_REGISTRY = Registry(
+    ENTRY_POINTS,
+    OutputFormat,
+    "an output format with a plain name",
+    lambda f: f.name.isidentifier(),
+)
+register_format = _REGISTRY.register  # add a format (a later one of the same name replaces it)
 
 
 def formats() -> dict[str, OutputFormat]:
     """Every format by name: the built-in ones, then those of installed plugins."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        load_entry_points(ENTRY_POINTS, register_format)
-    return dict(_FORMATS)
+    return _REGISTRY.all()
 
 
 def get_format(name: str, job: str = "render") -> OutputFormat:
