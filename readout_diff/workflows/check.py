@@ -20,6 +20,7 @@ from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
 from readout_diff.inputs.results import (
+    CLAIM_KINDS,
     FRAMING_KINDS,
     TOPIC_KINDS,
     MeetingResult,
@@ -36,7 +37,6 @@ from readout_diff.workflows.check_detected import (
 from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_framing import check_framing, validate_framing
 from readout_diff.workflows.check_spec import (
-    CLAIM_KINDS,
     EXPECTED_KEYS,
     EXPECTED_TOPIC_KEYS,
     SampleError,

@@ -35,7 +35,7 @@ COMMITMENT_KEYS = ("stronger", "acts", "known_failure")
 
 
 # (status, expected, found) of one framing entry on its alignment's framing
-Check = Callable[[AlignmentFraming, dict], tuple[Status, str, str]]
+Check = Callable[[AlignmentFraming, dict[str, Any]], tuple[Status, str, str]]
 
 
 def _is_rid(key: Any) -> bool:
