@@ -99,3 +99,12 @@ def test_a_registry_refuses_other_kinds_and_a_later_entry_replaces_one() -> None
     for bad in ("x", OutputFormat("")):
         with pytest.raises(UsageError, match="not a format"):
             registry.register(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["mro", "_hidden", "tab-separated", ""])
+def test_a_format_name_the_cli_cannot_offer_is_refused(name: str) -> None:
+    from readout_diff.errors import UsageError
+    from readout_diff.report.formats import OutputFormat, register_format
+
+    with pytest.raises(UsageError, match="not an output format with a plain name"):
+        register_format(OutputFormat(name))

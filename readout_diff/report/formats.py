@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,8 @@ _REGISTRY = Registry(
     ENTRY_POINTS,
     OutputFormat,
     "an output format with a plain name",
-    lambda f: f.name.isidentifier(),
+    # a member of the CLI's --format Enum: an identifier that is none of Enum's own names
+    lambda f: f.name.isidentifier() and not f.name.startswith("_") and not hasattr(Enum, f.name),
 )
 register_format = _REGISTRY.register  # add a format (a later one of the same name replaces it)
 
