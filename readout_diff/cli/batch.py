@@ -29,7 +29,6 @@ from readout_diff.cli.app import (
 )
 from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.batch_output import check_folder
 from readout_diff.report.formats import formats, names
 from readout_diff.report.output import PROG, check_writable
 
@@ -79,6 +78,7 @@ def batch(
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from readout_diff.inputs.read import ReadOptions
+    from readout_diff.report.batch_output import check_folder
     from readout_diff.workflows.batch import find_batch, run_batch
 
     output = file_or_stdout(output)
