@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from readout_diff.errors import UsageError
 from readout_diff.plugins import Registry
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from readout_diff.report.batch_output import BatchWriter, Reporter
 
 ENTRY_POINTS = "readout_diff.formats"
+# What a format can do, by the OutputFormat field that does it: draw one comparison, write a
+# batch, draw the check report
+Job = Literal["render", "batch", "check"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def formats() -> dict[str, OutputFormat]:
     return _REGISTRY.all()
 
 
-def get_format(name: str, job: str = "render") -> OutputFormat:
+def get_format(name: str, job: Job = "render") -> OutputFormat:
     """The format `name` that can do `job` ("render", "batch" or "check"), or a UsageError
     listing those that can."""
     found = formats().get(str(name))
@@ -77,7 +80,7 @@ def get_format(name: str, job: str = "render") -> OutputFormat:
     return found
 
 
-def names(job: str) -> list[str]:
+def names(job: Job) -> list[str]:
     """The formats that can do `job`, in registration order."""
     return [f.name for f in formats().values() if getattr(f, job) is not None]
 
