@@ -51,13 +51,13 @@ def pair_scores(folder: Path, lexicon: Any, show: bool = False) -> dict[str, Any
     readouts = [
         replace(
             load_readout(
-                str(folder / f"{r}.txt"), r, label=str((gold.get(r) or {}).get("label") or r)
+                str(folder / f"{r}.txt"), rid=r, label=str((gold.get(r) or {}).get("label") or r)
             ),
             party=issued.get(r),
         )
         for r in "ab"
     ]
-    c = compare(readouts, lexicon)
+    c = compare(readouts, lexicon=lexicon)
     party = {r.id: r.party for r in c.readouts}
     index = {r.id: [cl.id for cl in r.claims] for r in c.readouts}
     texts = {r.id: [cl.text for cl in r.claims] for r in c.readouts}

@@ -84,7 +84,7 @@ def child(case: str, size: int, against: str, repeats: int) -> None:
         seg_times.append(time.perf_counter() - t)
         t = time.perf_counter()
         try:
-            compare(readouts, lexicon, participants=[])
+            compare(readouts, lexicon=lexicon, participants=[])
         except ReadoutDiffError as e:
             status = f"refused: {str(e)[:60]}…"
         cmp_times.append(time.perf_counter() - t)

@@ -224,12 +224,12 @@ def realworld_pair(
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     issued = gold_parties(gold, lexicon)
     readouts = [
-        replace(load_readout(str(folder / f"{r}.txt"), r, label=r), party=issued.get(r))
+        replace(load_readout(str(folder / f"{r}.txt"), rid=r, label=r), party=issued.get(r))
         for r in "ab"
     ]
     parties = list(dict.fromkeys(issued.values()))
     t = time.perf_counter()
-    comparison = compare(readouts, lexicon)
+    comparison = compare(readouts, lexicon=lexicon)
     tool.seconds += time.perf_counter() - t
     texts = {r.id: r.text[r.body_start :] for r in readouts}
 

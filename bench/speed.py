@@ -81,7 +81,7 @@ _FRESH = """
 import json, resource, sys, time
 t = time.perf_counter()
 from readout_diff import compare, load_readout
-c = compare([load_readout(sys.argv[1], 'a'), load_readout(sys.argv[2], 'b')])
+c = compare([load_readout(sys.argv[1], rid='a'), load_readout(sys.argv[2], rid='b')])
 seconds = time.perf_counter() - t
 claims = [len(r.claims) for r in c.readouts]
 print(json.dumps({"s": seconds, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -121,7 +121,7 @@ def scored_pairs(a: Path, b: Path) -> int:
     from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
+    readouts = [load_readout(str(a), rid="a"), load_readout(str(b), rid="b")]
     segs = [_Segmented(r, lexicon, frozenset()) for r in readouts]
     return len(score_pairs([s.features for s in segs], frozenset()))
 
@@ -179,7 +179,10 @@ def main() -> None:
 
     meeting = load_meeting(str(TYPICAL))
     lexicon = load_lexicon()
-    b = median_time(lambda: compare(meeting.readouts, lexicon, meeting.participants), repeats * 5)
+    b = median_time(
+        lambda: compare(meeting.readouts, lexicon=lexicon, participants=meeting.participants),
+        repeats * 5,
+    )
     texts = [r.text[r.body_start :] for r in meeting.readouts]
     base_b = median_time(lambda: baseline_time(*texts), repeats * 5)
     results.update(b_library_s=b, b_baseline_s=base_b)
@@ -324,10 +327,10 @@ def profile(a: Path, b: Path) -> None:
     from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    readouts = [load_readout(str(a), "a"), load_readout(str(b), "b")]
+    readouts = [load_readout(str(a), rid="a"), load_readout(str(b), rid="b")]
     profiler = cProfile.Profile()
     profiler.enable()
-    compare(readouts, lexicon)
+    compare(readouts, lexicon=lexicon)
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative")
     stats.print_stats(r"readout_diff|rapidfuzz", 18)

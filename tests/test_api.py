@@ -15,6 +15,7 @@ from readout_diff import (
     ExitCode,
     Readout,
     ReadoutDiffError,
+    SpecError,
     UsageError,
     compare,
     compare_paths,
@@ -84,6 +85,16 @@ def test_errors_carry_no_exit_code_the_cli_maps_them() -> None:
     assert not hasattr(error, "exit_code")
     assert exit_code(error) is ExitCode.USAGE
     assert isinstance(error, ReadoutDiffError)
+
+
+def test_exit_codes_follow_the_error_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """exit_code reads the error's class: a subclass takes its nearest mapped base's code."""
+    from readout_diff import exit_codes
+    from readout_diff.workflows.check_spec import SampleError
+
+    monkeypatch.setitem(exit_codes.EXIT_CODES, SpecError, ExitCode.DIFFERENCES)
+    assert exit_code(SampleError("x")) is ExitCode.DIFFERENCES  # a SpecError subclass
+    assert exit_code(UsageError("x")) is ExitCode.USAGE
 
 
 def test_an_edited_topics_file_is_read_again(tmp_path: Path) -> None:

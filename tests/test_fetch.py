@@ -178,7 +178,7 @@ def test_fetch_html_and_text(http: str) -> None:
 
 def test_redirects_are_followed_and_the_final_url_kept(http: str) -> None:
     assert fetch(f"{http}/moved", 100_000).url == f"{http}/page"
-    r = load_readout(f"{http}/moved", "a")
+    r = load_readout(f"{http}/moved", rid="a")
     assert r.url == f"{http}/page" and r.source == f"{http}/moved"
 
 
@@ -224,17 +224,17 @@ def test_untrusted_certificate(https: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_header_charset_decodes_a_text_page(http: str) -> None:
-    r = load_readout(f"{http}/latin1", "a")
+    r = load_readout(f"{http}/latin1", rid="a")
     assert r.text == "Réunion à Genève: Iran.\n" and r.encoding == "iso-8859-1"
 
 
 def test_save_keeps_the_page_and_the_text_the_offsets_refer_to(http: str, tmp_path: Path) -> None:
     saved = tmp_path / "saved"
-    r = load_readout(f"{http}/page", "b")
+    r = load_readout(f"{http}/page", rid="b")
     save_meeting(saved, [r], [])
     assert (saved / "b-page.html").read_bytes() == PAGE
     assert (saved / "b-page.html.txt").read_text(encoding="utf-8") == r.text
-    again = load_readout(str(saved / "b-page.html"), "b")
+    again = load_readout(str(saved / "b-page.html"), rid="b")
     assert again.text == r.text
 
 
@@ -266,19 +266,19 @@ def test_a_saved_comparison_is_a_meeting_folder_that_gives_the_same_result(
 
 
 def test_a_page_without_a_content_type_is_sniffed(http: str) -> None:
-    r = load_readout(f"{http}/no-type", "a")
+    r = load_readout(f"{http}/no-type", rid="a")
     assert (r.format, r.text) == ("text", PLAIN.decode())
 
 
 def test_a_charset_no_codec_knows_is_ignored(http: str) -> None:
-    r = load_readout(f"{http}/odd-charset", "a")
+    r = load_readout(f"{http}/odd-charset", rid="a")
     assert r.format == "html" and r.encoding == "utf-8" and "Gaza" in r.text
 
 
 def test_the_users_encoding_overrides_the_servers(http: str) -> None:
-    wrong = load_readout(f"{http}/wrong-charset", "a")
+    wrong = load_readout(f"{http}/wrong-charset", rid="a")
     assert wrong.encoding == "windows-1251" and "Genève" not in wrong.text
-    right = load_readout(f"{http}/wrong-charset", "a", options=ReadOptions(encoding="utf-8"))
+    right = load_readout(f"{http}/wrong-charset", rid="a", options=ReadOptions(encoding="utf-8"))
     assert right.encoding == "utf-8" and "Genève" in right.text
 
 
@@ -320,7 +320,7 @@ def test_cli_url_failure_is_one_line(http: str, tmp_path: Path) -> None:
 
 
 def test_a_servers_charset_the_bytes_are_not_in_yields_to_the_bytes(http: str) -> None:
-    r = load_readout(f"{http}/ascii-default", "a")
+    r = load_readout(f"{http}/ascii-default", rid="a")
     assert r.text == "Réunion à Genève: Iran.\n" and r.encoding == "utf-8"
 
 

@@ -30,7 +30,7 @@ def lexicon(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
 
 def _pair(lexicon, a: str, b: str):  # type: ignore[no-untyped-def]
     readouts = [Readout.from_text(a, "China MFA"), Readout.from_text(b, "Russia MFA")]
-    result = compare(readouts, lexicon, ["china", "russia"])
+    result = compare(readouts, lexicon=lexicon, participants=["china", "russia"])
     return result, {t.id: t for t in result.topics}
 
 

@@ -158,14 +158,14 @@ def test_claim_features_and_pair_scores_of_any_text(text: str, parties: frozense
 @example("\u2028U.S.\u2029U.S.\x0bU.S.\x0c", "U.S.\r\rU.S.", None)
 def test_compare_keeps_every_invariant(x: str, y: str, parties: list[str] | None) -> None:
     readouts = [Readout("a", "China MFA", "a.txt", x), Readout("b", "Kremlin", "b.txt", y)]
-    check_comparison(compare(readouts, LEXICON, parties), [x, y])
+    check_comparison(compare(readouts, lexicon=LEXICON, participants=parties), [x, y])
 
 
 @FUZZ
 @given(st.lists(hostile_text, min_size=3, max_size=4))
 def test_compare_three_or_more_hostile_readouts(texts: list[str]) -> None:
     readouts = [Readout("abcd"[i], "abcd"[i], f"{i}.txt", t) for i, t in enumerate(texts)]
-    check_comparison(compare(readouts, LEXICON, []), texts)
+    check_comparison(compare(readouts, lexicon=LEXICON, participants=[]), texts)
 
 
 @FUZZ
@@ -376,12 +376,16 @@ def test_many_identical_claims_against_each_other_are_refused_at_once() -> None:
     text = "Yes. " * 2_000  # 4,000,000 identical pairs: minutes and gigabytes before the guard
     readouts = [Readout("a", "A", "a.txt", text), Readout("b", "B", "b.txt", text)]
     with pytest.raises(InputError, match=r"^readouts a and b are too large to align: 2,000 x"):
-        compare(readouts, LEXICON, [])
+        compare(readouts, lexicon=LEXICON, participants=[])
 
 
 def test_the_pair_guard_leaves_long_distinct_readouts_alone() -> None:
     text = " ".join(f"Point {n:05d} on trade." for n in range(300))  # 90,000 topic pairs
-    c = compare([Readout("a", "A", "a.txt", text), Readout("b", "B", "b.txt", text)], LEXICON, [])
+    c = compare(
+        [Readout("a", "A", "a.txt", text), Readout("b", "B", "b.txt", text)],
+        lexicon=LEXICON,
+        participants=[],
+    )
     assert c.summary()["matches"] == 300
 
 

@@ -58,7 +58,7 @@ def test_errors_after_a_redirect_name_the_url_and_host_that_failed(http: str) ->
 @pytest.mark.web  # reads a page: the web extra
 def test_credentials_in_a_url_are_never_shown_nor_stored(http: str, tmp_path: Path) -> None:
     secret = http.replace("://", "://user:s3cret@")
-    r = load_readout(f"{secret}/moved", "a")
+    r = load_readout(f"{secret}/moved", rid="a")
     assert (r.source, r.url) == (f"{http.replace('://', '://user:***@')}/moved", r.url)
     assert "s3cret" not in f"{r.source} {r.url}"
     with pytest.raises(InputError) as e:

@@ -92,7 +92,7 @@ def test_russian_abbreviations_initials_and_dateline() -> None:
 
 def _topics(text: str) -> set[str]:
     other = Readout.from_text("Talks were held.", "B")
-    c = compare([Readout.from_text(text, "A"), other], None, ["china", "russia"])
+    c = compare([Readout.from_text(text, "A"), other], participants=["china", "russia"])
     return {t.id for t in c.topics if "a" in t.present_in}
 
 
@@ -132,7 +132,7 @@ def test_a_language_gap_is_never_an_omission() -> None:
         "en",
         party="china",
     )
-    c = compare([zh, en], None, ["china", "russia"])
+    c = compare([zh, en], participants=["china", "russia"])
     lang = {r.id: r.language for r in c.readouts}
     assert lang == {"a": "zh", "b": "en"}
     iran = next(t for t in c.topics if t.id == "iran")

@@ -41,7 +41,7 @@ def alias_bomb(levels: int, width: int = 10) -> str:
 
 
 def test_front_matter_is_read_and_offsets_refer_to_the_full_text(tmp_path: Path) -> None:
-    r = load_readout(write(tmp_path / "china.txt", FRONT + BODY), "a")
+    r = load_readout(write(tmp_path / "china.txt", FRONT + BODY), rid="a")
     assert (r.label, r.date, r.url) == ("China MFA", "2025-07-13", "https://example.org/readout")
     assert r.speakers == ("Wang Yi", "Sergei Lavrov")
     assert r.text == FRONT + BODY
@@ -50,8 +50,8 @@ def test_front_matter_is_read_and_offsets_refer_to_the_full_text(tmp_path: Path)
 
 
 def test_claim_offsets_and_lines_point_into_the_file_with_front_matter(tmp_path: Path) -> None:
-    a = load_readout(write(tmp_path / "a.txt", FRONT + BODY), "a")
-    b = load_readout(write(tmp_path / "b.txt", "Russia and China discussed Gaza.\n"), "b")
+    a = load_readout(write(tmp_path / "a.txt", FRONT + BODY), rid="a")
+    b = load_readout(write(tmp_path / "b.txt", "Russia and China discussed Gaza.\n"), rid="b")
     c = compare([a, b], participants=["china", "russia"])
     claims = c.readouts[0].claims
     assert claims, "the body has one claim"
@@ -63,7 +63,9 @@ def test_claim_offsets_and_lines_point_into_the_file_with_front_matter(tmp_path:
 
 def test_front_matter_with_crlf_line_ends(tmp_path: Path) -> None:
     front = "---\r\nlabel: Kremlin\r\n---\r\n"
-    r = load_readout(write_bytes(tmp_path / "k.txt", (front + "Putin spoke.\r\n").encode()), "a")
+    r = load_readout(
+        write_bytes(tmp_path / "k.txt", (front + "Putin spoke.\r\n").encode()), rid="a"
+    )
     assert r.label == "Kremlin"
     assert r.body_start == len(front)
 
@@ -72,41 +74,41 @@ def test_speakers_must_be_a_list_even_for_one(tmp_path: Path) -> None:
     """Speakers and participants are lists everywhere (meeting.yaml, manifests, front matter)."""
     path = write(tmp_path / "a.txt", "---\nspeakers: Wang Yi\n---\n" + BODY)
     with pytest.raises(SpecError) as e:
-        load_readout(path, "a")
+        load_readout(path, rid="a")
     assert str(e.value) == (
         f"{path} (front matter) line 2: 'speakers' must be a list of names (for one: [Wang Yi])"
     )
     path = write(tmp_path / "b.txt", "---\nspeakers: [Wang Yi]\n---\n" + BODY)
-    assert load_readout(path, "b").speakers == ("Wang Yi",)
+    assert load_readout(path, rid="b").speakers == ("Wang Yi",)
 
 
 def test_unknown_front_matter_key_is_named(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "---\nlabel: A\nsource: somewhere\n---\n" + BODY)
     with pytest.raises(SpecError, match=r"unknown front matter key 'source' \(known: date"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_malformed_front_matter_names_the_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "---\nlabel: A\nurl: a: b\n---\n" + BODY)
     with pytest.raises(SpecError, match=r"a\.txt \(front matter\) line \d+: mapping values"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_malformed_front_matter_line_is_the_line_in_the_file(tmp_path: Path) -> None:
     # Line 1 is '---', line 2 'label: A', line 3 the bad one.
     path = write(tmp_path / "a.txt", "---\nlabel: A\nurl: a: b\n---\n" + BODY)
     with pytest.raises(SpecError, match=r"\(front matter\) line 3:"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_front_matter_must_be_a_mapping(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "---\n- label\n---\n" + BODY)
     with pytest.raises(SpecError, match=r"a\.txt: front matter must be a YAML mapping"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_empty_front_matter_block_is_not_part_of_the_body(tmp_path: Path) -> None:
-    r = load_readout(write(tmp_path / "a.txt", "---\n---\n" + BODY), "a")
+    r = load_readout(write(tmp_path / "a.txt", "---\n---\n" + BODY), rid="a")
     assert r.text[r.body_start :] == BODY
 
 
@@ -125,12 +127,12 @@ def test_empty_front_matter_block_is_not_part_of_the_body(tmp_path: Path) -> Non
 def test_label_precedence_argument_then_front_matter_then_file_stem(
     tmp_path: Path, front: str, argument: str | None, expected: str
 ) -> None:
-    r = load_readout(write(tmp_path / "china-mfa.txt", front + BODY), "a", argument)
+    r = load_readout(write(tmp_path / "china-mfa.txt", front + BODY), rid="a", label=argument)
     assert r.label == expected
 
 
 def test_stdin_readout_is_labelled_stdin() -> None:
-    r = load_readout("-", "a", None, io.BytesIO(BODY.encode()))
+    r = load_readout("-", rid="a", label=None, stdin=io.BytesIO(BODY.encode()))
     assert (r.label, r.source, r.text) == ("stdin", "<stdin>", BODY)
 
 
@@ -139,36 +141,36 @@ def test_stdin_readout_is_labelled_stdin() -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope\.txt: no such file$"):
-        load_readout(str(tmp_path / "nope.txt"), "a")
+        load_readout(str(tmp_path / "nope.txt"), rid="a")
 
 
 def test_folder_where_a_file_is_expected(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r": is a folder, expected a readout file$"):
-        load_readout(str(tmp_path), "a")
+        load_readout(str(tmp_path), rid="a")
 
 
 @pytest.mark.parametrize("text", ["", "  \n\t \n", "---\nlabel: A\n---\n\n  \n"])
 def test_empty_readout(tmp_path: Path, text: str) -> None:
     with pytest.raises(InputError, match=r"empty\.txt: the readout is empty$"):
-        load_readout(write(tmp_path / "empty.txt", text), "a")
+        load_readout(write(tmp_path / "empty.txt", text), rid="a")
 
 
 def test_binary_file(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError, match=r"photo\.txt: looks like a binary file, expected text"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_invalid_utf8_says_the_byte_offset(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "gbk.txt", "Talks: \u4e2d\u56fd.".encode("gbk"))
     with pytest.raises(InputError, match=r"not valid UTF-8 at byte offset 7 \(byte 0xd6\)"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 def test_invalid_utf8_after_a_bom_says_the_offset_in_the_file(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "bom.txt", b"\xef\xbb\xbfab\xffcd")
     with pytest.raises(InputError, match=r"byte offset 5 \(byte 0xff\)"):
-        load_readout(path, "a")
+        load_readout(path, rid="a")
 
 
 @pytest.mark.parametrize(
@@ -178,7 +180,7 @@ def test_invalid_utf8_after_a_bom_says_the_offset_in_the_file(tmp_path: Path) ->
 def test_bom_is_stripped_utf16_decoded_and_front_matter_still_found(
     tmp_path: Path, bom: bytes, codec: str
 ) -> None:
-    r = load_readout(write_bytes(tmp_path / "a.txt", bom + (FRONT + BODY).encode(codec)), "a")
+    r = load_readout(write_bytes(tmp_path / "a.txt", bom + (FRONT + BODY).encode(codec)), rid="a")
     assert r.text == FRONT + BODY
     assert r.label == "China MFA"
 
@@ -188,20 +190,20 @@ def test_truncated_utf16_says_the_byte_offset(tmp_path: Path) -> None:
     with pytest.raises(
         InputError, match=r"a\.txt: invalid UTF-16 at byte offset 14 \(byte 0x78\)$"
     ):
-        load_readout(write_bytes(tmp_path / "a.txt", data), "a")
+        load_readout(write_bytes(tmp_path / "a.txt", data), rid="a")
 
 
 def test_file_over_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load, "MAX_READOUT_BYTES", 20)
-    assert load_readout(write(tmp_path / "ok.txt", "x" * 20), "a").text == "x" * 20
+    assert load_readout(write(tmp_path / "ok.txt", "x" * 20), rid="a").text == "x" * 20
     with pytest.raises(InputError, match=r"big\.txt: larger than 20 bytes \(--max-bytes"):
-        load_readout(write(tmp_path / "big.txt", "x" * 21), "a")
+        load_readout(write(tmp_path / "big.txt", "x" * 21), rid="a")
 
 
 def test_stdin_over_the_size_cap_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load, "MAX_READOUT_BYTES", 20)
     with pytest.raises(InputError, match=r"^<stdin>: larger than 20 bytes \("):
-        load_readout("-", "a", None, io.BytesIO(b"x" * 1000))
+        load_readout("-", rid="a", label=None, stdin=io.BytesIO(b"x" * 1000))
 
 
 # --- several readouts -------------------------------------------------------------------------
@@ -341,7 +343,7 @@ def test_python_tags_are_refused_not_executed(meeting: Path, tag: str) -> None:
         load_meeting(spec(meeting, text))
     with pytest.raises(SpecError, match=r"front matter\) line 2: could not determine"):
         load_readout(
-            write(meeting / "fm.txt", f"---\nlabel: {tag} ['touch {marker}']\n---\n{BODY}"), "a"
+            write(meeting / "fm.txt", f"---\nlabel: {tag} ['touch {marker}']\n---\n{BODY}"), rid="a"
         )
     assert not marker.exists()
 
@@ -352,13 +354,13 @@ def test_the_file_name_says_text_or_page_before_the_bytes_do(tmp_path: Path) -> 
         b"<!DOCTYPE html><html><body><article><p>Talks on Iran and trade were held today in "
         b"the capital.</p></article></body></html>"
     )
-    assert load_readout(write_bytes(tmp_path / "a.txt", page), "a").format == "text"
-    assert load_readout(write_bytes(tmp_path / "a.html", page), "a").format == "html"
-    assert load_readout(write_bytes(tmp_path / "saved-page", page), "a").format == "html"
+    assert load_readout(write_bytes(tmp_path / "a.txt", page), rid="a").format == "text"
+    assert load_readout(write_bytes(tmp_path / "a.html", page), rid="a").format == "html"
+    assert load_readout(write_bytes(tmp_path / "saved-page", page), rid="a").format == "html"
 
 
 def test_an_empty_or_nul_file_name_is_one_error() -> None:
     with pytest.raises(InputError, match="^an empty file name was given$"):
-        load_readout("", "a")
+        load_readout("", rid="a")
     with pytest.raises(InputError, match="not a valid file name$"):
-        load_readout("b\0.txt", "a")
+        load_readout("b\0.txt", rid="a")

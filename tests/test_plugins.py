@@ -85,3 +85,26 @@ def test_a_broken_plugin_is_skipped_with_a_one_line_warning(tmp_path: Path) -> N
         "readout-diff: warning: plugin 'broken' (readout_diff_testplugin:broken) skipped: "
         "this plugin is broken on purpose"
     ]
+
+
+def test_a_registry_refuses_other_kinds_and_a_later_entry_replaces_one() -> None:
+    from readout_diff.errors import UsageError
+    from readout_diff.plugins import Registry
+    from readout_diff.report.formats import OutputFormat
+
+    registry = Registry("readout_diff.tests.none", OutputFormat, "a format", lambda f: f.name != "")
+    registry.register(OutputFormat("x"))
+    registry.register(OutputFormat("x", (".x",)))  # a plugin overriding a built-in
+    assert registry.all() == {"x": OutputFormat("x", (".x",))}
+    for bad in ("x", OutputFormat("")):
+        with pytest.raises(UsageError, match="not a format"):
+            registry.register(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["mro", "_hidden", "tab-separated", ""])
+def test_a_format_name_the_cli_cannot_offer_is_refused(name: str) -> None:
+    from readout_diff.errors import UsageError
+    from readout_diff.report.formats import OutputFormat, register_format
+
+    with pytest.raises(UsageError, match="not an output format with a plain name"):
+        register_format(OutputFormat(name))

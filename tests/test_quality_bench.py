@@ -208,7 +208,9 @@ def test_evidence_scores_on_a_tiny_pair() -> None:
     evidence = _load("evidence")
     a = "Wang Yi met Blinken. They discussed Taiwan at length. China raised the Gaza war."
     b = "Blinken met Wang Yi. The two discussed Taiwan at length."
-    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    result = compare(
+        [Readout.from_text(a, "A"), Readout.from_text(b, "B")], lexicon=None, participants=["china"]
+    )
     gold = {
         "topics": [
             {"topic": "Gaza", "a": True, "b": False, "evidence_a": "raised the Gaza war"},
@@ -241,7 +243,7 @@ def test_a_false_omission_needs_nothing_shown_shared() -> None:
     evidence = _load("evidence")
     a = "The ministers discussed the Middle East and the Gaza war."
     b = "The ministers discussed the Middle East."
-    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], participants=["china"])
     assert any(t.id == "gaza" and t.missing_from for t in result.topics)
     shared = {
         "topic": "Middle East",
@@ -254,7 +256,7 @@ def test_a_false_omission_needs_nothing_shown_shared() -> None:
     assert (scores["shared topics reported missing (false omissions)"].hit) == 0
     # Without the shared subject and with no alignment, the same report is a false omission.
     c = "Talks were held."
-    result = compare([Readout.from_text(a, "A"), Readout.from_text(c, "B")], None, ["china"])
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(c, "B")], participants=["china"])
     lone = {**shared, "evidence_b": "Talks were held"}
     scores, _ = evidence.evidence_scores(result, {"topics": [lone]})
     assert (scores["shared topics reported missing (false omissions)"].hit) == 1
@@ -267,7 +269,7 @@ def test_omission_counts_phrase_in_the_other_text_and_unjudged() -> None:
     a = "The ministers discussed Gaza. They also discussed Iran."
     b = "The ministers met."
     texts = {"a": a, "b": b + " Unrelated words: gaza."}  # the phrase stands in b's text
-    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], None, ["china"])
+    result = compare([Readout.from_text(a, "A"), Readout.from_text(b, "B")], participants=["china"])
     gold = {"topics": [{"topic": "Iran", "a": True, "b": False, "evidence_a": "discussed Iran"}]}
     counts = evidence.omission_counts(result, gold, texts)
     # Gaza: its phrase stands in b's text, and no gold evidence accounts for it; Iran is judged.

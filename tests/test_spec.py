@@ -106,7 +106,7 @@ def test_x_keys_and_modelled_on_are_free_form_everywhere(folder: Path) -> None:
     )
     assert [r.label for r in load_meeting(str(folder)).readouts] == ["a", "b"]
     (folder / "c.txt").write_text("---\nlabel: C\nx-source: notes\n---\n" + BODY, "utf-8")
-    assert load_readout(str(folder / "c.txt"), "a").label == "C"
+    assert load_readout(str(folder / "c.txt"), rid="a").label == "C"
     manifest = folder / "list.yaml"
     manifest.write_text(
         "x-owner: me\nmeetings:\n  - {id: m1, x-tag: 1, readouts: [a.txt, b.txt]}\n", "utf-8"
@@ -118,7 +118,7 @@ def test_a_typo_in_front_matter_has_did_you_mean(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("---\nlable: China MFA\n---\n" + BODY, "utf-8")
     with pytest.raises(SpecError) as e:
-        load_readout(str(path), "a")
+        load_readout(str(path), rid="a")
     assert str(e.value) == (
         f"{path} (front matter) line 2: unknown front matter key 'lable' (did you mean "
         "'label'?; known: date, label, participants, speakers, title, url, party, language)"

@@ -65,7 +65,7 @@ def _pair(lexicon: Lexicon | None = None):  # type: ignore[no-untyped-def]
         " States is willing to deepen collaboration on public health.",
         "State Department",
     )
-    return compare([a, b], lexicon, participants=["china", "united-states"])
+    return compare([a, b], lexicon=lexicon, participants=["china", "united-states"])
 
 
 def test_the_built_in_groups_align_paraphrases_and_say_which_words_tied_them() -> None:

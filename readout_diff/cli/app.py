@@ -213,13 +213,13 @@ def terminal_width(fallback: int = 100) -> int:
     return fallback
 
 
-def format_choices(name: str, job: str) -> Any:
+def format_choices(name: str, job: formats.Job) -> Any:
     """A command's `--format` choices: the registered formats (built-in and plugins) that can
     do `job` ("render", "batch" or "check"), as the Enum typer shows and parses."""
     return Enum(name, {n: n for n in formats.names(job)}, type=str)
 
 
-def format_suffixes(choices: type[E], job: str) -> dict[str, E]:
+def format_suffixes(choices: type[E], job: formats.Job) -> dict[str, E]:
     """What `-o FILE`'s extension says of the format, among `choices`. A format that writes a
     batch into a folder (html) is never implied by a file name."""
     known = formats.formats()

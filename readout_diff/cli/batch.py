@@ -9,8 +9,9 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,7 +30,6 @@ from readout_diff.cli.app import (
 from readout_diff.cli.compare import AllowOutsideOption
 from readout_diff.core.printable import shown
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.batch_output import check_folder
 from readout_diff.report.formats import formats, names
 from readout_diff.report.output import (
     PROG,
@@ -38,7 +38,10 @@ from readout_diff.report.output import (
 )
 
 # The formats that write many comparisons (report.formats), and what `-o FILE` says of them.
-BatchFormat = format_choices("BatchFormat", "batch")
+if TYPE_CHECKING:  # members made at run time, from the registry
+    BatchFormat = Enum
+else:
+    BatchFormat = format_choices("BatchFormat", "batch")
 SUFFIXES = format_suffixes(BatchFormat, "batch")
 _FORMAT_HELP = "; ".join(f"{n}: {formats()[n].batch_help}" for n in names("batch"))
 
@@ -82,10 +85,11 @@ def batch(
 ) -> None:
     """Compare many meetings, in order: one JSON line (or CSV rows) each; exit 2 if any failed."""
     from readout_diff.inputs.read import ReadOptions
+    from readout_diff.report.batch_output import check_folder
     from readout_diff.workflows.batch import batch_files, find_batch, run_batch
 
     output = file_or_stdout(output)
-    chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat.jsonl))
+    chosen = run(lambda: output_format(format, output, SUFFIXES, BatchFormat("jsonl")))
     if formats()[chosen.value].folder:
         run(lambda: check_folder(output))
     elif output is not None:

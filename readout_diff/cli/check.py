@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,7 +28,11 @@ if TYPE_CHECKING:
 
 
 # The formats that draw the check report (report.formats).
-CheckFormat = format_choices("CheckFormat", "check")
+if TYPE_CHECKING:  # members made at run time, from the registry
+    CheckFormat = Enum
+else:
+    CheckFormat = format_choices("CheckFormat", "check")
+_TERMINAL = CheckFormat("terminal")
 
 
 _UPDATED = {
@@ -69,7 +74,7 @@ QuietOption = Annotated[
 def check(
     paths: MeetingsArgument = None,
     select: SelectOption = None,
-    format: CheckFormatOption = CheckFormat.terminal,
+    format: CheckFormatOption = _TERMINAL,
     junit: JunitOption = None,
     update: UpdateOption = False,
     force: ForceOption = False,

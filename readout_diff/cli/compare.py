@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,7 +30,10 @@ from readout_diff.exit_codes import ExitCode
 from readout_diff.report.output import check_writable, refuse_inputs, write_output
 
 # The formats that draw one comparison (report.formats), and what `-o FILE` says of them.
-Format = format_choices("Format", "render")
+if TYPE_CHECKING:  # members made at run time, from the registry
+    Format = Enum
+else:
+    Format = format_choices("Format", "render")
 SUFFIXES = format_suffixes(Format, "render")
 
 LabelOption = Annotated[
@@ -132,7 +136,7 @@ def compare(
     from readout_diff.workflows.compare import compare_paths, input_files
 
     output = file_or_stdout(output)
-    chosen = run(lambda: output_format(format, output, SUFFIXES, Format.terminal))
+    chosen = run(lambda: output_format(format, output, SUFFIXES, Format("terminal")))
     if output is not None:
         run(lambda: check_writable(output))
         run(lambda: refuse_inputs(output, input_files(paths, topics)))
@@ -142,14 +146,14 @@ def compare(
     comparison = run(
         lambda: compare_paths(
             paths,
-            label,
-            participants,
-            lexicon,
-            ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
-            sys.stdin.buffer,
-            save,
-            party,
-            language,
+            labels=label,
+            participants=participants,
+            lexicon=lexicon,
+            options=ReadOptions(max_bytes, encoding, allow_outside=allow_outside),
+            stdin=sys.stdin.buffer,
+            save=save,
+            parties=party,
+            languages=language,
         )
     )
     _warn(comparison)

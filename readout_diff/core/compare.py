@@ -188,10 +188,10 @@ class _Segmented:
 
 def compare(
     readouts: Sequence[Readout],
+    *,
     lexicon: Lexicon,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
-    *,
     issuers: Issuers,
     tone: ToneLexicon,
     segmenter: Segmenter | None = None,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
 from readout_diff.core.parts import Part
-from readout_diff.core.segment import Segment
 from readout_diff.core.who_model import Attribution, Initiative
+
+if TYPE_CHECKING:  # segment.py compiles its patterns on import: loaded when first used
+    from readout_diff.core.segment import Segment, SegmentKind
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
 # 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
@@ -106,7 +108,10 @@ class Readout:
         """A readout already split into claims (by another tool, or for a language the built-in
         segmenter does not split): each claim stays one claim, and each of `header` (a title, a
         dateline) one header line. The text is the header lines, then the claims, one a line."""
-        parts = [("heading", h) for h in header] + [("sentence", c) for c in claims]
+        from readout_diff.core.segment import Segment
+
+        parts: list[tuple[SegmentKind, str]] = [("heading", h) for h in header]
+        parts += [("sentence", c) for c in claims]
         if any(not isinstance(t, str) or not t.strip() or "\n" in t for _, t in parts):
             raise TypeError("Readout.from_claims() takes one-line, non-empty strings")
         segments, pos = [], 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal, cast, get_args
 
 from readout_diff.errors import UsageError
 
@@ -125,14 +126,18 @@ _META_MAX_WORDS = 30
 _DATE_LINE_OTHER_WORDS = 4  # "March 18, 2025, The Kremlin, Moscow": a place beside a date
 
 
+# Claims are sentences and list items; headings and meta lines (bylines, datelines) the header.
+SegmentKind = Literal["sentence", "item", "heading", "meta"]
+SEGMENT_KINDS: tuple[SegmentKind, ...] = get_args(SegmentKind)
+
+
 @dataclass(frozen=True)
 class Segment:
     start: int
     end: int
-    kind: str  # "sentence" | "item" | "heading" | "meta"
+    kind: SegmentKind
 
 
-SEGMENT_KINDS = ("sentence", "item", "heading", "meta")  # headings and meta lines: the header
 # segmenter(text, body_start) -> the segments of text[body_start:], as `segment` returns them:
 # what `compare(..., segmenter=...)` takes, for a language this module does not split
 Segmenter = Callable[[str, int], Sequence[Segment]]
@@ -178,7 +183,8 @@ def segment(
     out: list[Segment] = []
     for b_start, b_end, kind in _blocks(text, start, end, dateline or _DATELINE):
         if kind in ("heading", "meta"):
-            out.extend(Segment(s, e, kind) for s, e in trimmed(text, b_start, b_end))
+            header = cast(SegmentKind, kind)
+            out.extend(Segment(s, e, header) for s, e in trimmed(text, b_start, b_end))
             continue
         first = True
         for s, e in sentences(text, b_start, b_end):

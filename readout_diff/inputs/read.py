@@ -73,13 +73,15 @@ class ReadOptions:
 
 def load_readout(
     path: str,
-    rid: str,
+    *,
+    rid: str = "",
     label: str | None = None,
     stdin: BinaryIO | None = None,
     options: ReadOptions | None = None,
 ) -> Readout:
     """Load one readout: a text or HTML file, "-" for stdin, or an http(s) URL. The label comes
-    from the argument, the front matter or the file name, in that order.
+    from the argument, the front matter or the file name, in that order. Without `rid`,
+    `compare` gives the readout the first free id.
 
     Bytes (read or fetched) → which reader (`readers.choose_reader`: the server's media type,
     the file name, the first bytes) → its Readout: a text file's front matter and body, a
@@ -116,7 +118,13 @@ def load_readouts(
     if len(labels) > len(paths):
         raise UsageError(f"{len(labels)} labels given for {len(paths)} readouts")
     return [
-        load_readout(p, readout_id(i), labels[i] if i < len(labels) else None, stdin, options)
+        load_readout(
+            p,
+            rid=readout_id(i),
+            label=labels[i] if i < len(labels) else None,
+            stdin=stdin,
+            options=options,
+        )
         for i, p in enumerate(paths)
     ]
 
@@ -142,7 +150,7 @@ def _load_listed(spec: ReadoutSpec, rid: str, options: ReadOptions | None) -> Re
     """A listed readout: what the list says of it wins over what the file says of itself."""
     if spec.encoding is not None:  # as `--save` records it, or set by hand
         options = replace(options or ReadOptions(), declared=spec.encoding)
-    readout = load_readout(spec.file, rid, spec.label, None, options)
+    readout = load_readout(spec.file, rid=rid, label=spec.label, options=options)
     return replace(
         readout,
         date=spec.date or readout.date,

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import Readout
-from readout_diff.errors import InputError, UsageError
+from readout_diff.errors import InputError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 from readout_diff.inputs.html import extract_text, looks_like_html
 from readout_diff.inputs.spec import front_matter_fields
 from readout_diff.inputs.yamlio import parse_yaml
-from readout_diff.plugins import load_entry_points
+from readout_diff.plugins import Registry
 
 ENTRY_POINTS = "readout_diff.readers"
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -48,25 +48,13 @@ class Reader:
     sniff: Callable[[bytes], bool] | None = None  # its files by their first bytes
 
 
-_READERS: dict[str, Reader] = {}
-_loaded = False
-
-
-def register_reader(reader: Reader) -> Reader:
-    """Add a reader (a later one of the same name replaces it: a plugin may override)."""
-    if not isinstance(reader, Reader):
-        raise UsageError(f"not a readout reader: {reader!r}")
-    _READERS[reader.name] = reader
-    return reader
+_REGISTRY = Registry(ENTRY_POINTS, Reader, "a readout reader")
+register_reader = _REGISTRY.register  # add a reader (a later one of the same name replaces it)
 
 
 def readers() -> dict[str, Reader]:
     """Every reader by name: the built-in ones, then those of installed plugins."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        load_entry_points(ENTRY_POINTS, register_reader)
-    return dict(_READERS)
+    return _REGISTRY.all()
 
 
 def choose_reader(path: str | None, data: bytes, media_type: str | None) -> Reader:
@@ -84,7 +72,7 @@ def choose_reader(path: str | None, data: bytes, media_type: str | None) -> Read
         if named:
             return named[-1]
     sniffed = [r for r in found if r.sniff is not None and r.sniff(data)]
-    return sniffed[0] if sniffed else _READERS["text"]
+    return sniffed[0] if sniffed else readers()["text"]
 
 
 def front_matter(text: str, name: str) -> tuple[dict[str, Any], int]:

@@ -6,24 +6,39 @@ meeting specs that `BatchResult` holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from readout_diff.core.model import Comparison
 from readout_diff.inputs.spec import MeetingSpec
 
 # The kinds of an expectation's Outcome, by section of expected.yaml.
-CLAIM_KINDS = ("aligned", "unmatched")
-ATTRIBUTION_KIND = "attribution"
-DETECTED_KIND = "detected"
-FRAMING_KINDS = ("word_diff", "commitment", "tone")
-TOPIC_KINDS = ("topic", "absent", "unexpected", DETECTED_KIND)  # detected names: topic-like
+OutcomeKind = Literal[
+    "topic",
+    "absent",
+    "unexpected",
+    "aligned",
+    "unmatched",
+    "detected",
+    "attribution",
+    "word_diff",
+    "commitment",
+    "tone",
+]
+# "known-failure": failed as its known_failure mark says (a mark on a passing entry: "fail")
+Status = Literal["ok", "fail", "known-failure"]
+CLAIM_KINDS: tuple[OutcomeKind, ...] = ("aligned", "unmatched")
+ATTRIBUTION_KIND: OutcomeKind = "attribution"
+DETECTED_KIND: OutcomeKind = "detected"
+FRAMING_KINDS: tuple[OutcomeKind, ...] = ("word_diff", "commitment", "tone")
+# detected names are topic-like
+TOPIC_KINDS: tuple[OutcomeKind, ...] = ("topic", "absent", "unexpected", DETECTED_KIND)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    kind: str  # "topic" | "absent" | "unexpected" | "aligned" | "unmatched" | "detected" ...
+    kind: OutcomeKind
     name: str  # what is checked, in words
-    status: str  # "ok" | "fail" | "known-failure"
+    status: Status
     expected: str = ""
     found: str = ""
     evidence: tuple[str, ...] = ()

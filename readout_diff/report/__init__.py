@@ -28,7 +28,7 @@ class Format(str, Enum):
 
 
 RENDERERS: dict[Format, Callable[[Comparison, RenderOptions], str]] = {
-    f: render for f in Format if (render := BUILTIN[f.value].render) is not None
+    f: draw for f in Format if (draw := BUILTIN[f.value].render) is not None
 }
 
 

@@ -16,9 +16,14 @@ from readout_diff.errors import UsageError
 from readout_diff.report.common import guessed
 from readout_diff.report.output import atomic_writer, write_output
 
-if TYPE_CHECKING:  # formats.py imports this module when a batch is written
+if TYPE_CHECKING:
     from readout_diff.inputs.results import BatchResult
-    from readout_diff.report.formats import BatchWriter, Reporter
+
+# report(kind, message): a line for the user ("error" or "warning"), printed by the caller
+Reporter = Callable[[str, str], None]
+# write(results, output, report) -> meetings that failed; `output` is a file, a folder for a
+# format with `folder=True` (OutputFormat), or None for standard output
+BatchWriter = Callable[["Iterable[BatchResult]", "Path | None", Reporter], int]
 
 
 def check_folder(output: Path | None) -> None:
@@ -118,8 +123,9 @@ def write_pages(results: Iterable[BatchResult], folder: Path | None, report: Rep
     rows, failed = [], 0
     for result in results:
         failed += _tell(result, report)
-        name = None if result.comparison is None else page_name(result.meeting.id, taken)
-        if name is not None:
+        name = None
+        if result.comparison is not None:
+            name = page_name(result.meeting.id, taken)
             write_output(render_html(result.comparison), folder / name)
         rows.append(index_row(result, name))
     write_output(render_index(rows), folder / INDEX)

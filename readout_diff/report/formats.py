@@ -17,23 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from readout_diff.errors import UsageError
-from readout_diff.plugins import load_entry_points
+from readout_diff.plugins import Registry
 
 if TYPE_CHECKING:
     from readout_diff.core.model import Comparison
     from readout_diff.inputs.results import BatchResult, MeetingResult
+    from readout_diff.report.batch_output import BatchWriter, Reporter
 
 ENTRY_POINTS = "readout_diff.formats"
-
-# report(kind, message): a line for the user ("error" or "warning"), printed by the caller
-Reporter = Callable[[str, str], None]
-# write(results, output, report) -> meetings that failed; `output` is a file, a folder for a
-# format with `folder=True`, or None for standard output
-BatchWriter = Callable[["Iterable[BatchResult]", "Path | None", Reporter], int]
+# What a format can do, by the OutputFormat field that does it: draw one comparison, write a
+# batch, draw the check report
+Job = Literal["render", "batch", "check"]
 
 
 @dataclass(frozen=True)
@@ -56,28 +55,22 @@ class OutputFormat:
     check: Callable[[Sequence[MeetingResult], RenderOptions, bool], str] | None = None
 
 
-_FORMATS: dict[str, OutputFormat] = {}
-_loaded = False
-
-
-def register_format(fmt: OutputFormat) -> OutputFormat:
-    """Add a format (a later one of the same name replaces it: a plugin may override)."""
-    if not isinstance(fmt, OutputFormat) or not fmt.name.isidentifier():
-        raise UsageError(f"not an output format with a plain name: {fmt!r}")
-    _FORMATS[fmt.name] = fmt
-    return fmt
+_REGISTRY = Registry(
+    ENTRY_POINTS,
+    OutputFormat,
+    "an output format with a plain name",
+    # a member of the CLI's --format Enum: an identifier that is none of Enum's own names
+    lambda f: f.name.isidentifier() and not f.name.startswith("_") and not hasattr(Enum, f.name),
+)
+register_format = _REGISTRY.register  # add a format (a later one of the same name replaces it)
 
 
 def formats() -> dict[str, OutputFormat]:
     """Every format by name: the built-in ones, then those of installed plugins."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        load_entry_points(ENTRY_POINTS, register_format)
-    return dict(_FORMATS)
+    return _REGISTRY.all()
 
 
-def get_format(name: str, job: str = "render") -> OutputFormat:
+def get_format(name: str, job: Job = "render") -> OutputFormat:
     """The format `name` that can do `job` ("render", "batch" or "check"), or a UsageError
     listing those that can."""
     found = formats().get(str(name))
@@ -87,7 +80,7 @@ def get_format(name: str, job: str = "render") -> OutputFormat:
     return found
 
 
-def names(job: str) -> list[str]:
+def names(job: Job) -> list[str]:
     """The formats that can do `job`, in registration order."""
     return [f.name for f in formats().values() if getattr(f, job) is not None]
 

@@ -25,7 +25,8 @@ from readout_diff.report.common import (
     source_note,
     where,
 )
-from readout_diff.report.evidence import EvidenceLine, OneSided
+from readout_diff.report.evidence import EvidenceLine
+from readout_diff.report.evidence import OneSided as OneSided  # re-exported: the renderers use it
 from readout_diff.report.framing_sections import (
     FramingRow,
     SummaryLine,

@@ -25,15 +25,12 @@ from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
 from readout_diff.inputs.results import BatchResult
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
-from readout_diff.report.batch_output import check_folder
-from readout_diff.report.formats import Reporter, get_format
+from readout_diff.report.batch_output import Reporter, check_folder
+from readout_diff.report.formats import get_format
 from readout_diff.workflows.compare import compare_meeting
-
-MeetingEntry = MeetingSpec  # the name before meeting.yaml and manifests shared one model
 
 __all__ = [
     "BatchResult",
-    "MeetingEntry",
     "MeetingSpec",
     "ProgressCallback",
     "batch_files",

@@ -19,7 +19,15 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import find_meeting_folders
 from readout_diff.inputs.read import load_meeting
-from readout_diff.inputs.results import FRAMING_KINDS, TOPIC_KINDS, MeetingResult, Outcome
+from readout_diff.inputs.results import (
+    CLAIM_KINDS,
+    FRAMING_KINDS,
+    TOPIC_KINDS,
+    MeetingResult,
+    Outcome,
+    OutcomeKind,
+    Status,
+)
 from readout_diff.inputs.tone import load_tone
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 from readout_diff.workflows.check_detected import (
@@ -30,7 +38,6 @@ from readout_diff.workflows.check_find import FragmentNotFound, find_claim, know
 from readout_diff.workflows.check_framing import check_framing, validate_framing
 from readout_diff.workflows.check_parts import check_parts, validate_parts
 from readout_diff.workflows.check_spec import (
-    CLAIM_KINDS,
     EXPECTED_KEYS,
     EXPECTED_TOPIC_KEYS,
     SampleError,
@@ -120,7 +127,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
         have = set(t.present_in) if t else set()
         wrong_in = [r for r in want_in if r not in have]
         wrong_out = [r for r in want_out if r in have]
-        status = "fail" if wrong_in or wrong_out else "ok"
+        status: Status = "fail" if wrong_in or wrong_out else "ok"
         evidence: list[str] = []
         for r in wrong_out:
             evidence.extend(_evidence(c, tid, r))
@@ -206,7 +213,7 @@ def _placement(claim: Claim, cluster_of: dict[str, tuple[Alignment, ...]]) -> st
 
 
 def _claim_outcome(
-    kind: str,
+    kind: OutcomeKind,
     entry: dict,
     c: Comparison,
     name: str,

@@ -18,12 +18,13 @@ must be in no span (false-positive guards). Entries of `word_diff` and `commitme
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from readout_diff.core.framing_model import AlignmentFraming
 from readout_diff.core.model import Alignment, Comparison
 from readout_diff.core.tone import ToneLexicon
-from readout_diff.inputs.results import Outcome
+from readout_diff.inputs.results import Outcome, OutcomeKind, Status
 from readout_diff.inputs.yamlio import check_keys, where
 from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_spec import SampleError
@@ -31,6 +32,10 @@ from readout_diff.workflows.check_spec import SampleError
 FRAMING_KEYS = ("word_diff", "commitment", "tone")
 WORD_DIFF_KEYS = ("only", "same", "known_failure")
 COMMITMENT_KEYS = ("stronger", "acts", "known_failure")
+
+
+# (status, expected, found) of one framing entry on its alignment's framing
+Check = Callable[[AlignmentFraming, dict[str, Any]], tuple[Status, str, str]]
 
 
 def _is_rid(key: Any) -> bool:
@@ -130,7 +135,11 @@ def _alignment_of(
 def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:
     """One Outcome per framing expectation (validated already by `validate_framing`)."""
     out = []
-    for kind, check in (("word_diff", _word_diff), ("commitment", _commitment)):
+    checks: tuple[tuple[OutcomeKind, Check], ...] = (
+        ("word_diff", _word_diff),
+        ("commitment", _commitment),
+    )
+    for kind, check in checks:
         for entry in spec.get(kind) or []:
             try:
                 label, evidence, a, ids = _alignment_of(c, entry, name)
@@ -157,7 +166,7 @@ def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:
     return out
 
 
-def _word_diff(f: AlignmentFraming, entry: dict) -> tuple[str, str, str]:
+def _word_diff(f: AlignmentFraming, entry: dict) -> tuple[Status, str, str]:
     spans = dict(f.word_diff)
     texts = {rid: [_fold(s.text) for s in spans.get(rid, ())] for rid, _ in f.word_diff}
     missing = [
@@ -178,7 +187,7 @@ def _word_diff(f: AlignmentFraming, entry: dict) -> tuple[str, str, str]:
     return ("fail" if problems else "ok"), expected, "; ".join([*problems, f"spans {got}"])
 
 
-def _commitment(f: AlignmentFraming, entry: dict) -> tuple[str, str, str]:
+def _commitment(f: AlignmentFraming, entry: dict) -> tuple[Status, str, str]:
     acts = {rid: x.act if x else "none" for rid, x in f.commitment}
     stronger = ",".join(f.stronger) or "none"
     ok = "stronger" not in entry or entry["stronger"] == stronger

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 def compare(
     readouts: Sequence[Readout],
+    *,
     lexicon: Lexicon | None = None,
     participants: Iterable[str] | None = None,
     meeting: dict[str, Any] | None = None,
@@ -63,9 +64,9 @@ def compare(
     """
     return core.compare(
         readouts,
-        lexicon or load_lexicon(),
-        participants,
-        meeting,
+        lexicon=lexicon or load_lexicon(),
+        participants=participants,
+        meeting=meeting,
         issuers=issuers or load_issuers(),
         tone=tone or load_tone(),
         segmenter=segmenter,
@@ -90,9 +91,9 @@ def compare_meeting(
     try:
         return compare(
             meeting.readouts,
-            lexicon,
-            given or meeting.participants or None,
-            {"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
+            lexicon=lexicon,
+            participants=given or meeting.participants or None,
+            meeting={"title": meeting.title, "date": meeting.date, "folder": meeting.folder},
         )
     except SpecError as e:
         if given or meeting.participants_at is None or "participant" not in e.message:
@@ -141,6 +142,7 @@ def with_languages(readouts: Sequence[Readout], languages: Sequence[str]) -> tup
 
 def compare_paths(
     paths: Sequence[str],
+    *,
     labels: Sequence[str] = (),
     participants: Sequence[str] = (),
     lexicon: Lexicon | None = None,
@@ -187,7 +189,7 @@ def compare_paths(
             with_parties(load_readouts(list(paths), list(labels), stdin, options), parties),
             languages,
         )
-        comparison = compare(readouts, lexicon, names or None)
+        comparison = compare(readouts, lexicon=lexicon, participants=names or None)
     if save is not None:
         save_meeting(save, readouts, comparison.participants, comparison.meeting)
     return comparison
