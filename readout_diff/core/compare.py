@@ -176,7 +176,9 @@ class _Segmented:
                 parts = tuple(Part(f"{cid}.{k}", a, b) for k, (a, b) in enumerate(points, 1))
                 self.claims.append(Claim(cid, *span, parts=parts))
                 self.features.append(
-                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms, language)
+                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms)
+                    if language == "en"
+                    else _foreign_features(span[0], seg.start, inside, aligning, language)
                 )
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -290,6 +292,15 @@ def compare(
         attributions=attributions,
         framing=topic_framing(topics, framed, frozenset(c.id for r in claims for c in r.claims)),
     )
+
+
+def _foreign_features(
+    text: str, offset: int, mentions: list[Mention], parties: frozenset[str], language: str
+) -> Features:
+    """A claim not in English: imported here, so that an English run never loads those rules."""
+    from readout_diff.core.features_foreign import foreign_features
+
+    return foreign_features(text, offset, mentions, parties, language)
 
 
 def _language(r: Readout) -> Language:

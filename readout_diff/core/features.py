@@ -100,15 +100,10 @@ def claim_features(
     mentions: list[Mention],
     participants: frozenset[str],
     synonyms: Synonyms | None = None,
-    language: str = "en",
 ) -> Features:
-    """Features of the claim `text` that starts at `offset`, given its topic mentions; words
-    and phrases of a synonym group become the group's token. A claim in another language gets
-    `foreign_features`."""
-    if language != "en":  # imported here: an English run never loads the other languages' rules
-        from readout_diff.core.features_foreign import foreign_features
-
-        return foreign_features(text, offset, mentions, participants, language)
+    """Features of the English claim `text` that starts at `offset`, given its topic mentions;
+    words and phrases of a synonym group become the group's token (another language's claim:
+    core.features_foreign)."""
     tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
 
     def plain(piece: str) -> str:
