@@ -186,8 +186,12 @@ def compare(
     parties = aligning = _parties(readouts, lexicon, participants)
     # A readout's issuing party is a participant by definition (`--party` alone must not leave
     # the two countries as topics); a third country a readout names stays a topic.
-    issued = issuing_parties(readouts, lexicon, issuers, parties)
+    issued, told = issuing_parties(readouts, lexicon, issuers, parties)
     parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
+    # a party told by the readout's own text is its party from here on, as if given
+    readouts = [
+        replace(r, party=p) if r.id in told else r for r, p in zip(readouts, issued, strict=True)
+    ]
     party_set = frozenset(parties)
     segmented = [_Segmented(r, lexicon, party_set, frozenset(aligning)) for r in readouts]
     alignment, unmatched = _align(readouts, segmented, frozenset(aligning))
@@ -204,6 +208,7 @@ def compare(
     claims, framed = with_framing(
         results, alignment, [s.all_mentions for s in segmented], lexicon, tone or _builtin_tone()
     )
+    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     topics = topic_presence(
         readouts,
         [s.mentions for s in segmented],

@@ -167,6 +167,9 @@ class ReadoutClaims:
     party: str | None = None  # who issued it: a party id, "joint", or None when not told
     initiative: Initiative | None = None  # who asked for the meeting, by this readout
     tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
+    # How `party` was inferred from the readout's own text when neither given nor named by its
+    # label ("its dateline “MOSCOW”"); None when given, from the label, or unknown.
+    party_inferred: str | None = None
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -188,6 +191,7 @@ class ReadoutClaims:
             "party": self.party,
             "initiative": self.initiative.to_dict() if self.initiative else None,
             "tone": [w.to_dict() for w in self.tone],
+            "party_inferred": self.party_inferred,
         }
 
     @classmethod
@@ -207,6 +211,7 @@ class ReadoutClaims:
             party=d.get("party"),
             initiative=Initiative.from_dict(d["initiative"]) if d.get("initiative") else None,
             tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
+            party_inferred=d.get("party_inferred"),
         )
 
 

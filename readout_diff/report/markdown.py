@@ -49,6 +49,8 @@ def _header(report: Report) -> list[str]:
         out.append(f"- **{r.id}** — {_md(r.label)} ({_code(r.source)}, {count(r.claims, 'claim')})")
         if r.headline:
             out.append(f"  - *{_md(r.headline)}*")
+        if r.issuer:
+            out.append(f"  - {_md(r.issuer)}")
     if report.summary:  # the comparison at a glance, as in the terminal
         out.extend(["", "**Summary**", "", *framing_markdown.summary(report, _md)])
     for prefix, names in report.headline:  # a paragraph each, not one run-on headline

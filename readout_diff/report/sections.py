@@ -16,6 +16,7 @@ from readout_diff.report.common import (
     covering_names,
     evidence,
     headline_parts,
+    issuer_note,
     one_line,
     ordered_topics,
     phrases,
@@ -45,6 +46,7 @@ class ReadoutLine:
     source: str  # with a note for pages: their lines are in the extracted text
     claims: int
     headline: str | None = None  # the readout's own title (its first heading), one line
+    issuer: str | None = None  # its party when inferred from its text, and from what
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def _describe(c: Comparison) -> Report:
                 source_note(r),
                 len(r.claims),
                 one_line(r.headline.text) if r.headline else None,
+                issuer_note(r),
             )
             for r in c.readouts
         ),

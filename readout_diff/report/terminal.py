@@ -63,6 +63,8 @@ def _header(console: Console, report: Report) -> None:
             console.print(
                 Padding(Text(f"“{r.headline}”", style="italic"), (0, 0, 0, 5), expand=False)
             )
+        if r.issuer:
+            console.print(Padding(Text(r.issuer, style="dim"), (0, 0, 0, 5), expand=False))
     console.print()
 
 
