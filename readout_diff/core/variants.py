@@ -5,7 +5,7 @@
   differences" is "manage differences"; never "development" for "develop", "nuclear-powered"
   for "nuclear power"; core/stems.py lists the words that keep their own form). Single-word
   aliases keep the exact rule (a word or its plural): alone, a stem is too loose.
-- **A modifier inside**: after a preposition or article of the alias, one or two lower-case
+- **A modifier inside**: after a preposition or article inside the alias, one or two lower-case
   words that name no topic themselves may stand between its words ("use of military force" is
   "use of force", "supply of advanced weapons" is "supply of weapons"). Never "and", "or", a
   negation, a capitalised word (a name), or a word an exact match took (a topic of its own).
@@ -118,10 +118,17 @@ class Variants:
                 joined[run.lower()].append(entry)
         return joined
 
+    def may_match(self, low: Sequence[str], text: str) -> bool:
+        """Whether a text (its lower-case words) may hold a variant: a tag, or a word that
+        starts as some alias's first stem does (most short pieces hold neither)."""
+        heads = self._heads
+        return any(ch in text for ch in _TAG_PREFIX) or any(w[:3] in heads for w in low)
+
     def find(
         self,
         text: str,
         words: Sequence[str],
+        lows: Sequence[str],
         starts: Sequence[int],
         ends: Sequence[int],
         spaced: Callable[[int], bool],
@@ -131,14 +138,24 @@ class Variants:
         took: a modifier is never a topic's word); `spaced(k)`: only spaces or hyphens stand
         before word k."""
         found: list[Span] = []
+        heads = self._heads
+        tags = any(ch in text for ch in _TAG_PREFIX)
         k = 0
         while k < len(words):
-            hit = self._at(words, k, spaced, free) if free[k] else None
+            if not free[k]:
+                k += 1
+                continue
+            # the last word cannot open a multiword alias; most words start no first stem
+            hit = (
+                self._at(words, lows, k, spaced, free)
+                if k + 1 < len(words) and lows[k][:3] in heads
+                else None
+            )
             if hit is not None:
                 found.append(Span(hit[0], starts[k], ends[hit[1] - 1]))
                 k = hit[1]
                 continue
-            if free[k] and starts[k] and text[starts[k] - 1] in _TAG_PREFIX:
+            if tags and starts[k] and text[starts[k] - 1] in _TAG_PREFIX:
                 found += self._tag(words[k], starts[k])
             k += 1
         return found
@@ -146,19 +163,23 @@ class Variants:
     def _at(
         self,
         words: Sequence[str],
+        lows: Sequence[str],
         k: int,
         spaced: Callable[[int], bool],
         free: Sequence[bool],
     ) -> tuple[str, int] | None:
         """(topic, end word) of the longest multiword alias matching from word k by stems."""
-        low = words[k].lower()
-        if low[:3] not in self._heads:
-            return None
+        low = lows[k]
         candidates = self.candidates(stem(low))
         if not candidates:
             return None
+        # the next word's stem, once: most candidates fail on it
+        after = k + 1
+        nxt = stem(lows[after]) if after < len(words) and free[after] and spaced(after) else None
         for key, topic, alias in candidates:
-            end = _match(key, alias, words, k, spaced, free)
+            if key[1] != nxt:  # a gap never opens after an alias's first word
+                continue
+            end = _match(key, alias, words, lows, k, spaced, free)
             if end is not None:
                 return topic, end
         return None
@@ -188,19 +209,20 @@ def _match(
     key: tuple[str, ...],
     alias: tuple[str, ...],
     words: Sequence[str],
+    lows: Sequence[str],
     k: int,
     spaced: Callable[[int], bool],
     free: Sequence[bool],
 ) -> int | None:
     """The end (exclusive word index) of the alias (its words' stems `key`) matched from word
     k, else None."""
-    if not _inflected(words[k].lower(), alias[0], True):
+    if not _inflected(lows[k], alias[0], True):
         return None
     j, t, gaps = 1, k + 1, 0
     while j < len(key):
         if t >= len(words) or not free[t] or not spaced(t):
             return None
-        low = words[t].lower()
+        low = lows[t]
         if stem(low) == key[j] and _inflected(low, alias[j], False):
             j, t = j + 1, t + 1
         elif key[j - 1] in _GAP_AFTER and gaps < _MAX_GAP and _modifier(words[t]):
