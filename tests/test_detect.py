@@ -102,3 +102,16 @@ def test_a_known_name_with_its_descriptors_or_family_name_is_no_new_name() -> No
         "The Secretary met Wang Yi.",
     )
     assert found == {}
+
+
+def test_a_name_standing_inside_a_hyphenated_word_of_the_other_readout_is_shared() -> None:
+    found = _detected(
+        "Wang Yi said the Quorvin trade bloc was an important framework.",
+        "The Secretary stressed a free and open Trans-Quorvin order.",
+    )
+    assert "Quorvin" not in found  # "Trans-Quorvin" writes it
+    found = _detected(
+        "Wang Yi said the Quorvin trade bloc was an important framework.",
+        "The Secretary stressed a free and open order.",
+    )
+    assert found["Quorvin"] == ("name", "a", ("b",))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readout_diff import compare
 from readout_diff.core.model import Readout
 
@@ -35,7 +37,43 @@ def test_a_partys_own_people_are_never_missing_from_its_readout() -> None:
     assert wang.omitted_from == ("a",)  # the other side's minister, unnamed by the US: omitted
 
 
-def test_without_a_party_the_people_are_omitted_as_before() -> None:
+def test_without_a_party_the_issuer_is_inferred_from_the_text_and_said() -> None:
     c = compare([readout("a", US), readout("b", CN)], participants=["united-states", "china"])
     blinken = next(t for t in c.topics if t.id == "antony-blinken")
-    assert blinken.omitted_from == ("a",)
+    assert blinken.omitted_from == ()  # "The Secretary ..." tells the State Department
+    a, b = c.readouts
+    assert (a.party, a.party_inferred) == ("united-states", "the title “The Secretary”, used alone")
+    assert (b.party, b.party_inferred) == (None, None)  # nothing in its text tells its issuer
+    assert c.to_dict()["readouts"][0]["party_inferred"] == a.party_inferred
+
+
+def test_with_nothing_to_tell_the_issuer_its_people_are_omitted_as_before() -> None:
+    us = "Antony Blinken discussed Japan and trade with the PRC."
+    c = compare([readout("a", us), readout("b", CN)], participants=["united-states", "china"])
+    blinken = next(t for t in c.topics if t.id == "antony-blinken")
+    assert blinken.present_in == ("a", "b")
+    wang = next(t for t in c.topics if t.id == "wang-yi")
+    assert wang.omitted_from == ("a",)
+    assert c.readouts[0].party_inferred is None
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "how"),
+    [
+        ("BEIJING, July 13 (Xinhua) -- The two sides met.", "china", "“Xinhua”"),
+        ("Office of the Spokesperson\n\nThe call was held.", "united-states", "Spokesperson"),
+        ("MOSCOW, March 18 — The ministers discussed Ukraine.", "russia", "dateline “MOSCOW”"),
+        # a title with a name after it names whoever has it in any readout: no evidence
+        ("Secretary Blinken met Wang Yi. Our side stressed dialogue.", None, None),
+        # the agency outranks the dateline: Xinhua's Moscow correspondent is still Xinhua
+        ("MOSCOW, May 2 (Xinhua) -- Talks were held.", "china", "“Xinhua”"),
+    ],
+)
+def test_what_the_text_tells_of_its_issuer(text: str, party: str | None, how: str | None) -> None:
+    from readout_diff.core.parties import infer_issuer
+    from readout_diff.inputs.issuers import load_issuers
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    found = infer_issuer(text, 0, load_lexicon(), load_issuers())
+    assert (found[0] if found else None) == party
+    assert how is None or (found is not None and how in found[1])

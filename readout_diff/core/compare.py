@@ -218,8 +218,12 @@ def compare(
     parties = aligning = _parties(readouts, lexicon, participants)
     # A readout's issuing party is a participant by definition (`--party` alone must not leave
     # the two countries as topics); a third country a readout names stays a topic.
-    issued = issuing_parties(readouts, lexicon, issuers, parties)
+    issued, told = issuing_parties(readouts, lexicon, issuers, parties)
     parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
+    # a party told by the readout's own text is its party from here on, as if given
+    readouts = [
+        replace(r, party=p) if r.id in told else r for r, p in zip(readouts, issued, strict=True)
+    ]
     party_set = frozenset(parties)
     languages = [_language(r) for r in readouts]
     if callable(foreign):
@@ -264,6 +268,7 @@ def compare(
         tone,
         not_english,
     )
+    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     topics = unreadable_not_missing(
         topic_presence(
             readouts,

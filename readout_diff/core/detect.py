@@ -115,7 +115,9 @@ def detect(
     vocab = [{w for ws in per_claim for _, _, w, _ in ws} for per_claim in words]
     # Words the meeting's texts write in lower case: "Treaty" or "Summit" alone is no name.
     common = frozenset(map(_fold, {w for text in texts for w in _LOWER_WORD.findall(text)}))
-    bags = [[{w for _, _, w, _ in ws} for ws in per_claim] for per_claim in words]
+    # A claim's words, and the parts of its hyphenated ones: "Pacific" stands in a claim that
+    # writes "Indo-Pacific" (the name is not the other readout's alone).
+    bags = [[_bag(ws) for ws in per_claim] for per_claim in words]
     found = []
     for r in range(len(claims)):
         others = [o for o in range(len(claims)) if o != r]
@@ -138,6 +140,13 @@ def detect(
         best = sorted(seen, key=rank.__getitem__)[:MAX_PER_READOUT]
         found.append(sorted((seen[k] for k in best), key=lambda d: d.start))
     return found
+
+
+def _bag(ws: list[tuple[int, int, str, str]]) -> set[str]:
+    """The folded words of a claim, with each part of a hyphenated word as a word too."""
+    return {w for _, _, w, _ in ws} | {
+        _fold(part) for _, _, _, raw in ws if "-" in raw for part in raw.split("-") if part
+    }
 
 
 def _claim_words(text: str, claim: Claim) -> list[tuple[int, int, str, str]]:

@@ -223,6 +223,9 @@ class ReadoutClaims:
     tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
     language: str = "en"  # ISO 639-1 code ("und" when it cannot be told)
     language_how: str = "given"  # "given", or what detection saw ("Cyrillic (98% of letters)")
+    # How `party` was inferred from the readout's own text when neither given nor named by its
+    # label ("its dateline “MOSCOW”"); None when given, from the label, or unknown.
+    party_inferred: str | None = None
 
     @property
     def headline(self) -> HeaderLine | None:
@@ -246,6 +249,7 @@ class ReadoutClaims:
             "tone": [w.to_dict() for w in self.tone],
             "language": self.language,
             "language_how": self.language_how,
+            "party_inferred": self.party_inferred,
         }
 
     @classmethod
@@ -267,6 +271,7 @@ class ReadoutClaims:
             tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
             language=d.get("language", "en"),
             language_how=d.get("language_how", "given"),
+            party_inferred=d.get("party_inferred"),
         )
 
 

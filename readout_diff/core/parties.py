@@ -233,13 +233,72 @@ def readout_party(
 
 def issuing_parties(
     readouts: Iterable[Readout], lexicon: Lexicon, issuers: Issuers, parties: Iterable[str] = ()
-) -> list[str | None]:
-    """Each readout's issuing party as `readout_party` tells it (None when unknown or an
-    unknown name: the who-said-what stage reports that)."""
+) -> tuple[list[str | None], dict[str, str]]:
+    """Each readout's issuing party as `readout_party` tells it, else as its own text tells it
+    (`infer_issuer`), and how, by readout id, for those the text told. None when unknown (an
+    unknown name given: the who-said-what stage reports that)."""
     known = tuple(parties)
-    return [readout_party(r.party, r.label, lexicon, issuers, known) for r in readouts]
+    issued: list[str | None] = []
+    told: dict[str, str] = {}
+    for r in readouts:
+        party = readout_party(r.party, r.label, lexicon, issuers, known)
+        if party is None and not r.party:
+            inferred = infer_issuer(r.text, r.body_start, lexicon, issuers)
+            if inferred:
+                party, told[r.id] = inferred
+        issued.append(party)
+    return issued, told
 
 
 def own_parties(readouts: Iterable[Readout], issued: Iterable[str | None]) -> dict[str, str]:
     """Readout id -> the party that issued it, for readouts with one party (not joint)."""
     return {r.id: p for r, p in zip(readouts, issued, strict=True) if p is not None and p != JOINT}
+
+
+# A dateline: a place in capitals or with a capital, an optional date and news agency, then a
+# dash ("BEIJING, July 13 (Xinhua) --", "Washington, D.C. —").
+_DATELINE = re.compile(
+    r"^[^\S\n]*(?P<place>[A-Z][\w.'’ ]{1,40}?)"
+    r"(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+\d{1,2})?(?:,?[^\S\n]+\d{4})?)?"
+    r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?:—|–|--|-)[^\S\n]",
+    re.MULTILINE,
+)
+_HEAD = 400  # characters of a readout's start where its issuer names itself
+
+
+def infer_issuer(
+    text: str, start: int, lexicon: Lexicon, issuers: Issuers
+) -> tuple[str, str] | None:
+    """(party, how it was told) of a readout whose party was not given and whose label names
+    none, from its own text, the strongest evidence first: an office or agency of the issuer
+    table near its start ("Office of the Spokesperson", "(Xinhua)"); a title only one party's
+    office holder bears, used bare ("The Secretary reaffirmed ..."); the place of its
+    dateline ("MOSCOW, March 18 --"). Two parties told by the same evidence tell none (None);
+    "our side" names no one by itself."""
+    head = text[start : start + _HEAD]
+    found = {p for _, _, p, _ in issuers.find(head, titles=False)}
+    if len(found) == 1:
+        (party,) = found
+        return party, f"the issuer's name in its text ({_quoted(head, issuers)})"
+    if found:
+        return None
+    titles = tuple(t for ts in issuers.titles.values() for t in ts if t.lower().startswith("the "))
+    if titles:
+        owners = {t.casefold(): p for p, ts in issuers.titles.items() for t in ts}
+        bare = {m.group(0): owners[m.group(0).casefold()] for m in _bare(titles).finditer(text)}
+        if len(set(bare.values())) == 1:
+            title, party = next(iter(bare.items()))
+            return party, f"the title “{title}”, used alone"
+        if bare:
+            return None
+    line = _DATELINE.search(head)
+    if line:
+        places = {party_of(lexicon, m.topic) for m in lexicon.find(line.group("place"))} - {None}
+        if len(places) == 1:
+            return str(places.pop()), f"its dateline “{line.group('place').strip()}”"
+    return None
+
+
+def _quoted(head: str, issuers: Issuers) -> str:
+    start, end, _, _ = issuers.find(head, titles=False)[0]
+    return f"“{head[start:end]}”"

@@ -306,7 +306,7 @@ class Lexicon:
                 and (w[:-1] in first_words or (w.endswith("es") and w[:-2] in first_words))
             )
         }
-        if not words.word:
+        if not words.word or not (opening or self._variants.may_match(words.low, text)):
             return found
         words.locate()
         free = [True] * len(words.word)  # words no exact match took
@@ -325,6 +325,7 @@ class Lexicon:
         other = self._variants.find(
             text,
             words.word,
+            words.low,
             words.start,
             words.end,
             lambda t: words.separator(t) == " ",

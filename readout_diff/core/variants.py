@@ -1,11 +1,11 @@
 """An alias's other forms, found where no alias stands word for word (core/topics.py first).
 
-- **Stems**: a multiword alias matches words with the same stems that differ from its own by
-  an inflection alone: a plural or possessive, and an -ed or -ing on its first word ("managed
-  differences" is "manage differences"; never "development" for "develop", "nuclear-powered"
-  for "nuclear power"; core/stems.py lists the words that keep their own form). Single-word
-  aliases keep the exact rule (a word or its plural): alone, a stem is too loose.
-- **A modifier inside**: after a preposition or article of the alias, one or two lower-case
+- **Inflections**: a multiword alias matches words that differ from its own by an inflection
+  alone: a plural or possessive, and an -ed or -ing on its first word ("managed differences"
+  is "manage differences"; never "development" for "develop", "nuclear-powered" for "nuclear
+  power"; KEEP lists the words that keep their own form). Single-word aliases keep the exact
+  rule (a word or its plural): alone, an inflection is too loose ("state" is not "states").
+- **A modifier inside**: after a preposition or article inside the alias, one or two lower-case
   words that name no topic themselves may stand between its words ("use of military force" is
   "use of force", "supply of advanced weapons" is "supply of weapons"). Never "and", "or", a
   negation, a capitalised word (a name), or a word an exact match took (a topic of its own).
@@ -14,8 +14,8 @@
   hyphens left out is that alias ("COVID" + "19" is "COVID-19"). An alias in capitals of three
   letters or fewer must keep its capitals there too ("#us" is not the United States).
 
-The stems of the aliases are worked out once, when the lexicon is built (they ship in
-data/topics.index.json); a text's words are stemmed only when they may open an alias.
+The aliases, by the base of their first word, ship in data/topics.index.json; a text's word
+is looked at only when it may open one.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-from readout_diff.core.stems import stem
 
 # Words of an alias after which a modifier may stand, and the words a modifier never is.
 _GAP_AFTER = frozenset("of on for to in with against the a an".split())
@@ -46,21 +44,22 @@ class Span:
 
 
 class Variants:
-    """Multiword aliases by the stems of their words (by first stem, longest first), and, for
+    """Multiword aliases by the base of their first word (longest first), and, for
     hashtags, every alias by its words run together in lower case (worked out at the first
     tag from `aliases`: (topic id, words, case-sensitive) of every alias)."""
 
     def __init__(
         self,
-        stems: Mapping[str, str],
+        bases: Mapping[str, str],
         aliases: Callable[[], Iterable[tuple[str, tuple[str, ...], bool]]],
     ) -> None:
-        # first stem -> "topic<TAB>stems<TAB>words" lines, longest alias first: parsed when a
-        # text's word has that stem (the index is read at every start; most stems never are)
-        self._raw = stems
-        self._parsed: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
-        # the first letters of first stems: a text word is stemmed only if it starts so
-        self._heads = frozenset(k[:3] for k in stems)
+        # base of the first word -> "topic<TAB>words" lines, longest alias first: parsed when
+        # a text's word has that base (the index is read at every start; most never are)
+        self._raw = bases
+        self._parsed: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # the first four letters of those bases (a base keeps its word's start): most words of
+        # a text start none and are passed over
+        self._heads = frozenset(k[:4] for k in bases)
         self._aliases = aliases
 
     @classmethod
@@ -70,12 +69,11 @@ class Variants:
         aliases: Callable[[], Iterable[tuple[str, tuple[str, ...], bool]]],
     ) -> Variants:
         """From (topic id, lower-case words) of each multiword, case-insensitive alias with only
-        spaces or hyphens between its words (the stems are worked out here, once)."""
+        spaces or hyphens between its words."""
         lines: dict[str, dict[str, int]] = {}
         for topic, words in spaced:
-            key = [stem(w) for w in words]
-            line = f"{topic}\t{' '.join(key)}\t{' '.join(words)}"
-            lines.setdefault(key[0], {})[line] = len(key)
+            line = f"{topic}\t{' '.join(words)}"
+            lines.setdefault(_bare(words[0], ()), {})[line] = len(words)
         return cls(
             {
                 k: "\n".join(sorted(v, key=lambda line: (-v[line], line)))
@@ -95,15 +93,15 @@ class Variants:
     ) -> Variants:
         return cls(data, aliases)
 
-    def candidates(self, first: str) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
-        """(stems, topic, words) of the aliases whose first word has this stem, longest first."""
-        found = self._parsed.get(first)
+    def candidates(self, base: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(topic, words) of the aliases whose first word has this base, longest first."""
+        found = self._parsed.get(base)
         if found is None:
             found = []
-            for line in self._raw.get(first, "").split("\n") if first in self._raw else ():
-                topic, key, words = line.split("\t")
-                found.append((tuple(key.split(" ")), topic, tuple(words.split(" "))))
-            self._parsed[first] = found
+            for line in self._raw[base].split("\n") if base in self._raw else ():
+                topic, words = line.split("\t")
+                found.append((topic, tuple(words.split(" "))))
+            self._parsed[base] = found
         return found
 
     @functools.cached_property
@@ -118,10 +116,17 @@ class Variants:
                 joined[run.lower()].append(entry)
         return joined
 
+    def may_match(self, low: Sequence[str], text: str) -> bool:
+        """Whether a text (its lower-case words) may hold a variant: a tag, or a word that
+        starts as some alias's first word does (most short pieces hold neither)."""
+        heads = self._heads
+        return any(ch in text for ch in _TAG_PREFIX) or any(w[:4] in heads for w in low)
+
     def find(
         self,
         text: str,
         words: Sequence[str],
+        lows: Sequence[str],
         starts: Sequence[int],
         ends: Sequence[int],
         spaced: Callable[[int], bool],
@@ -131,14 +136,24 @@ class Variants:
         took: a modifier is never a topic's word); `spaced(k)`: only spaces or hyphens stand
         before word k."""
         found: list[Span] = []
+        heads = self._heads
+        tags = any(ch in text for ch in _TAG_PREFIX)
         k = 0
         while k < len(words):
-            hit = self._at(words, k, spaced, free) if free[k] else None
+            if not free[k]:
+                k += 1
+                continue
+            # the last word cannot open a multiword alias; most words start no alias's
+            hit = (
+                self._at(words, lows, k, spaced, free)
+                if k + 1 < len(words) and lows[k][:4] in heads
+                else None
+            )
             if hit is not None:
                 found.append(Span(hit[0], starts[k], ends[hit[1] - 1]))
                 k = hit[1]
                 continue
-            if free[k] and starts[k] and text[starts[k] - 1] in _TAG_PREFIX:
+            if tags and starts[k] and text[starts[k] - 1] in _TAG_PREFIX:
                 found += self._tag(words[k], starts[k])
             k += 1
         return found
@@ -146,19 +161,26 @@ class Variants:
     def _at(
         self,
         words: Sequence[str],
+        lows: Sequence[str],
         k: int,
         spaced: Callable[[int], bool],
         free: Sequence[bool],
     ) -> tuple[str, int] | None:
-        """(topic, end word) of the longest multiword alias matching from word k by stems."""
-        low = words[k].lower()
-        if low[:3] not in self._heads:
-            return None
-        candidates = self.candidates(stem(low))
+        """(topic, end word) of the longest multiword alias matching from word k: the word
+        itself, or its base as a first word's inflection (a plural, -ed or -ing)."""
+        low = lows[k]
+        base = _bare(low, _PLURAL + _VERBAL)
+        candidates = [*self.candidates(low), *(self.candidates(base) if base != low else ())]
         if not candidates:
             return None
-        for key, topic, alias in candidates:
-            end = _match(key, alias, words, k, spaced, free)
+        after = k + 1
+        if after >= len(words) or not free[after] or not spaced(after):
+            return None
+        nxt = lows[after]
+        for topic, alias in sorted(candidates, key=lambda c: -len(c[1])):
+            if not _inflected(nxt, alias[1], False):  # no gap after an alias's first word
+                continue
+            end = _match(alias, words, lows, k, spaced, free)
             if end is not None:
                 return topic, end
         return None
@@ -185,25 +207,25 @@ class Variants:
 
 
 def _match(
-    key: tuple[str, ...],
     alias: tuple[str, ...],
     words: Sequence[str],
+    lows: Sequence[str],
     k: int,
     spaced: Callable[[int], bool],
     free: Sequence[bool],
 ) -> int | None:
-    """The end (exclusive word index) of the alias (its words' stems `key`) matched from word
+    """The end (exclusive word index) of the alias (its lower-case words) matched from word
     k, else None."""
-    if not _inflected(words[k].lower(), alias[0], True):
+    if not _inflected(lows[k], alias[0], True):
         return None
     j, t, gaps = 1, k + 1, 0
-    while j < len(key):
+    while j < len(alias):
         if t >= len(words) or not free[t] or not spaced(t):
             return None
-        low = words[t].lower()
-        if stem(low) == key[j] and _inflected(low, alias[j], False):
+        low = lows[t]
+        if _inflected(low, alias[j], False):
             j, t = j + 1, t + 1
-        elif key[j - 1] in _GAP_AFTER and gaps < _MAX_GAP and _modifier(words[t]):
+        elif alias[j - 1] in _GAP_AFTER and gaps < _MAX_GAP and _modifier(words[t]):
             gaps, t = gaps + 1, t + 1
         else:
             return None
@@ -215,12 +237,20 @@ def _modifier(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in _NEVER_GAP
 
 
+# Inflected forms with a meaning of their own: each is only itself, never another word's form
+# ("forces" the military is not "force", "states" not a state, "interests" not interest).
+KEEP = frozenset(
+    "forces states arms goods interests securities customs means affairs grounds quarters "
+    "relations talks troops".split()
+)
+
 # Inflectional endings. Any word of an alias may take a plural or a possessive; only its first
 # word (the verb of "manage differences", "resume dialogue") an -ed or -ing: elsewhere those
 # make another word ("nuclear-powered" is not nuclear power), and an alias's participle is
-# its own word ("developing countries" are not developed ones). Snowball's stems join derived
-# words too ("develop" and "development"): the stems find the candidates, this keeps the
-# inflections.
+# its own word ("developing countries" are not developed ones). A stemmer (Snowball) was
+# measured here: it also joins derived words ("develop" and "development", "peace" and
+# "peaceful"), so a guard like this one had to check every match anyway, and stemming a cold
+# word cost ~20-80 µs, ~3-13 ms a typical run: the guard alone finds the same matches.
 _PLURAL = ("'s", "ies", "es", "s")
 _VERBAL = ("ied", "ing", "ed")
 _PARTICIPLE = re.compile(r".{3,}(?:ing|ed)$")
@@ -244,7 +274,7 @@ def _inflected(word: str, alias_word: str, first: bool) -> bool:
     title is no topic), so its singular is not taken."""
     if word == alias_word:
         return True
-    if alias_word.endswith("s") or _PARTICIPLE.match(alias_word):
+    if word in KEEP or alias_word.endswith("s") or _PARTICIPLE.match(alias_word):
         return False
     endings = _PLURAL + _VERBAL if first else _PLURAL
     return _bare(word, endings) == _bare(alias_word, ())

@@ -191,7 +191,7 @@ def replace_aliases(topic: Topic, aliases: Mapping[str, tuple[str, ...]]) -> Top
 
 
 INDEX_FILE = "data/topics.index.json"
-INDEX_VERSION = 2  # 2: with the aliases' variants (stems, hashtag spellings)
+INDEX_VERSION = 3  # 2: with the aliases' variants; 3: by the base of their first word
 
 
 def _data(name: str) -> bytes:

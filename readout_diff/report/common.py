@@ -82,9 +82,22 @@ def covering_names(comparison: Comparison, topic: TopicPresence, readout_id: str
     names = {t.id: t.name for t in comparison.topics}
     own = comparison.readout(readout_id).party
     return [
-        f"its own party ({tid.replace('-', ' ').title()})" if tid == own else names.get(tid, tid)
+        f"its own party ({party_title(tid)})" if tid == own else names.get(tid, tid)
         for tid in dict(topic.covered).get(readout_id, ())
     ]
+
+
+def party_title(party: str) -> str:
+    """A party's id as a name, where the report lists no topic for it (parties are none)."""
+    return party.replace("-", " ").title()
+
+
+def issuer_note(readout: ReadoutClaims) -> str | None:
+    """ "issued by China, as its text tells: its dateline “BEIJING”" for a readout whose
+    party was inferred from its own text (core.parties.infer_issuer); None otherwise."""
+    if not (readout.party and readout.party_inferred):
+        return None
+    return f"issued by {party_title(readout.party)}, as its text tells: {readout.party_inferred}"
 
 
 def ordered_topics(comparison: Comparison) -> list[TopicPresence]:

@@ -51,6 +51,8 @@ def _header(report: Report) -> list[str]:
             out.append(f"  - *{_md(r.headline)}*")
         if r.language:
             out.append(f"  - {_md(r.language)}")
+        if r.issuer:
+            out.append(f"  - {_md(r.issuer)}")
     if report.summary:  # the comparison at a glance, as in the terminal
         out.extend(["", "**Summary**", "", *framing_markdown.summary(report, _md)])
     for prefix, names in report.headline:  # a paragraph each, not one run-on headline

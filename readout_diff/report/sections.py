@@ -17,6 +17,7 @@ from readout_diff.report.common import (
     covering_names,
     evidence,
     headline_parts,
+    issuer_note,
     lone_parts,
     one_line,
     ordered_topics,
@@ -51,6 +52,7 @@ class ReadoutLine:
     claims: int
     headline: str | None = None  # the readout's own title (its first heading), one line
     language: str | None = None  # how a readout not in English was read (None: English)
+    issuer: str | None = None  # its party when inferred from its text, and from what
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def _describe(c: Comparison) -> Report:
                 len(r.claims),
                 one_line(r.headline.text) if r.headline else None,
                 language_note(c.readouts, r),
+                issuer_note(r),
             )
             for r in c.readouts
         ),

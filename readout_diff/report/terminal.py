@@ -65,6 +65,8 @@ def _header(console: Console, report: Report) -> None:
             )
         if r.language:
             console.print(Padding(Text(r.language, style="yellow"), (0, 0, 0, 5), expand=False))
+        if r.issuer:
+            console.print(Padding(Text(r.issuer, style="dim"), (0, 0, 0, 5), expand=False))
     console.print()
 
 
