@@ -113,8 +113,10 @@ def unlinked_parts(
     top = max(w2.values(), default=1.0)
     cover = []
     for tokens in parts:
-        total = sum(w2.get(t, top) for t in tokens)
-        shared = sum(w2.get(t, top) for t in tokens & others)
+        # fsum: exact whatever the order of the set, which hash randomisation changes (a sum
+        # off by one ulp broke a tie between two parts differently from run to run)
+        total = math.fsum(w2.get(t, top) for t in tokens)
+        shared = math.fsum(w2.get(t, top) for t in tokens & others)
         cover.append(shared / total if total else math.inf)
     best = max(range(len(parts)), key=lambda i: (cover[i], -i))
     return [i for i, c in enumerate(cover) if c < PART_COVERAGE and i != best]
