@@ -82,3 +82,14 @@ def test_a_wrong_partly_confirmed_fails(tmp_path: Path) -> None:
 def test_wrong_types_are_one_line_errors(tmp_path: Path, tail: str, message: str) -> None:
     with pytest.raises(SampleError, match=message):
         check_meeting(meeting(tmp_path, tail), LEX)
+
+
+def test_update_writes_partial_confirmation() -> None:
+    from readout_diff import load_meeting
+    from readout_diff.workflows.compare import compare_meeting
+    from readout_diff.workflows.expectations import expectations
+
+    spec = expectations(compare_meeting(load_meeting(str(SEED)), LEX))
+    a8 = [e for e in spec["attributions"] if "Moscow" in e["fragment"]]
+    assert a8 == [{**a8[0], "confirmed": False, "partly_confirmed": True}]
+    assert all(e.get("partly_confirmed", True) for e in spec["attributions"])  # only when true

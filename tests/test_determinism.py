@@ -16,7 +16,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-SEEDS = ("0", "12345", "4242")
+# "6" once gave another unmatched part of the EU-China summit (a float sum over a set: now fsum)
+SEEDS = ("0", "12345", "4242", "6")
 SEED_MEETING = "samples/2025-07-13-wang-lavrov-beijing"
 TRILATERAL = "samples/2025-03-22-china-japan-rok-trilateral"
 TERMINAL = ("--width", "100", "--no-color")
@@ -28,6 +29,7 @@ CASES = {
     "trilateral-json": ("compare", TRILATERAL, "-f", "json"),
     "trilateral-terminal": ("compare", TRILATERAL, *TERMINAL),
     "check-json": ("check", "samples", "-f", "json"),
+    "summit-json": ("compare", "samples/2025-07-24-eu-china-summit", "-f", "json"),
 }
 # The one value of `check` that is measured, not computed: blanked before comparing.
 SECONDS = re.compile(rb'"seconds": [0-9.e+-]+')

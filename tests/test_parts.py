@@ -139,3 +139,8 @@ def test_the_report_says_what_differs_beside_a_partly_confirming_claim() -> None
     assert "not in Ministry B" not in section
     assert "only here: “and to lift the export controls on computer chips.”" in section
     assert "and 1 point inside aligned claims:" in md and "`a1.2`" in md
+
+
+def test_a_semicolon_inside_brackets_is_no_boundary() -> None:
+    text = "On Monday, for an hour from 9 a.m. (local time; 4 p.m. at home), the envoys met."
+    assert split_points(text) == ()

@@ -10,8 +10,9 @@ says them.
 Boundaries (the connective opens the next part): ";", "while", "whereas", ", as well as",
 "and to" (a second infinitive: "agreed to X and to Y"), and "and" before a reporting or
 commitment verb ("and stressed that", "and agreed to"). A boundary that would leave a part of
-fewer than MIN_WORDS words is not one. At most MAX_PARTS parts per claim: past the cap the rest
-of the sentence stays in the last part. One regex pass: linear in the sentence's length.
+fewer than MIN_WORDS words, or that stands inside brackets, is not one. At most MAX_PARTS parts
+per claim: past the cap the rest of the sentence stays in the last part. One scan for the
+connectives, which stops at the cap: linear in the sentence's length.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def split_points(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
             at, nxt = _before(text, m.start()), m.start()
         if _words(text, cuts[-1], at) < MIN_WORDS or _words(text, nxt, len(text)) < MIN_WORDS:
             continue
+        if text.rfind("(", cuts[-1], at) > text.rfind(")", cuts[-1], at):
+            continue  # inside brackets: "(local time; 7 a.m. at home)" is one aside
         cuts.append(nxt)
     if len(cuts) < 2:
         return ()
@@ -110,8 +113,10 @@ def unlinked_parts(
     top = max(w2.values(), default=1.0)
     cover = []
     for tokens in parts:
-        total = sum(w2.get(t, top) for t in tokens)
-        shared = sum(w2.get(t, top) for t in tokens & others)
+        # fsum: exact whatever the order of the set, which hash randomisation changes (a sum
+        # off by one ulp broke a tie between two parts differently from run to run)
+        total = math.fsum(w2.get(t, top) for t in tokens)
+        shared = math.fsum(w2.get(t, top) for t in tokens & others)
         cover.append(shared / total if total else math.inf)
     best = max(range(len(parts)), key=lambda i: (cover[i], -i))
     return [i for i, c in enumerate(cover) if c < PART_COVERAGE and i != best]

@@ -89,7 +89,8 @@ def _attributions(
         rid, claim = by_id[a.claim]
         speaker = "joint" if a.speaker == "joint" else a.speaker_readouts[0]
         entry = {"in": a.readout, "fragment": fragment(claim, claims[rid]), "speaker": speaker}
-        out.append({**entry, "confirmed": a.confirmed})
+        partly = {"partly_confirmed": True} if a.partly_confirmed_by else {}
+        out.append({**entry, "confirmed": a.confirmed, **partly})
     return out
 
 
