@@ -34,6 +34,7 @@ _UPDATED = {
     "kept": "kept (exists; --force to overwrite)",
     "unchanged": "unchanged",
     "written": "written — review it before committing",
+    "would be written": "would be written (--dry-run: nothing written)",
 }
 
 
@@ -56,7 +57,16 @@ UpdateOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
+    bool,
+    typer.Option(
+        "--force",
+        help="With --update: regenerate existing expectations too (hand-written sections, "
+        "known_failure entries and comments are kept).",
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="With --update: show the diff of each file, write nothing."),
 ]
 QuietOption = Annotated[
     bool,
@@ -73,6 +83,7 @@ def check(
     junit: JunitOption = None,
     update: UpdateOption = False,
     force: ForceOption = False,
+    dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     color: ColorOption = ColorMode.auto,
@@ -88,7 +99,7 @@ def check(
     folders = run(lambda: find_meetings(paths or ["samples"], select))
     lexicon = run(lambda: load_lexicon(topics))
     if update:
-        run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
+        run(lambda: _print_updates(update_expectations(folders, lexicon, force, dry_run)))
         return
     results = check_meetings(folders, lexicon)
     options = render_options(no_color, width, color)
