@@ -41,14 +41,19 @@ _UPDATED = {
 MeetingsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Meeting folders, or folders of them (default: samples/).", show_default=False
+        metavar="[MEETINGS]...",
+        help="Meeting folders, or folders of them (default: samples/).",
+        show_default=False,
     ),
 ]
 SelectOption = Annotated[
-    str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
+    str | None,
+    typer.Option("-k", metavar="TEXT", help="Only meetings whose folder name contains TEXT."),
 ]
 CheckFormatOption = Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")]
-JunitOption = Annotated[Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")]
+JunitOption = Annotated[
+    Path | None, typer.Option("--junit", metavar="FILE", help="Also write JUnit XML to FILE.")
+]
 UpdateOption = Annotated[
     bool,
     typer.Option(
