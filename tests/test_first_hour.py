@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,38 @@ def test_plain_output_has_no_trailing_spaces(color: str) -> None:
     assert r.exit_code == 0, r.output
     lines = r.stdout.replace("\x1b[0m", "").splitlines()
     assert [n for n, line in enumerate(lines, 1) if line != line.rstrip()] == []
+
+
+def test_the_readmes_python_example_runs_as_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "compare_paths" in b]
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README's example
+    assert capsys.readouterr().out.startswith("# Readout comparison")
+
+
+def test_check_flags_a_reason_quoting_what_it_no_longer_finds(tmp_path: Path) -> None:
+    shutil.copytree(SEED, tmp_path / "m")
+    expected = tmp_path / "m" / "expected.yaml"
+    text = expected.read_text("utf-8")
+    reason = re.search(r'known_failure: "([^"]*found [^"]*)"', text)
+    assert reason is not None
+    stale = reason.group(1)[: reason.group(1).rindex("found ")] + "found a1 unmatched"
+    expected.write_text(text.replace(reason.group(1), stale), "utf-8")
+    r = invoke("check", tmp_path / "m", "--no-color", "--width", "200")
+    assert r.exit_code == 0, r.output
+    assert "  stale:    the reason says found what check no longer finds" in r.stdout
+    assert "(1 known failure, 1 with a reason quoting what is no longer found)" in r.stdout
+
+
+def test_no_sample_reason_quotes_what_check_no_longer_finds() -> None:
+    """14 of the samples' 22 reasons that quote a "found" value contradicted check's."""
+    r = invoke("check", SAMPLES, "--no-color", "-q")
+    assert r.exit_code == 0, r.output
+    assert "no longer found" not in r.stdout

@@ -9,6 +9,7 @@ expectations survive changes to segmentation.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from readout_diff.workflows.compare import compare_meeting
 __all__ = ["CLAIM_KINDS", "EXPECTED_KEYS", "EXPECTED_TOPIC_KEYS", "FRAMING_KINDS", "SampleError"]
 
 EXPECTED = "expected.yaml"
+_QUOTED_FOUND = re.compile(r"\bfound:? (.+)$", re.DOTALL)  # a reason's "…; found X" at its end
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,16 @@ class Outcome:
     found: str = ""
     evidence: tuple[str, ...] = ()
     reason: str = ""  # of a known failure
+
+    @property
+    def stale_reason(self) -> str | None:
+        """What a known failure's reason quotes as found ("…; found a2 unmatched, b2
+        unmatched") when `check` no longer finds that: a reason that has gone out of date."""
+        m = _QUOTED_FOUND.search(self.reason)
+        if self.status != "known-failure" or m is None:
+            return None
+        quoted = m.group(1).strip().rstrip(".")
+        return None if quoted == self.found else quoted
 
     def to_dict(self) -> dict[str, Any]:
         return {
