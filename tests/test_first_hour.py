@@ -129,3 +129,15 @@ def test_no_sample_reason_quotes_what_check_no_longer_finds() -> None:
     r = invoke("check", SAMPLES, "--no-color", "-q")
     assert r.exit_code == 0, r.output
     assert "no longer found" not in r.stdout
+
+
+@pytest.mark.parametrize("text", ["topics: no", "topics: false", "claims: no", "claims: off"])
+def test_a_yaml_boolean_for_a_section_is_an_error_not_an_empty_section(
+    tmp_path: Path, text: str
+) -> None:
+    """`topics: no` read as "no topics expected" and failed on every topic found."""
+    shutil.copytree(SEED, tmp_path / "m")
+    (tmp_path / "m" / "expected.yaml").write_text(text + "\n", "utf-8")
+    r = invoke("check", tmp_path / "m", "--no-color")
+    assert r.exit_code == 2, r.output
+    assert "must map topic ids" in r.stdout or "'claims' must have" in r.stdout
