@@ -148,7 +148,16 @@ def test_two_files_with_labels_and_participants(files: Path) -> None:
 
 def test_label_falls_back_to_the_file_stem(files: Path) -> None:
     data = json.loads(
-        report("china.txt", "russia.txt", "-p", "china", "-p", "russia", "-f", "json")
+        report(
+            "china.txt",
+            "russia.txt",
+            "--participants",
+            "china",
+            "--participants",
+            "russia",
+            "-f",
+            "json",
+        )
     )
     assert [(r["id"], r["label"], r["source"]) for r in data["readouts"]] == [
         ("a", "china", "china.txt"),
@@ -159,7 +168,15 @@ def test_label_falls_back_to_the_file_stem(files: Path) -> None:
 def test_readout_from_stdin(files: Path) -> None:
     data = json.loads(
         report(
-            "-", "russia.txt", "-p", "china,russia", "--party", "china", "-f", "json", input=CHINA
+            "-",
+            "russia.txt",
+            "--participants",
+            "china,russia",
+            "--party",
+            "china",
+            "-f",
+            "json",
+            input=CHINA,
         )
     )
     assert [(r["label"], r["source"]) for r in data["readouts"]] == [
@@ -187,7 +204,9 @@ def test_front_matter_participants_are_the_parties(files: Path) -> None:
     ids=["missing-topic", "same-topics", "without-option"],
 )
 def test_exit_code_option(files: Path, second: str, extra: list[str], code: int) -> None:
-    r = invoke("compare", "china.txt", second, "-p", "china,russia", "-f", "json", *extra)
+    r = invoke(
+        "compare", "china.txt", second, "--participants", "china,russia", "-f", "json", *extra
+    )
     assert r.exit_code == code, r.output
     assert r.stderr == ""
     missing = [t["id"] for t in json.loads(r.stdout)["topics"] if t["missing_from"]]
@@ -198,7 +217,16 @@ def test_exit_code_option(files: Path, second: str, extra: list[str], code: int)
 def test_output_file_is_what_stdout_would_print(files: Path, fmt: str) -> None:
     out_dir = files / "out"
     out_dir.mkdir()
-    args = ["china.txt", "russia.txt", "-p", "china,russia", "-f", fmt, "--width", "100"]
+    args = [
+        "china.txt",
+        "russia.txt",
+        "--participants",
+        "china,russia",
+        "-f",
+        fmt,
+        "--width",
+        "100",
+    ]
     printed = report(*args)
     r = invoke("compare", *args, "--output", out_dir / "report")
     assert r.exit_code == 0, r.output
@@ -208,7 +236,7 @@ def test_output_file_is_what_stdout_would_print(files: Path, fmt: str) -> None:
 
 
 def test_output_dash_is_standard_output_not_a_file_named_dash(files: Path) -> None:
-    args = ["china.txt", "russia.txt", "-p", "china,russia", "-f", "json"]
+    args = ["china.txt", "russia.txt", "--participants", "china,russia", "-f", "json"]
     r = invoke("compare", *args, "-o", "-")
     assert r.exit_code == 0, r.output
     assert r.stdout == report(*args)
@@ -217,7 +245,9 @@ def test_output_dash_is_standard_output_not_a_file_named_dash(files: Path) -> No
 
 def test_output_that_is_a_folder_is_refused_before_comparing(files: Path) -> None:
     (files / "out" / "report").mkdir(parents=True)
-    r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")
+    r = invoke(
+        "compare", "china.txt", "russia.txt", "--participants", "china,russia", "-o", "out/report"
+    )
     assert r.exit_code == 2, r.output
     assert r.stderr == "readout-diff: error: out/report: is a folder; give a file name to write\n"
 
@@ -230,7 +260,9 @@ def test_output_failure_leaves_no_temp_file(files: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(readout_diff.report.output.os, "replace", full_disk)
     (files / "out").mkdir()
-    r = invoke("compare", "china.txt", "russia.txt", "-p", "china,russia", "-o", "out/report")
+    r = invoke(
+        "compare", "china.txt", "russia.txt", "--participants", "china,russia", "-o", "out/report"
+    )
     assert r.exit_code == 2, r.output
     assert r.stderr == "readout-diff: error: out/report: cannot write (No space left on device)\n"
     assert list((files / "out").iterdir()) == []
@@ -264,7 +296,7 @@ BAD = {
         "topics.yaml line 3: mapping values are not allowed",
     ),
     "unknown-participant": (
-        ["china.txt", "russia.txt", "-p", "chnia"],
+        ["china.txt", "russia.txt", "--participants", "chnia"],
         "unknown participant 'chnia'",
     ),
     "meeting-yaml-malformed": (["bad-meeting"], "meeting.yaml line 2: mapping values"),
@@ -288,7 +320,7 @@ def test_bad_input_is_one_line_on_stderr(files: Path, args: list[object], messag
 
 
 def test_unknown_participant_suggests_close_ids(files: Path) -> None:
-    r = invoke("compare", "china.txt", "russia.txt", "-p", "chnia")
+    r = invoke("compare", "china.txt", "russia.txt", "--participants", "chnia")
     assert r.exit_code == 2, r.output
     assert "(closest: " in r.stderr and "china" in r.stderr.split("closest:")[1]
 
@@ -323,7 +355,7 @@ def test_piping_into_head_is_quiet(tmp_path: Path, size: str) -> None:
     if size == "large":  # far more than a pipe buffer, so the write really meets a closed pipe
         for name, text in {"a.txt": CHINA, "b.txt": RUSSIA}.items():
             (tmp_path / name).write_text(text * 150, "utf-8")
-        args = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-p", "china,russia"]
+        args = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--participants", "china,russia"]
     cmd = [sys.executable, "-m", "readout_diff", "compare", *args, "-f", "json"]
     producer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     head = subprocess.Popen(["head", "-n", "1"], stdin=producer.stdout, stdout=subprocess.PIPE)
@@ -360,7 +392,9 @@ def test_participants_resolve_in_any_case_and_suggest_by_alias(tmp_path: Path) -
         participants=["china", "russia"],
     )
     assert "united-states" not in {t.id for t in c.topics}
-    r = CliRunner().invoke(app, ["compare", str(SEED), "-p", "china,RUSSIA", "-f", "json"])
+    r = CliRunner().invoke(
+        app, ["compare", str(SEED), "--participants", "china,RUSSIA", "-f", "json"]
+    )
     assert r.exit_code == 0, r.output
 
 

@@ -263,8 +263,19 @@ def test_markdown_marks_escape_the_readouts_text() -> None:
     )
     md = RENDERERS[Format.markdown](c, RenderOptions())
     # spans hold words: the escaped marks of the text stand outside them
-    assert "\\*~~alpha~~\\*" in md and "\\<b\\>~~now~~\\</b\\>" in md
-    assert "**beta**" in md and "<b>" not in md
+    assert "\\*[-alpha-]\\*" in md and "\\<b\\>[-now-]\\</b\\>" in md
+    assert "{+beta+}" in md and "<b>" not in md and "~~" not in md
+
+
+def test_markdown_word_diffs_are_in_gits_form_not_strike_through() -> None:
+    """`~~` is no CommonMark: the marks must read the same in every renderer and in plain text."""
+    c = pair(
+        "The ministers agreed on alpha terms for trade.",
+        "The ministers agreed on beta terms for trade.",
+    )
+    md = RENDERERS[Format.markdown](c, RenderOptions())
+    assert "[-words-]" in md and "{+words+}" in md  # the legend
+    assert "[-alpha-]" in md and "{+beta+}" in md and "~~" not in md
 
 
 def test_cli_json_carries_framing_and_the_report_its_sections() -> None:

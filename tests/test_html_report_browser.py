@@ -226,3 +226,42 @@ def test_screenshots_for_the_readme(
             path.write_bytes(png)
             shrink(path)
         assert path.is_file(), "run the browser tests with --update-goldens to take it"
+
+
+def test_a_matrix_link_lands_the_claim_below_the_sticky_head(
+    browser: Browser, seed_page: Path
+) -> None:
+    """It landed the claim under its column's sticky head (no scroll-margin-top)."""
+    browser.open(seed_page)
+    target = browser.evaluate(
+        "(() => { const a = [...document.querySelectorAll('.matrix a[href^=\"#c-b\"]')].pop();"
+        " a.click(); return a.getAttribute('href').slice(1); })()"
+    )
+    claim_top = browser.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
+    head_bottom = browser.evaluate(
+        "document.querySelector('#col-b').getBoundingClientRect().bottom"
+    )
+    assert claim_top >= head_bottom - 1, (claim_top, head_bottom)
+
+
+def test_a_wide_table_on_a_phone_says_it_scrolls(browser: Browser, seed_page: Path) -> None:
+    browser.open(seed_page)
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=390,
+        height=800,
+        deviceScaleFactor=1,
+        mobile=True,
+    )
+    try:
+        cue = browser.evaluate(
+            "getComputedStyle(document.querySelector('.scroll'), '::before').content"
+        )
+        assert "scroll the table sideways" in cue
+    finally:
+        browser.call("Emulation.clearDeviceMetricsOverride")
+    browser.open(seed_page)
+    wide = browser.evaluate(
+        "getComputedStyle(document.querySelector('.scroll'), '::before').content"
+    )
+    assert wide in ("none", "normal")  # a wide screen shows the whole table: no cue

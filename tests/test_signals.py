@@ -189,9 +189,10 @@ def test_a_parallel_batch_stops_within_a_second_at_any_moment(many: Path, tmp_pa
     with its one line and exit code, no temporary file left, and the previous output intact
     (or, stopped too late, the complete new one)."""
     codes = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 143}
-    # A stop takes 0.1-0.25 s alone; two runs of three processes each on a shared 2-core
-    # machine stretch a few to 1.1 s. The defect it guards against was a wait for ever.
-    LIMIT = 1.5  # noqa: N806
+    # A stop takes 0.1-0.25 s on a quiet machine (bench/hostile.py measures the second); with
+    # two runs of three processes on 2 cores at a load average of 20, up to 1.7 s. The defect
+    # this guards against was a wait for ever: the bound leaves room for a loaded CI machine.
+    LIMIT = 5.0  # noqa: N806
     plan = [
         (sig, 1.6 * k / n)
         for sig, n in ((signal.SIGINT, 12), (signal.SIGTERM, 12), (signal.SIGHUP, 6))

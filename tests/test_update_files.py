@@ -107,3 +107,55 @@ def test_a_read_only_expected_yaml_is_refused_under_force_as_with_dash_o(
     assert r.exit_code == 2, r.output
     assert r.stderr == f"readout-diff: error: {expected}: cannot write (permission denied)\n"
     assert expected.read_bytes() == before
+
+
+def _hand_written(folder: Path) -> str:
+    """The seed's expectations with what only a person writes: a comment in a section, a
+    `known_failure`, a hand-written section and a section `--update` cannot make."""
+    text = (SEED / "expected.yaml").read_text("utf-8")
+    text = text.replace("claims:\n", "# a note of the reviewer's, kept\nclaims:\n", 1)
+    (folder / "expected.yaml").write_text(text, "utf-8")
+    return text
+
+
+def test_update_force_keeps_every_hand_written_section_comment_and_known_failure(
+    meeting: Path,
+) -> None:
+    """It dropped `absent_topics`, `framing`, the `known_failure` entries and the comments."""
+    import yaml
+
+    old = yaml.safe_load(_hand_written(meeting))
+    r = update(meeting, "--force")
+    assert r.exit_code == 0, r.output
+    text = (meeting / "expected.yaml").read_text("utf-8")
+    new = yaml.safe_load(text)
+    for key in ("absent_topics", "framing"):
+        assert new[key] == old[key]
+    kept = [e for e in new["claims"]["aligned"] if "known_failure" in e]
+    assert kept == [e for e in old["claims"]["aligned"] if "known_failure" in e] != []
+    assert text.startswith("# Verified by hand against the readout texts")
+    assert "# a note of the reviewer's, kept\nclaims:\n" in text
+    r = CliRunner().invoke(app, ["check", str(meeting)])
+    assert r.exit_code == 0, r.output
+
+
+def test_update_dry_run_shows_the_diff_and_writes_nothing(meeting: Path) -> None:
+    text = _hand_written(meeting).replace("  gaza: {in: [b], missing_from: [a]}\n", "")
+    (meeting / "expected.yaml").write_text(text, "utf-8")
+    r = update(meeting, "--force", "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "+  gaza: {in: [b], missing_from: [a]}" in r.stdout
+    assert "would be written (--dry-run: nothing written)" in r.stdout
+    assert (meeting / "expected.yaml").read_text("utf-8") == text
+
+
+def test_update_refuses_to_drop_a_hand_written_key_and_names_it(meeting: Path) -> None:
+    text = _hand_written(meeting).replace(
+        "  unmatched:\n", '  unmatched:\n    - {b: "no such claim at all", why: "my note"}\n', 1
+    )
+    (meeting / "expected.yaml").write_text(text, "utf-8")
+    r = update(meeting, "--force")
+    assert r.exit_code == 2, r.output
+    assert "claims.unmatched[0] (line " in r.stderr
+    assert "'why' was written by hand and --update would drop it" in r.stderr
+    assert (meeting / "expected.yaml").read_text("utf-8") == text

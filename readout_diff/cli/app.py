@@ -134,6 +134,7 @@ MaxBytesOption = Annotated[
     int | None,
     typer.Option(
         "--max-bytes",
+        metavar="BYTES",
         min=1,
         max=1_000_000_000,  # a number past memory ended in OverflowError or MemoryError
         help="Refuse a readout larger than this (default 5,000,000; at most 1,000,000,000).",
@@ -141,10 +142,15 @@ MaxBytesOption = Annotated[
 ]
 EncodingOption = Annotated[
     str | None,
-    typer.Option("--encoding", help="Encoding of the readouts (default: UTF-8 or a detected one)."),
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Encoding of the readouts (default: UTF-8 or a detected one).",
+    ),
 ]
 TopicsOption = Annotated[
-    list[Path], typer.Option("--topics", help="YAML file adding to or overriding topics.")
+    list[Path],
+    typer.Option("--topics", metavar="FILE", help="YAML file adding to or overriding topics."),
 ]
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour in the report (as --color never).")
@@ -164,7 +170,10 @@ ColorOption = Annotated[
     ),
 ]
 WidthOption = Annotated[
-    int | None, typer.Option("--width", min=40, max=1000, help="Report width (default: terminal).")
+    int | None,
+    typer.Option(
+        "--width", metavar="COLUMNS", min=40, max=1000, help="Report width (default: terminal)."
+    ),
 ]
 
 

@@ -50,6 +50,7 @@ def batch(
     path: Annotated[
         str,
         typer.Argument(
+            metavar="FOLDER|MANIFEST",
             help="A folder of meeting folders, or a manifest (.yaml, .yml, .csv).",
             show_default=False,
         ),
@@ -69,11 +70,12 @@ def batch(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the results to FILE atomically (html: to a folder; -: standard output).",
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-j", min=1, max=64, help="Worker processes.")
+        int, typer.Option("--workers", "-j", metavar="N", min=1, max=64, help="Worker processes.")
     ] = 1,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     no_progress: Annotated[

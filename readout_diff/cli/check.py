@@ -39,20 +39,26 @@ _UPDATED = {
     "kept": "kept (exists; --force to overwrite)",
     "unchanged": "unchanged",
     "written": "written — review it before committing",
+    "would be written": "would be written (--dry-run: nothing written)",
 }
 
 
 MeetingsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Meeting folders, or folders of them (default: samples/).", show_default=False
+        metavar="[MEETINGS]...",
+        help="Meeting folders, or folders of them (default: samples/).",
+        show_default=False,
     ),
 ]
 SelectOption = Annotated[
-    str | None, typer.Option("-k", help="Only meetings whose folder name contains TEXT.")
+    str | None,
+    typer.Option("-k", metavar="TEXT", help="Only meetings whose folder name contains TEXT."),
 ]
 CheckFormatOption = Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")]
-JunitOption = Annotated[Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")]
+JunitOption = Annotated[
+    Path | None, typer.Option("--junit", metavar="FILE", help="Also write JUnit XML to FILE.")
+]
 UpdateOption = Annotated[
     bool,
     typer.Option(
@@ -61,7 +67,16 @@ UpdateOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="With --update: overwrite existing expectations.")
+    bool,
+    typer.Option(
+        "--force",
+        help="With --update: regenerate existing expectations too (hand-written sections, "
+        "known_failure entries and comments are kept).",
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="With --update: show the diff of each file, write nothing."),
 ]
 QuietOption = Annotated[
     bool,
@@ -78,6 +93,7 @@ def check(
     junit: JunitOption = None,
     update: UpdateOption = False,
     force: ForceOption = False,
+    dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
     color: ColorOption = ColorMode.auto,
@@ -96,7 +112,7 @@ def check(
     for warning in lexicon.warnings:
         say("warning", warning)
     if update:
-        run(lambda: _print_updates(update_expectations(folders, lexicon, force)))
+        run(lambda: _print_updates(update_expectations(folders, lexicon, force, dry_run)))
         return
     results = check_meetings(folders, lexicon)
     options = render_options(no_color, width, color)

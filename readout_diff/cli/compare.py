@@ -37,17 +37,25 @@ else:
 SUFFIXES = format_suffixes(Format, "render")
 
 LabelOption = Annotated[
-    list[str], typer.Option("--label", "-l", help="Label of each readout, in order.")
+    list[str],
+    typer.Option("--label", "-l", metavar="LABEL", help="Label of each readout, in order."),
 ]
 ParticipantsOption = Annotated[
     list[str],
-    typer.Option("--participants", "-p", help="The parties (topic ids or names, comma-separated)."),
+    typer.Option(
+        "--participants",
+        metavar="PARTIES",
+        help="The parties to the meeting (topic ids, names or aliases, any case; comma-separated).",
+    ),
 ]
 PartyOption = Annotated[
     list[str],
     typer.Option(
         "--party",
-        help="Who issued each readout, in order (a topic id or name, or 'joint'; "
+        "-p",
+        metavar="PARTY",
+        help="Who issued each readout, in order (a topic id, name or alias in any case, "
+        "such as usa, prc, eu, or 'joint'; "
         "comma-separated or repeated). Default: meeting.yaml, front matter, else the label.",
     ),
 ]
@@ -55,6 +63,7 @@ LanguageOption = Annotated[
     list[str],
     typer.Option(
         "--language",
+        metavar="LANG",
         help="The language of each readout, in order (en, zh, ru, or a name; comma-separated "
         "or repeated). Default: meeting.yaml, front matter, else detected from the text.",
     ),
@@ -62,7 +71,9 @@ LanguageOption = Annotated[
 SaveOption = Annotated[
     Path | None,
     typer.Option(
-        "--save", help="Keep the readouts as read in DIR, a meeting folder to re-run later."
+        "--save",
+        metavar="DIR",
+        help="Keep the readouts as read in DIR, a meeting folder to re-run later.",
     ),
 ]
 AllowOutsideOption = Annotated[
@@ -77,6 +88,7 @@ AllowOutsideOption = Annotated[
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
+        metavar="READOUT...",
         help="Two or more readouts: text or HTML files, http(s) URLs, '-' for stdin; "
         "or one meeting folder.",
         show_default=False,
@@ -95,7 +107,10 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write the report to FILE atomically (-: standard output)."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE atomically (-: standard output).",
     ),
 ]
 ExitCodeOption = Annotated[

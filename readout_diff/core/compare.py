@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,14 @@ from readout_diff.core.multilingual import (
     unreadable_not_missing,
     with_language_notes,
 )
-from readout_diff.core.parties import JOINT, Issuers, issuing_parties, own_parties
+from readout_diff.core.parties import (
+    JOINT,
+    Issuers,
+    closest_names,
+    issuing_parties,
+    own_parties,
+    resolve_any_case,
+)
 from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.segment import Segmenter, checked, segment
@@ -55,41 +62,14 @@ def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, .
     here is case ignored: in readout text an all-caps alias ("US") still needs its capitals."""
     ids = []
     for name in names:
-        tid = lexicon.resolve(name) or _resolve_any_case(name, lexicon)
+        tid = lexicon.resolve(name) or resolve_any_case(name, lexicon)
         if tid is None:
-            hint = ", ".join(_closest(name, lexicon))
+            hint = ", ".join(closest_names(name, lexicon))
             raise SpecError(
                 f"unknown participant {name!r}: not a topic id or alias (closest: {hint})"
             )
         ids.append(tid)
     return tuple(dict.fromkeys(ids))
-
-
-def _spellings(lexicon: Lexicon) -> Iterator[tuple[str, str]]:
-    """(spelling, topic id) of every party's id, name and alias; then of every other topic."""
-    topics = sorted(lexicon.topics.values(), key=lambda t: t.kind not in _PARTY_KINDS)
-    for t in topics:
-        yield t.id, t.id
-        yield t.name, t.id
-        for aliases in t.aliases.values():
-            for alias in aliases:
-                yield alias, t.id
-
-
-def _resolve_any_case(name: str, lexicon: Lexicon) -> str | None:
-    key = name.strip().casefold()
-    return next((tid for text, tid in _spellings(lexicon) if text.casefold() == key), None)
-
-
-def _closest(name: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
-    """Ids whose id, name or an alias is closest to `name`, each once."""
-    from rapidfuzz import process
-
-    spellings = list(_spellings(lexicon))
-    found = process.extract(
-        name.casefold(), [text.casefold() for text, _ in spellings], limit=limit * 8
-    )
-    return list(dict.fromkeys(spellings[i][1] for _, _, i in found))[:limit]
 
 
 def infer_participants(readouts: Sequence[Readout], lexicon: Lexicon) -> tuple[str, ...]:

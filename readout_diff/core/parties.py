@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from readout_diff.core.model import Readout
@@ -207,6 +207,35 @@ def speaker_parties(names: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     return out
 
 
+def _spellings(lexicon: Lexicon) -> Iterator[tuple[str, str]]:
+    """(spelling, topic id) of every party's id, name and alias; then of every other topic."""
+    topics = sorted(lexicon.topics.values(), key=lambda t: t.kind not in PARTY_KINDS)
+    for t in topics:
+        yield t.id, t.id
+        yield t.name, t.id
+        for aliases in t.aliases.values():
+            for alias in aliases:
+                yield alias, t.id
+
+
+def resolve_any_case(name: str, lexicon: Lexicon) -> str | None:
+    """A topic id whose id, name or alias is `name` in any case (`usa`, `PRC`, `russia`), a
+    party's first: what a person types for a participant or a party."""
+    key = name.strip().casefold()
+    return next((tid for text, tid in _spellings(lexicon) if text.casefold() == key), None)
+
+
+def closest_names(name: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
+    """Ids whose id, name or an alias is closest to `name`, each once."""
+    from rapidfuzz import process
+
+    spellings = list(_spellings(lexicon))
+    found = process.extract(
+        name.casefold(), [text.casefold() for text, _ in spellings], limit=limit * 8
+    )
+    return list(dict.fromkeys(spellings[i][1] for _, _, i in found))[:limit]
+
+
 def readout_party(
     given: str | None,
     label: str,
@@ -221,7 +250,7 @@ def readout_party(
     if given:
         if given.strip().casefold() == JOINT:
             return JOINT
-        return lexicon.resolve(given) or None
+        return lexicon.resolve(given) or resolve_any_case(given, lexicon)
     if _JOINT_LABEL.search(label):
         return JOINT
     named = named_parties(label, lexicon, issuers)

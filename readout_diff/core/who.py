@@ -10,7 +10,13 @@ from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
-from readout_diff.core.parties import JOINT, Issuers, readout_party, speaker_parties
+from readout_diff.core.parties import (
+    JOINT,
+    Issuers,
+    closest_names,
+    readout_party,
+    speaker_parties,
+)
 from readout_diff.core.speakers import claim_speakers
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
@@ -95,7 +101,7 @@ def _people(
 def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:
     party = readout_party(r.party, r.label, lexicon, issuers, parties)
     if r.party and party is None:
-        hint = ", ".join(lexicon.suggest(r.party))
+        hint = ", ".join(closest_names(r.party, lexicon))
         raise SpecError(
             f"readout {r.id} ({r.source}): unknown party {r.party!r}: not a topic id, alias or "
             f"'joint' (closest: {hint})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import select
 import stat
+from difflib import get_close_matches
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,7 +65,7 @@ def _read(name: str, cap: int, what: str, error: type[ReadoutDiffError]) -> byte
         with p.open("rb") as f:
             return f.read(cap + 1)
     except FileNotFoundError:
-        raise error(f"{name}: no such file") from None
+        raise error(no_such(name)) from None
     except PermissionError:
         raise error(f"{name}: permission denied") from None
     except OSError as e:
@@ -97,3 +98,16 @@ def _read_pipe(name: str, cap: int, error: type[ReadoutDiffError]) -> bytes:
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def no_such(name: str, what: str = "file") -> str:
+    """`x: no such file`, with the closest name in its folder when there is one: a new user's
+    first typo (`samples/2025-07-13-wang-lavrov/`) gets the name they meant."""
+    p = Path(name.rstrip("/") or name)
+    try:
+        names = [c.name for c in p.parent.iterdir() if not c.name.startswith(".")]
+    except OSError:
+        names = []
+    close = get_close_matches(p.name, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {p.parent / close[0]}?)" if close else ""
+    return f"{name}: no such {what}{hint}"

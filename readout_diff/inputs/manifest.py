@@ -45,6 +45,7 @@ from pathlib import Path
 
 from readout_diff.errors import SpecError
 from readout_diff.inputs.discover import find_meeting_folders
+from readout_diff.inputs.files import no_such
 from readout_diff.inputs.spec import (
     MANIFEST_KEYS,
     MAX_READOUTS,
@@ -74,7 +75,7 @@ def find_batch(path: str | Path) -> list[MeetingSpec]:
             for d in find_meeting_folders(p)
         ]
     if not p.exists():
-        raise SpecError(f"{p}: no such file or folder")
+        raise SpecError(no_such(str(p), "file or folder"))
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _yaml_manifest(p)

@@ -5,6 +5,7 @@ meeting specs that `BatchResult` holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,6 +35,9 @@ FRAMING_KINDS: tuple[OutcomeKind, ...] = ("word_diff", "commitment", "tone")
 TOPIC_KINDS: tuple[OutcomeKind, ...] = ("topic", "absent", "unexpected", DETECTED_KIND)
 
 
+_QUOTED_FOUND = re.compile(r"\bfound:? (.+)$", re.DOTALL)  # a reason's "…; found X" at its end
+
+
 @dataclass(frozen=True)
 class Outcome:
     kind: OutcomeKind
@@ -43,6 +47,16 @@ class Outcome:
     found: str = ""
     evidence: tuple[str, ...] = ()
     reason: str = ""  # of a known failure
+
+    @property
+    def stale_reason(self) -> str | None:
+        """What a known failure's reason quotes as found ("…; found a2 unmatched, b2
+        unmatched") when `check` no longer finds that: a reason that has gone out of date."""
+        m = _QUOTED_FOUND.search(self.reason)
+        if self.status != "known-failure" or m is None:
+            return None
+        quoted = m.group(1).strip().rstrip(".")
+        return None if quoted == self.found else quoted
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -43,11 +43,13 @@ def render_check_terminal(
                 _outcome(console, r.name, o)
     passed = sum(r.passed for r in results)
     known = sum(r.count(TOPIC_KINDS + _CLAIM_LIKE, "known-failure") for r in results)
+    stale = sum(o.stale_reason is not None for r in results for o in r.outcomes)
+    stale_note = f", {stale} with a reason quoting what is no longer found" if stale else ""
     console.print(
         Text(
             ("" if quiet else "\n")
             + f"{passed} of {count(len(results), 'meeting')} passed"
-            + (f" ({count(known, 'known failure')})" if known else ""),
+            + (f" ({count(known, 'known failure')}{stale_note})" if known else ""),
             style="bold green" if passed == len(results) else "bold red",
         )
     )
@@ -98,6 +100,10 @@ def _outcome(console: Console, meeting: str, o: Outcome) -> None:
         console.print(Text(f"  reason:   {o.reason}"))
     console.print(Text(f"  expected: {o.expected}"))
     console.print(Text(f"  found:    {o.found}"))
+    if o.stale_reason is not None:
+        console.print(
+            Text("  stale:    the reason says found what check no longer finds", style="yellow")
+        )
     for e in o.evidence:
         console.print(Text(f"  evidence: {e}", style="dim"))
 

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from readout_diff.core.model import Claim, Comparison, ReadoutClaims, TopicPresence
+from readout_diff.core.printable import shown
 from readout_diff.core.text import fold_whitespace
 
 # C0 and C1 control characters but tab and newline, and DEL: a readout's ESC sequences would
 # retitle or recolour the reader's terminal, and XML 1.0 cannot hold most of them at all.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
     """Text with each control character shown as `\\xNN` instead of acted on: ESC ] 0; … BEL
-    becomes the visible `\\x1b]0;…\\x07`. For every human-readable renderer; JSON keeps the
-    exact text (json.dumps escapes it)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    becomes the visible `\\x1b]0;…\\x07`; bidi controls as `\\u202e` (`core.printable`, the
+    one place for it). For every human-readable renderer; JSON keeps the exact text."""
+    return shown(text)
 
 
 def printable_all(value: Any) -> Any:

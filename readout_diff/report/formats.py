@@ -15,6 +15,7 @@ Renderers are imported on first use, so that rich is loaded only when a report i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -91,7 +92,11 @@ def names(job: Job) -> list[str]:
 def _terminal(c: Comparison, o: RenderOptions) -> str:
     from readout_diff.report.terminal import render_terminal
 
-    return render_terminal(c, o.width, o.color)
+    return _TRAILING.sub(r"\1", render_terminal(c, o.width, o.color))
+
+
+# rich pads each line to the width: spaces (then perhaps colour resets) at the end of a line.
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def _json(c: Comparison, o: RenderOptions) -> str:

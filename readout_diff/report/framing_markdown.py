@@ -1,6 +1,8 @@
 """The framing sections in the Markdown report (see framing_sections.py): a claim's own words
-are `~~struck~~` for the first readout of a pair and `**bold**` for the other (and for each
-readout of a larger alignment), the text inside escaped as all readout text is."""
+are marked as git's word diff marks them, `[-words-]` for the first readout of a pair and
+`{+words+}` for the other (and for each readout of a larger alignment), the text inside
+escaped as all readout text is. (`~~strike-through~~` is no CommonMark: most renderers showed
+the tildes, and the rest struck out words a readout does say.)"""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from readout_diff.report.framing_sections import (
 from readout_diff.report.sections import Report
 
 Escape = Callable[[str], str]
-_WRAP = {"-": "~~", "+": "**"}
+_WRAP = {"-": ("[-", "-]"), "+": ("{+", "+}")}
 
 
 def summary(report: Report, md: Escape) -> list[str]:
@@ -26,8 +28,8 @@ def summary(report: Report, md: Escape) -> list[str]:
 
 
 def marked_text(claim: MarkedClaim, mark: str, md: Escape) -> str:
-    wrap = _WRAP[mark]
-    pieces = [f"{wrap}{md(p)}{wrap}" if own else md(p) for p, own in claim.pieces]
+    before, after = _WRAP[mark]
+    pieces = [f"{before}{md(p)}{after}" if own else md(p) for p, own in claim.pieces]
     return f"`{claim.id}` " + "".join(pieces)
 
 
@@ -46,7 +48,9 @@ def topic_view(report: Report, md: Escape, table: Callable[..., list[str]]) -> l
 def wording(report: Report, md: Escape) -> list[str]:
     if not report.wording:
         return []
-    legend = ", ".join(f"{_WRAP[mark]}words{_WRAP[mark]} {md(who)}" for mark, who in report.legend)
+    legend = ", ".join(
+        f"{_WRAP[mark][0]}words{_WRAP[mark][1]} {md(who)}" for mark, who in report.legend
+    )
     out = [f"\n## {WORDING_TITLE}\n", legend]
     for row in report.wording:
         out.append(f"\n**{row.kind} {row.score:.2f}**\n")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from readout_diff.core.topics import Lexicon
@@ -83,6 +84,8 @@ def compare_entry(
     meeting.yaml is read here, so that a bad one fails this meeting alone."""
     try:
         spec = read_meeting_folder(meeting.folder) if meeting.folder is not None else meeting
+        # An error record names the meeting as meeting.yaml does, when it could be read.
+        meeting = replace(meeting, title=spec.title or meeting.title, date=spec.date)
         return BatchResult(meeting, compare_meeting(load_spec(spec, options), lexicon))
     except ReadoutDiffError as e:
         return BatchResult(meeting, error=e.message)

@@ -103,7 +103,7 @@ def _unrecognised(c: Comparison, lexicon: Lexicon, topic_id: str, rid: str) -> t
 
 
 def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> list[Outcome]:
-    topics = spec.get("topics") or {}
+    topics = {} if spec.get("topics") is None else spec["topics"]  # `topics: no` is no mapping
     if not isinstance(topics, dict):
         raise SampleError(
             f"{where(name, spec)}: 'topics' must map topic ids to {{in, missing_from}}"
@@ -248,7 +248,7 @@ def _claim_outcome(
 
 
 def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
-    claims = spec.get("claims") or {}
+    claims = {} if spec.get("claims") is None else spec["claims"]
     if not isinstance(claims, dict):
         raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")
     check_keys(claims, CLAIM_KINDS, "claims key", name, SampleError)

@@ -8,6 +8,7 @@ core reads no file).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -20,9 +21,10 @@ from readout_diff.core.parties import Issuers
 from readout_diff.core.segment import Segmenter
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
-from readout_diff.errors import SpecError, UsageError
+from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.discover import meeting_files
 from readout_diff.inputs.fetch import is_url
+from readout_diff.inputs.files import no_such
 from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
 from readout_diff.inputs.read import (
@@ -140,6 +142,26 @@ def with_languages(readouts: Sequence[Readout], languages: Sequence[str]) -> tup
     return tuple(out)
 
 
+def _same_files(paths: Sequence[str], readouts: Sequence[Readout]) -> tuple[Readout, ...]:
+    """Readouts whose path names a file given before (`compare x x`, or through a link) get a
+    warning saying so: the report of a file against itself shows no difference."""
+    seen: list[tuple[os.stat_result, Readout]] = []
+    out = []
+    for path, r in zip(paths, readouts, strict=True):
+        try:
+            st = os.stat(path) if path != "-" and not is_url(path) else None
+        except (OSError, ValueError):
+            st = None
+        first = next((f for s, f in seen if st is not None and os.path.samestat(s, st)), None)
+        if first is not None:
+            why = f"the same file as readout {first.id} ({first.source}): nothing to compare"
+            r = replace(r, warnings=(*r.warnings, why))
+        elif st is not None:
+            seen.append((st, r))
+        out.append(r)
+    return tuple(out)
+
+
 def compare_paths(
     paths: Sequence[str],
     *,
@@ -168,6 +190,9 @@ def compare_paths(
         check_save_dir(save)
     lexicon = lexicon or load_lexicon()
     names = [p.strip() for item in participants for p in item.split(",") if p.strip()]
+    if len(paths) == 1 and paths[0] != "-" and not is_url(paths[0]):
+        if not Path(paths[0]).exists():  # a mistyped meeting folder, most likely
+            raise InputError(no_such(paths[0], "file or folder"))
     if len(paths) == 1 and is_meeting_folder(paths[0]):
         if labels:
             raise UsageError(
@@ -189,6 +214,7 @@ def compare_paths(
             with_parties(load_readouts(list(paths), list(labels), stdin, options), parties),
             languages,
         )
+        readouts = _same_files(paths, readouts)
         comparison = compare(readouts, lexicon=lexicon, participants=names or None)
     if save is not None:
         save_meeting(save, readouts, comparison.participants, comparison.meeting)

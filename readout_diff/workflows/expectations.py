@@ -19,6 +19,7 @@ from readout_diff.report.output import check_writable, write_output
 from readout_diff.workflows.check import EXPECTED
 from readout_diff.workflows.check_detected import detected_entries
 from readout_diff.workflows.compare import compare_meeting
+from readout_diff.workflows.expectations_merge import merge_expectations
 
 HEADER = (
     "# Written by `readout-diff check --update` from the tool's own output.\n"
@@ -103,17 +104,19 @@ class ExpectationUpdate:
     """What `update_expectations` did to one meeting's expected.yaml."""
 
     path: Path
-    status: str  # "kept" (exists, no force) | "unchanged" | "written"
+    status: str  # "kept" (exists, no force) | "unchanged" | "written" | "would be written"
     diff: str = ""  # unified diff from the old file to the new one, when written
 
 
 def update_expectations(
-    folders: Iterable[Path], lexicon: Lexicon, force: bool = False
+    folders: Iterable[Path], lexicon: Lexicon, force: bool = False, dry_run: bool = False
 ) -> Iterator[ExpectationUpdate]:
     """Write each meeting's expected.yaml from the tool's current output; an existing one (even
-    empty, even a symbolic link to nothing) is kept unless `force`. Written as `-o` writes: a
-    read-only file or a folder is refused, a link is written through. Yields as it goes, so a
-    caller can report each file before the next."""
+    empty, even a symbolic link to nothing) is kept unless `force`, and then only its generated
+    sections are regenerated (`merge_expectations`: hand-written sections, `known_failure`
+    entries and comments stay). Written as `-o` writes: a read-only file or a folder is
+    refused, a link is written through. With `dry_run` nothing is written: the diff says what
+    would be. Yields as it goes, so a caller can report each file before the next."""
     for folder in folders:
         path = folder / EXPECTED
         if (path.exists() or path.is_symlink()) and not force:
@@ -121,9 +124,10 @@ def update_expectations(
             continue
         check_writable(path)
         old = read_spec_text(path, MAX_YAML_BYTES, "a YAML file") if path.is_file() else ""
-        new = dump(expectations(compare_meeting(load_meeting(str(folder)), lexicon)))
-        if new == old:
-            yield ExpectationUpdate(path, "unchanged")
+        spec = expectations(compare_meeting(load_meeting(str(folder)), lexicon))
+        new = merge_expectations(old, spec, str(path)) if old.strip() else dump(spec)
+        if new == old or (old.strip() and yaml.safe_load(new) == yaml.safe_load(old)):
+            yield ExpectationUpdate(path, "unchanged")  # nor re-laid out: the same data
             continue
         diff = difflib.unified_diff(
             old.splitlines(keepends=True),
@@ -131,5 +135,8 @@ def update_expectations(
             f"{path} (before)",
             f"{path} (after)",
         )
+        if dry_run:
+            yield ExpectationUpdate(path, "would be written", "".join(diff))
+            continue
         write_output(new, path)
         yield ExpectationUpdate(path, "written", "".join(diff))
