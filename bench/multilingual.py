@@ -40,7 +40,7 @@ def _compare(folder: Path, files: Sequence[str], parties: Sequence[str]) -> Any:
     from readout_diff.inputs.read import load_readout
 
     readouts = [
-        replace(load_readout(str(folder / f), rid, label=f), party=p)
+        replace(load_readout(str(folder / f), rid=rid, label=f), party=p)
         for f, rid, p in zip(files, "ab", parties, strict=True)
     ]
     return compare(readouts)
