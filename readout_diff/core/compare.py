@@ -196,21 +196,15 @@ def compare(
     in, nor reported missing from, such a readout by its own language's names).
     """
     readouts = with_ids(readouts)
-    parties = aligning = _parties(readouts, lexicon, participants)
-    # A readout's issuing party is a participant by definition (`--party` alone must not leave
-    # the two countries as topics); a third country a readout names stays a topic.
-    issued, told = issuing_parties(readouts, lexicon, issuers, parties)
-    parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
-    # a party told by the readout's own text is its party from here on, as if given
-    readouts = [
-        replace(r, party=p) if r.id in told else r for r, p in zip(readouts, issued, strict=True)
-    ]
+    readouts, parties, aligning, issued, told = _issuers_known(
+        readouts, lexicon, issuers, participants
+    )
     party_set = frozenset(parties)
     languages = [_language(r) for r in readouts]
-    if callable(foreign):
+    if callable(foreign):  # a loader: called only when some readout needs those names
         foreign = foreign() if any(lang.code in FOREIGN for lang in languages) else None
     not_english = frozenset(
-        r.id for r, lang in zip(readouts, languages, strict=True) if lang.code != "en"
+        r.id for r, g in zip(readouts, languages, strict=True) if g.code != "en"
     )
     segmented = [
         _Segmented(
@@ -220,15 +214,13 @@ def compare(
             segmenter or segmenter_for(lang.code),
             lang.code,
             foreign,
-            frozenset(aligning),
+            aligning,
         )
         for r, lang in zip(readouts, languages, strict=True)
     ]
     mentions = [s.all_mentions for s in segmented]
     people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
-    alignment, unmatched, unmatched_parts = _align(
-        readouts, segmented, frozenset(aligning), languages, people
-    )
+    alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
     pairs = enumerate(zip(readouts, segmented, strict=True))
     results, attributions = who_said_what(
         readouts,
@@ -242,12 +234,7 @@ def compare(
         [r.id not in not_english for r in readouts],
     )
     claims, framed = with_framing(
-        with_language_notes(results, languages),
-        alignment,
-        mentions,
-        lexicon,
-        tone,
-        not_english,
+        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
     )
     claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     topics = unreadable_not_missing(
@@ -262,7 +249,7 @@ def compare(
         readable_topics(readouts, languages, foreign),
     )
     english_lines = [
-        [] if lang.code != "en" else s.lines for s, lang in zip(segmented, languages, strict=True)
+        [] if r.id in not_english else s.lines for r, s in zip(readouts, segmented, strict=True)
     ]
     return Comparison(
         readouts=claims,
@@ -278,6 +265,27 @@ def compare(
         attributions=attributions,
         framing=topic_framing(topics, framed, frozenset(c.id for r in claims for c in r.claims)),
     )
+
+
+def _issuers_known(
+    readouts: Sequence[Readout],
+    lexicon: Lexicon,
+    issuers: Issuers,
+    participants: Iterable[str] | None,
+) -> tuple[list[Readout], tuple[str, ...], frozenset[str], list[str | None], dict[str, str]]:
+    """The readouts, each with its party when its own text tells it; the parties (issuing
+    parties among them); the parties alignment leaves out (as given or from labels); each
+    readout's issuing party; and how the inferred ones were told."""
+    parties = aligning = _parties(readouts, lexicon, participants)
+    # A readout's issuing party is a participant by definition (`--party` alone must not leave
+    # the two countries as topics); a third country a readout names stays a topic.
+    issued, told = issuing_parties(readouts, lexicon, issuers, parties)
+    parties = tuple(dict.fromkeys([*parties, *(p for p in issued if p and p != JOINT)]))
+    # a party told by the readout's own text is its party from here on, as if given
+    readouts = [
+        replace(r, party=p) if r.id in told else r for r, p in zip(readouts, issued, strict=True)
+    ]
+    return readouts, parties, frozenset(aligning), issued, told
 
 
 def _foreign_features(
