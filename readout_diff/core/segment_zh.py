@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readout_diff.core.segment import Segment, trimmed
+from readout_diff.core.segment import Segment, SegmentKind, trimmed
 
 _ENDS = "。！？；!?;"
 _CLOSERS = "”’」』）)》】\"'"
@@ -89,5 +89,5 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield from trimmed(text, cut, end)
 
 
-def _trimmed_segment(text: str, start: int, end: int, kind: str) -> Iterator[Segment]:
+def _trimmed_segment(text: str, start: int, end: int, kind: SegmentKind) -> Iterator[Segment]:
     yield from (Segment(s, e, kind) for s, e in trimmed(text, start, end))

@@ -18,7 +18,9 @@ GENERATED = "topics.i18n.generated.yaml"
 
 
 def _data(name: str) -> str:
-    return resources.files("readout_diff").joinpath("data", name).read_text(encoding="utf-8")
+    return (
+        resources.files("readout_diff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    )
 
 
 def _table(raw: Any, name: str) -> dict[str, tuple[str, ...]]:

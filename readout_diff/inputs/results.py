@@ -24,12 +24,14 @@ OutcomeKind = Literal[
     "word_diff",
     "commitment",
     "tone",
+    "part",
 ]
 # "known-failure": failed as its known_failure mark says (a mark on a passing entry: "fail")
 Status = Literal["ok", "fail", "known-failure"]
 CLAIM_KINDS: tuple[OutcomeKind, ...] = ("aligned", "unmatched")
 ATTRIBUTION_KIND: OutcomeKind = "attribution"
 DETECTED_KIND: OutcomeKind = "detected"
+PART_KIND: OutcomeKind = "part"
 FRAMING_KINDS: tuple[OutcomeKind, ...] = ("word_diff", "commitment", "tone")
 # detected names are topic-like
 TOPIC_KINDS: tuple[OutcomeKind, ...] = ("topic", "absent", "unexpected", DETECTED_KIND)

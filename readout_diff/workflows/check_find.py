@@ -9,7 +9,7 @@ from typing import Any
 
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
-from readout_diff.inputs.results import Outcome
+from readout_diff.inputs.results import Outcome, OutcomeKind
 from readout_diff.inputs.yamlio import where
 from readout_diff.workflows.check_spec import SampleError
 
@@ -48,6 +48,23 @@ def find_claim(
     if needle in joined:
         return None
     raise FragmentNotFound(f"{where(name, node)}: fragment {fragment!r} matches no claim of {rid}")
+
+
+def entry_claim(
+    c: Comparison, entry: Any, name: str, kind: OutcomeKind, label: str, expected: str
+) -> Claim | Outcome:
+    """The claim an entry's `in` and `fragment` name, or the Outcome that says why there is
+    none: a fragment no claim contains (a failure even when marked known: fix the fragment),
+    or one split across claims (a segmentation failure, which a mark may expect)."""
+    rid = str(entry["in"])
+    try:
+        claim = find_claim(c, rid, str(entry["fragment"]), name, entry)
+    except FragmentNotFound as e:
+        return Outcome(kind, label, "fail", expected, e.message)
+    if claim is None:
+        found = f"fragment split across claims in {rid}"
+        return known(Outcome(kind, label, "fail", expected, found), entry)
+    return claim
 
 
 def known(outcome: Outcome, entry: Any) -> Outcome:

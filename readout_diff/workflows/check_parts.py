@@ -19,11 +19,10 @@ from typing import Any
 
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
-from readout_diff.inputs.results import Outcome
-from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
+from readout_diff.inputs.results import PART_KIND, Outcome
+from readout_diff.workflows.check_find import entry_claim, known
 from readout_diff.workflows.check_spec import check_text, mapping_entries
 
-PART_KIND = "part"
 PART_KEYS = ("in", "fragment", "lone", "known_failure")
 
 
@@ -45,14 +44,9 @@ def check_parts(c: Comparison, spec: dict, name: str) -> list[Any]:
         want = bool(entry.get("lone", True))
         label = f"{rid}: “{fragment}”"
         expected = "a point said by this readout alone" if want else "a point with a counterpart"
-        try:
-            claim = find_claim(c, rid, fragment, name, entry)
-        except FragmentNotFound as e:
-            out.append(Outcome(PART_KIND, label, "fail", expected, e.message))
-            continue
-        if claim is None:
-            found = f"fragment split across claims in {rid}"
-            out.append(known(Outcome(PART_KIND, label, "fail", expected, found), entry))
+        claim = entry_claim(c, entry, name, PART_KIND, label, expected)
+        if isinstance(claim, Outcome):
+            out.append(claim)
             continue
         part = _part_at(claim, fragment)
         if claim.id not in aligned:

@@ -22,7 +22,7 @@ from readout_diff.core.parties import JOINT
 from readout_diff.core.text import fold_whitespace
 from readout_diff.inputs.results import ATTRIBUTION_KIND, Outcome
 from readout_diff.inputs.yamlio import where
-from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
+from readout_diff.workflows.check_find import entry_claim, known
 from readout_diff.workflows.check_spec import SampleError, mapping_entries
 
 ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "partly_confirmed", "known_failure")
@@ -50,14 +50,9 @@ def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
         expected = f"attributed to {speaker}" + _confirmed_words(
             entry.get("confirmed"), partly=entry.get("partly_confirmed")
         )
-        try:
-            claim = find_claim(c, rid, fragment, name, entry)
-        except FragmentNotFound as e:
-            out.append(Outcome(ATTRIBUTION_KIND, label, "fail", expected, e.message))
-            continue
-        if claim is None:
-            found = f"fragment split across claims in {rid}"
-            out.append(known(Outcome(ATTRIBUTION_KIND, label, "fail", expected, found), entry))
+        claim = entry_claim(c, entry, name, ATTRIBUTION_KIND, label, expected)
+        if isinstance(claim, Outcome):
+            out.append(claim)
             continue
         mine = [a for a in c.attributions if a.claim == claim.id]
         hit = next((a for a in mine if a.speaker == want_party), None)
