@@ -123,6 +123,29 @@ def test_russian_topics_through_case_endings() -> None:
     assert "iran" not in _topics("Иранский вопрос обсуждался долго.")
 
 
+def test_general_issue_vocabulary_in_chinese_and_russian() -> None:
+    # the MFA's words for issues and concepts, not only names: a sample of each family
+    zh = _topics("双方就国际和地区问题交换意见，反对单边行径和经济胁迫，推动国际金融架构改革。")
+    assert {
+        "regional-and-international-issues",
+        "unilateralism-hegemony",
+        "economic-coercion",
+        "international-financial-reform",
+    } <= zh
+    ru = _topics(
+        "Стороны обсудили развитие двусторонних отношений, снятие санкций и судьбу "
+        "замороженных активов, а также неприменение ядерного оружия первым."
+    )
+    assert {"bilateral-relations", "sanctions-relief", "frozen-assets", "no-first-use"} <= ru
+
+
+def test_russian_vocabulary_keeps_its_guards() -> None:
+    # "демократическ*" alone would take the DPRK's own name; a preposition is never an alias
+    found = _topics("Корейская Народно-Демократическая Республика, про которую шла речь.")
+    assert "democracy-values" not in found
+    assert "missile-defense" not in found
+
+
 def test_a_language_gap_is_never_an_omission() -> None:
     """The same ministry's two versions: what only the English has, when the lexicon has no
     Chinese name for it, is not reported missing from the Chinese."""
