@@ -4,13 +4,16 @@ and the rule that a language gap is never reported as an omission. Texts written
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from readout_diff import Readout, compare
 from readout_diff.cli import app
-from readout_diff.core.language import detect_language, parse_language
+from readout_diff.core.language import detect_language, parse_language, script_census, script_of
 from readout_diff.core.segment_ru import segment_ru
 from readout_diff.core.segment_zh import segment_zh
 from readout_diff.inputs.lexicon_i18n import load_foreign_lexicon
@@ -257,3 +260,12 @@ def test_mixed_scripts_follow_the_most_letters() -> None:
     quoted = "The Chinese side used the phrase 多边主义 (multilateralism) twice in its statement."
     assert detect_language(quoted).code == "en"
     assert detect_language("王毅说，中方支持G20和BRICS的合作，反对单边主义。").code == "zh"
+
+
+@given(st.text(max_size=300))
+def test_script_census_counts_what_script_of_says(text: str) -> None:
+    by_char = Counter(script_of(ch) for ch in text)
+    census = script_census(text)
+    ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    for name, n in census.items():
+        assert n == by_char[name] + (ascii_letters if name == "latin" else 0)
