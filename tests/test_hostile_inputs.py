@@ -4,7 +4,6 @@ bytes late in a file, invisible characters inside names, page depth, URLs and pa
 from __future__ import annotations
 
 import codecs
-import time
 from pathlib import Path
 
 import pytest
@@ -55,19 +54,15 @@ def safe_dumped_manifest(meetings: int) -> str:
 def test_a_large_manifest_written_by_safe_dump_is_read() -> None:
     text = safe_dumped_manifest(5_000)
     assert text.count("*") > 9_000
-    start = time.monotonic()
-    assert len(parse_yaml(text, "m.yaml")["meetings"]) == 5_000
-    assert time.monotonic() - start < 10
+    assert len(parse_yaml(text, "m.yaml")["meetings"]) == 5_000  # timed in bench/worst_cases.py
 
 
 @pytest.mark.parametrize("padding", [0, 20_000])
 def test_a_billion_laughs_is_refused_fast_even_in_a_large_file(padding: int) -> None:
     lines = [f"pad{i}: x" for i in range(padding)] + ['l0: &l0 ["lol", "lol", "lol", "lol"]']
     lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 10)]
-    start = time.monotonic()
     with pytest.raises(SpecError, match=r"^bomb\.yaml: refusing a YAML file .*alias bomb"):
-        parse_yaml("\n".join(lines) + "\n", "bomb.yaml")
-    assert time.monotonic() - start < 5
+        parse_yaml("\n".join(lines) + "\n", "bomb.yaml")  # timed in bench/worst_cases.py
 
 
 def test_a_quadratic_alias_fan_out_is_refused() -> None:

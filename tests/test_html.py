@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -392,9 +391,8 @@ def test_two_megabytes_nested_ten_thousand_deep_neither_crashes_nor_hangs(
     data = b"<html><body>" + b'<div class="x">' * 10_000 + PARAGRAPH * 23_000
     data += b"</div>" * 10_000 + b"</body></html>"
     assert len(data) > 2_000_000
-    started = time.perf_counter()
+    # its time is measured in bench/worst_cases.py, not here
     assert str(outcome(data)) == "page.html: no HTML content (empty, or nested too deeply)"
-    assert time.perf_counter() - started < 30
     assert capsys.readouterr().err == ""  # readability's own logging stays quiet
 
 

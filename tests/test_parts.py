@@ -3,8 +3,6 @@ result: unmatched parts, partly confirmed attributions."""
 
 from __future__ import annotations
 
-import time
-
 from readout_diff import compare
 from readout_diff.core.model import Comparison, Readout
 from readout_diff.core.parts import MAX_PARTS, split_points, unlinked_parts
@@ -54,9 +52,7 @@ def test_the_number_of_parts_is_capped_and_splitting_is_linear() -> None:
     long = "The envoys met " + " ".join(clause.format(i) for i in range(400)) + "."
     assert len(split_points(long)) == MAX_PARTS
     huge = "The envoys met " + " ".join(clause.format(i) for i in range(40_000)) + "."
-    started = time.perf_counter()
-    assert len(split_points(huge)) == MAX_PARTS
-    assert time.perf_counter() - started < 1.0  # stops at the cap: no pass per clause
+    assert len(split_points(huge)) == MAX_PARTS  # its time: bench/worst_cases.py
 
 
 def test_a_part_no_partner_speaks_to_is_unlinked_and_the_best_never_is() -> None:
