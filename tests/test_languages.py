@@ -168,8 +168,9 @@ def test_a_language_gap_is_never_an_omission() -> None:
     assert not notes  # the report header says how it was read (language_note)
     # claims of two languages share topics and names only: related at most
     assert c.alignment and all(a.kind == "related" for a in c.alignment)
-    # no English grammar on Chinese: no speaker, no tone
-    assert all(cl.speaker is None for cl in c.readouts[0].claims) and not c.readouts[0].tone
+    # no English grammar on Chinese: its speakers from its own formulas only, no tone
+    speakers = [(cl.speaker, cl.speaker_rule) for cl in c.readouts[0].claims]
+    assert speakers == [("china", "name"), ("joint", "both-sides")] and not c.readouts[0].tone
 
 
 def test_an_unread_language_gets_no_omission_and_no_exit_code(tmp_path) -> None:  # type: ignore[no-untyped-def]

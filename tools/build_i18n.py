@@ -8,7 +8,8 @@
   forms, capitals and corrections are hand-kept in topics.zh.yaml / topics.ru.yaml.
 - readout_diff/data/zh_traditional.json: traditional -> simplified characters (OpenCC's
   TSCharacters table, opencc-python-reimplemented), kept to the characters that turn into one
-  used by a Chinese alias, so that a readout in traditional characters is matched too.
+  used by a Chinese alias or speech formula, so that a readout in traditional characters is
+  matched too.
 
 Both packages are in the `test` extra (tests/test_i18n_data.py regenerates and compares); neither
 is needed at run time.
@@ -110,7 +111,11 @@ def all_zh_aliases(generated: str) -> list[str]:
 
 def outputs() -> dict[Path, str]:
     generated = generated_yaml()
-    return {GENERATED: generated, TRADITIONAL: traditional_json(all_zh_aliases(generated))}
+    # the characters of the Chinese speech formulas too: 雙方認為 is read as 双方认为
+    from readout_diff.core.speakers_foreign import ZH_FORMULAS
+
+    zh_words = [*all_zh_aliases(generated), *ZH_FORMULAS]
+    return {GENERATED: generated, TRADITIONAL: traditional_json(zh_words)}
 
 
 def main(argv: list[str]) -> int:

@@ -231,7 +231,8 @@ def compare(
         parties,
         mentions,
         frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
-        [r.id not in not_english for r in readouts],
+        [lang.code for lang in languages],
+        str if foreign is None or callable(foreign) else foreign.simplified,
     )
     claims, framed = with_framing(
         with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english

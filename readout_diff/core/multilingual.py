@@ -106,7 +106,10 @@ def language_note(readouts: Sequence[ReadoutClaims], r: ReadoutClaims) -> str | 
     how = "as given" if r.language_how == "given" else f"detected: {r.language_how}"
     if r.language not in SUPPORTED:
         return f"in {name} ({how}): not read; no topic reported missing from it{check}"
-    return f"in {name} ({how}); who said what, framing and tone not run on it{check}"
+    return (
+        f"in {name} ({how}); speakers read only from its ministries' set formulas (a name "
+        f"or a side before a verb of speech); framing and tone not run on it{check}"
+    )
 
 
 def merge_mentions(first: list[Mention], second: list[Mention]) -> list[Mention]:

@@ -83,6 +83,10 @@ class ForeignLexicon:
             entries.sort(key=lambda a: -len(a.words))
         self._table = str.maketrans(dict(self.traditional))
 
+    def simplified(self, text: str) -> str:
+        """`text` with traditional characters as simplified ones, one for one (same offsets)."""
+        return text.translate(self._table)
+
     def topics(self, language: str) -> frozenset[str]:
         return frozenset(self.aliases.get(language, {}))
 
@@ -98,7 +102,7 @@ class ForeignLexicon:
         return []
 
     def _find_zh(self, text: str, start: int, end: int) -> list[Mention]:
-        simple = text[start:end].translate(self._table)
+        simple = self.simplified(text[start:end])
         out: list[Mention] = []
         i, n = 0, len(simple)
         while i < n:

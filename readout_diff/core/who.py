@@ -5,10 +5,11 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
     JOINT,
@@ -34,20 +35,28 @@ def who_said_what(
     parties: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
     lone_parts: frozenset[str] = frozenset(),
-    english: Sequence[bool] | None = None,
+    languages: Sequence[str] | None = None,
+    simplified: Callable[[str], str] = str,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
-    `lone_parts` the claims with a part no counterpart speaks to (core.attributions). A
-    readout not in `english` gets its party only: the speaker rules are English grammar."""
+    `lone_parts` the claims with a part no counterpart speaks to (core.attributions);
+    `languages` each readout's language code (English by default). The speaker rules are
+    English grammar; a Chinese or Russian readout is read by its ministry's own formulas
+    (core.speakers_foreign; `simplified` reads traditional Chinese characters as simplified
+    ones), any other gets its party only."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
-    english = list(english) if english is not None else [True] * len(readouts)
+    codes = list(languages) if languages is not None else ["en"] * len(readouts)
+    english = [code == "en" for code in codes]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
     people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
     out = []
-    for r, res, party, grammar in zip(readouts, results, own, english, strict=True):
+    for k, (r, res, party, grammar, code) in enumerate(
+        zip(readouts, results, own, english, codes, strict=True)
+    ):
         if not grammar:
-            out.append(replace(res, party=party))
+            found_here = mentions[k]
+            out.append(_foreign(res, r.text, party, code, found_here, lexicon, pool, simplified))
             continue
         starts = paragraph_starts(r.text, res.claims)
         names = people.for_readout(party, r.text, lexicon)  # whom its "the President" names
@@ -65,13 +74,9 @@ def who_said_what(
         alignment,
         lone_parts,
     )
-    # A readout in another language can neither confirm nor deny an English one's words (its
+    # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
-    unread = {r.id for r, grammar in zip(out, english, strict=True) if not grammar}
-    found = tuple(
-        replace(a, speaker_readouts=tuple(x for x in a.speaker_readouts if x not in unread))
-        for a in found
-    )
+    found = _same_language(found, out, codes)
     # One warning per readout whose party is unknown when another's is known (a partial
     # picture), and that leaves something unchecked: an attribution with no speaker readout,
     # or its own claims with someone speaking. With no party known at all, the attributions
@@ -83,6 +88,60 @@ def who_said_what(
             for r in out
         ]
     return tuple(out), found
+
+
+def _same_language(
+    found: Sequence[Attribution], readouts: Sequence[ReadoutClaims], codes: Sequence[str]
+) -> tuple[Attribution, ...]:
+    """Each attribution checked only against the speaker's readouts (and their claims) in the
+    language of the readout that makes it."""
+    language_of = {r.id: code for r, code in zip(readouts, codes, strict=True)}
+    language_of |= {c.id: language_of[r.id] for r in readouts for c in r.claims}
+
+    def kept(ids: tuple[str, ...], own: str) -> tuple[str, ...]:
+        return tuple(x for x in ids if language_of[x] == own)
+
+    return tuple(
+        replace(
+            a,
+            speaker_readouts=kept(a.speaker_readouts, language_of[a.readout]),
+            confirmed_by=kept(a.confirmed_by, language_of[a.readout]),
+            partly_confirmed_by=kept(a.partly_confirmed_by, language_of[a.readout]),
+        )
+        for a in found
+    )
+
+
+def _foreign(
+    res: ReadoutClaims,
+    text: str,
+    party: str | None,
+    language: str,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    pool: frozenset[str],
+    simplified: Callable[[str], str],
+) -> ReadoutClaims:
+    """A readout not in English: its party, and its claims' speakers where its language's
+    formulas are known (Chinese, Russian); no initiative (that reading is English's)."""
+    if language not in FOREIGN:
+        return replace(res, party=party)
+    from readout_diff.core.speakers_foreign import foreign_speakers  # only for such readouts
+
+    starts = paragraph_starts(text, res.claims)
+    whos = foreign_speakers(
+        [(simplified(c.text), c.start, s) for c, s in zip(res.claims, starts, strict=True)],
+        mentions,
+        language,
+        lexicon,
+        pool,
+        party if party != JOINT else None,
+    )
+    claims = tuple(
+        replace(c, speaker=w.speaker, speakers=w.speakers, act=w.act, speaker_rule=w.rule)
+        for c, w in zip(res.claims, whos, strict=True)
+    )
+    return replace(res, claims=claims, party=party)
 
 
 def _people(
