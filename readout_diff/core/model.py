@@ -8,11 +8,23 @@ command all read it, and every renderer shows nothing that it lacks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
-from readout_diff.core.framing_model import AlignmentFraming, TopicFraming
-from readout_diff.core.readout import HEADER_KINDS, Claim, HeaderLine, Readout, ReadoutClaims
-from readout_diff.core.who_model import Attribution
+from readout_diff.core.framing_model import (
+    AlignmentFraming,
+    AlignmentFramingDict,
+    TopicFraming,
+    TopicFramingDict,
+)
+from readout_diff.core.readout import (
+    HEADER_KINDS,
+    Claim,
+    HeaderLine,
+    Readout,
+    ReadoutClaims,
+    ReadoutClaimsDict,
+)
+from readout_diff.core.who_model import Attribution, AttributionDict
 
 # The readout's classes live in core/readout.py; importing them from here keeps working.
 __all__ = [
@@ -20,8 +32,10 @@ __all__ = [
     "READOUT_IDS",
     "SCHEMA_VERSION",
     "Alignment",
+    "AlignmentDict",
     "Claim",
     "Comparison",
+    "ComparisonDict",
     "HeaderLine",
     "Readout",
     "ReadoutClaims",
@@ -45,6 +59,70 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 SCHEMA_VERSION = "2.2"
 
 
+class TopicMentionDict(TypedDict):
+    claim: str
+    phrase: str
+    start: int
+    end: int
+
+
+# Functional form: "in" is a keyword.
+TopicPresenceDict = TypedDict(
+    "TopicPresenceDict",
+    {
+        "id": str,
+        "name": str,
+        "kind": str,
+        "source": str,
+        "broader": list[str],
+        "in": list[str],
+        "missing_from": list[str],
+        "covered": dict[str, list[str]],
+        "mentions": dict[str, list[TopicMentionDict]],
+    },
+)
+
+
+class SharedDict(TypedDict):
+    tokens: list[str]
+    topics: list[str]
+
+
+class AlignmentDict(AlignmentFramingDict):
+    members: dict[str, list[str]]
+    score: float
+    kind: str
+    shared: SharedDict
+
+
+class SummaryDict(TypedDict):
+    readouts: int
+    claims: dict[str, int]
+    topics: int
+    topics_in_all: int
+    topics_missing: dict[str, int]
+    matches: int
+    related: int
+    unmatched: dict[str, int]
+
+
+class ComparisonDict(TypedDict):
+    """The JSON document (`comparison.schema.json`)."""
+
+    schema_version: str
+    meeting: dict[str, Any]
+    participants: list[str]
+    readouts: list[ReadoutClaimsDict]
+    topics: list[TopicPresenceDict]
+    detected: list[TopicPresenceDict]
+    alignment: list[AlignmentDict]
+    unmatched: dict[str, list[str]]
+    unmatched_parts: dict[str, list[str]]
+    attributions: list[AttributionDict]
+    framing: list[TopicFramingDict]
+    summary: SummaryDict
+
+
 @dataclass(frozen=True)
 class TopicMention:
     """Where one readout names a topic: the claim, the exact phrase and its span."""
@@ -54,7 +132,7 @@ class TopicMention:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopicMentionDict:
         return {"claim": self.claim, "phrase": self.phrase, "start": self.start, "end": self.end}
 
     @classmethod
@@ -86,7 +164,7 @@ class TopicPresence:
         covered = dict(self.covered)
         return tuple(r for r in self.missing_from if r not in covered)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopicPresenceDict:
         return {
             "id": self.id,
             "name": self.name,
@@ -138,7 +216,7 @@ class Alignment:
             out[rid] = (*out.get(rid, ()), cid)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AlignmentDict:
         return {
             "members": {rid: list(ids) for rid, ids in self.by_readout.items()},
             "score": self.score,
@@ -212,7 +290,7 @@ class Comparison:
         """Some readout attributes to another party a statement its own readout lacks."""
         return any(a.unconfirmed for a in self.attributions)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> SummaryDict:
         kinds = [a.kind for a in self.alignment]
         return {
             "readouts": len(self.readouts),
@@ -227,7 +305,7 @@ class Comparison:
             "unmatched": {rid: len(ids) for rid, ids in self.unmatched},
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ComparisonDict:
         return {
             "schema_version": SCHEMA_VERSION,
             "meeting": dict(self.meeting),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from readout_diff.core.framing_model import ToneWord
-from readout_diff.core.parts import Part
-from readout_diff.core.who_model import Initiative
+from readout_diff.core.framing_model import ToneWord, ToneWordDict
+from readout_diff.core.parts import Part, PartDict
+from readout_diff.core.who_model import Initiative, InitiativeDict
 
 if TYPE_CHECKING:  # segment.py compiles its patterns on import: loaded when first used
     from readout_diff.core.segment import Segment, SegmentKind
@@ -117,6 +117,49 @@ class Readout:
         return replace(readout, segments=tuple(segments))
 
 
+class ClaimDict(TypedDict):
+    id: str
+    text: str
+    start: int
+    end: int
+    line: int
+    topics: list[str]
+    speaker: str | None
+    speakers: list[str]
+    act: str | None
+    speaker_rule: str | None
+    parts: list[PartDict]
+
+
+class HeaderLineDict(TypedDict):
+    id: str
+    text: str
+    start: int
+    end: int
+    line: int
+    topics: list[str]
+    kind: str
+
+
+class ReadoutClaimsDict(TypedDict):
+    id: str
+    label: str
+    source: str
+    format: str
+    encoding: str
+    encoding_guessed: bool
+    date: str | None
+    url: str | None
+    header: list[HeaderLineDict]
+    claims: list[ClaimDict]
+    party: str | None
+    initiative: InitiativeDict | None
+    tone: list[ToneWordDict]
+    language: str
+    language_how: str
+    party_inferred: str | None
+
+
 @dataclass(frozen=True)
 class Claim:
     """A sentence (or list item) with its exact span in the readout's text."""
@@ -135,7 +178,7 @@ class Claim:
     speaker_rule: str | None = None
     parts: tuple[Part, ...] = ()  # the points it bundles (core.parts); empty for one point
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ClaimDict:
         return {
             "id": self.id,
             "text": self.text,
@@ -175,18 +218,22 @@ class HeaderLine(Claim):
 
     kind: str = "heading"  # "heading" | "meta"
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in super().to_dict().items() if k in _HEADER_LINE_KEYS}
-        return {**d, "kind": self.kind}
+    def to_dict(self) -> HeaderLineDict:  # type: ignore[override]  # no speaker: not a claim
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "topics": list(self.topics),
+            "kind": self.kind,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> HeaderLine:
         return cls(
             d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]), kind=d["kind"]
         )
-
-
-_HEADER_LINE_KEYS = ("id", "text", "start", "end", "line", "topics")  # no speaker: not a claim
 
 
 @dataclass(frozen=True)
@@ -218,7 +265,7 @@ class ReadoutClaims:
         """The readout's own title: its first heading, if it has one."""
         return next((h for h in self.header if h.kind == "heading"), None)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ReadoutClaimsDict:
         return {
             "id": self.id,
             "label": self.label,
