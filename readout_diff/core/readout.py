@@ -117,13 +117,18 @@ class Readout:
         return replace(readout, segments=tuple(segments))
 
 
-class ClaimDict(TypedDict):
+class LineFieldsDict(TypedDict):
+    """What a claim and a header line both have in the JSON."""
+
     id: str
     text: str
     start: int
     end: int
     line: int
     topics: list[str]
+
+
+class ClaimDict(LineFieldsDict):
     speaker: str | None
     speakers: list[str]
     act: str | None
@@ -131,13 +136,7 @@ class ClaimDict(TypedDict):
     parts: list[PartDict]
 
 
-class HeaderLineDict(TypedDict):
-    id: str
-    text: str
-    start: int
-    end: int
-    line: int
-    topics: list[str]
+class HeaderLineDict(LineFieldsDict):
     kind: str
 
 
@@ -178,7 +177,7 @@ class Claim:
     speaker_rule: str | None = None
     parts: tuple[Part, ...] = ()  # the points it bundles (core.parts); empty for one point
 
-    def to_dict(self) -> ClaimDict:
+    def line_fields(self) -> LineFieldsDict:
         return {
             "id": self.id,
             "text": self.text,
@@ -186,6 +185,11 @@ class Claim:
             "end": self.end,
             "line": self.line,
             "topics": list(self.topics),
+        }
+
+    def to_dict(self) -> ClaimDict:
+        return {
+            **self.line_fields(),
             "speaker": self.speaker,
             "speakers": list(self.speakers),
             "act": self.act,
@@ -219,15 +223,7 @@ class HeaderLine(Claim):
     kind: str = "heading"  # "heading" | "meta"
 
     def to_dict(self) -> HeaderLineDict:  # type: ignore[override]  # no speaker: not a claim
-        return {
-            "id": self.id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "topics": list(self.topics),
-            "kind": self.kind,
-        }
+        return {**self.line_fields(), "kind": self.kind}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> HeaderLine:
