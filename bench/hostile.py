@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "2025-07-13-wang-lavrov-beijing"
 COLUMNS = ("ok", "traceback", "hang", "silent loss", "unsafe")
-CODES = {0, 1, 2, 130, 143}  # the documented exit codes (README's "Exit codes")
+CODES = {0, 1, 2, 130, 143}  # the documented exit codes (docs/usage.md, "Exit codes")
 UNSAFE = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)]} | set(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )

@@ -18,7 +18,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from readout_diff.core.model import Comparison, Readout
+    from readout_diff.core.model import Comparison, ComparisonDict, Readout
     from readout_diff.core.segment import Segment
     from readout_diff.core.topics import Lexicon
     from readout_diff.errors import InputError, ReadoutDiffError, SpecError, UsageError
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # Imported on first use, so that `readout-diff --help` does not pay for rapidfuzz and the lexicon.
 _EXPORTS = {
     "Comparison": "core.model",
+    "ComparisonDict": "core.model",
     "ExitCode": "exit_codes",
     "Format": "report",
     "InputError": "errors",
@@ -65,6 +66,7 @@ _EXPORTS = {
 }
 __all__ = [
     "Comparison",
+    "ComparisonDict",
     "ExitCode",
     "Format",
     "InputError",

@@ -1,4 +1,4 @@
-"""The CLI's documented exit codes (README, "Exit codes"), and the one place that maps the
+"""The CLI's documented exit codes (docs/usage.md, "Exit codes"), and the one place that maps the
 library's errors to them."""
 
 from __future__ import annotations

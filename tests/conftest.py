@@ -51,6 +51,20 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+def load_docgen() -> Any:
+    """docs/docgen.py, which writes the docs' generated parts: docs/ is no package, so it is
+    imported from its file (once: cog's markers import it by name, as `docgen`)."""
+    import sys
+
+    if "docgen" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("docgen", ROOT / "docs" / "docgen.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["docgen"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["docgen"]
+
+
 def sample_folders() -> list[Path]:
     return sorted(p for p in SAMPLES.iterdir() if (p / "meeting.yaml").is_file())
 

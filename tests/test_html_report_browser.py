@@ -211,7 +211,7 @@ def test_screenshots_for_the_readme(
     browser: Browser, seed_page: Path, update_goldens: bool
 ) -> None:
     """The top of the page (summary and topic matrix), then the columns with a claim pointed
-    at and its partner lit: the README shows both."""
+    at and its partner lit: docs/report.md shows both."""
     browser.open(seed_page)
     top = browser.screenshot(1000, 760)
     browser.evaluate("document.getElementById('claims').scrollIntoView()")

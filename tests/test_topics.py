@@ -176,11 +176,11 @@ def test_builtin_hierarchy_is_valid(lex) -> None:  # type: ignore[no-untyped-def
     check_hierarchy(lex.topics, {})
 
 
-def test_the_readmes_topics_example_loads_as_documented(tmp_path: Path) -> None:
+def test_the_lexicon_pages_topics_example_loads_as_documented(tmp_path: Path) -> None:
     import re
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```yaml\n(topics:\n.*?)```", readme, re.DOTALL)
+    page = Path(__file__).resolve().parent.parent / "docs" / "lexicon.md"
+    block = re.search(r"```yaml\n(topics:\n.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
     assert block is not None
     path = tmp_path / "mine.yaml"
     path.write_text(block.group(1), encoding="utf-8")

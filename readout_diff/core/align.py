@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -30,6 +30,8 @@ from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.rescue import RESCUE_SCORE, rescue
 from readout_diff.core.synonyms import SYNONYM_PREFIX
 from readout_diff.errors import InputError
+
+_Pair = tuple[Claim, Claim]  # (readout, index) of two claims, the lower readout first
 
 MATCH_THRESHOLD = 0.45
 RELATED_THRESHOLD = 0.22
@@ -346,12 +348,17 @@ def cluster(
     return made + sorted(extra, key=lambda c: [(m.readout, m.index) for m in c.members])
 
 
-def _lone_scores(readouts, groups, below, w2):  # type: ignore[no-untyped-def]
+def _lone_scores(
+    readouts: Sequence[Sequence[Features]],
+    groups: list[list[tuple[int, int]]],
+    below: dict[_Pair, PairScore | float],
+    w2: dict[str, float],
+) -> dict[_Pair, PairScore]:
     """The candidate pairs under the eligible ones (`below`, from score_pairs) with a claim in
     no group, scored: the weak links of core.rescue are found among them. Only those are
     scored, so the work grows with the claims left alone, not with all pairs."""
     taken = {m for g in groups for m in g}
-    out = {}
+    out: dict[_Pair, PairScore] = {}
     for (x, y), value in below.items():
         if x in taken and y in taken:
             continue
@@ -363,13 +370,15 @@ def _lone_scores(readouts, groups, below, w2):  # type: ignore[no-untyped-def]
     return out
 
 
-def _edge_order(readouts: Sequence[Sequence[Features]]):  # type: ignore[no-untyped-def]
+def _edge_order(
+    readouts: Sequence[Sequence[Features]],
+) -> Callable[[tuple[_Pair, PairScore]], tuple[bool, float, list[int], _Pair]]:
     """Sort key of candidate pairs: identical claims first, then best first, less a weak
     position prior (readouts tend to follow the meeting's order): POSITION_PRIOR times the gap
     between the claims' relative positions, so it only reorders pairs within 0.05 of each other.
     Remaining ties by position, in a way that does not depend on argument order."""
 
-    def key(edge):  # type: ignore[no-untyped-def]
+    def key(edge: tuple[_Pair, PairScore]) -> tuple[bool, float, list[int], _Pair]:
         ((ra, i), (rb, j)), s = edge
         drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
         return (s.score < 1.0, -(s.score - POSITION_PRIOR * drift), sorted((i, j)), edge[0])
@@ -377,13 +386,21 @@ def _edge_order(readouts: Sequence[Sequence[Features]]):  # type: ignore[no-unty
     return key
 
 
-def _pair(scores: dict, x: tuple[int, int], y: tuple[int, int]) -> PairScore | None:
+def _pair(
+    scores: Mapping[_Pair, PairScore], x: tuple[int, int], y: tuple[int, int]
+) -> PairScore | None:
     key = (x, y) if x < y else (y, x)
     s = scores.get(key)
     return s if s is not None and s.eligible else None
 
 
-def _make_cluster(group, scores, readouts, w2, weak=False) -> Cluster:  # type: ignore[no-untyped-def]
+def _make_cluster(
+    group: list[tuple[int, int]],
+    scores: Mapping[_Pair, PairScore],
+    readouts: Sequence[Sequence[Features]],
+    w2: dict[str, float],
+    weak: bool = False,
+) -> Cluster:
     """The cluster of a group; `weak` (a rescued link, two readouts): `related` whatever it
     scores."""
     members = tuple(ClaimRef(r, i, readouts[r][i]) for r, i in group)
@@ -411,8 +428,11 @@ def _kind(score: float) -> str:
 
 
 def _bead_score(
-    left: Sequence[Claim], right: Sequence[Claim], readouts: Sequence[Sequence[Features]], w2
-) -> PairScore:  # type: ignore[no-untyped-def]
+    left: Sequence[Claim],
+    right: Sequence[Claim],
+    readouts: Sequence[Sequence[Features]],
+    w2: dict[str, float],
+) -> PairScore:
     """The score of the claims `left` joined against the claims `right` joined (lower readout
     first), as score_pairs would give it to two such claims."""
     fa, fb = joined(left, readouts), joined(right, readouts)

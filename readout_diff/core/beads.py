@@ -16,13 +16,30 @@ Pure functions of claim positions; scoring a span is given by the caller (align.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
 from readout_diff.core.features import Features
 
 MAX_BEAD = 3  # claims of one readout in one alignment
 
 Claim = tuple[int, int]  # (readout, index)
+
+
+class Scored(Protocol):
+    """What this module reads of a pair's score (core.align's PairScore)."""
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def eligible(self) -> bool: ...
+
+
+Scores = Mapping[tuple[Claim, Claim], Scored]
+Option = tuple[float, int, Claim, Claim]  # (gain, group number, neighbour, other side's claim)
+SpanScore = Callable[[Sequence[Claim], Sequence[Claim]], Scored]
+Order = tuple[float, int, int, tuple[str, str]]  # an option's sort key
 
 
 def claims_by_readout(group: Sequence[Claim]) -> list[list[Claim]]:
@@ -51,7 +68,7 @@ def joined(claims: Sequence[Claim], readouts: Sequence[Sequence[Features]]) -> F
     )
 
 
-def _best_scores(scores: dict) -> dict[Claim, float]:
+def _best_scores(scores: Scores) -> dict[Claim, float]:
     """Each claim's best eligible score with a claim of another readout."""
     best: dict[Claim, float] = defaultdict(float)
     for (x, y), s in scores.items():
@@ -60,14 +77,19 @@ def _best_scores(scores: dict) -> dict[Claim, float]:
     return best
 
 
-def widen(groups, readouts, scores, score) -> list[list[Claim]]:  # type: ignore[no-untyped-def]
+def widen(
+    groups: list[list[Claim]],
+    readouts: Sequence[Sequence[Features]],
+    scores: Scores,
+    score: SpanScore,
+) -> list[list[Claim]]:
     """Extend two-readout alignments with unaligned neighbours, best gain first, in rounds
     (a span grows by one claim a round) until nothing gains. The order never depends on which
     readout came first; an alignment whose two sides tie is left as it is."""
     taken = {m for g in groups for m in g}
     best = _best_scores(scores)
 
-    def key(o):  # type: ignore[no-untyped-def]
+    def key(o: Option) -> Order:
         gain, _, claim, other = o
         text = readouts[claim[0]][claim[1]].exact, readouts[other[0]][other[1]].exact
         return (-gain, claim[1], other[1], text)
@@ -82,7 +104,7 @@ def widen(groups, readouts, scores, score) -> list[list[Claim]]:  # type: ignore
             for o in _options(n, g, readouts, score, taken, partners)
         ]
         options = sorted((o for o in options if _worth(o, scores, best)), key=key)
-        keys: dict[int, set] = defaultdict(set)
+        keys: dict[int, set[tuple[Order, int]]] = defaultdict(set)
         for o in options:
             keys[o[1]].add((key(o), o[2][0]))
         grown: set[int] = set()
@@ -99,20 +121,27 @@ def widen(groups, readouts, scores, score) -> list[list[Claim]]:  # type: ignore
             return groups
 
 
-def _options(n, group, readouts, score, taken, partners):  # type: ignore[no-untyped-def]
+def _options(
+    n: int,
+    group: list[Claim],
+    readouts: Sequence[Sequence[Features]],
+    score: SpanScore,
+    taken: set[Claim],
+    partners: Callable[[Claim, Claim], bool],
+) -> list[Option]:
     """(gain, group number, neighbour, other side's claim) for each unaligned neighbour whose
     best partner is the other side's claim (`partners`): the others are never worth taking,
     and scoring their spans was most of the work."""
     sides = claims_by_readout(group)
     if len(sides) != 2:
         return []
-    out = []
+    out: list[Option] = []
     for k, side in enumerate(sides):
         other = sides[1 - k]
         if len(other) > 1 or len(side) >= MAX_BEAD:
             continue
         r = side[0][0]
-        current = None  # the span's own score, the same for both neighbours
+        current: float | None = None  # the span's own score, the same for both neighbours
         for claim in ((r, side[0][1] - 1), (r, side[-1][1] + 1)):
             if claim in taken or not 0 <= claim[1] < len(readouts[r]):
                 continue
@@ -127,7 +156,7 @@ def _options(n, group, readouts, score, taken, partners):  # type: ignore[no-unt
     return out
 
 
-def _worth(option, scores: dict, best: dict[Claim, float]) -> bool:  # type: ignore[no-untyped-def]
+def _worth(option: Option, scores: Scores, best: dict[Claim, float]) -> bool:
     """The other side's claim is the neighbour's best partner (it lost that claim only to the
     rule of one claim per readout), and joining the neighbour does not lower the score."""
     gain, _, claim, other = option

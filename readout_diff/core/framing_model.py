@@ -8,7 +8,43 @@ Word differences and commitments hang on an `Alignment`, the atmosphere a readou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
+
+
+class SpanDict(TypedDict):
+    claim: str
+    text: str
+    start: int
+    end: int
+
+
+class ToneWordDict(SpanDict):
+    term: str
+    register: str
+    reading: str
+
+
+class CommitmentDict(TypedDict):
+    act: str
+    strength: int
+    words: SpanDict
+
+
+class CommitmentsDict(TypedDict):
+    readouts: dict[str, CommitmentDict | None]
+    stronger: list[str]
+
+
+class AlignmentFramingDict(TypedDict):
+    word_diff: dict[str, list[SpanDict]]
+    commitment: CommitmentsDict
+
+
+class TopicFramingDict(TypedDict):
+    topic: str
+    name: str
+    contrast: float
+    claims: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -20,7 +56,7 @@ class Span:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SpanDict:
         return {"claim": self.claim, "text": self.text, "start": self.start, "end": self.end}
 
     @classmethod
@@ -38,7 +74,7 @@ class ToneWord:
     reading: str
     span: Span
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ToneWordDict:
         return {
             "term": self.term,
             "register": self.register,
@@ -60,7 +96,7 @@ class Commitment:
     strength: int
     words: Span
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CommitmentDict:
         return {"act": self.act, "strength": self.strength, "words": self.words.to_dict()}
 
     @classmethod
@@ -78,7 +114,7 @@ class AlignmentFraming:
     commitment: tuple[tuple[str, Commitment | None], ...] = ()  # (readout id, act)
     stronger: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AlignmentFramingDict:
         return {
             "word_diff": {rid: [s.to_dict() for s in spans] for rid, spans in self.word_diff},
             "commitment": {
@@ -112,7 +148,7 @@ class TopicFraming:
     contrast: float
     claims: tuple[tuple[str, tuple[str, ...]], ...]  # (readout id, claim ids), readout order
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopicFramingDict:
         return {
             "topic": self.topic,
             "name": self.name,

@@ -1,4 +1,5 @@
-"""The one data model: frozen dataclasses from loaded readouts to the finished comparison.
+"""The one data model: frozen dataclasses from loaded readouts (core/readout.py) to the finished
+comparison.
 
 `Comparison.to_dict()` is the canonical form: the JSON output, the golden files and the `check`
 command all read it, and every renderer shows nothing that it lacks.
@@ -6,16 +7,41 @@ command all read it, and every renderer shows nothing that it lacks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
-from readout_diff.core.framing_model import AlignmentFraming, ToneWord, TopicFraming
-from readout_diff.core.parts import Part
-from readout_diff.core.who_model import Attribution, Initiative
+from readout_diff.core.framing_model import (
+    AlignmentFraming,
+    AlignmentFramingDict,
+    TopicFraming,
+    TopicFramingDict,
+)
+from readout_diff.core.readout import (
+    HEADER_KINDS,
+    Claim,
+    HeaderLine,
+    Readout,
+    ReadoutClaims,
+    ReadoutClaimsDict,
+)
+from readout_diff.core.who_model import Attribution, AttributionDict
 
-if TYPE_CHECKING:  # segment.py compiles its patterns on import: loaded when first used
-    from readout_diff.core.segment import Segment, SegmentKind
+# The readout's classes live in core/readout.py; importing them from here keeps working.
+__all__ = [
+    "HEADER_KINDS",
+    "READOUT_IDS",
+    "SCHEMA_VERSION",
+    "Alignment",
+    "AlignmentDict",
+    "Claim",
+    "Comparison",
+    "ComparisonDict",
+    "HeaderLine",
+    "Readout",
+    "ReadoutClaims",
+    "TopicMention",
+    "TopicPresence",
+]
 
 READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at most 26 readouts
 # 1.1 added each readout's format, encoding and encoding_guessed; 1.2 each topic's `broader`,
@@ -31,248 +57,70 @@ READOUT_IDS = "abcdefghijklmnopqrstuvwxyz"  # readout ids in argument order: at 
 # aligned claims that no counterpart speaks to) and each attribution's `partly_confirmed_by`.
 # 2.2 also: each readout's `language` and `language_how` (Chinese and Russian readouts).
 SCHEMA_VERSION = "2.2"
-# Segment kinds that are a readout's header (title, section heads, bylines, datelines), kept
-# out of the claims: they never align and are never unmatched.
-HEADER_KINDS = ("heading", "meta")
 
 
-@dataclass(frozen=True)
-class Readout:
-    """One government's account of the meeting, as loaded (the input of the pipeline)."""
-
-    id: str
-    label: str
-    source: str
-    text: str
-    body_start: int = 0  # offset after YAML front matter: offsets always refer to `text`
-    date: str | None = None
-    url: str | None = None
-    speakers: tuple[str, ...] = ()
-    participants: tuple[str, ...] = ()  # from front matter: the parties, as ids or names
-    party: str | None = None  # who issued it (a party's id, name or alias, or "joint")
-    language: str | None = None  # as given (--language, meeting.yaml); None: detected
-    format: str = "text"  # "html": `text` is the text extracted from the page
-    encoding: str = "utf-8"  # how the file's bytes were decoded
-    encoding_guessed: bool = False  # a legacy code page guessed from the bytes: worth a warning
-    # Warnings the CLI prints on stderr ("nested over 255 elements deep…"); not in the JSON.
-    warnings: tuple[str, ...] = ()
-    # The bytes as read (the page as the server sent it), kept so that `save_meeting` can write
-    # them after the comparison succeeded; never part of the result.
-    raw: bytes | None = field(default=None, repr=False, compare=False)
-    # Claims and header lines split elsewhere (`from_claims`, a reader's own splitting): used
-    # as they are instead of the segmenter's; None: `compare`'s segmenter splits `text`.
-    segments: tuple[Segment, ...] | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_text(
-        cls,
-        text: str,
-        label: str = "",
-        id: str = "",
-        *,
-        source: str | None = None,
-        date: str | None = None,
-        url: str | None = None,
-        speakers: tuple[str, ...] = (),
-        party: str | None = None,
-    ) -> Readout:
-        """A readout from a string, for library use. Without `id`, `compare` gives it the first
-        free letter in argument order; `source` (how reports name it) defaults to the label."""
-        if not isinstance(text, str):
-            raise TypeError(f"Readout.from_text() takes a str, not {type(text).__name__}")
-        return cls(
-            id,
-            label,
-            source or label or "<text>",
-            text,
-            date=date,
-            url=url,
-            speakers=speakers,
-            party=party,
-        )
-
-    @classmethod
-    def from_claims(
-        cls,
-        claims: Sequence[str],
-        label: str = "",
-        id: str = "",
-        *,
-        header: Sequence[str] = (),
-        source: str | None = None,
-        date: str | None = None,
-        url: str | None = None,
-        speakers: tuple[str, ...] = (),
-        party: str | None = None,
-    ) -> Readout:
-        """A readout already split into claims (by another tool, or for a language the built-in
-        segmenter does not split): each claim stays one claim, and each of `header` (a title, a
-        dateline) one header line. The text is the header lines, then the claims, one a line."""
-        from readout_diff.core.segment import Segment
-
-        parts: list[tuple[SegmentKind, str]] = [("heading", h) for h in header]
-        parts += [("sentence", c) for c in claims]
-        if any(not isinstance(t, str) or not t.strip() or "\n" in t for _, t in parts):
-            raise TypeError("Readout.from_claims() takes one-line, non-empty strings")
-        segments, pos = [], 0
-        for kind, t in parts:
-            segments.append(Segment(pos, pos + len(t), kind))
-            pos += len(t) + 1
-        readout = cls.from_text(
-            "\n".join(t for _, t in parts),
-            label,
-            id,
-            source=source,
-            date=date,
-            url=url,
-            speakers=speakers,
-            party=party,
-        )
-        return replace(readout, segments=tuple(segments))
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A sentence (or list item) with its exact span in the readout's text."""
-
-    id: str
-    text: str
+class TopicMentionDict(TypedDict):
+    claim: str
+    phrase: str
     start: int
     end: int
-    line: int  # 1-based line of `start`, for people checking the evidence in an editor
-    topics: tuple[str, ...] = ()
-    # Who speaks (core.speakers): a party id, "joint", "several" (each of `speakers` in turn)
-    # or None for narration; the act's class; the grammar rule that found the speaker.
-    speaker: str | None = None
-    speakers: tuple[str, ...] = ()
-    act: str | None = None
-    speaker_rule: str | None = None
-    parts: tuple[Part, ...] = ()  # the points it bundles (core.parts); empty for one point
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "topics": list(self.topics),
-            "speaker": self.speaker,
-            "speakers": list(self.speakers),
-            "act": self.act,
-            "speaker_rule": self.speaker_rule,
-            "parts": [p.to_dict() for p in self.parts],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(
-            d["id"],
-            d["text"],
-            d["start"],
-            d["end"],
-            d["line"],
-            tuple(d["topics"]),
-            d.get("speaker"),
-            tuple(d.get("speakers", ())),
-            d.get("act"),
-            d.get("speaker_rule"),
-            tuple(Part.from_dict(p) for p in d.get("parts", ())),
-        )
 
 
-@dataclass(frozen=True)
-class HeaderLine(Claim):
-    """A line of the readout's header, not a claim: a heading (its title, a section head) or a
-    meta line (a byline, a dateline: "Office of the Spokesperson", "October 31, 2022"). Its id
-    ("a-h1") cannot be a claim's; topic mentions may point to it."""
-
-    kind: str = "heading"  # "heading" | "meta"
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in super().to_dict().items() if k in _HEADER_LINE_KEYS}
-        return {**d, "kind": self.kind}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> HeaderLine:
-        return cls(
-            d["id"], d["text"], d["start"], d["end"], d["line"], tuple(d["topics"]), kind=d["kind"]
-        )
+# Functional form: "in" is a keyword.
+TopicPresenceDict = TypedDict(
+    "TopicPresenceDict",
+    {
+        "id": str,
+        "name": str,
+        "kind": str,
+        "source": str,
+        "broader": list[str],
+        "in": list[str],
+        "missing_from": list[str],
+        "covered": dict[str, list[str]],
+        "mentions": dict[str, list[TopicMentionDict]],
+    },
+)
 
 
-_HEADER_LINE_KEYS = ("id", "text", "start", "end", "line", "topics")  # no speaker: not a claim
+class SharedDict(TypedDict):
+    tokens: list[str]
+    topics: list[str]
 
 
-@dataclass(frozen=True)
-class ReadoutClaims:
-    """A readout as it appears in the result: its metadata and its claims (not its full text)."""
+class AlignmentDict(AlignmentFramingDict):
+    members: dict[str, list[str]]
+    score: float
+    kind: str
+    shared: SharedDict
 
-    id: str
-    label: str
-    source: str
-    claims: tuple[Claim, ...]
-    date: str | None = None
-    url: str | None = None
-    format: str = "text"
-    encoding: str = "utf-8"
-    encoding_guessed: bool = False
-    header: tuple[HeaderLine, ...] = ()  # headings and meta lines, in text order
-    warnings: tuple[str, ...] = field(default=(), compare=False)  # stderr only, as for Readout
-    party: str | None = None  # who issued it: a party id, "joint", or None when not told
-    initiative: Initiative | None = None  # who asked for the meeting, by this readout
-    tone: tuple[ToneWord, ...] = ()  # the atmosphere words it uses of the meeting, text order
-    language: str = "en"  # ISO 639-1 code ("und" when it cannot be told)
-    language_how: str = "given"  # "given", or what detection saw ("Cyrillic (98% of letters)")
-    # How `party` was inferred from the readout's own text when neither given nor named by its
-    # label ("its dateline “MOSCOW”"); None when given, from the label, or unknown.
-    party_inferred: str | None = None
 
-    @property
-    def headline(self) -> HeaderLine | None:
-        """The readout's own title: its first heading, if it has one."""
-        return next((h for h in self.header if h.kind == "heading"), None)
+class SummaryDict(TypedDict):
+    readouts: int
+    claims: dict[str, int]
+    topics: int
+    topics_in_all: int
+    topics_missing: dict[str, int]
+    matches: int
+    related: int
+    unmatched: dict[str, int]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "source": self.source,
-            "format": self.format,
-            "encoding": self.encoding,
-            "encoding_guessed": self.encoding_guessed,
-            "date": self.date,
-            "url": self.url,
-            "header": [h.to_dict() for h in self.header],
-            "claims": [c.to_dict() for c in self.claims],
-            "party": self.party,
-            "initiative": self.initiative.to_dict() if self.initiative else None,
-            "tone": [w.to_dict() for w in self.tone],
-            "language": self.language,
-            "language_how": self.language_how,
-            "party_inferred": self.party_inferred,
-        }
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ReadoutClaims:
-        claims = tuple(Claim.from_dict(c) for c in d["claims"])
-        return cls(
-            d["id"],
-            d["label"],
-            d["source"],
-            claims,
-            d.get("date"),
-            d.get("url"),
-            d.get("format", "text"),
-            d.get("encoding", "utf-8"),
-            d.get("encoding_guessed", False),
-            tuple(HeaderLine.from_dict(h) for h in d.get("header", ())),
-            party=d.get("party"),
-            initiative=Initiative.from_dict(d["initiative"]) if d.get("initiative") else None,
-            tone=tuple(ToneWord.from_dict(w) for w in d.get("tone", ())),
-            language=d.get("language", "en"),
-            language_how=d.get("language_how", "given"),
-            party_inferred=d.get("party_inferred"),
-        )
+class ComparisonDict(TypedDict):
+    """The JSON document (`comparison.schema.json`)."""
+
+    schema_version: str
+    meeting: dict[str, Any]
+    participants: list[str]
+    readouts: list[ReadoutClaimsDict]
+    topics: list[TopicPresenceDict]
+    detected: list[TopicPresenceDict]
+    alignment: list[AlignmentDict]
+    unmatched: dict[str, list[str]]
+    unmatched_parts: dict[str, list[str]]
+    attributions: list[AttributionDict]
+    framing: list[TopicFramingDict]
+    summary: SummaryDict
 
 
 @dataclass(frozen=True)
@@ -284,7 +132,7 @@ class TopicMention:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopicMentionDict:
         return {"claim": self.claim, "phrase": self.phrase, "start": self.start, "end": self.end}
 
     @classmethod
@@ -316,7 +164,7 @@ class TopicPresence:
         covered = dict(self.covered)
         return tuple(r for r in self.missing_from if r not in covered)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopicPresenceDict:
         return {
             "id": self.id,
             "name": self.name,
@@ -368,7 +216,7 @@ class Alignment:
             out[rid] = (*out.get(rid, ()), cid)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AlignmentDict:
         return {
             "members": {rid: list(ids) for rid, ids in self.by_readout.items()},
             "score": self.score,
@@ -442,7 +290,7 @@ class Comparison:
         """Some readout attributes to another party a statement its own readout lacks."""
         return any(a.unconfirmed for a in self.attributions)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> SummaryDict:
         kinds = [a.kind for a in self.alignment]
         return {
             "readouts": len(self.readouts),
@@ -457,7 +305,7 @@ class Comparison:
             "unmatched": {rid: len(ids) for rid, ids in self.unmatched},
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ComparisonDict:
         return {
             "schema_version": SCHEMA_VERSION,
             "meeting": dict(self.meeting),

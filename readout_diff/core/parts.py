@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 MAX_PARTS = 6
 MIN_WORDS = 3
@@ -122,6 +122,12 @@ def unlinked_parts(
     return [i for i, c in enumerate(cover) if c < PART_COVERAGE and i != best]
 
 
+class PartDict(TypedDict):
+    id: str
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Part:
     """One point of a claim: its id ("a3.2": the claim's id, a dot, its rank) and its span in
@@ -131,7 +137,7 @@ class Part:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> PartDict:
         return {"id": self.id, "start": self.start, "end": self.end}
 
     @classmethod

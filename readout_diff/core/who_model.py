@@ -6,7 +6,23 @@ Frozen dataclasses with `to_dict` / `from_dict`, as in `core.model`, which holds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
+
+
+class InitiativeDict(TypedDict):
+    party: str | None
+    claim: str
+    phrase: str
+
+
+class AttributionDict(TypedDict):
+    readout: str
+    claim: str
+    speaker: str
+    speaker_readouts: list[str]
+    act: str | None
+    confirmed_by: list[str]
+    partly_confirmed_by: list[str]
 
 
 @dataclass(frozen=True)
@@ -18,7 +34,7 @@ class Initiative:
     claim: str  # the claim or header line that says it
     phrase: str  # the words, as written
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InitiativeDict:
         return {"party": self.party, "claim": self.claim, "phrase": self.phrase}
 
     @classmethod
@@ -54,7 +70,7 @@ class Attribution:
             bool(self.speaker_readouts) and not self.confirmed_by and not self.partly_confirmed_by
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AttributionDict:
         return {
             "readout": self.readout,
             "claim": self.claim,

@@ -51,12 +51,11 @@ from readout_diff.inputs.spec import (
     MAX_READOUTS,
     MeetingSpec,
     ReadoutSpec,
-    check_keys,
     meeting_spec,
     readout_spec,
     scalar,
 )
-from readout_diff.inputs.yamlio import LineDict, read_spec_text, read_yaml, where
+from readout_diff.inputs.yamlio import LineDict, check_keys, read_spec_text, read_yaml, where
 
 MAX_MANIFEST_BYTES = 20_000_000
 CSV_REQUIRED = ("meeting", "readout")

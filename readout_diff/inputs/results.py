@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
-from readout_diff.core.model import Comparison
+from readout_diff.core.model import Comparison, ComparisonDict
 from readout_diff.inputs.spec import MeetingSpec
 
 # The kinds of an expectation's Outcome, by section of expected.yaml.
@@ -40,6 +40,32 @@ TOPIC_KINDS: tuple[OutcomeKind, ...] = ("topic", "absent", "unexpected", DETECTE
 _QUOTED_FOUND = re.compile(r"\bfound:? (.+)$", re.DOTALL)  # a reason's "…; found X" at its end
 
 
+class OutcomeDict(TypedDict):
+    kind: OutcomeKind
+    name: str
+    status: Status
+    expected: str
+    found: str
+    evidence: list[str]
+    reason: str
+
+
+class MeetingResultDict(TypedDict):
+    meeting: str
+    folder: str
+    passed: bool
+    error: str | None
+    seconds: float
+    outcomes: list[OutcomeDict]
+
+
+class BatchErrorDict(TypedDict):
+    """A batch line for a meeting that could not be compared."""
+
+    meeting: dict[str, Any]
+    error: str | None
+
+
 @dataclass(frozen=True)
 class Outcome:
     kind: OutcomeKind
@@ -60,7 +86,7 @@ class Outcome:
         quoted = m.group(1).strip().rstrip(".")
         return None if quoted == self.found else quoted
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> OutcomeDict:
         return {
             "kind": self.kind,
             "name": self.name,
@@ -88,7 +114,7 @@ class MeetingResult:
     def passed(self) -> bool:
         return self.error is None and all(o.status != "fail" for o in self.outcomes)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> MeetingResultDict:
         return {
             "meeting": self.name,
             "folder": self.folder,
@@ -114,7 +140,7 @@ class BatchResult:
         m = self.meeting
         return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ComparisonDict | BatchErrorDict:
         """A comparison document (`Comparison.to_dict()`, valid against the schema) whose
         `meeting` also has the meeting `id`; for a failed meeting `{"meeting", "error"}`."""
         if self.comparison is None:

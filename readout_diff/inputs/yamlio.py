@@ -37,6 +37,11 @@ _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# A mapping as parsed from YAML (a LineDict), before its keys and values are checked: what the
+# validators of expected.yaml walk, naming each wrong type with its line.
+YamlMap = dict[Any, Any]
+
+
 class LineDict(dict):  # type: ignore[type-arg]
     """A mapping from YAML that knows the 1-based line where it starts, and of each key."""
 
@@ -44,7 +49,7 @@ class LineDict(dict):  # type: ignore[type-arg]
     key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per instance, never mutated
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     pass
 
 

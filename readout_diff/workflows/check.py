@@ -29,7 +29,7 @@ from readout_diff.inputs.results import (
     Status,
 )
 from readout_diff.inputs.tone import load_tone
-from readout_diff.inputs.yamlio import check_keys, read_yaml, where
+from readout_diff.inputs.yamlio import YamlMap, check_keys, read_yaml, where
 from readout_diff.workflows.check_detected import (
     check_detected,
     validate_detected,
@@ -102,7 +102,7 @@ def _unrecognised(c: Comparison, lexicon: Lexicon, topic_id: str, rid: str) -> t
     return tuple(f"{rid} {cl.id} (not recognised): {fold_whitespace(cl.text)}" for cl in hits[:2])
 
 
-def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> list[Outcome]:
+def _check_topics(c: Comparison, spec: YamlMap, name: str, lexicon: Lexicon) -> list[Outcome]:
     topics = {} if spec.get("topics") is None else spec["topics"]  # `topics: no` is no mapping
     if not isinstance(topics, dict):
         raise SampleError(
@@ -150,7 +150,7 @@ def _check_topics(c: Comparison, spec: dict, name: str, lexicon: Lexicon) -> lis
     return out + _absent_and_unexpected(c, spec, topics)
 
 
-def _absent_and_unexpected(c: Comparison, spec: dict, topics: dict) -> list[Outcome]:
+def _absent_and_unexpected(c: Comparison, spec: YamlMap, topics: YamlMap) -> list[Outcome]:
     """Topics that must not be reported, and reported topics that expected.yaml does not name."""
     found = {t.id: t for t in c.topics}
     out = []
@@ -214,7 +214,7 @@ def _placement(claim: Claim, cluster_of: dict[str, tuple[Alignment, ...]]) -> st
 
 def _claim_outcome(
     kind: OutcomeKind,
-    entry: dict,
+    entry: YamlMap,
     c: Comparison,
     name: str,
     cluster_of: dict[str, tuple[Alignment, ...]],
@@ -247,7 +247,7 @@ def _claim_outcome(
     return Outcome(kind, label, "fail" if matched else "ok", "no match", got, evidence)
 
 
-def _check_claims(c: Comparison, spec: dict, name: str) -> list[Outcome]:
+def _check_claims(c: Comparison, spec: YamlMap, name: str) -> list[Outcome]:
     claims = {} if spec.get("claims") is None else spec["claims"]
     if not isinstance(claims, dict):
         raise SampleError(f"{where(name, spec)}: 'claims' must have 'aligned' and/or 'unmatched'")

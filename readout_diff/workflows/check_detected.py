@@ -19,14 +19,14 @@ from typing import Any
 from readout_diff.core.model import Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.inputs.results import DETECTED_KIND, Outcome
-from readout_diff.inputs.yamlio import where
+from readout_diff.inputs.yamlio import YamlMap, where
 from readout_diff.workflows.check_find import known
 from readout_diff.workflows.check_spec import SampleError, check_text, mapping_entries
 
 DETECTED_KEYS = ("in", "name", "reported", "known_failure")
 
 
-def validate_detected(spec: dict, name: str) -> None:
+def validate_detected(spec: YamlMap, name: str) -> None:
     """Types of the `detected` entries: one-line errors naming the file and line."""
     text = ("in", "name")
     mapping_entries(spec, "detected", ("in", "name"), DETECTED_KEYS, text, "reported", name)
@@ -34,7 +34,7 @@ def validate_detected(spec: dict, name: str) -> None:
         check_text(entry, "known_failure", name, "a reason (text)")
 
 
-def check_detected(c: Comparison, spec: dict, name: str) -> list[Any]:
+def check_detected(c: Comparison, spec: YamlMap, name: str) -> list[Outcome]:
     """An Outcome per `detected` entry."""
     ids = [r.id for r in c.readouts]
     by_name: dict[str, list[Any]] = {}

@@ -25,7 +25,7 @@ from readout_diff.core.framing_model import AlignmentFraming
 from readout_diff.core.model import Alignment, Comparison
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.inputs.results import Outcome, OutcomeKind, Status
-from readout_diff.inputs.yamlio import check_keys, where
+from readout_diff.inputs.yamlio import YamlMap, check_keys, where
 from readout_diff.workflows.check_find import FragmentNotFound, find_claim, known
 from readout_diff.workflows.check_spec import SampleError
 
@@ -87,7 +87,7 @@ def validate_framing(spec: Any, name: str, tone: ToneLexicon) -> None:
                 )
 
 
-def _validate_details(entry: dict, kind: str, name: str, tone: ToneLexicon) -> None:
+def _validate_details(entry: YamlMap, kind: str, name: str, tone: ToneLexicon) -> None:
     needs = ("only", "same") if kind == "word_diff" else ("stronger", "acts")
     if not any(k in entry for k in needs):
         raise SampleError(f"{where(name, entry)}: a {kind} entry needs {' or '.join(needs)}")
@@ -114,7 +114,7 @@ def _fold(text: str) -> str:
 
 
 def _alignment_of(
-    c: Comparison, entry: dict, name: str
+    c: Comparison, entry: YamlMap, name: str
 ) -> tuple[str, list[str], Alignment | None, tuple[str, ...]]:
     """(label, evidence, the alignment holding every fragment's claim or None, claim ids)."""
     frags = {k: v for k, v in entry.items() if _is_rid(k)}
@@ -132,7 +132,7 @@ def _alignment_of(
     return label, evidence, a, tuple(cl.id for cl in found)
 
 
-def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:
+def check_framing(c: Comparison, spec: YamlMap, name: str) -> list[Outcome]:
     """One Outcome per framing expectation (validated already by `validate_framing`)."""
     out = []
     checks: tuple[tuple[OutcomeKind, Check], ...] = (
@@ -166,7 +166,7 @@ def check_framing(c: Comparison, spec: dict, name: str) -> list[Any]:
     return out
 
 
-def _word_diff(f: AlignmentFraming, entry: dict) -> tuple[Status, str, str]:
+def _word_diff(f: AlignmentFraming, entry: YamlMap) -> tuple[Status, str, str]:
     spans = dict(f.word_diff)
     texts = {rid: [_fold(s.text) for s in spans.get(rid, ())] for rid, _ in f.word_diff}
     missing = [
@@ -187,7 +187,7 @@ def _word_diff(f: AlignmentFraming, entry: dict) -> tuple[Status, str, str]:
     return ("fail" if problems else "ok"), expected, "; ".join([*problems, f"spans {got}"])
 
 
-def _commitment(f: AlignmentFraming, entry: dict) -> tuple[Status, str, str]:
+def _commitment(f: AlignmentFraming, entry: YamlMap) -> tuple[Status, str, str]:
     acts = {rid: x.act if x else "none" for rid, x in f.commitment}
     stronger = ",".join(f.stronger) or "none"
     ok = "stronger" not in entry or entry["stronger"] == stronger

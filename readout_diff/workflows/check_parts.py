@@ -15,25 +15,24 @@ Outcome of kind "part".
 
 from __future__ import annotations
 
-from typing import Any
-
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
 from readout_diff.inputs.results import PART_KIND, Outcome
+from readout_diff.inputs.yamlio import YamlMap
 from readout_diff.workflows.check_find import entry_claim, known
 from readout_diff.workflows.check_spec import check_text, mapping_entries
 
 PART_KEYS = ("in", "fragment", "lone", "known_failure")
 
 
-def validate_parts(spec: dict, name: str) -> None:
+def validate_parts(spec: YamlMap, name: str) -> None:
     """Types of the `parts` entries: one-line errors naming the file and line."""
     mapping_entries(spec, "parts", ("in", "fragment"), PART_KEYS, ("in", "fragment"), "lone", name)
     for entry in spec.get("parts") or []:
         check_text(entry, "known_failure", name, "a reason (text)")
 
 
-def check_parts(c: Comparison, spec: dict, name: str) -> list[Any]:
+def check_parts(c: Comparison, spec: YamlMap, name: str) -> list[Outcome]:
     """An Outcome per `parts` entry."""
 
     lone_ids = {pid for _, ids in c.unmatched_parts for pid in ids}

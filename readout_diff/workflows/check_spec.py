@@ -7,7 +7,7 @@ from readout_diff.core.beads import MAX_BEAD
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import SpecError
 from readout_diff.inputs.results import CLAIM_KINDS
-from readout_diff.inputs.yamlio import check_keys, where
+from readout_diff.inputs.yamlio import YamlMap, check_keys, where
 
 # The keys expected.yaml may use.
 EXPECTED_KEYS = (
@@ -27,7 +27,7 @@ class SampleError(SpecError):
     """A sample meeting or its expectations are malformed (exit 2)."""
 
 
-def _strings(node: dict, key: str, name: str, what: str) -> list[str]:
+def _strings(node: YamlMap, key: str, name: str, what: str) -> list[str]:
     """`node[key]` as a list of strings (none: []); another type is an error naming its line."""
     value = node.get(key)
     if value is None:
@@ -37,13 +37,13 @@ def _strings(node: dict, key: str, name: str, what: str) -> list[str]:
     return value
 
 
-def check_text(node: dict, key: str, name: str, what: str) -> None:
+def check_text(node: YamlMap, key: str, name: str, what: str) -> None:
     value = node.get(key)
     if value is not None and not (isinstance(value, str) and value.strip()):
         raise SampleError(f"{where(name, node, key)}: {key!r} must be {what}")
 
 
-def validate(spec: dict, name: str, lexicon: Lexicon) -> None:
+def validate(spec: YamlMap, name: str, lexicon: Lexicon) -> None:
     """Types of expected.yaml, and known topic ids in absent_topics, checked before anything
     is compared: a wrong type is a one-line error, never a crash in the middle of a run."""
     for tid in _strings(spec, "absent_topics", name, "topic ids, like [tibet, xinjiang]"):
@@ -64,7 +64,7 @@ def validate(spec: dict, name: str, lexicon: Lexicon) -> None:
             _validate_claims(claims, kind, name)
 
 
-def _validate_claims(claims: dict, kind: str, name: str) -> None:
+def _validate_claims(claims: YamlMap, kind: str, name: str) -> None:
     entries = claims.get(kind)
     if entries is not None and not isinstance(entries, list):
         raise SampleError(f"{where(name, claims, kind)}: {kind!r} must be a list of entries")
@@ -90,7 +90,7 @@ def _validate_claims(claims: dict, kind: str, name: str) -> None:
                 raise SampleError(f"{where(name, entry, key)}: {str(key)!r} must be text")
 
 
-def fragments(entry: dict) -> dict[str, list[str]]:
+def fragments(entry: YamlMap) -> dict[str, list[str]]:
     """Readout id -> its fragments (several: one claim said in two or three of the other's)."""
     return {
         str(k): [str(x) for x in v] if isinstance(v, list) else [str(v)]
@@ -99,14 +99,14 @@ def fragments(entry: dict) -> dict[str, list[str]]:
     }
 
 
-def entry_label(entry: dict) -> str:
+def entry_label(entry: YamlMap) -> str:
     return " ≈ ".join(
         f"{rid}: " + " + ".join(f"“{f}”" for f in fs) for rid, fs in fragments(entry).items()
     )
 
 
 def mapping_entries(
-    spec: dict,
+    spec: YamlMap,
     key: str,
     shape: tuple[str, ...],
     keys: tuple[str, ...],

@@ -21,14 +21,14 @@ from readout_diff.core.model import Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.text import fold_whitespace
 from readout_diff.inputs.results import ATTRIBUTION_KIND, Outcome
-from readout_diff.inputs.yamlio import where
+from readout_diff.inputs.yamlio import YamlMap, where
 from readout_diff.workflows.check_find import entry_claim, known
 from readout_diff.workflows.check_spec import SampleError, mapping_entries
 
 ATTRIBUTION_KEYS = ("in", "fragment", "speaker", "confirmed", "partly_confirmed", "known_failure")
 
 
-def validate_attributions(spec: dict, name: str) -> None:
+def validate_attributions(spec: YamlMap, name: str) -> None:
     """Types of the `attributions` entries: one-line errors naming the file and line."""
     shape = ("in", "fragment", "speaker", "confirmed")
     text = ("in", "fragment", "speaker")
@@ -40,7 +40,7 @@ def validate_attributions(spec: dict, name: str) -> None:
             raise SampleError(f"{at}: 'partly_confirmed' must be true or false")
 
 
-def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
+def check_attributions(c: Comparison, spec: YamlMap, name: str) -> list[Outcome]:
     """An Outcome per `attributions` entry."""
     out = []
     for entry in spec.get("attributions") or []:
@@ -84,7 +84,7 @@ def check_attributions(c: Comparison, spec: dict, name: str) -> list[Any]:
     return out
 
 
-def _party(c: Comparison, rid: str, name: str, entry: dict) -> str | None:
+def _party(c: Comparison, rid: str, name: str, entry: YamlMap) -> str | None:
     try:
         return c.readout(rid).party
     except KeyError:

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,7 +43,7 @@ def fragment(claim: Claim, siblings: tuple[Claim, ...]) -> str:
     return text
 
 
-def expectations(c: Comparison) -> dict:
+def expectations(c: Comparison) -> dict[str, Any]:
     claims = {r.id: r.claims for r in c.readouts}
     by_id = {cl.id: (r.id, cl) for r in c.readouts for cl in r.claims}
     aligned = []
@@ -95,7 +96,7 @@ def _attributions(
     return out
 
 
-def dump(spec: dict) -> str:
+def dump(spec: dict[str, Any]) -> str:
     return HEADER + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
 
 
