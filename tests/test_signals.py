@@ -189,10 +189,10 @@ def test_a_parallel_batch_stops_within_a_second_at_any_moment(many: Path, tmp_pa
     with its one line and exit code, no temporary file left, and the previous output intact
     (or, stopped too late, the complete new one)."""
     codes = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 143}
-    # A stop takes 0.1-0.25 s on a quiet machine (bench/hostile.py measures the second); with
-    # two runs of three processes on 2 cores at a load average of 20, up to 1.7 s. The defect
-    # this guards against was a wait for ever: the bound leaves room for a loaded CI machine.
-    LIMIT = 5.0  # noqa: N806
+    # A stop takes 0.1-0.25 s on a quiet machine: bench/hostile.py measures the one-second
+    # target. The defect this guards against was a wait for ever, so the bound here is a hang's,
+    # not a speed target (6.8 s was seen at a load average of 15: timings flake).
+    LIMIT = 30.0  # noqa: N806
     plan = [
         (sig, 1.6 * k / n)
         for sig, n in ((signal.SIGINT, 12), (signal.SIGTERM, 12), (signal.SIGHUP, 6))
@@ -251,11 +251,9 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(
 
     monkeypatch.setattr(files, "PIPE_IDLE_SECONDS", 0.3)
     os.mkfifo(tmp_path / "silent.txt")
-    started = time.monotonic()
-    r = CliRunner().invoke(
+    r = CliRunner().invoke(  # the error names the pipe's silence: its timeout ended the wait
         app, ["compare", str(tmp_path / "silent.txt"), str(SEED / "russia-mfa.txt")]
     )
-    assert time.monotonic() - started < 10
     assert r.exit_code == 2, r.output
     assert r.stderr == (
         f"readout-diff: error: {tmp_path / 'silent.txt'}: a pipe that nothing was written to "
