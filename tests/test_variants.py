@@ -84,6 +84,42 @@ def test_a_gap_is_bounded(lex: Lexicon, text: str) -> None:
     assert "use-of-force" not in [t for t, _ in found(lex, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "topic", "phrase"),
+    [
+        (
+            "on the bilateral and international agendas",
+            "bilateral-relations",
+            "bilateral and international agendas",
+        ),
+        (
+            "military and technical cooperation",
+            "defence-cooperation",
+            "military and technical cooperation",
+        ),
+        ("their nuclear or missile programs", "nuclear-programmes", "nuclear or missile programs"),
+    ],
+)
+def test_a_coordinated_modifier_shares_the_head(
+    lex: Lexicon, text: str, topic: str, phrase: str
+) -> None:
+    assert (topic, phrase) in found(lex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bilateral and agendas",  # the next word of the alias is no modifier
+        "bilateral and very broad international agendas",  # at most two words
+        "bilateral and Chinese agendas",  # a name is never a modifier
+        "bilateral, international agendas",  # only "and" or "or" joins
+        "the use and of force",  # never after a link word
+    ],
+)
+def test_coordination_is_bounded(lex: Lexicon, text: str) -> None:
+    assert not {"bilateral-relations", "use-of-force"} & {t for t, _ in found(lex, text)}
+
+
 def test_words_that_keep_their_own_form() -> None:
     from readout_diff.core.variants import _inflected
 

@@ -9,6 +9,9 @@
   words that name no topic themselves may stand between its words ("use of military force" is
   "use of force", "supply of advanced weapons" is "supply of weapons"). Never "and", "or", a
   negation, a capitalised word (a name), or a word an exact match took (a topic of its own).
+- **A coordinated modifier**: right after an alias's first word, "and" or "or" and one or two
+  such modifiers ("bilateral and international agendas" is "bilateral agendas", "military and
+  technical cooperation" is "military cooperation"): the coordinated words share its head.
 - **Hashtags and handles**: `#COVID19`, `#G7Summit`, `@UNGA`: the tag is cut where its case or
   letters-and-digits change, and each run of pieces that spells an alias with its spaces and
   hyphens left out is that alias ("COVID" + "19" is "COVID-19"). An alias in capitals of three
@@ -32,6 +35,9 @@ _NEVER_GAP = frozenset(
     "is are was were be been".split()
 )
 _MAX_GAP = 2  # words between two words of an alias, in all
+# A coordinated modifier shares the alias's head: "bilateral and international agendas" holds
+# "bilateral agendas", "humanitarian and development aid" "humanitarian aid".
+_COORDINATORS = frozenset(("and", "or"))
 _TAG_PREFIX = "#@"
 _PIECE = re.compile(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 
@@ -178,7 +184,8 @@ class Variants:
             return None
         nxt = lows[after]
         for topic, alias in sorted(candidates, key=lambda c: -len(c[1])):
-            if not _inflected(nxt, alias[1], False):  # no gap after an alias's first word
+            # no gap after an alias's first word, but a coordinated modifier
+            if nxt not in _COORDINATORS and not _inflected(nxt, alias[1], False):
                 continue
             end = _match(alias, words, lows, k, spaced, free)
             if end is not None:
@@ -219,6 +226,11 @@ def _match(
     if not _inflected(lows[k], alias[0], True):
         return None
     j, t, gaps = 1, k + 1, 0
+    if lows[t] in _COORDINATORS:
+        after = _coordinated(alias, words, lows, t, spaced, free)
+        if after is None:
+            return None
+        t = after
     while j < len(alias):
         if t >= len(words) or not free[t] or not spaced(t):
             return None
@@ -230,6 +242,33 @@ def _match(
         else:
             return None
     return t
+
+
+def _coordinated(
+    alias: tuple[str, ...],
+    words: Sequence[str],
+    lows: Sequence[str],
+    t: int,
+    spaced: Callable[[int], bool],
+    free: Sequence[bool],
+) -> int | None:
+    """After the alias's first word and the "and" or "or" at word t, the word where its second
+    word must stand: past one or two modifiers ("bilateral and international agendas"), else
+    None. Never after a link word ("use of and ..."), nor a modifier that is the alias's own
+    next word ("bilateral and agendas" is no coordination)."""
+    if alias[0] in _GAP_AFTER:
+        return None
+    start = t = t + 1
+    while (
+        t - start < _MAX_GAP
+        and t < len(words)
+        and free[t]
+        and spaced(t)
+        and _modifier(words[t])
+        and not _inflected(lows[t], alias[1], False)
+    ):
+        t += 1
+    return t if t > start else None
 
 
 def _modifier(word: str) -> bool:
