@@ -10,9 +10,12 @@ Scoring (every part in [0, 1], so the score is too):
 `token_set_ratio` is deliberately not used: it gives 100 whenever one claim's words are a subset of
 the other's. Stock phrases are removed before scoring (features.py), so they cannot pair claims.
 
-Pairing is order-free: the best-scoring eligible pair is taken first (greedy, which matched an
-optimal assignment at these sizes), and clusters hold at most one claim per readout; then a
-cluster of two readouts may take in up to two adjacent claims of one side (many-to-one, below).
+Pairing is order-free: identical claims pair first; then the competition between the eligible
+pairs is settled by an optimal matching (core.matching: the set of pairs of largest total
+weight, not the best pair first, so that a near-duplicate cannot take a claim whose loss leaves
+another alone), and the remaining eligible pairs are linked best first when both claims are still
+free. Clusters hold at most one claim per readout; then a cluster of two readouts may take in up
+to two adjacent claims of one side (many-to-one, core.beads).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from rapidfuzz.distance import Indel
 
 from readout_diff.core.beads import Claim, claims_by_readout, joined, widen
 from readout_diff.core.features import Features
+from readout_diff.core.matching import OFFSET, optimal_links
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.rescue import RESCUE_SCORE, rescue
 from readout_diff.core.synonyms import SYNONYM_PREFIX
@@ -316,7 +320,10 @@ def cluster(
     below: dict = {}  # type: ignore[type-arg]
     scores = score_pairs(readouts, participants, names, True, w2, below)
     edges = list(scores.items())
-    edges.sort(key=_edge_order(readouts))
+    order = _edge_order(readouts)
+    won = optimal_links(_weights_in_competition(edges, readouts), lambda x: _label(x, readouts))
+    # identical claims first, then the matching's links, then the others (when both are free)
+    edges.sort(key=lambda e: (e[1].score < 1.0, e[0] not in won, order(e)))
     owner: dict[tuple[int, int], int] = {}
     groups: list[list[tuple[int, int]]] = []
     for (a, b), _ in edges:
@@ -360,6 +367,23 @@ def _lone_scores(readouts, groups, below, w2):  # type: ignore[no-untyped-def]
             continue
         fa, fb = readouts[x[0]][x[1]], readouts[y[0]][y[1]]
         out[x, y] = _score(fa, fb, value, fa.topics & fb.topics, w2)
+    return out
+
+
+def _label(x: tuple[int, int], readouts: Sequence[Sequence[Features]]) -> tuple[str, int]:
+    return readouts[x[0]][x[1]].exact, x[1]
+
+
+def _weights_in_competition(edges, readouts):  # type: ignore[no-untyped-def]
+    """Each pair's weight in the matching (core.matching): its score less the position prior
+    (as in `_edge_order`) less OFFSET. Identical claims are not in competition: they pair
+    first, as before, and their links to others are left out."""
+    same = {x for pair, s in edges if s.score == 1.0 for x in pair}
+    out = {}
+    for ((ra, i), (rb, j)), s in edges:
+        if (ra, i) not in same and (rb, j) not in same:
+            drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
+            out[(ra, i), (rb, j)] = s.score - POSITION_PRIOR * drift - OFFSET
     return out
 
 
