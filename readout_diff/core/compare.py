@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.align import cluster, token_weights
+from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.language import FOREIGN, Language, detect_language
@@ -221,22 +222,6 @@ def compare(
     mentions = [s.all_mentions for s in segmented]
     people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
     alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
-    pairs = enumerate(zip(readouts, segmented, strict=True))
-    results, attributions = who_said_what(
-        readouts,
-        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
-        alignment,
-        lexicon,
-        issuers,
-        parties,
-        mentions,
-        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
-        [r.id not in not_english for r in readouts],
-    )
-    claims, framed = with_framing(
-        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
-    )
-    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     topics = unreadable_not_missing(
         topic_presence(
             readouts,
@@ -248,6 +233,23 @@ def compare(
         ),
         readable_topics(readouts, languages, foreign),
     )
+    pairs = enumerate(zip(readouts, segmented, strict=True))
+    results, attributions = who_said_what(
+        readouts,
+        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
+        alignment,
+        lexicon,
+        issuers,
+        parties,
+        mentions,
+        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
+        [r.id not in not_english for r in readouts],
+        omitted_topics(topics),
+    )
+    claims, framed = with_framing(
+        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
+    )
+    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     english_lines = [
         [] if r.id in not_english else s.lines for r, s in zip(readouts, segmented, strict=True)
     ]

@@ -5,7 +5,7 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
@@ -35,10 +35,12 @@ def who_said_what(
     mentions: Sequence[Sequence[Mention]],
     lone_parts: frozenset[str] = frozenset(),
     english: Sequence[bool] | None = None,
+    omitted: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
-    `lone_parts` the claims with a part no counterpart speaks to (core.attributions). A
+    `lone_parts` the claims with a part no counterpart speaks to and `omitted` each readout's
+    topics it never names (core.attributions). A
     readout not in `english` gets its party only: the speaker rules are English grammar."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     english = list(english) if english is not None else [True] * len(readouts)
@@ -64,6 +66,7 @@ def who_said_what(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
         lone_parts,
+        omitted,
     )
     # A readout in another language can neither confirm nor deny an English one's words (its
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
