@@ -162,9 +162,21 @@ def test_a_related_claim_does_not_partly_confirm_a_subject_the_speaker_never_nam
     (a,) = [x for x in c.attributions if x.claim == "a1"]
     assert a.confirmed_by == () and a.partly_confirmed_by == () and a.unconfirmed
     assert "has a claim on the subject (b1) but never names Yemen" in render_markdown(c)
-    # b1 names nothing a1's readout lacks: a related link still partly confirms it
+    # b1 says the sides discussed the Middle East, a subject a1 names: that is confirmed
     (b,) = [x for x in c.attributions if x.claim == "b1"]
-    assert b.partly_confirmed_by == ("a1",)
+    assert b.act == "discussed" and b.confirmed_by == ("a1",)
+
+
+def test_a_statement_on_a_shared_subject_is_only_partly_confirmed() -> None:
+    # the same subject, but b1 states a point ("could work together"), not only a discussion
+    c = pair(
+        "Both sides discussed the Middle East and the situation in Yemen.",
+        "The presidents stated that the two could work together in the Middle East.",
+        pa="china",
+        pb="russia",
+    )
+    (b,) = [x for x in c.attributions if x.claim == "b1"]
+    assert b.act == "stated" and b.confirmed_by == () and b.partly_confirmed_by == ("a1",)
 
 
 def test_a_concept_the_speaker_words_otherwise_does_not_unconfirm() -> None:

@@ -53,11 +53,14 @@ def attributions(
     alignment: Sequence[Alignment],
     lone_parts: frozenset[str] = frozenset(),
     omitted: Mapping[str, frozenset[str]] | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
-    readout, the topics it never names (see `absent_topics`)."""
+    readout, the topics it never names (see `absent_topics`); `people`: the topic ids of
+    persons (see `_subjects_confirmed`)."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
+    topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
     full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
     out = []
     for rid, party, claims in readouts:
@@ -73,8 +76,26 @@ def attributions(
                     confirmed, part = (), confirmed
                 elif not confirmed and not absent_topics(c.topics, own, omitted or {}):
                     part = _voiced(c.id, target, mine, partly.get(c.id, set()), voices)
+                    if c.act == "discussed":
+                        confirmed = _subjects_confirmed(c, part, topics, people)
+                        part = () if confirmed else part
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
+
+
+def _subjects_confirmed(
+    c: Claim, linked: Sequence[str], topics: Mapping[str, Sequence[str]], people: frozenset[str]
+) -> tuple[str, ...]:
+    """Of the claims `linked` to `c` (related, in the speaker's voice), those that name every
+    subject `c` names (people aside; at least one). What `c` attributes is that the sides
+    discussed those subjects ("the ministers exchanged views on X"): a claim of the speaker's
+    readout on each of them is that statement, whatever its wording (read on real pairs: "the
+    situation around X" beside "amid the war against X"). Other acts state a point, which a
+    shared subject does not confirm."""
+    subjects = set(c.topics) - people
+    if not subjects:
+        return ()
+    return tuple(o for o in linked if subjects <= set(topics[o]))
 
 
 # Topics whose absence from the speaker's readout does not tell: a person named beside a

@@ -245,6 +245,7 @@ def compare(
         frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
         [r.id not in not_english for r in readouts],
         omitted_topics(topics),
+        people,
     )
     claims, framed = with_framing(
         with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english

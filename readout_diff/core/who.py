@@ -36,11 +36,12 @@ def who_said_what(
     lone_parts: frozenset[str] = frozenset(),
     english: Sequence[bool] | None = None,
     omitted: Mapping[str, frozenset[str]] | None = None,
+    persons: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
     `lone_parts` the claims with a part no counterpart speaks to and `omitted` each readout's
-    topics it never names (core.attributions). A
+    topics it never names, `persons` the topic ids of people (core.attributions). A
     readout not in `english` gets its party only: the speaker rules are English grammar."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     english = list(english) if english is not None else [True] * len(readouts)
@@ -67,12 +68,18 @@ def who_said_what(
         alignment,
         lone_parts,
         omitted,
+        persons,
     )
     # A readout in another language can neither confirm nor deny an English one's words (its
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
     unread = {r.id for r, grammar in zip(out, english, strict=True) if not grammar}
     found = tuple(
-        replace(a, speaker_readouts=tuple(x for x in a.speaker_readouts if x not in unread))
+        replace(
+            a,
+            speaker_readouts=tuple(x for x in a.speaker_readouts if x not in unread),
+            confirmed_by=_read(a.confirmed_by, unread),
+            partly_confirmed_by=_read(a.partly_confirmed_by, unread),
+        )
         for a in found
     )
     # One warning per readout whose party is unknown when another's is known (a partial
@@ -86,6 +93,11 @@ def who_said_what(
             for r in out
         ]
     return tuple(out), found
+
+
+def _read(claims: tuple[str, ...], unread: set[str]) -> tuple[str, ...]:
+    """The claims (ids: readout id, then number) not of an `unread` readout."""
+    return tuple(c for c in claims if c.rstrip("0123456789") not in unread)
 
 
 def _people(
