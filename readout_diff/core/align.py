@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -309,13 +309,16 @@ def cluster(
     names: frozenset[str] = frozenset(),
     weights: dict[str, float] | None = None,
     people: frozenset[str] = frozenset(),
+    parts: PartTokens | None = None,
 ) -> list[Cluster]:
     """Clusters of claims (at most one per readout) whose every pair is eligible, then the
     weak links of core.rescue (`related` only).
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
     are in most claims of a readout and say little about what a claim is about. `people`
-    (topic ids of persons) are no subject a weak link may rest on alone."""
+    (topic ids of persons) are no subject a weak link may rest on alone. `parts` gives a
+    claim's parts as token sets (core.parts): a lone claim's weak links are also scored on
+    each of its parts (`_by_parts`)."""
     w2 = weights if weights is not None else _weights(readouts, participants, names)
     below: dict = {}  # type: ignore[type-arg]
     scores = score_pairs(readouts, participants, names, True, w2, below)
@@ -343,6 +346,8 @@ def cluster(
     live = [groups[g] for g in dict.fromkeys(owner.values())]
     live = widen(live, readouts, scores, lambda x, y: _bead_score(x, y, readouts, w2))
     every = {**scores, **_lone_scores(readouts, live, below, w2)}
+    if parts is not None:
+        every = _by_parts(every, live, readouts, parts, w2)
     live, weak, links = rescue(live, [len(r) for r in readouts], every, people)
     made = sorted(
         (_make_cluster(g, scores, readouts, w2, n in weak) for n, g in enumerate(live)),
@@ -385,6 +390,57 @@ def _weights_in_competition(edges, readouts):  # type: ignore[no-untyped-def]
             drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
             out[(ra, i), (rb, j)] = s.score - POSITION_PRIOR * drift - OFFSET
     return out
+
+
+PartTokens = Callable[[int, int], Sequence[frozenset[str]]]  # (readout, claim) -> its parts
+
+
+def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[no-untyped-def]
+    """The scores of the pairs with a claim in no group, each the better of the two claims'
+    and of the best part of the lone claim(s) against the other claim. A sentence that ends
+    with the point the other readout makes ("... as well as on X") scores low as a whole,
+    its other points diluting the shared words; its part on X does not. Only weak links
+    (core.rescue, `related` only) are drawn from these scores."""
+    taken = {m for g in groups for m in g}
+    out = dict(every)
+    split: dict[tuple[int, int], list[tuple[Features, float]]] = {}  # lone claim -> its parts
+    norms: dict[tuple[int, int], float] = {}
+    for x, y in every:
+        for lone, other in ((x, y), (y, x)):
+            if lone in taken:
+                continue
+            if lone not in split:
+                f = readouts[lone[0]][lone[1]]
+                pieces = [_part_features(f, tokens) for tokens in parts(*lone)]
+                split[lone] = [(p, math.sqrt(sum(w2[t] for t in p.tokens))) for p in pieces]
+            if not split[lone]:
+                continue
+            fo = readouts[other[0]][other[1]]
+            if other not in norms:
+                norms[other] = math.sqrt(sum(w2[t] for t in fo.tokens))
+            for part, part_norm in split[lone]:
+                norm = part_norm * norms[other]
+                if not norm:
+                    continue
+                cosine = sum(w2[t] for t in part.tokens & fo.tokens) / norm
+                if cosine <= every[x, y].content:
+                    continue  # the part shares no more than the claim: nothing to gain
+                fa, fb = (part, fo) if lone < other else (fo, part)
+                scored = _score(fa, fb, cosine, part.topics & fo.topics, w2)
+                # a part is short: one shared word lifts its cosine alone (read on the
+                # samples: "agreed" linked two claims that agree on different things)
+                if len(scored.shared_tokens) < 2 and not scored.shared_topics:
+                    continue
+                if scored.score > out[x, y].score:
+                    out[x, y] = scored
+    return out
+
+
+def _part_features(f: Features, tokens: frozenset[str]) -> Features:
+    """A claim's features restricted to one of its parts' tokens."""
+    surface = {t: f.surface[t] for t in tokens if t in f.surface}
+    topics = frozenset(t for t in f.topics if f"@{t}" in tokens)
+    return Features(tokens, surface, topics, " ".join(sorted(tokens)), "")
 
 
 def _edge_order(readouts: Sequence[Sequence[Features]]):  # type: ignore[no-untyped-def]

@@ -323,7 +323,14 @@ def _align(
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     features = [s.features for s in segmented]
     w2 = token_weights(features, parties, speakers)
-    clusters = cluster(features, parties, speakers, weights=w2, people=people)
+    cache: dict[tuple[int, int], list[frozenset[str]]] = {}
+
+    def part_tokens(r: int, i: int) -> list[frozenset[str]]:
+        if (r, i) not in cache:
+            cache[r, i] = _part_tokens(segmented[r], i)
+        return cache[r, i]
+
+    clusters = cluster(features, parties, speakers, weights=w2, people=people, parts=part_tokens)
     alignment = [
         Alignment(
             tuple(
@@ -356,7 +363,7 @@ def _align(
     for (r, i), tokens_of in sorted(partners.items()):
         s = segmented[r]
         parts = s.claims[i].parts
-        tokens = [_part_tokens(s, i, p) for p in parts]
+        tokens = part_tokens(r, i)
         for k in unlinked_parts(tokens, tokens_of, w2):
             lone_parts.setdefault(r, []).append(parts[k].id)
     by_readout = tuple(
@@ -366,18 +373,23 @@ def _align(
     return alignment, unmatched, by_readout
 
 
-def _part_tokens(s: _Segmented, index: int, part: Part) -> frozenset[str]:
-    """The claim's alignment tokens that stand in one of its parts: those whose words, as
-    written, are all words of the part. (Making the part's own features cost as much again as
-    the claim's; a word standing in two parts counts in both, which only ever links more.) One
-    pass over the part and one lookup per word: linear in the claim's length."""
+def _part_tokens(s: _Segmented, index: int) -> list[frozenset[str]]:
+    """For each part of a claim, the claim's alignment tokens that stand in it: those whose
+    words, as written, are all words of the part. (Making the part's own features cost as
+    much again as the claim's; a word standing in two parts counts in both, which only ever
+    links more.) One pass over the claim's tokens' words and one over each part: linear in
+    the claim's length."""
     claim, f = s.claims[index], s.features[index]
-    words = set(
-        _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
-    )
-    return frozenset(
-        t for t in f.tokens if all(w in words for w in _WORDS.findall(f.surface[t].lower()))
-    )
+    if not claim.parts:
+        return []
+    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens]
+    out = []
+    for part in claim.parts:
+        words = set(
+            _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
+        )
+        out.append(frozenset(t for t, ws in spelt if all(w in words for w in ws)))
+    return out
 
 
 def _part_order(pid: str) -> tuple[int, int]:
