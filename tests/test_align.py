@@ -125,3 +125,44 @@ def test_position_breaks_only_near_ties() -> None:
     assert sorted([in_place, clearly], key=key)[0] is clearly  # a better score still wins
     same = (((0, 2), (1, 9)), PairScore(1.0, 1.0, (), ()))
     assert sorted([in_place, same], key=key)[0] is same  # identical claims always first
+
+
+def test_a_lone_claims_part_scores_its_weak_links() -> None:
+    from readout_diff.core.align import _by_parts, _weights
+
+    long_first = (
+        "The leaders concurred to speed up talks on the port logistics accord, the fisheries "
+        "arrangement and the customs treaty for the border region"
+    )
+    tail = "as well as on the satellite navigation programme"
+    a = feats(f"{long_first}, {tail}.")
+    b = feats("Progress on the satellite navigation programme was welcomed.")
+    w2 = _weights([a, b], PARTIES, frozenset())
+    whole = score_pairs([a, b], PARTIES, weights=w2)[(0, 0), (1, 0)]
+    tokens = a[0].tokens
+
+    def parts(r: int, i: int) -> list[frozenset[str]]:
+        if r != 0:
+            return []
+        words = set(tail.lower().split())
+        second = frozenset(t for t in tokens if a[0].surface[t].lower() in words)
+        return [tokens - second, second]
+
+    key = ((0, 0), (1, 0))
+    lifted = _by_parts({key: whole}, [], [a, b], parts, w2)[key]
+    assert lifted.score > whole.score + 0.1
+    # a claim already in an alignment keeps its whole score
+    assert _by_parts({key: whole}, [[(0, 0), (1, 5)]], [a, b], lambda r, i: [], w2)[key] == whole
+
+
+def test_one_shared_word_in_a_part_lifts_nothing() -> None:
+    from readout_diff.core.align import _by_parts, _weights
+
+    a = feats("The delegations agreed on four principles of the new fisheries treaty talks.")
+    b = feats("The parties agreed to start preparing a summit of the two presidents.")
+    w2 = _weights([a, b], PARTIES, frozenset())
+    key = ((0, 0), (1, 0))
+    whole = score_pairs([a, b], PARTIES, weights=w2)[key]
+    agreed = frozenset(t for t in b[0].tokens if b[0].surface[t].lower() == "agreed")
+    out = _by_parts({key: whole}, [], [a, b], lambda r, i: [agreed] if r == 1 else [], w2)
+    assert out[key] == whole

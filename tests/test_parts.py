@@ -140,3 +140,49 @@ def test_the_report_says_what_differs_beside_a_partly_confirming_claim() -> None
 def test_a_semicolon_inside_brackets_is_no_boundary() -> None:
     text = "On Monday, for an hour from 9 a.m. (local time; 4 p.m. at home), the envoys met."
     assert split_points(text) == ()
+
+
+WIDER = "The presidents talked at length about the Middle East, where the two could work together."
+
+
+def test_a_related_claim_does_not_partly_confirm_a_subject_the_speaker_never_names() -> None:
+    from readout_diff.report.markdown import render_markdown
+
+    c = pair(
+        "Both sides discussed the Middle East and the situation in Yemen.",
+        WIDER,
+        pa="china",
+        pb="russia",
+    )
+    assert c.alignment[0].kind == "related"
+    (a,) = [x for x in c.attributions if x.claim == "a1"]
+    assert a.confirmed_by == () and a.partly_confirmed_by == () and a.unconfirmed
+    assert "has a claim on the subject (b1) but never names Yemen" in render_markdown(c)
+    # b1 says the sides discussed the Middle East, a subject a1 names: that is confirmed
+    (b,) = [x for x in c.attributions if x.claim == "b1"]
+    assert b.act == "discussed" and b.confirmed_by == ("a1",)
+
+
+def test_a_statement_on_a_shared_subject_is_only_partly_confirmed() -> None:
+    # the same subject, but b1 states a point ("could work together"), not only a discussion
+    c = pair(
+        "Both sides discussed the Middle East and the situation in Yemen.",
+        "The presidents stated that the two could work together in the Middle East.",
+        pa="china",
+        pb="russia",
+    )
+    (b,) = [x for x in c.attributions if x.claim == "b1"]
+    assert b.act == "stated" and b.confirmed_by == () and b.partly_confirmed_by == ("a1",)
+
+
+def test_a_concept_the_speaker_words_otherwise_does_not_unconfirm() -> None:
+    # "bilateral relations" is general vocabulary: its absence from the other readout tells
+    # nothing (core.attributions._WEAK_EVIDENCE_KINDS)
+    c = pair(
+        "Both sides discussed the Middle East and their bilateral relations.",
+        WIDER,
+        pa="china",
+        pb="russia",
+    )
+    (a,) = [x for x in c.attributions if x.claim == "a1"]
+    assert a.partly_confirmed_by == ("b1",)

@@ -10,9 +10,12 @@ Scoring (every part in [0, 1], so the score is too):
 `token_set_ratio` is deliberately not used: it gives 100 whenever one claim's words are a subset of
 the other's. Stock phrases are removed before scoring (features.py), so they cannot pair claims.
 
-Pairing is order-free: the best-scoring eligible pair is taken first (greedy, which matched an
-optimal assignment at these sizes), and clusters hold at most one claim per readout; then a
-cluster of two readouts may take in up to two adjacent claims of one side (many-to-one, below).
+Pairing is order-free: identical claims pair first; then the competition between the eligible
+pairs is settled by an optimal matching (core.matching: the set of pairs of largest total
+weight, not the best pair first, so that a near-duplicate cannot take a claim whose loss leaves
+another alone), and the remaining eligible pairs are linked best first when both claims are still
+free. Clusters hold at most one claim per readout; then a cluster of two readouts may take in up
+to two adjacent claims of one side (many-to-one, core.beads).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from rapidfuzz.distance import Indel
 
 from readout_diff.core.beads import Claim, claims_by_readout, joined, widen
 from readout_diff.core.features import Features
+from readout_diff.core.matching import OFFSET, optimal_links
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.rescue import RESCUE_SCORE, rescue
 from readout_diff.core.synonyms import SYNONYM_PREFIX
@@ -307,18 +311,24 @@ def cluster(
     names: frozenset[str] = frozenset(),
     weights: dict[str, float] | None = None,
     people: frozenset[str] = frozenset(),
+    parts: PartTokens | None = None,
 ) -> list[Cluster]:
     """Clusters of claims (at most one per readout) whose every pair is eligible, then the
     weak links of core.rescue (`related` only).
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
     are in most claims of a readout and say little about what a claim is about. `people`
-    (topic ids of persons) are no subject a weak link may rest on alone."""
+    (topic ids of persons) are no subject a weak link may rest on alone. `parts` gives a
+    claim's parts as token sets (core.parts): a lone claim's weak links are also scored on
+    each of its parts (`_by_parts`)."""
     w2 = weights if weights is not None else _weights(readouts, participants, names)
     below: dict = {}  # type: ignore[type-arg]
     scores = score_pairs(readouts, participants, names, True, w2, below)
     edges = list(scores.items())
-    edges.sort(key=_edge_order(readouts))
+    order = _edge_order(readouts)
+    won = optimal_links(_weights_in_competition(edges, readouts), lambda x: _label(x, readouts))
+    # identical claims first, then the matching's links, then the others (when both are free)
+    edges.sort(key=lambda e: (e[1].score < 1.0, e[0] not in won, order(e)))
     owner: dict[tuple[int, int], int] = {}
     groups: list[list[tuple[int, int]]] = []
     for (a, b), _ in edges:
@@ -338,6 +348,8 @@ def cluster(
     live = [groups[g] for g in dict.fromkeys(owner.values())]
     live = widen(live, readouts, scores, lambda x, y: _bead_score(x, y, readouts, w2))
     every = {**scores, **_lone_scores(readouts, live, below, w2)}
+    if parts is not None:
+        every = _by_parts(every, live, readouts, parts, w2)
     live, weak, links = rescue(live, [len(r) for r in readouts], every, people)
     made = sorted(
         (_make_cluster(g, scores, readouts, w2, n in weak) for n, g in enumerate(live)),
@@ -368,6 +380,76 @@ def _lone_scores(
         fa, fb = readouts[x[0]][x[1]], readouts[y[0]][y[1]]
         out[x, y] = _score(fa, fb, value, fa.topics & fb.topics, w2)
     return out
+
+
+def _label(x: tuple[int, int], readouts: Sequence[Sequence[Features]]) -> tuple[str, int]:
+    return readouts[x[0]][x[1]].exact, x[1]
+
+
+def _weights_in_competition(
+    edges: Sequence[tuple[_Pair, PairScore]], readouts: Sequence[Sequence[Features]]
+) -> dict[_Pair, float]:
+    """Each pair's weight in the matching (core.matching): its score less the position prior
+    (as in `_edge_order`) less OFFSET. Identical claims are not in competition: they pair
+    first, as before, and their links to others are left out."""
+    same = {x for pair, s in edges if s.score == 1.0 for x in pair}
+    out = {}
+    for ((ra, i), (rb, j)), s in edges:
+        if (ra, i) not in same and (rb, j) not in same:
+            drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
+            out[(ra, i), (rb, j)] = s.score - POSITION_PRIOR * drift - OFFSET
+    return out
+
+
+PartTokens = Callable[[int, int], Sequence[frozenset[str]]]  # (readout, claim) -> its parts
+
+
+def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[no-untyped-def]
+    """The scores of the pairs with a claim in no group, each the better of the two claims'
+    and of the best part of the lone claim(s) against the other claim. A sentence that ends
+    with the point the other readout makes ("... as well as on X") scores low as a whole,
+    its other points diluting the shared words; its part on X does not. Only weak links
+    (core.rescue, `related` only) are drawn from these scores."""
+    taken = {m for g in groups for m in g}
+    out = dict(every)
+    split: dict[tuple[int, int], list[tuple[Features, float]]] = {}  # lone claim -> its parts
+    norms: dict[tuple[int, int], float] = {}
+    for x, y in every:
+        for lone, other in ((x, y), (y, x)):
+            if lone in taken:
+                continue
+            if lone not in split:
+                f = readouts[lone[0]][lone[1]]
+                pieces = [_part_features(f, tokens) for tokens in parts(*lone)]
+                split[lone] = [(p, math.sqrt(sum(w2[t] for t in p.tokens))) for p in pieces]
+            if not split[lone]:
+                continue
+            fo = readouts[other[0]][other[1]]
+            if other not in norms:
+                norms[other] = math.sqrt(sum(w2[t] for t in fo.tokens))
+            for part, part_norm in split[lone]:
+                norm = part_norm * norms[other]
+                if not norm:
+                    continue
+                cosine = sum(w2[t] for t in part.tokens & fo.tokens) / norm
+                if cosine <= every[x, y].content:
+                    continue  # the part shares no more than the claim: nothing to gain
+                fa, fb = (part, fo) if lone < other else (fo, part)
+                scored = _score(fa, fb, cosine, part.topics & fo.topics, w2)
+                # a part is short: one shared word lifts its cosine alone (read on the
+                # samples: "agreed" linked two claims that agree on different things)
+                if len(scored.shared_tokens) < 2 and not scored.shared_topics:
+                    continue
+                if scored.score > out[x, y].score:
+                    out[x, y] = scored
+    return out
+
+
+def _part_features(f: Features, tokens: frozenset[str]) -> Features:
+    """A claim's features restricted to one of its parts' tokens."""
+    surface = {t: f.surface[t] for t in tokens if t in f.surface}
+    topics = frozenset(t for t in f.topics if f"@{t}" in tokens)
+    return Features(tokens, surface, topics, " ".join(sorted(tokens)), "")
 
 
 def _edge_order(

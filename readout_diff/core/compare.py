@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.align import cluster, token_weights
+from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.language import FOREIGN, Language, detect_language
@@ -221,23 +222,6 @@ def compare(
     mentions = [s.all_mentions for s in segmented]
     people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
     alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
-    pairs = enumerate(zip(readouts, segmented, strict=True))
-    results, attributions = who_said_what(
-        readouts,
-        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
-        alignment,
-        lexicon,
-        issuers,
-        parties,
-        mentions,
-        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
-        [lang.code for lang in languages],
-        str if foreign is None or callable(foreign) else foreign.simplified,
-    )
-    claims, framed = with_framing(
-        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
-    )
-    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     topics = unreadable_not_missing(
         topic_presence(
             readouts,
@@ -249,6 +233,25 @@ def compare(
         ),
         readable_topics(readouts, languages, foreign),
     )
+    pairs = enumerate(zip(readouts, segmented, strict=True))
+    results, attributions = who_said_what(
+        readouts,
+        [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
+        alignment,
+        lexicon,
+        issuers,
+        parties,
+        mentions,
+        frozenset(pid.split(".")[0] for _, ids in unmatched_parts for pid in ids),
+        languages=[lang.code for lang in languages],
+        omitted=omitted_topics(topics),
+        persons=people,
+        simplified=str if foreign is None or callable(foreign) else foreign.simplified,
+    )
+    claims, framed = with_framing(
+        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
+    )
+    claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     english_lines = [
         [] if r.id in not_english else s.lines for r, s in zip(readouts, segmented, strict=True)
     ]
@@ -321,7 +324,14 @@ def _align(
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     features = [s.features for s in segmented]
     w2 = token_weights(features, parties, speakers)
-    clusters = cluster(features, parties, speakers, weights=w2, people=people)
+    cache: dict[tuple[int, int], list[frozenset[str]]] = {}
+
+    def part_tokens(r: int, i: int) -> list[frozenset[str]]:
+        if (r, i) not in cache:
+            cache[r, i] = _part_tokens(segmented[r], i)
+        return cache[r, i]
+
+    clusters = cluster(features, parties, speakers, weights=w2, people=people, parts=part_tokens)
     alignment = [
         Alignment(
             tuple(
@@ -354,7 +364,7 @@ def _align(
     for (r, i), tokens_of in sorted(partners.items()):
         s = segmented[r]
         parts = s.claims[i].parts
-        tokens = [_part_tokens(s, i, p) for p in parts]
+        tokens = part_tokens(r, i)
         for k in unlinked_parts(tokens, tokens_of, w2):
             lone_parts.setdefault(r, []).append(parts[k].id)
     by_readout = tuple(
@@ -364,18 +374,23 @@ def _align(
     return alignment, unmatched, by_readout
 
 
-def _part_tokens(s: _Segmented, index: int, part: Part) -> frozenset[str]:
-    """The claim's alignment tokens that stand in one of its parts: those whose words, as
-    written, are all words of the part. (Making the part's own features cost as much again as
-    the claim's; a word standing in two parts counts in both, which only ever links more.) One
-    pass over the part and one lookup per word: linear in the claim's length."""
+def _part_tokens(s: _Segmented, index: int) -> list[frozenset[str]]:
+    """For each part of a claim, the claim's alignment tokens that stand in it: those whose
+    words, as written, are all words of the part. (Making the part's own features cost as
+    much again as the claim's; a word standing in two parts counts in both, which only ever
+    links more.) One pass over the claim's tokens' words and one over each part: linear in
+    the claim's length."""
     claim, f = s.claims[index], s.features[index]
-    words = set(
-        _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
-    )
-    return frozenset(
-        t for t in f.tokens if all(w in words for w in _WORDS.findall(f.surface[t].lower()))
-    )
+    if not claim.parts:
+        return []
+    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens]
+    out = []
+    for part in claim.parts:
+        words = set(
+            _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
+        )
+        out.append(frozenset(t for t, ws in spelt if all(w in words for w in ws)))
+    return out
 
 
 def _part_order(pid: str) -> tuple[int, int]:

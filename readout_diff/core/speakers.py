@@ -45,9 +45,10 @@ _VERBS = {
     r"highlighted|added|declared|maintained|insisted|believed|believes|hoped|hopes|conveyed|"
     r"made (?:it )?clear|raised|condemned|warned|recalled|explained|indicated|confirmed|assured|"
     r"shared|voiced|expressed|replied|responded|observed|acknowledged|recognized|recognised|"
-    r"objected|protested|opposed|rejected|criticized|criticised|denounced|cautioned",
+    r"objected|protested|opposed|rejected|criticized|criticised|denounced|cautioned|"
+    r"looked forward|look forward|looks forward",
     "proposed": r"proposed|proposes|urged|urges|asked|called (?:on|upon|for)|calls (?:on|for)|"
-    r"suggested|invited|requested|demanded|pressed|encouraged|appealed",
+    r"suggested|invited|requested|demanded|pressed|encouraged|appealed|offered",
     "informed": r"informed|briefed|told|updated|apprised|outlined|described|presented",
     "welcomed": r"welcomed|welcomes|supported|supports|appreciated|appreciates|commended|"
     r"praised|congratulated|thanked|endorsed|backed|valued|lauded|hailed",
@@ -56,7 +57,7 @@ _VERBS = {
     r"held (?:talks|consultations|discussions|an? (?:[\w-]+ )?"
     r"(?:conversation|discussion|exchange|call|meeting|conference|dialogue))|"
     r"touched (?:up)?on|compared notes|"
-    r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks)",
+    r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks|communication)",
 }
 _VERB = re.compile(
     r"\b(?:" + "|".join(f"(?P<{act}>{v})" for act, v in _VERBS.items()) + r")\b", re.IGNORECASE

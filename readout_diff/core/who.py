@@ -5,7 +5,7 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
@@ -36,11 +36,14 @@ def who_said_what(
     mentions: Sequence[Sequence[Mention]],
     lone_parts: frozenset[str] = frozenset(),
     languages: Sequence[str] | None = None,
+    omitted: Mapping[str, frozenset[str]] | None = None,
+    persons: frozenset[str] = frozenset(),
     simplified: Callable[[str], str] = str,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
-    `lone_parts` the claims with a part no counterpart speaks to (core.attributions);
+    `lone_parts` the claims with a part no counterpart speaks to and `omitted` each readout's
+    topics it never names, `persons` the topic ids of people (core.attributions);
     `languages` each readout's language code (English by default). The speaker rules are
     English grammar; a Chinese or Russian readout is read by its ministry's own formulas
     (core.speakers_foreign; `simplified` reads traditional Chinese characters as simplified
@@ -73,6 +76,8 @@ def who_said_what(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
         lone_parts,
+        omitted,
+        persons,
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.

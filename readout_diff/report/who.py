@@ -17,7 +17,7 @@ Everything is read from the Comparison (its JSON form); nothing is computed from
 
 from __future__ import annotations
 
-from readout_diff.core.attributions import agreed_one_side
+from readout_diff.core.attributions import absent_topics, agreed_one_side, omitted_topics
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.speakers import SEVERAL
@@ -83,7 +83,7 @@ def _attribution(c: Comparison, a: Attribution, claims: dict[str, Claim]) -> One
         )
         status = f"{others} {speaking} speaking"
     else:
-        status = _differs(c, a, others)
+        status = _differs(c, a, others, claims[a.claim])
     linked = a.confirmed_by or a.partly_confirmed_by or _linked(c, a)
     lines = [_line(c, a.readout, claims[a.claim])]
     lines += [_line(c, _rid(c, cid), claims[cid]) for cid in linked]
@@ -100,21 +100,33 @@ def _linked(c: Comparison, a: Attribution) -> tuple[str, ...]:
     )
 
 
-def _differs(c: Comparison, a: Attribution, others: str) -> str:
+def _differs(c: Comparison, a: Attribution, others: str, claim: Claim) -> str:
     """The status of an attribution not (fully) confirmed. Beside claims of the speaker's
     readouts linked to it, never "not in": what they share (a subject) and what differs (the
-    points of the claim no counterpart says, its unmatched parts)."""
+    points of the claim no counterpart says, its unmatched parts, and the topics it names
+    that the speaker's readout never does)."""
     linked = a.partly_confirmed_by or _linked(c, a)
     if not linked:
         return f"not in {others}"
     ids = " ".join(dict.fromkeys(linked))
     lone = "; ".join(f"“{text}”" for _, text in lone_parts(c, a.claim))
+    names = {t.id: t.name for t in c.topics}
+    absent = absent_topics(claim.topics, a.speaker_readouts, omitted_topics(c.topics))
+    never = f"never names {', '.join(names[t] for t in absent)}" if absent else ""
     if a.partly_confirmed_by:
         if lone:
-            return f"partly: {others} has a related claim ({ids}); only here: {lone}"
+            tail = f"; {others} {never}" if never else ""
+            return f"partly: {others} has a related claim ({ids}); only here: {lone}{tail}"
+        if never:
+            return f"partly: {others} has a related claim ({ids}) but {never}"
         return f"partly: {others} has a related claim ({ids}), on the same subject in other words"
     if lone:
-        return f"not confirmed: {others} has a claim on the subject ({ids}) but not this: {lone}"
+        tail = f"; it {never}" if never else ""
+        return (
+            f"not confirmed: {others} has a claim on the subject ({ids}) but not this: {lone}{tail}"
+        )
+    if never:
+        return f"not confirmed: {others} has a claim on the subject ({ids}) but {never}"
     return f"not confirmed: {others} has a claim on the subject ({ids}), not in that side's voice"
 
 
