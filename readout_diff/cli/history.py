@@ -1,0 +1,138 @@
+"""`readout-diff history`: what each side consistently includes and leaves out over an archive
+of meetings (a batch JSON Lines file, a folder of meeting folders or a manifest)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from readout_diff.cli.app import (
+    ColorMode,
+    ColorOption,
+    NoColorOption,
+    TopicsOption,
+    WidthOption,
+    file_or_stdout,
+    output_format,
+    render_options,
+    run,
+    say,
+)
+from readout_diff.report.output import check_writable, refuse_inputs, write_output
+
+
+class HistoryFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+# What `-o FILE`'s extension says of the format (report.history.HISTORY_FORMATS has the same).
+SUFFIXES = {
+    ".json": HistoryFormat.json,
+    ".csv": HistoryFormat.csv,
+    ".html": HistoryFormat.html,
+    ".htm": HistoryFormat.html,
+    ".txt": HistoryFormat.terminal,
+}
+
+
+def history(
+    archive: Annotated[
+        str,
+        typer.Argument(
+            metavar="ARCHIVE",
+            help="A batch JSON Lines file (.jsonl), a folder of meeting folders, or a manifest.",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        HistoryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="terminal, json, csv (a row per party × topic × meeting) or html "
+            "(default: from -o's extension, else terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE atomically (-: standard output)."
+        ),
+    ] = None,
+    party: Annotated[
+        list[str],
+        typer.Option(
+            "--party",
+            "-p",
+            metavar="PARTY",
+            help="Only the meetings of exactly these parties (topic ids, names or aliases; "
+            "comma-separated or repeated). Default: every group.",
+        ),
+    ] = [],  # noqa: B006 - typer reads the default, never mutates it
+    min_meetings: Annotated[
+        int,
+        typer.Option(
+            "--min-meetings", metavar="N", min=1, help="Consistently left out: in at least N."
+        ),
+    ] = 3,
+    min_share: Annotated[
+        float,
+        typer.Option(
+            "--min-share",
+            metavar="SHARE",
+            min=0.01,
+            max=1.0,
+            help="Consistently left out: in at least this share of the meetings where the other "
+            "side names the topic.",
+        ),
+    ] = 0.75,
+    min_run: Annotated[
+        int,
+        typer.Option(
+            "--min-run",
+            metavar="N",
+            min=1,
+            help="A change: at least N meetings naming a topic, then N omitting it (or reverse).",
+        ),
+    ] = 3,
+    topics: TopicsOption = [],  # noqa: B006 - typer reads the default, never mutates it
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-j", metavar="N", min=1, max=64, help="Worker processes (folders)."
+        ),
+    ] = 1,
+    no_color: NoColorOption = False,
+    color: ColorOption = ColorMode.auto,
+    width: WidthOption = None,
+) -> None:
+    """What each side consistently includes and leaves out, over many meetings."""
+    from readout_diff.core.history_model import Settings
+    from readout_diff.report.history import render_history
+    from readout_diff.workflows.history import history_of
+
+    output = file_or_stdout(output)
+    chosen = run(lambda: output_format(format, output, SUFFIXES, HistoryFormat.terminal))
+    if output is not None:
+        run(lambda: check_writable(output))
+        run(lambda: refuse_inputs(output, [archive, *map(str, topics)]))
+    settings = Settings(min_meetings, min_share, min_run)
+    result = run(
+        lambda: history_of(
+            archive, settings=settings, parties=party, topics=topics, workers=workers
+        )
+    )
+    for m in result.left_out:
+        say("warning", f"{m.meeting}: left out: {m.reason}")
+    for w in result.warnings:
+        say("warning", w)
+    options = render_options(no_color, width, color)
+    text = render_history(result, chosen.value, options.width, options.color)
+    run(lambda: write_output(text, output))
