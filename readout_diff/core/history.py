@@ -124,31 +124,29 @@ def _pair(
     settings: Settings,
     shared: frozenset[str] | None,
 ) -> PairHistory:
-    views = [(MeetingRef(m.id, m.date), m.view(x), m.view(y)) for m in meetings]
-    topics: dict[str, None] = {}
-    for _, vx, vy in views:
+    refs = []
+    cells: dict[str, list[Cell]] = {}  # topic id → its cells, in date order
+    for m in meetings:  # each meeting's own topics: linear in the mentions, not topics × meetings
+        vx, vy = m.view(x), m.view(y)
         assert vx is not None and vy is not None  # `held` keeps only meetings with both
-        topics.update((t, None) for t, _ in (*vx.mentions, *vy.mentions))
-    ids = sorted(t for t in topics if shared is None or t in shared)
-    lines = []
-    for topic in ids:
-        cells = tuple(c for ref, vx, vy in views if (c := _cell(topic, ref, vx, vy)))
-        lines.append(TopicLine(topic, names.get(topic, topic), cells))
+        ref = MeetingRef(m.id, m.date)
+        refs.append(ref)
+        for topic in dict.fromkeys(t for t, _ in (*vx.mentions, *vy.mentions)):
+            if shared is None or topic in shared:
+                cells.setdefault(topic, []).append(_cell(topic, ref, vx, vy))
+    lines = [TopicLine(t, names.get(t, t), tuple(cells[t])) for t in sorted(cells)]
     left = _left_out(lines, settings)
     changes = tuple((t.topic, cs) for t in lines if (cs := _changes(t.cells, settings.min_run)))
-    return PairHistory(x, y, tuple(ref for ref, _, _ in views), tuple(lines), left, changes)
+    return PairHistory(x, y, tuple(refs), tuple(lines), left, changes)
 
 
-def _cell(topic: str, ref: MeetingRef, x: PartyView | None, y: PartyView | None) -> Cell | None:
-    """X's state for `topic` in one meeting, or None when neither side names it."""
-    assert x is not None and y is not None
+def _cell(topic: str, ref: MeetingRef, x: PartyView, y: PartyView) -> Cell:
+    """X's state for `topic` in one meeting where X or Y names it."""
     own, other = x.mentions_of(topic), y.mentions_of(topic)
-    if not own and not other:
-        return None
     state: State
-    covered_by = dict(x.covered).get(topic, ())
+    covered_by = () if own else x.covered_by(topic)
     if own:
-        state, covered_by = "included", ()
+        state = "included"
     elif x.partial:
         state = "partial"
     else:

@@ -10,7 +10,7 @@ every party that signed it, so it appears in each of their views.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 # A party's state for a topic in one meeting, seen against another party's readout:
 # included: its readouts name the topic; covered: they name a related topic (broader, narrower or
@@ -22,9 +22,10 @@ STATES: tuple[State, ...] = ("included", "covered", "omitted", "partial", "absen
 HISTORY_SCHEMA_VERSION = "1.0"
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """A sentence behind a number: where one readout names a topic."""
+class Evidence(NamedTuple):
+    """A sentence behind a number: where one readout names a topic. (A named tuple, not a
+    frozen dataclass: an archive of 10,000 meetings makes over a million of them, and a
+    tuple is built several times faster.)"""
 
     meeting: str
     readout: str
@@ -56,8 +57,16 @@ class PartyView:
     mentions: tuple[tuple[str, tuple[Evidence, ...]], ...]  # (topic id, sentences naming it)
     covered: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (topic id, covering topic ids)
 
+    def __post_init__(self) -> None:
+        # Looked up once per topic and meeting of every pair: by dict, built once.
+        object.__setattr__(self, "_mentions", dict(self.mentions))
+        object.__setattr__(self, "_covered", dict(self.covered))
+
     def mentions_of(self, topic: str) -> tuple[Evidence, ...]:
-        return dict(self.mentions).get(topic, ())
+        return self._mentions.get(topic, ())  # type: ignore[attr-defined, no-any-return]
+
+    def covered_by(self, topic: str) -> tuple[str, ...]:
+        return self._covered.get(topic, ())  # type: ignore[attr-defined, no-any-return]
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,7 @@ class LeftOut:
         return {"meeting": self.meeting, "reason": self.reason}
 
 
-@dataclass(frozen=True)
-class MeetingRef:
+class MeetingRef(NamedTuple):
     id: str
     date: str
 
@@ -96,8 +104,7 @@ class MeetingRef:
         return {"id": self.id, "date": self.date}
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A party's state for a topic in one meeting where either side named it, and the sentences
     behind it: where its own readouts name it (`own`), where the other side's do (`other`)."""
 
@@ -107,14 +114,14 @@ class Cell:
     other: tuple[Evidence, ...]
     covered_by: tuple[str, ...] = ()  # the related topics its readouts name instead
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         return {
             "meeting": self.meeting.id,
             "date": self.meeting.date,
             "state": self.state,
             "covered_by": list(self.covered_by),
-            "own": [e.to_dict() for e in self.own],
-            "other": [e.to_dict() for e in self.other],
+            "own": [e.to_dict() for e in self.own] if evidence else [],
+            "other": [e.to_dict() for e in self.other] if evidence else [],
         }
 
 
@@ -152,8 +159,15 @@ class TopicLine:
     name: str
     cells: tuple[Cell, ...]  # in date order, the meetings where either side names it
 
+    def __post_init__(self) -> None:
+        # Each count is asked for several times by each report: the cells are sorted once.
+        by_state: dict[str, list[MeetingRef]] = {}
+        for c in self.cells:
+            by_state.setdefault(c.state, []).append(c.meeting)
+        object.__setattr__(self, "_by_state", {k: tuple(v) for k, v in by_state.items()})
+
     def meetings(self, state: State) -> tuple[MeetingRef, ...]:
-        return tuple(c.meeting for c in self.cells if c.state == state)
+        return self._by_state.get(state, ())  # type: ignore[attr-defined, no-any-return]
 
     @property
     def raised_by_other(self) -> tuple[MeetingRef, ...]:
@@ -168,15 +182,17 @@ class TopicLine:
 
     @property
     def longest_omission_run(self) -> tuple[MeetingRef, ...]:
-        """The longest run of consecutive cells omitted (a covered or partial cell ends it)."""
-        best: tuple[MeetingRef, ...] = ()
-        run: tuple[MeetingRef, ...] = ()
-        for c in self.cells:
-            run = (*run, c.meeting) if c.state == "omitted" else ()
-            best = run if len(run) > len(best) else best
-        return best
+        """The longest run of consecutive cells omitted (a covered or partial cell ends it);
+        the first of equally long ones."""
+        best, start = (0, 0), 0
+        for i, c in enumerate(self.cells):
+            if c.state != "omitted":
+                start = i + 1
+            elif i + 1 - start > best[1] - best[0]:
+                best = (start, i + 1)
+        return tuple(c.meeting for c in self.cells[best[0] : best[1]])
 
-    def to_dict(self, changes: tuple[Change, ...]) -> dict[str, Any]:
+    def to_dict(self, changes: tuple[Change, ...], evidence: bool = True) -> dict[str, Any]:
         included = self.meetings("included")
         return {
             "topic": self.topic,
@@ -191,7 +207,7 @@ class TopicLine:
             "last_seen": included[-1].date if included else None,
             "longest_omission_run": _refs(self.longest_omission_run),
             "changes": [c.to_dict() for c in changes],
-            "cells": [c.to_dict() for c in self.cells],
+            "cells": [c.to_dict(evidence) for c in self.cells],
         }
 
 
@@ -209,7 +225,7 @@ class PairHistory:
     def changes_of(self, topic: str) -> tuple[Change, ...]:
         return dict(self.changes).get(topic, ())
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         return {
             "party": self.party,
             "other": self.other,
@@ -220,7 +236,7 @@ class PairHistory:
             "changed": [
                 {"topic": t, "changes": [c.to_dict() for c in cs]} for t, cs in self.changes
             ],
-            "topics": [t.to_dict(self.changes_of(t.topic)) for t in self.topics],
+            "topics": [t.to_dict(self.changes_of(t.topic), evidence) for t in self.topics],
         }
 
 
@@ -233,12 +249,12 @@ class Group:
     pairs: tuple[PairHistory, ...]
     partial: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (meeting id, parties marked partial)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         return {
             "parties": list(self.parties),
             "meetings": _refs(self.meetings),
             "partial": [{"meeting": m, "parties": list(ps)} for m, ps in self.partial],
-            "pairs": [p.to_dict() for p in self.pairs],
+            "pairs": [p.to_dict(evidence) for p in self.pairs],
         }
 
 
@@ -266,7 +282,9 @@ class History:
     warnings: tuple[str, ...] = ()
     meetings_read: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        """The JSON form; without `evidence`, every cell's `own` and `other` are empty (what
+        the terminal report draws from: an archive's sentences are most of its size)."""
         return {
             "schema_version": HISTORY_SCHEMA_VERSION,
             "settings": self.settings.to_dict(),
@@ -276,5 +294,5 @@ class History:
             "shared_topics_only": self.shared_topics_only,
             "warnings": list(self.warnings),
             "left_out": [m.to_dict() for m in self.left_out],
-            "groups": [g.to_dict() for g in self.groups],
+            "groups": [g.to_dict(evidence) for g in self.groups],
         }

@@ -8,7 +8,9 @@ way each meeting becomes a batch line's document, read by the one reader
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from readout_diff.core.history import history
@@ -63,10 +65,11 @@ def history_of(
     group = party_ids(parties, topics)
     used: list[MeetingRecord] = []
     left: list[LeftOut] = []
-    for read in read_archive(
-        path, topics=topics, workers=workers, progress=progress, options=options
-    ):
-        (used if isinstance(read, MeetingRecord) else left).append(read)  # type: ignore[arg-type]
+    with _no_gc():
+        for read in read_archive(
+            path, topics=topics, workers=workers, progress=progress, options=options
+        ):
+            (used if isinstance(read, MeetingRecord) else left).append(read)  # type: ignore[arg-type]
     if not used and not left:
         raise InputError(f"{path}: no meetings in it")
     if not used:
@@ -82,6 +85,19 @@ def history_of(
             f"no meetings of exactly {' + '.join(sorted(set(group)))} (groups: {'; '.join(known)})"
         )
     return result
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while the records are built: they make no cycles,
+    and its passes over a million young objects cost a third of the reading time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def party_ids(parties: Sequence[str], topics: Sequence[str | Path] = ()) -> list[str]:
