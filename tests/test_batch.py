@@ -370,7 +370,7 @@ def test_malformed_yaml_manifest(files: Path, text: str, message: str) -> None:
         (
             "meeting,lable\n",
             "meetings.csv line 1: unknown column 'lable' (did you mean 'label'?; known: meeting, "
-            "date, title, participants, readout, label, url, party)",
+            "date, title, participants, readout, label, url, party, partial)",
         ),
         ("meeting,label\n", "meetings.csv line 1: a column 'readout' is needed"),
         ("meeting,readout,meeting\n", "meetings.csv line 1: a column is named twice"),

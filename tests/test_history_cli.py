@@ -191,3 +191,17 @@ def test_the_worked_example_of_docs_history_is_the_real_output() -> None:
     command = "$ readout-diff history tests/data/history/archive --width 100\n"
     shown = page.split(command, 1)[1].split("```", 1)[0]
     assert shown == ok(ARCHIVE, "--width", 100, "--no-color"), "docs/history.md: run it again"
+
+
+def test_a_csv_manifest_marks_a_readout_partial(tmp_path: Path) -> None:
+    for name in ("norway.txt", "chile.txt"):
+        shutil.copy(ARCHIVE / "2019-03-12-norway-chile" / name, tmp_path / name)
+    head = "meeting,date,readout,party,partial\nm1,2020-01-01,norway.txt,norway,\n"
+    (tmp_path / "m.csv").write_text(head + "m1,2020-01-01,chile.txt,chile,true\n", "utf-8")
+    doc = json.loads(ok(tmp_path / "m.csv", "-f", "json"))
+    pairs = {p["party"]: p for p in doc["groups"][0]["pairs"]}
+    states = {t["topic"]: t["cells"][0]["state"] for t in pairs["chile"]["topics"]}
+    assert states["human-rights"] == "partial"  # Norway names it; Chile's excerpt may not
+    assert pairs["chile"]["consistently_left_out"] == []
+    (tmp_path / "m.csv").write_text(head + "m1,2020-01-01,chile.txt,chile,maybe\n", "utf-8")
+    fails(invoke(tmp_path / "m.csv"), "'partial' must be true or false")
