@@ -294,3 +294,25 @@ def test_the_archive_read_from_batch_lines_gives_the_same_history(
     r = CliRunner().invoke(app, ["batch", str(ARCHIVE), "-o", str(tmp_path / "a.jsonl")])
     assert r.exit_code == 0, r.output
     assert history_of(tmp_path / "a.jsonl").to_dict() == sample
+
+
+def test_a_trilateral_meeting_counts_for_each_pair_it_holds() -> None:
+    def tri(n: int, said: dict[str, list[str]]) -> MeetingRecord:
+        mid = f"t{n}"
+        views = tuple(view(mid, p, "abc"[i], said[p]) for i, p in enumerate(sorted(said)))
+        return MeetingRecord(mid, f"2021-0{n}-01", ("p", "q", "r"), views)
+
+    ms = [
+        tri(1, {"p": ["oil"], "q": [], "r": ["oil"]}),
+        tri(2, {"p": ["oil"], "q": []}),  # r issued no readout: pairs with r do not hold it
+    ]
+    (g,) = history(ms).groups
+    assert [(p.party, p.other) for p in g.pairs] == [
+        ("p", "q"), ("p", "r"), ("q", "p"), ("q", "r"), ("r", "p"), ("r", "q"),
+    ]  # fmt: skip
+    by = {(p.party, p.other): p for p in g.pairs}
+    assert [m.id for m in by["q", "p"].meetings] == ["t1", "t2"]
+    assert [m.id for m in by["q", "r"].meetings] == ["t1"]
+    assert [m.id for m in line(by["q", "p"], "oil").meetings("omitted")] == ["t1", "t2"]
+    assert [m.id for m in line(by["q", "r"], "oil").meetings("omitted")] == ["t1"]
+    assert by["p", "r"].topics[0].cells[0].state == "included"

@@ -19,7 +19,9 @@ FILL = {
     "omitted": "#c62828",
     "partial": "#9e9e9e",
 }
-CELL, GAP, LABEL = 14, 2, 260  # pixels: a cell's side, the gap between cells, the topic labels
+# pixels: a cell's side, the gap between cells, the topic labels, the band of years above
+CELL, GAP, LABEL, TOP = 14, 2, 260, 16
+YEAR_WIDTH = 30  # a year's label, at font size 10
 
 
 def render_html(h: History) -> str:
@@ -29,8 +31,9 @@ def render_html(h: History) -> str:
         held = count(len(g["meetings"]), "meeting")
         parts.append(f"<h2>{esc(' + '.join(g['parties']))}: {held}</h2>")
         order = [m["id"] for m in g["meetings"]]
+        years = [m["date"][:4] for m in g["meetings"]]
         for pi, pair in enumerate(g["pairs"]):
-            parts.append(_pair(pair, order, f"{gi}-{pi}"))
+            parts.append(_pair(pair, order, years, f"{gi}-{pi}"))
     parts.append("</main>")
     return document("readout-diff history", "\n".join(parts), script=False)
 
@@ -55,7 +58,7 @@ def _summary(data: dict[str, Any]) -> str:
     return "\n".join(items)
 
 
-def _pair(pair: dict[str, Any], order: list[str], key: str) -> str:
+def _pair(pair: dict[str, Any], order: list[str], years: list[str], key: str) -> str:
     x, y = pair["party"], pair["other"]
     topics = sorted(
         pair["topics"], key=lambda t: (-len(t["omitted"]), -len(t["covered"]), t["topic"])
@@ -74,7 +77,7 @@ def _pair(pair: dict[str, Any], order: list[str], key: str) -> str:
                 f"<p>{esc(x)}: {esc(names[c['topic']])} {esc(ch['from'])} in {ch['run_before']} "
                 f"meetings, then {esc(ch['to'])} in {ch['run_after']} from {esc(ch['date'])}</p>"
             )
-    out.append(_grid(topics, order, key))
+    out.append(_grid(topics, order, years, key))
     out.append(_evidence(topics, order, key, x, y))
     out.append("</section>")
     return "\n".join(out)
@@ -84,16 +87,24 @@ def _cell_id(key: str, ti: int, mi: int) -> str:
     return f"e-{key}-{ti}-{mi}"
 
 
-def _grid(topics: list[dict[str, Any]], order: list[str], key: str) -> str:
+def _grid(topics: list[dict[str, Any]], order: list[str], years: list[str], key: str) -> str:
+    """The SVG grid: a row per topic, a column per meeting of the group (its year written
+    above the first meeting of each year, where there is room), a linked square per cell."""
     step = CELL + GAP
-    width, height = LABEL + step * len(order), step * len(topics) + GAP
+    width, height = LABEL + step * len(order), TOP + step * len(topics) + GAP
     rows = [
         f'<svg class="history-grid" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="topics by meeting">'
     ]
+    drawn = -YEAR_WIDTH  # where the last year label began: labels never overlap
+    for mi, year in enumerate(years):
+        x = LABEL + mi * step
+        if (mi == 0 or year != years[mi - 1]) and x - drawn >= YEAR_WIDTH:
+            rows.append(f'<text x="{x}" y="{TOP - 4}" font-size="10">{esc(year)}</text>')
+            drawn = x
     index = {m: i for i, m in enumerate(order)}
     for ti, t in enumerate(topics):
-        top = GAP + ti * step
+        top = TOP + GAP + ti * step
         rows.append(
             f'<text x="{LABEL - 6}" y="{top + CELL - 3}" text-anchor="end" font-size="11">'
             f"{esc(t['name'][:40])}</text>"
