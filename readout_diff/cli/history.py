@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,24 +21,16 @@ from readout_diff.cli.app import (
     run,
     say,
 )
+from readout_diff.report.history import HISTORY_FORMATS
 from readout_diff.report.output import check_writable, refuse_inputs, write_output
 
-
-class HistoryFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    csv = "csv"
-    html = "html"
-
-
-# What `-o FILE`'s extension says of the format (report.history.HISTORY_FORMATS has the same).
-SUFFIXES = {
-    ".json": HistoryFormat.json,
-    ".csv": HistoryFormat.csv,
-    ".html": HistoryFormat.html,
-    ".htm": HistoryFormat.html,
-    ".txt": HistoryFormat.terminal,
-}
+# The formats of report.history, as the Enum typer shows and parses, and what -o says of them.
+if TYPE_CHECKING:
+    HistoryFormat = Enum
+else:
+    HistoryFormat = Enum("HistoryFormat", {n: n for n in HISTORY_FORMATS}, type=str)
+SUFFIXES = {s: HistoryFormat(f.name) for f in HISTORY_FORMATS.values() for s in f.suffixes}
+_FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in HISTORY_FORMATS.values())
 
 
 def history(
@@ -55,8 +47,7 @@ def history(
         typer.Option(
             "--format",
             "-f",
-            help="terminal, json, csv (a row per party × topic × meeting) or html "
-            "(default: from -o's extension, else terminal).",
+            help=f"{_FORMAT_HELP} (default: from -o's extension, else terminal).",
             show_default=False,
         ),
     ] = None,
@@ -119,7 +110,7 @@ def history(
     from readout_diff.workflows.history import history_of
 
     output = file_or_stdout(output)
-    chosen = run(lambda: output_format(format, output, SUFFIXES, HistoryFormat.terminal))
+    chosen = run(lambda: output_format(format, output, SUFFIXES, HistoryFormat("terminal")))
     if output is not None:
         run(lambda: check_writable(output))
         run(lambda: refuse_inputs(output, [archive, *map(str, topics)]))

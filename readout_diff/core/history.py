@@ -58,7 +58,7 @@ def history(
     if shared is not None:
         warnings.append(
             f"the meetings were compared with {len(lexicons)} different lexicons "
-            f"({', '.join(v[:12] for v in lexicons)}): only the {len(shared)} topics seen under "
+            f"({', '.join(lexicons)}): only the {len(shared)} topics seen under "
             "each of them are compared; run batch again with one lexicon for all topics"
         )
     by_group: dict[tuple[str, ...], list[MeetingRecord]] = {}

@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from readout_diff.core.history_model import History
 from readout_diff.core.printable import json_safe
-from readout_diff.report.batch import csv_text
+
+if TYPE_CHECKING:  # the CLI reads HISTORY_FORMATS at start-up: nothing heavy is loaded here
+    from readout_diff.core.history_model import History
 
 CSV_HEADER = (
     "group",
@@ -42,6 +43,8 @@ def render_json(h: History, width: int = 100, color: bool = False) -> str:
 
 
 def render_csv(h: History, width: int = 100, color: bool = False) -> str:
+    from readout_diff.report.batch import csv_text  # its cell escaping, for spreadsheets
+
     return csv_text([CSV_HEADER, *csv_rows(h.to_dict())])
 
 
@@ -73,14 +76,18 @@ def csv_rows(data: dict[str, Any]) -> Iterator[tuple[str, ...]]:
 
 # --- the formats ------------------------------------------------------------------------------
 
-Renderer = Callable[[History, int, bool], str]
+Renderer = Callable[["History", int, bool], str]
 
 
 @dataclass(frozen=True)
 class HistoryFormat:
+    """A format of `history`: the CLI derives its --format choices and what -o's suffix says
+    from these."""
+
     name: str
     suffixes: tuple[str, ...]
     render: Renderer
+    help: str
 
 
 def _terminal(h: History, width: int = 100, color: bool = False) -> str:
@@ -98,10 +105,10 @@ def _html(h: History, width: int = 100, color: bool = False) -> str:
 HISTORY_FORMATS: dict[str, HistoryFormat] = {
     f.name: f
     for f in (
-        HistoryFormat("terminal", (".txt",), _terminal),
-        HistoryFormat("json", (".json",), render_json),
-        HistoryFormat("csv", (".csv",), render_csv),
-        HistoryFormat("html", (".html", ".htm"), _html),
+        HistoryFormat("terminal", (".txt",), _terminal, "tables and sparklines"),
+        HistoryFormat("json", (".json",), render_json, "everything, with the sentences"),
+        HistoryFormat("csv", (".csv",), render_csv, "a row per party × topic × meeting"),
+        HistoryFormat("html", (".html", ".htm"), _html, "one page, an SVG grid per pair"),
     )
 }
 
