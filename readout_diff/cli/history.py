@@ -3,6 +3,8 @@ of meetings (a batch JSON Lines file, a folder of meeting folders or a manifest)
 
 from __future__ import annotations
 
+import sys
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +23,7 @@ from readout_diff.cli.app import (
     run,
     say,
 )
+from readout_diff.cli.batch import ProgressBar
 from readout_diff.report.history import HISTORY_FORMATS
 from readout_diff.report.output import check_writable, refuse_inputs, write_output
 
@@ -100,6 +103,10 @@ def history(
             "--workers", "-j", metavar="N", min=1, max=64, help="Worker processes (folders)."
         ),
     ] = 1,
+    no_progress: Annotated[
+        bool,
+        typer.Option("--no-progress", help="No progress bar (shown on a terminal, for folders)."),
+    ] = False,
     no_color: NoColorOption = False,
     color: ColorOption = ColorMode.auto,
     width: WidthOption = None,
@@ -115,15 +122,35 @@ def history(
         run(lambda: check_writable(output))
         run(lambda: refuse_inputs(output, [archive, *map(str, topics)]))
     settings = Settings(min_meetings, min_share, min_run)
-    result = run(
-        lambda: history_of(
-            archive, settings=settings, parties=party, topics=topics, workers=workers
+    bar = _bar(archive, output, no_progress)
+    with bar or nullcontext():
+        result = run(
+            lambda: history_of(
+                archive,
+                settings=settings,
+                parties=party,
+                topics=topics,
+                workers=workers,
+                progress=bar.update if bar else None,
+            )
         )
-    )
     for m in result.left_out:
         say("warning", f"{m.meeting}: left out: {m.reason}")
     for w in result.warnings:
         say("warning", w)
-    options = render_options(no_color, width, color)
+    # A file gets no colour unless asked for with --color always (as compare's).
+    auto_off = output is not None and color is ColorMode.auto
+    options = render_options(no_color or auto_off, width, color)
     text = render_history(result, chosen.value, options.width, options.color)
     run(lambda: write_output(text, output))
+
+
+def _bar(archive: str, output: Path | None, no_progress: bool) -> ProgressBar | None:
+    """batch's progress bar on stderr while a folder or manifest is compared (its total is
+    set by the first meeting to finish), where it is not drawn over the data; none for JSON
+    lines, read in seconds."""
+    from readout_diff.inputs.history import JSONL_SUFFIXES
+
+    tty = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    lines = Path(archive).suffix.lower() in JSONL_SUFFIXES
+    return ProgressBar(0) if tty and not no_progress and not lines else None
