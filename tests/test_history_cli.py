@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, read_pty
 from test_render import check_golden
 from typer.testing import CliRunner
 
@@ -205,3 +208,20 @@ def test_a_csv_manifest_marks_a_readout_partial(tmp_path: Path) -> None:
     assert pairs["chile"]["consistently_left_out"] == []
     (tmp_path / "m.csv").write_text(head + "m1,2020-01-01,chile.txt,chile,maybe\n", "utf-8")
     fails(invoke(tmp_path / "m.csv"), "'partial' must be true or false")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_folder_shows_the_progress_bar_and_a_file_gets_no_colour(tmp_path: Path) -> None:
+    # stdout and stderr on a terminal, the report in a file: the bar is drawn on stderr and
+    # erased, and the file holds plain text.
+    leader, follower = os.openpty()
+    out = tmp_path / "h.txt"
+    cmd = [sys.executable, "-m", "readout_diff", "history", str(ARCHIVE), "-o", str(out)]
+    proc = subprocess.Popen(cmd, stdout=follower, stderr=follower, cwd=ROOT)
+    os.close(follower)
+    drawn = read_pty(leader)
+    assert proc.wait(timeout=120) == 0, drawn
+    assert b"Comparing" in drawn and b"12/12" in drawn
+    assert drawn.count(b"\x1b[?25l") == drawn.count(b"\x1b[?25h")  # the cursor shown again
+    text = out.read_text("utf-8")
+    assert "\x1b[" not in text and text.startswith("History of 12 meetings")
