@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from readout_diff.core.history import UNRECORDED, history
 from readout_diff.core.history_model import (
     Evidence,
+    History,
     LeftOut,
     MeetingRecord,
     PartyView,
@@ -316,3 +317,17 @@ def test_a_trilateral_meeting_counts_for_each_pair_it_holds() -> None:
     assert [m.id for m in line(by["q", "p"], "oil").meetings("omitted")] == ["t1", "t2"]
     assert [m.id for m in line(by["q", "r"], "oil").meetings("omitted")] == ["t1"]
     assert by["p", "r"].topics[0].cells[0].state == "included"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(topic_sets, topic_sets, st.booleans()), min_size=1, max_size=8))
+def test_from_dict_of_to_dict_is_the_history(meetings: list[Any]) -> None:
+    ms = [meeting(i, x, y, xkw={"partial": p}) for i, (x, y, p) in enumerate(meetings, 1)]
+    h = history(ms, settings=Settings(min_meetings=1, min_share=0.5, min_run=1))
+    again = History.from_dict(json.loads(json.dumps(h.to_dict())))
+    assert again == h
+    assert again.to_dict() == h.to_dict()
+
+
+def test_the_sample_archive_round_trips(sample: dict[str, Any]) -> None:
+    assert History.from_dict(sample).to_dict() == sample

@@ -46,6 +46,10 @@ class Evidence(NamedTuple):
             "text": self.text,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(**d)
+
 
 @dataclass(frozen=True)
 class PartyView:
@@ -95,6 +99,10 @@ class LeftOut:
     def to_dict(self) -> dict[str, Any]:
         return {"meeting": self.meeting, "reason": self.reason}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LeftOut:
+        return cls(d["meeting"], d["reason"])
+
 
 class MeetingRef(NamedTuple):
     id: str
@@ -102,6 +110,10 @@ class MeetingRef(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "date": self.date}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> MeetingRef:
+        return cls(d["id"], d["date"])
 
 
 class Cell(NamedTuple):
@@ -124,6 +136,16 @@ class Cell(NamedTuple):
             "other": [e.to_dict() for e in self.other] if evidence else [],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Cell:
+        return cls(
+            MeetingRef(d["meeting"], d["date"]),
+            d["state"],
+            tuple(map(Evidence.from_dict, d["own"])),
+            tuple(map(Evidence.from_dict, d["other"])),
+            tuple(d["covered_by"]),
+        )
+
 
 @dataclass(frozen=True)
 class Change:
@@ -145,6 +167,10 @@ class Change:
             "run_before": self.run_before,
             "run_after": self.run_after,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Change:
+        return cls(d["from"], d["to"], d["date"], d["meeting"], d["run_before"], d["run_after"])
 
 
 def _refs(refs: tuple[MeetingRef, ...]) -> list[dict[str, Any]]:
@@ -210,6 +236,11 @@ class TopicLine:
             "cells": [c.to_dict(evidence) for c in self.cells],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TopicLine:
+        """The line of `to_dict()` (its counts are derived from the cells again)."""
+        return cls(d["topic"], d["name"], tuple(map(Cell.from_dict, d["cells"])))
+
 
 @dataclass(frozen=True)
 class PairHistory:
@@ -239,6 +270,17 @@ class PairHistory:
             "topics": [t.to_dict(self.changes_of(t.topic), evidence) for t in self.topics],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PairHistory:
+        return cls(
+            d["party"],
+            d["other"],
+            tuple(map(MeetingRef.from_dict, d["meetings"])),
+            tuple(map(TopicLine.from_dict, d["topics"])),
+            tuple((f["topic"], f["omitted"], f["share"]) for f in d["consistently_left_out"]),
+            tuple((c["topic"], tuple(map(Change.from_dict, c["changes"]))) for c in d["changed"]),
+        )
+
 
 @dataclass(frozen=True)
 class Group:
@@ -257,6 +299,15 @@ class Group:
             "pairs": [p.to_dict(evidence) for p in self.pairs],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Group:
+        return cls(
+            tuple(d["parties"]),
+            tuple(map(MeetingRef.from_dict, d["meetings"])),
+            tuple(map(PairHistory.from_dict, d["pairs"])),
+            tuple((p["meeting"], tuple(p["parties"])) for p in d["partial"]),
+        )
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -270,6 +321,10 @@ class Settings:
             "min_share": self.min_share,
             "min_run": self.min_run,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Settings:
+        return cls(d["min_meetings"], d["min_share"], d["min_run"])
 
 
 @dataclass(frozen=True)
@@ -296,3 +351,16 @@ class History:
             "left_out": [m.to_dict() for m in self.left_out],
             "groups": [g.to_dict(evidence) for g in self.groups],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> History:
+        """The History of `to_dict()` (with its evidence): `from_dict(h.to_dict()) == h`."""
+        return cls(
+            tuple(map(Group.from_dict, d["groups"])),
+            tuple(map(LeftOut.from_dict, d["left_out"])),
+            Settings.from_dict(d["settings"]),
+            tuple(d["lexicons"]),
+            d["shared_topics_only"],
+            tuple(d["warnings"]),
+            d["meetings_read"],
+        )
