@@ -10,7 +10,9 @@
 (d) a scaling table at 1k, 5k, 15k and 50k words per readout: time, peak memory, claims and the
     claim pairs scored, so that growth can be read against the pairs, and the fitted exponent
     of time against words (least squares on log-log: 1 is linear, 2 grows with the pairs);
-(e) 1,000 pairs of typical readouts through `readout-diff batch`, with 1 and 2 workers.
+(e) 1,000 pairs of typical readouts through `readout-diff batch`, with 1 and 2 workers;
+(f) `readout-diff history` of 10,000 meetings from a JSON Lines file (the samples' batch lines,
+    repeated with new ids and dates), time and peak memory (`--history`: this case alone).
 Beside (b)-(e), the difflib baseline of bench/baseline.py (sentence split, SequenceMatcher on
 every sentence pair) timed on the same texts in this process, and the ratio of the two.
 The package is byte-compiled first, as pip does at install: without it (PYTHONDONTWRITEBYTECODE
@@ -40,7 +42,16 @@ TMP = ROOT / "bench" / ".tmp"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-TARGETS = {"a": 0.15, "b": 0.005, "c": 0.5, "c_mb": 150, "d50k": 3.0, "e": 20.0}
+TARGETS = {
+    "a": 0.15,
+    "b": 0.005,
+    "c": 0.5,
+    "c_mb": 150,
+    "d50k": 3.0,
+    "e": 20.0,
+    "f": 10.0,
+    "f_mb": 500,
+}
 
 
 def median_time(fn: Callable[[], object], repeats: int) -> float:
@@ -153,6 +164,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, no 50k-word row")
     parser.add_argument("--profile", action="store_true", help="profile the 15k-word case")
+    parser.add_argument("--history", action="store_true", help="only (f), history")
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "readout_diff", quiet=1)  # as pip does at install
     repeats = 5 if args.quick else 15
@@ -162,6 +174,12 @@ def main() -> None:
     def row(case: str, ours: str, base: str = "", target: str = "") -> None:
         rows.append((case, ours, base, target))
         print(f"  {case}: {ours} {base}", file=sys.stderr, flush=True)
+
+    if args.history:
+        run_history(row, results)
+        print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
+        print(json.dumps(rounded(results)))
+        return
 
     # (a) CLI end to end, and start-up alone.
     cli = [sys.executable, "-m", "readout_diff", "compare", str(TYPICAL), "-f", "json"]
@@ -197,6 +215,7 @@ def main() -> None:
     scaling = run_scaling(args, row, results)
 
     run_batch(row, results)
+    run_history(row, results)
 
     print(f"\nreadout-diff speed, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}")
     print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
@@ -274,6 +293,47 @@ def run_batch(row: Callable[..., None], results: dict) -> None:  # type: ignore[
         f"{e1:.1f} s / {e2:.1f} s",
         f"~{base_e:.0f} s (100 pairs x 10; {slower(base_e, min(e1, e2))})",  # type: ignore[type-var]
         f"< {TARGETS['e']:.0f} s",
+    )
+
+
+def history_archive(meetings: int) -> Path:
+    """A batch JSON Lines file of `meetings` lines: the samples' own, repeated with new ids
+    and one date a day (so that every group has a long timeline)."""
+    import datetime
+
+    TMP.mkdir(exist_ok=True)
+    path = TMP / f"history-{meetings}.jsonl"
+    if path.is_file():
+        return path
+    cmd = [sys.executable, "-m", "readout_diff", "batch", str(ROOT / "samples")]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    docs = [json.loads(x) for x in done.stdout.splitlines()]
+    start = datetime.date(2000, 1, 1)
+    with path.open("w", encoding="utf-8") as f:
+        for n in range(meetings):
+            doc = docs[n % len(docs)]
+            doc["meeting"].update(id=f"m{n:05d}", date=str(start + datetime.timedelta(days=n)))
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_history(row: Callable[..., None], results: dict) -> None:  # type: ignore[type-arg]
+    """(f) the terminal history of 10,000 meetings, in a fresh process, with peak memory."""
+    import resource
+
+    archive = history_archive(10_000)
+    cmd = [sys.executable, "-m", "readout_diff", "history", str(archive)]
+    seconds = median_time(
+        lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), 3
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    mb = archive.stat().st_size / 1e6
+    results.update(f_history_10k_s=seconds, f_history_10k_peak_mb=peak_mb)
+    row(
+        f"(f) history of 10,000 meetings ({mb:.0f} MB of JSON lines)",
+        f"{seconds:.1f} s, {peak_mb:.0f} MB",
+        "",
+        f"< {TARGETS['f']:.0f} s, < {TARGETS['f_mb']} MB",
     )
 
 

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from readout_diff.cli import app
 from readout_diff.errors import SpecError
+from readout_diff.inputs.lexicon import lexicon_version, load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.spec import MeetingSpec
 from readout_diff.report.batch import CSV_HEADER
@@ -51,8 +52,11 @@ def lines(text: str) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in text[:-1].split("\n")]
 
 
+BATCH_ONLY = ("id", "lexicon", "partial")  # what a batch line's meeting adds to compare's
+
+
 def without_id(doc: dict) -> dict:  # type: ignore[type-arg]
-    return {**doc, "meeting": {k: v for k, v in doc["meeting"].items() if k != "id"}}
+    return {**doc, "meeting": {k: v for k, v in doc["meeting"].items() if k not in BATCH_ONLY}}
 
 
 def fails(r, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -270,11 +274,13 @@ def test_yaml_manifest(files: Path) -> None:
         "title": "Wang and Lavrov",
         "date": "2025-07-13",
         "folder": None,
+        "lexicon": lexicon_version(load_lexicon()),
+        "partial": [],
     }
     assert [r["label"] for r in m1["readouts"]] == ["China MFA", "Russia MFA"]
     assert [r["source"] for r in m1["readouts"]] == ["texts/china.txt", "texts/russia.txt"]
     assert m1["participants"] == ["china", "russia"]
-    assert m2["meeting"] == {"id": "m2", "title": "m2", "date": None, "folder": None}
+    assert without_id(m2)["meeting"] == {"title": "m2", "date": None, "folder": None}
     assert [r["label"] for r in m2["readouts"]] == ["china", "russia-same"]
 
 
@@ -333,7 +339,7 @@ READOUTS = "    readouts: [texts/china.txt, texts/russia.txt]\n"
             "meetings:\n  - id: m1\n    readouts:\n      - {file: a.txt, lable: x}\n"
             "      - texts/russia.txt\n",
             "meetings.yaml line 4: unknown readout key 'lable' (did you mean 'label'?; "
-            "known: file, label, date, url, speakers, encoding, party, language)",
+            "known: file, label, date, url, speakers, encoding, party, language, partial)",
         ),
         (
             "meetings:\n  - id: m1\n    participant: [china]\n" + READOUTS,
@@ -364,7 +370,7 @@ def test_malformed_yaml_manifest(files: Path, text: str, message: str) -> None:
         (
             "meeting,lable\n",
             "meetings.csv line 1: unknown column 'lable' (did you mean 'label'?; known: meeting, "
-            "date, title, participants, readout, label, url, party)",
+            "date, title, participants, readout, label, url, party, partial)",
         ),
         ("meeting,label\n", "meetings.csv line 1: a column 'readout' is needed"),
         ("meeting,readout,meeting\n", "meetings.csv line 1: a column is named twice"),

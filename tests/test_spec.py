@@ -44,7 +44,7 @@ def test_a_typo_in_a_readout_key_of_meeting_yaml_is_an_error_with_did_you_mean(
     text = "title: T\nreadouts:\n  - {file: a.txt, lable: China MFA}\n  - b.txt\n"
     assert meeting_error(folder, text) == (
         f"{folder / 'meeting.yaml'} line 3: unknown readout key 'lable' (did you mean 'label'?; "
-        "known: file, label, date, url, speakers, encoding, party, language)"
+        "known: file, label, date, url, speakers, encoding, party, language, partial)"
     )
 
 

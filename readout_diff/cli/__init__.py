@@ -11,9 +11,10 @@ from readout_diff.cli.app import app, render_options, terminate
 from readout_diff.cli.batch import batch
 from readout_diff.cli.check import check
 from readout_diff.cli.compare import compare
+from readout_diff.cli.history import history
 from readout_diff.report.output import escape_unencodable_stdout
 
-for _command in (compare, check, batch):  # the order of --help
+for _command in (compare, check, batch, history):  # the order of --help
     app.command()(_command)
 
 __all__ = ["app", "main", "render_options"]

@@ -313,6 +313,28 @@ def load_lexicon(extra_files: Iterable[str | Path] = ()) -> Lexicon:
     return _lexicon(tuple(_file_key(f) for f in extra_files))
 
 
+def lexicon_version(lexicon: Lexicon) -> str:
+    """A short hash of the topic data (ids, names, kinds, aliases, broader topics): each batch
+    line records it, so that `history` can tell lines compared with different lexicons apart.
+    Computed once per lexicon (a lexicon is not changed once built)."""
+    known = _versions.get(id(lexicon))
+    if known is not None and known[0] is lexicon:
+        return known[1]
+    topics = [
+        [t.id, t.name, t.kind, {k: list(v) for k, v in sorted(t.aliases.items())}, list(t.broader)]
+        for t in sorted(lexicon.topics.values(), key=lambda t: t.id)
+    ]
+    text = json.dumps(topics, ensure_ascii=False, separators=(",", ":"))
+    version = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if len(_versions) >= 16:  # a library user building many lexicons: keep the memory bounded
+        _versions.clear()
+    _versions[id(lexicon)] = (lexicon, version)
+    return version
+
+
+_versions: dict[int, tuple[Lexicon, str]] = {}  # id → (the lexicon, kept alive; its version)
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m readout_diff.inputs.lexicon --build-index`: rewrite data/topics.index.json
     from data/topics.yaml (run after editing the YAML; a test fails while they differ)."""

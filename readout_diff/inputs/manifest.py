@@ -16,9 +16,9 @@ YAML manifest::
           - wang-lavrov/russia.txt                            # a file name alone
 
 CSV manifest (UTF-8, a header row; one row per readout, a meeting's rows consecutive and in
-readout order; `meeting` and `readout` are required; `label`, `url` and `party` (who issued
-it) belong to the readout; `date`, `title` and `participants` (separated by `,` or `;`) belong
-to the meeting: fill them on one row or repeat them)::
+readout order; `meeting` and `readout` are required; `label`, `url`, `party` (who issued
+it) and `partial` (true or false) belong to the readout; `date`, `title` and `participants`
+(separated by `,` or `;`) belong to the meeting: fill them on one row or repeat them)::
 
     meeting,date,readout,label
     2025-07-13-wang-lavrov-beijing,2025-07-13,wang-lavrov/china.txt,China MFA
@@ -59,7 +59,17 @@ from readout_diff.inputs.yamlio import LineDict, check_keys, read_spec_text, rea
 
 MAX_MANIFEST_BYTES = 20_000_000
 CSV_REQUIRED = ("meeting", "readout")
-CSV_COLUMNS = ("meeting", "date", "title", "participants", "readout", "label", "url", "party")
+CSV_COLUMNS = (
+    "meeting",
+    "date",
+    "title",
+    "participants",
+    "readout",
+    "label",
+    "url",
+    "party",
+    "partial",
+)
 _CSV_MEETING_COLUMNS = ("date", "title", "participants")
 
 
@@ -157,6 +167,9 @@ def _csv_readout(at: str, cells: dict[str, str], base: Path) -> ReadoutSpec:
     name, _, line = at.rpartition(" line ")
     entry = LineDict((k, cells[k] or None) for k in ("label", "url", "party") if k in cells)
     entry["file"], entry.line = cells["readout"], int(line)
+    flag = cells.get("partial", "").lower()
+    if flag:  # a cell is text: "true" or "false", as YAML would write the boolean
+        entry["partial"] = {"true": True, "false": False}.get(flag, cells["partial"])
     return readout_spec(entry, name, at, base)
 
 

@@ -132,11 +132,19 @@ class BatchResult:
     meeting: MeetingSpec
     comparison: Comparison | None = None
     error: str | None = None
+    lexicon: str | None = None  # the lexicon's version (inputs.lexicon.lexicon_version)
+    partial: tuple[str, ...] = ()  # the readout ids marked `partial: true`
 
     def meeting_dict(self) -> dict[str, Any]:
-        """`meeting` of the JSON line: the comparison's, with the meeting id first."""
+        """`meeting` of the JSON line: the comparison's, with the meeting id first, then the
+        lexicon's version and the readouts marked partial (what `history` needs)."""
         if self.comparison is not None:
-            return {"id": self.meeting.id, **self.comparison.meeting}
+            return {
+                "id": self.meeting.id,
+                **self.comparison.meeting,
+                "lexicon": self.lexicon,
+                "partial": list(self.partial),
+            }
         m = self.meeting
         return {"id": m.id, "title": m.title, "date": m.date, "folder": m.folder}
 

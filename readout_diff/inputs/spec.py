@@ -30,7 +30,17 @@ from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"
 MAX_READOUTS = len(READOUT_IDS)  # readout ids are a … z
-READOUT_KEYS = ("file", "label", "date", "url", "speakers", "encoding", "party", "language")
+READOUT_KEYS = (
+    "file",
+    "label",
+    "date",
+    "url",
+    "speakers",
+    "encoding",
+    "party",
+    "language",
+    "partial",
+)
 MEETING_KEYS = ("title", "date", "participants", "readouts", "modelled_on")  # meeting.yaml
 MANIFEST_MEETING_KEYS = ("id", *MEETING_KEYS)  # a meeting of a YAML manifest
 MANIFEST_KEYS = ("meetings",)
@@ -62,6 +72,8 @@ class ReadoutSpec:
     outside: str | None = None
     party: str | None = None  # who issued it: a party (id, name or alias) or "joint"
     language: str | None = None  # "en", "zh", "ru"… (a code or name); None: detected
+    # Cut off, or a news agency's excerpt: `history` never counts it as omitting a topic.
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +155,17 @@ def readout_spec(entry: object, name: str, at: str, base: Path) -> ReadoutSpec:
         None if is_url(file) else _outside(file, base, at),
         _one(entry, "party", name),
         _language(entry, name),
+        _partial(entry, name),
     )
+
+
+def _partial(entry: dict[str, Any], name: str) -> bool:
+    """`partial` as written: a YAML boolean only (a quoted "no" would be true to `bool()`)."""
+    value = entry.get("partial", False)
+    if not isinstance(value, bool):
+        at = where(name, entry, "partial")
+        raise SpecError(f"{at}: 'partial' must be true or false (a YAML boolean), not {value!r}")
+    return value
 
 
 def _language(entry: dict[str, Any], name: str) -> str | None:

@@ -45,14 +45,15 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _csv(rows: Iterable[Sequence[str]]) -> str:
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """CSV text of `rows`, each cell made safe for spreadsheets (`_cell`)."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([_cell(v) for v in row] for row in rows)
     return out.getvalue()
 
 
 def render_csv_header() -> str:
-    return _csv([CSV_HEADER])
+    return csv_text([CSV_HEADER])
 
 
 def render_csv(result: BatchResult) -> str:
@@ -74,7 +75,7 @@ def render_csv(result: BatchResult) -> str:
         for t in c.topics
         for r in c.readouts
     ]
-    return _csv(rows)
+    return csv_text(rows)
 
 
 def _state(topic: TopicPresence, rid: str) -> str:

@@ -18,10 +18,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.inputs.discover import meeting_files
-from readout_diff.inputs.lexicon import load_lexicon
+from readout_diff.inputs.lexicon import lexicon_version, load_lexicon
 from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
 from readout_diff.inputs.results import BatchResult
@@ -86,7 +87,9 @@ def compare_entry(
         spec = read_meeting_folder(meeting.folder) if meeting.folder is not None else meeting
         # An error record names the meeting as meeting.yaml does, when it could be read.
         meeting = replace(meeting, title=spec.title or meeting.title, date=spec.date)
-        return BatchResult(meeting, compare_meeting(load_spec(spec, options), lexicon))
+        partial = tuple(READOUT_IDS[i] for i, r in enumerate(spec.readouts) if r.partial)
+        comparison = compare_meeting(load_spec(spec, options), lexicon)
+        return BatchResult(meeting, comparison, lexicon=lexicon_version(lexicon), partial=partial)
     except ReadoutDiffError as e:
         return BatchResult(meeting, error=e.message)
     except Exception as e:  # noqa: BLE001 - a defect of ours must not lose the other meetings
