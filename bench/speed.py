@@ -1,66 +1,107 @@
-"""Speed and memory of readout-diff, as medians over repeated runs, beside the difflib baseline.
+"""Speed and memory of readout-diff as the ratios of issue 24's table, in one interleaved run.
 
-    python bench/speed.py            # every case
-    python bench/speed.py --quick    # fewer repeats, no 50k-word row
-    python bench/speed.py --profile  # also the functions that dominate the 15k-word case
+    python bench/speed.py            # every row (~6 min on an idle 2-core machine)
+    python bench/speed.py --quick    # fewer repeats, 200 batch meetings, no 5 MB row
+    python bench/speed.py --profile  # also where one CLI run (JSON) spends its time
 
-(a) the CLI end to end on a typical pair (the seed meeting), and `--help` alone;
-(b) the library call on that pair, the lexicon loaded once;
-(c) two ~15,000-word statements, in a fresh process, with peak memory;
-(d) a scaling table at 1k, 5k, 15k and 50k words per readout: time, peak memory, claims and the
-    claim pairs scored, so that growth can be read against the pairs, and the fitted exponent
-    of time against words (least squares on log-log: 1 is linear, 2 grows with the pairs);
-(e) 1,000 pairs of typical readouts through `readout-diff batch`, with 1 and 2 workers;
-(f) `readout-diff history` of 10,000 meetings from a JSON Lines file (the samples' batch lines,
-    repeated with new ids and dates), time and peak memory (`--history`: this case alone).
-Beside (b)-(e), the difflib baseline of bench/baseline.py (sentence split, SequenceMatcher on
-every sentence pair) timed on the same texts in this process, and the ratio of the two.
-The package is byte-compiled first, as pip does at install: without it (PYTHONDONTWRITEBYTECODE
-in a checkout) every CLI run compiles the sources again, ~20 ms.
+Absolute times on a shared machine move with its load; ratios of runs taken in turn (A B A B…)
+hold much better, so every row is a ratio or a time measured beside its reference:
+
+- CLI on the typical pair (the seed meeting), JSON and terminal report, over the import floor
+  (`python -c "import typer, rich, rapidfuzz, yaml"`): three commands in turn, the median of
+  the per-round ratios;
+- `compare()` in process on that pair, lexicon loaded (median ms), and the difflib sentence
+  matcher of bench/baseline.py on the same texts, in turn: how many times faster we are;
+- `batch` of 1,000 typical meetings (pairs of sample readouts): per meeting with -j1, and the
+  -j1 / -j2 speed-up, in turn (quote the load average printed with it);
+- two 50,000-word statements (the samples' sentences shuffled), in a fresh process: time, peak
+  RSS, and the log-log slope of time against words from 5k to 50k (1 is linear);
+- one 5 MB readout (the input limit) against the seed's first readout, through the CLI to a
+  JSON file: time and the JSON's size over the input's;
+- `readout-diff history` of 10,000 meetings from a JSON Lines file (the samples' batch lines,
+  repeated with new ids and one date a day), in a fresh process: time and peak RSS
+  (`--history`: this row alone; issue 27's target).
+The package is byte-compiled first, as pip does at install. The load average is printed at the
+start and the end: quote it with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
-import cProfile
 import csv
 import json
 import math
+import os
 import pstats
 import random
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPICAL = ROOT / "samples" / "2025-07-13-wang-lavrov-beijing"
 TMP = ROOT / "bench" / ".tmp"
+PY = sys.executable
+FLOOR = [PY, "-c", "import typer, rich, rapidfuzz, yaml"]
+CLI = [PY, "-m", "readout_diff", "compare", str(TYPICAL)]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-TARGETS = {
-    "a": 0.15,
-    "b": 0.005,
-    "c": 0.5,
-    "c_mb": 150,
-    "d50k": 3.0,
-    "e": 20.0,
-    "f": 10.0,
-    "f_mb": 500,
+# (figure, target as text, test on the measured value)
+TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
+    "cli_json": ("<= 1.5x", lambda v: v <= 1.5),
+    "cli_terminal": ("<= 1.8x", lambda v: v <= 1.8),
+    "compare_ms": ("<= 5 ms", lambda v: v <= 5),
+    "vs_difflib": (">= 15x faster", lambda v: v >= 15),
+    "batch_ms": ("<= 8 ms", lambda v: v <= 8),
+    "j2_speedup": (">= 1.6x", lambda v: v >= 1.6),
+    "w50k_s": ("<= 2 s", lambda v: v <= 2),
+    "w50k_mb": ("<= 150 MB", lambda v: v <= 150),
+    "big_s": ("<= 5 s", lambda v: v <= 5),
+    "big_json_ratio": ("<= 3x", lambda v: v <= 3),
+    "history_s": ("<= 10 s", lambda v: v <= 10),
+    "history_mb": ("<= 500 MB", lambda v: v <= 500),
 }
 
 
-def median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def run(cmd: Sequence[str], out: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process, its output thrown away (or kept in out)."""
+    sink = out.open("wb") if out else subprocess.DEVNULL
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if out:
+        sink.close()  # type: ignore[union-attr]
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def interleaved(cmds: dict[str, Sequence[str]], rounds: int) -> dict[str, list[float]]:
+    """Each command once per round, in turn; the wall times by name."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for cmd in cmds.values():  # warm-up: caches, byte code
+        run(cmd)
+    for _ in range(rounds):
+        for name, cmd in cmds.items():
+            times[name].append(run(cmd)[0])
+    return times
+
+
+def ratio(times: dict[str, list[float]], num: str, den: str) -> float:
+    """The median of the per-round ratios num / den."""
+    return statistics.median(a / b for a, b in zip(times[num], times[den], strict=True))
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def sample_sentences() -> list[str]:
@@ -73,196 +114,37 @@ def sample_sentences() -> list[str]:
     return pool
 
 
-def long_statement(words: int, seed: int, pool: list[str]) -> str:
+def long_statement(words: int, seed: int, pool: list[str], max_bytes: int = 0) -> str:
     """A statement made of the samples' sentences, shuffled and numbered so that no two are
     identical (which would take the exact-match shortcut), in paragraphs of six."""
     rng = random.Random(seed)
-    out, count, n = [], 0, 0
-    while count < words:
+    out, count, n, size = [], 0, 0, 0
+    while (count < words) if not max_bytes else (size < max_bytes):
         sentence = rng.choice(pool).rstrip(".") + f" (point {n})."
+        if max_bytes and size + len(sentence.encode()) + 3 > max_bytes:
+            break
         out.append(sentence)
         count += len(sentence.split())
+        size += len(sentence.encode()) + 1
         n += 1
         if n % 6 == 0:
             out.append("\n\n")
+            size += 3
     return " ".join(out)
 
 
 _FRESH = """
-import json, resource, sys, time
-t = time.perf_counter()
+import resource, sys
 from readout_diff import compare, load_readout
-c = compare([load_readout(sys.argv[1], rid='a'), load_readout(sys.argv[2], rid='b')])
-seconds = time.perf_counter() - t
-claims = [len(r.claims) for r in c.readouts]
-print(json.dumps({"s": seconds, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "claims": claims}))
+compare([load_readout(sys.argv[1], rid='a'), load_readout(sys.argv[2], rid='b')])
 """
 
 
-def slower(baseline: float, ours: float) -> str:
-    return (
-        f"{baseline / ours:.0f}x ours"
-        if baseline >= ours
-        else f"{ours / baseline:.1f}x faster than ours"
-    )
-
-
-def fresh_run(a: Path, b: Path) -> dict:  # type: ignore[type-arg]
-    """Imports, lexicon, load and compare of two files in a new process: time and peak RSS."""
-    out = subprocess.run(
-        [sys.executable, "-c", _FRESH, str(a), str(b)], capture_output=True, text=True, check=True
-    )
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
-
-
-def baseline_time(a: str, b: str) -> float:
-    from baseline import pair_sentences, sentences
-
-    t = time.perf_counter()
-    pair_sentences(sentences(a), sentences(b))
-    return time.perf_counter() - t
-
-
-def scored_pairs(a: Path, b: Path) -> int:
-    """Claim pairs the aligner actually scores (its candidates), for the growth column."""
-    from readout_diff import load_readout
-    from readout_diff.core.align import score_pairs
-    from readout_diff.core.compare import _Segmented
-    from readout_diff.inputs.lexicon import load_lexicon
-
-    lexicon = load_lexicon()
-    readouts = [load_readout(str(a), rid="a"), load_readout(str(b), rid="b")]
-    segs = [_Segmented(r, lexicon, frozenset()) for r in readouts]
-    return len(score_pairs([s.features for s in segs], frozenset()))
-
-
 def write_pair(words: int, pool: list[str]) -> tuple[Path, Path]:
-    TMP.mkdir(exist_ok=True)
     a, b = TMP / f"long-{words}-a.txt", TMP / f"long-{words}-b.txt"
     a.write_text(long_statement(words, 1, pool), encoding="utf-8")
     b.write_text(long_statement(words, 2, pool), encoding="utf-8")
     return a, b
-
-
-def batch_manifest(pairs: int) -> tuple[Path, list[tuple[str, str]]]:
-    """`pairs` meetings, each two sample readouts drawn at random (fixed seed)."""
-    files = sorted(str(p) for p in (ROOT / "samples").glob("*/*.txt"))
-    rng = random.Random(7)
-    chosen = [tuple(rng.sample(files, 2)) for _ in range(pairs)]
-    TMP.mkdir(exist_ok=True)
-    path = TMP / f"batch-{pairs}.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["meeting", "readout"])
-        for n, (a, b) in enumerate(chosen):
-            w.writerows([[f"m{n:04d}", a], [f"m{n:04d}", b]])
-    return path, chosen  # type: ignore[return-value]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 50k-word row")
-    parser.add_argument("--profile", action="store_true", help="profile the 15k-word case")
-    parser.add_argument("--history", action="store_true", help="only (f), history")
-    args = parser.parse_args()
-    compileall.compile_dir(ROOT / "readout_diff", quiet=1)  # as pip does at install
-    repeats = 5 if args.quick else 15
-    rows: list[tuple[str, str, str, str]] = []  # case, readout-diff, baseline / ratio, target
-    results: dict[str, object] = {}
-
-    def row(case: str, ours: str, base: str = "", target: str = "") -> None:
-        rows.append((case, ours, base, target))
-        print(f"  {case}: {ours} {base}", file=sys.stderr, flush=True)
-
-    if args.history:
-        run_history(row, results)
-        print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
-        print(json.dumps(rounded(results)))
-        return
-
-    # (a) CLI end to end, and start-up alone.
-    cli = [sys.executable, "-m", "readout_diff", "compare", str(TYPICAL), "-f", "json"]
-    a = median_time(lambda: subprocess.run(cli, capture_output=True, check=True), repeats)
-    bare = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"]), repeats)
-    helps = [sys.executable, "-m", "readout_diff", "--help"]
-    help_s = median_time(lambda: subprocess.run(helps, capture_output=True, check=True), repeats)
-    results.update(a_cli_s=a, python_start_s=bare, help_s=help_s)
-    row("(a) CLI, seed pair, JSON", f"{a:.3f} s", "", f"< {TARGETS['a']} s")
-    row("    `--help` alone / bare python", f"{help_s:.3f} s / {bare:.3f} s")
-
-    # (b) library call on the typical pair.
-    from readout_diff import compare, load_meeting
-    from readout_diff.inputs.lexicon import load_lexicon
-
-    meeting = load_meeting(str(TYPICAL))
-    lexicon = load_lexicon()
-    b = median_time(
-        lambda: compare(meeting.readouts, lexicon=lexicon, participants=meeting.participants),
-        repeats * 5,
-    )
-    texts = [r.text[r.body_start :] for r in meeting.readouts]
-    base_b = median_time(lambda: baseline_time(*texts), repeats * 5)
-    results.update(b_library_s=b, b_baseline_s=base_b)
-    words = sum(len(t.split()) for t in texts) // 2
-    row(
-        f"(b) library compare(), seed pair (~{words} words each)",
-        f"{b * 1000:.1f} ms",
-        f"{base_b * 1000:.1f} ms ({slower(base_b, b)})",
-        f"< {TARGETS['b'] * 1000:.0f} ms",
-    )
-
-    scaling = run_scaling(args, row, results)
-
-    run_batch(row, results)
-    run_history(row, results)
-
-    print(f"\nreadout-diff speed, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}")
-    print(table(("case", "readout-diff", "difflib baseline (ratio)", "target"), rows))
-    print_scaling(scaling, results)
-    print(json.dumps(rounded(results)))
-
-
-def run_scaling(args: argparse.Namespace, row: Callable[..., None], results: dict) -> list:  # type: ignore[type-arg]
-    """(c) and (d): long statements in a fresh process."""
-    pool = sample_sentences()
-    sizes = [1_000, 5_000, 15_000] + ([] if args.quick else [50_000])
-    scaling = []
-    for size in sizes:
-        fa, fb = write_pair(size, pool)
-        runs = [fresh_run(fa, fb) for _ in range(3 if size >= 15_000 else 5)]
-        seconds = statistics.median(r["s"] for r in runs)
-        mb = max(r["mb"] for r in runs)
-        # difflib grows with sentence pairs: 150 s at 15k words, so ~25 min at 50k: skipped.
-        timed = size <= (5_000 if args.quick else 15_000)
-        base = baseline_time(fa.read_text("utf-8"), fb.read_text("utf-8")) if timed else 0.0
-        pairs = scored_pairs(fa, fb)
-        claims = runs[0]["claims"]
-        scaling.append((size, claims, pairs, seconds, mb, base))
-        if size == 15_000:
-            results.update(c_s=seconds, c_mb=mb, c_baseline_s=base)
-            row(
-                f"(c) two 15k-word statements ({claims[0]} claims each), fresh process",
-                f"{seconds:.2f} s, {mb:.0f} MB",
-                f"{base:.1f} s ({slower(base, seconds)})" if base else "not timed (--quick)",
-                f"< {TARGETS['c']} s, < {TARGETS['c_mb']} MB",
-            )
-            if args.profile:
-                profile(fa, fb)
-        if size == 50_000:
-            row(
-                "    two 50k-word statements",
-                f"{seconds:.2f} s, {mb:.0f} MB",
-                "",
-                f"< {TARGETS['d50k']} s",
-            )
-    results["d_scaling"] = [
-        {"words": s, "claims": c, "pairs_scored": p, "s": t, "mb": m, "baseline_s": bs}
-        for s, c, p, t, m, bs in scaling
-    ]
-    results["d_exponent"] = fitted_exponent([(s, t) for s, _, _, t, _, _ in scaling])
-    results["d_exponent_from_5k"] = fitted_exponent([(s, t) for s, _, _, t, _, _ in scaling[1:]])
-    return scaling
 
 
 def fitted_exponent(points: list[tuple[float, float]]) -> float:
@@ -274,26 +156,111 @@ def fitted_exponent(points: list[tuple[float, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
 
 
-def run_batch(row: Callable[..., None], results: dict) -> None:  # type: ignore[type-arg]
-    """(e) 1,000 pairs through batch, with 1 and 2 workers."""
-    manifest, chosen = batch_manifest(1_000)
-    for workers in (1, 2):
-        cmd = [sys.executable, "-m", "readout_diff", "batch", str(manifest), "-j", str(workers)]
-        cmd.append("--allow-outside")  # the manifest in bench/.tmp names the samples' files
-        results[f"e_batch_{workers}_workers_s"] = median_time(
-            lambda cmd=cmd: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True), 3
-        )
-    # The baseline takes ~0.1 s a pair: timed on the first 100 pairs, scaled to 1,000.
-    texts_e = {p: Path(p).read_text("utf-8") for pair in chosen[:100] for p in pair}
-    base_e = 10 * sum(baseline_time(texts_e[x], texts_e[y]) for x, y in chosen[:100])
-    results["e_baseline_s_estimated"] = base_e
-    e1, e2 = results["e_batch_1_workers_s"], results["e_batch_2_workers_s"]
-    row(
-        "(e) 1,000 typical pairs, `batch -j 1` / `-j 2`",
-        f"{e1:.1f} s / {e2:.1f} s",
-        f"~{base_e:.0f} s (100 pairs x 10; {slower(base_e, min(e1, e2))})",  # type: ignore[type-var]
-        f"< {TARGETS['e']:.0f} s",
+def batch_manifest(pairs: int) -> Path:
+    """`pairs` meetings, each two sample readouts drawn at random (fixed seed)."""
+    files = sorted(str(p) for p in (ROOT / "samples").glob("*/*.txt"))
+    rng = random.Random(7)
+    path = TMP / f"batch-{pairs}.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["meeting", "readout"])
+        for n in range(pairs):
+            a, b = rng.sample(files, 2)
+            w.writerows([[f"m{n:04d}", a], [f"m{n:04d}", b]])
+    return path
+
+
+def cli_rows(rounds: int, results: dict[str, float]) -> None:
+    times = interleaved(
+        {
+            "floor": FLOOR,
+            "json": [*CLI, "-f", "json"],
+            "terminal": [*CLI, "-f", "terminal", "--width", "100"],
+        },
+        rounds,
     )
+    results["cli_json"] = ratio(times, "json", "floor")
+    results["cli_terminal"] = ratio(times, "terminal", "floor")
+    results["floor_s"] = statistics.median(times["floor"])
+    results["cli_json_s"] = statistics.median(times["json"])
+    results["cli_terminal_s"] = statistics.median(times["terminal"])
+
+
+def library_rows(rounds: int, results: dict[str, float]) -> None:
+    from baseline import pair_sentences, sentences
+
+    from readout_diff import compare, load_meeting
+    from readout_diff.inputs.lexicon import load_lexicon
+
+    meeting = load_meeting(str(TYPICAL))
+    lexicon = load_lexicon()
+    texts = [r.text[r.body_start :] for r in meeting.readouts]
+
+    def ours() -> None:
+        compare(meeting.readouts, lexicon=lexicon, participants=meeting.participants)
+
+    def theirs() -> None:
+        pair_sentences(sentences(texts[0]), sentences(texts[1]))
+
+    ours()  # warm-up
+    theirs()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(rounds):
+        for fn, into in ((ours, a), (theirs, b)):
+            t = time.perf_counter()
+            for _ in range(5):
+                fn()
+            into.append((time.perf_counter() - t) / 5)
+    results["compare_ms"] = statistics.median(a) * 1000
+    results["difflib_ms"] = statistics.median(b) * 1000
+    results["vs_difflib"] = statistics.median(y / x for x, y in zip(a, b, strict=True))
+
+
+def batch_rows(meetings: int, rounds: int, results: dict[str, float]) -> None:
+    manifest = batch_manifest(meetings)
+    cmd = [PY, "-m", "readout_diff", "batch", str(manifest), "--allow-outside", "-j"]
+    times = interleaved({"j1": [*cmd, "1"], "j2": [*cmd, "2"]}, rounds)
+    results["batch_ms"] = statistics.median(times["j1"]) / meetings * 1000
+    results["j2_speedup"] = ratio(times, "j1", "j2")
+
+
+def scaling_rows(rounds: int, results: dict[str, float]) -> None:
+    pool = sample_sentences()
+    sizes = (5_000, 15_000, 50_000)
+    cmds = {size: [PY, "-c", _FRESH, *map(str, write_pair(size, pool))] for size in sizes}
+    walls: dict[int, list[float]] = {size: [] for size in sizes}
+    peak = 0.0
+    for _ in range(rounds):
+        for size, cmd in cmds.items():
+            wall, mb = run(cmd)
+            walls[size].append(wall)
+            peak = max(peak, mb) if size == 50_000 else peak
+    for size in sizes:
+        results[f"w{size // 1000}k_s"] = statistics.median(walls[size])
+    results["w50k_mb"] = peak
+    results["slope"] = fitted_exponent([(s, statistics.median(walls[s])) for s in sizes])
+
+
+def big_rows(rounds: int, results: dict[str, float]) -> None:
+    from readout_diff.inputs.read import MAX_READOUT_BYTES
+
+    big = TMP / "big-5mb.txt"
+    big.write_text(long_statement(0, 3, sample_sentences(), MAX_READOUT_BYTES), encoding="utf-8")
+    out = TMP / "big-5mb.json"
+    other = sorted(TYPICAL.glob("*.txt"))[0]
+    cmd = [PY, "-m", "readout_diff", "compare", str(big), str(other), "-f", "json"]
+    walls, peaks = [], []
+    for _ in range(rounds):
+        wall, mb = run(cmd, out)
+        walls.append(wall)
+        peaks.append(mb)
+    size_in = big.stat().st_size + other.stat().st_size
+    results["big_s"] = statistics.median(walls)
+    results["big_mb"] = max(peaks)
+    results["big_json_ratio"] = out.stat().st_size / size_in
+    results["big_json_mb"] = out.stat().st_size / 1e6
+    results["big_in_mb"] = size_in / 1e6
 
 
 def history_archive(meetings: int) -> Path:
@@ -301,11 +268,10 @@ def history_archive(meetings: int) -> Path:
     and one date a day (so that every group has a long timeline)."""
     import datetime
 
-    TMP.mkdir(exist_ok=True)
     path = TMP / f"history-{meetings}.jsonl"
     if path.is_file():
         return path
-    cmd = [sys.executable, "-m", "readout_diff", "batch", str(ROOT / "samples")]
+    cmd = [PY, "-m", "readout_diff", "batch", str(ROOT / "samples")]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     docs = [json.loads(x) for x in done.stdout.splitlines()]
     start = datetime.date(2000, 1, 1)
@@ -317,62 +283,88 @@ def history_archive(meetings: int) -> Path:
     return path
 
 
-def run_history(row: Callable[..., None], results: dict) -> None:  # type: ignore[type-arg]
-    """(f) the terminal history of 10,000 meetings, in a fresh process, with peak memory."""
-    import resource
-
+def history_rows(rounds: int, results: dict[str, float]) -> None:
+    """The terminal history of 10,000 meetings from JSON lines: median wall time, peak RSS."""
     archive = history_archive(10_000)
-    cmd = [sys.executable, "-m", "readout_diff", "history", str(archive)]
-    seconds = median_time(
-        lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), 3
-    )
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    mb = archive.stat().st_size / 1e6
-    results.update(f_history_10k_s=seconds, f_history_10k_peak_mb=peak_mb)
-    row(
-        f"(f) history of 10,000 meetings ({mb:.0f} MB of JSON lines)",
-        f"{seconds:.1f} s, {peak_mb:.0f} MB",
-        "",
-        f"< {TARGETS['f']:.0f} s, < {TARGETS['f_mb']} MB",
-    )
+    runs = [run([PY, "-m", "readout_diff", "history", str(archive)]) for _ in range(rounds)]
+    results["history_s"] = statistics.median(t for t, _ in runs)
+    results["history_mb"] = max(mb for _, mb in runs)
+    results["history_in_mb"] = archive.stat().st_size / 1e6
 
 
-def print_scaling(scaling: list, results: dict) -> None:  # type: ignore[type-arg]
-    print("\n(d) scaling: words per readout, one pair, fresh process (median)")
-    print(
-        table(
-            ("words", "claims", "pairs scored", "time", "peak RSS", "µs/pair", "baseline"),
-            [
-                (
-                    f"{s:,}",
-                    f"{c[0]:,} + {c[1]:,}",
-                    f"{p:,}",
-                    f"{t:.2f} s",
-                    f"{m:.0f} MB",
-                    f"{t / max(p, 1) * 1e6:.0f}",
-                    f"{bs:.2f} s" if bs else "skipped",
-                )
-                for s, c, p, t, m, bs in scaling
-            ],
+def report(results: dict[str, float], loads: tuple[str, str], meetings: int) -> None:
+    r = results
+
+    def mark(key: str) -> str:
+        text, ok = TARGETS[key]
+        return f"{text} {'met' if ok(r[key]) else 'NOT met'}"
+
+    rows = (
+        []
+        if "cli_json" not in r
+        else [
+            ("CLI, typical pair, JSON / import floor", f"{r['cli_json']:.2f}x", mark("cli_json")),
+            (
+                "CLI, typical pair, terminal report / import floor",
+                f"{r['cli_terminal']:.2f}x",
+                mark("cli_terminal"),
+            ),
+            ("compare() in process, typical pair", f"{r['compare_ms']:.1f} ms", mark("compare_ms")),
+            (
+                "compare() / difflib sentence matcher, same pair",
+                f"{r['vs_difflib']:.1f}x faster",
+                mark("vs_difflib"),
+            ),
+            (
+                f"batch, {meetings:,} meetings, per meeting, -j1",
+                f"{r['batch_ms']:.1f} ms",
+                mark("batch_ms"),
+            ),
+            ("batch -j2 speed-up over -j1", f"{r['j2_speedup']:.2f}x", mark("j2_speedup")),
+        ]
+    )
+    if "w50k_s" in r:
+        rows.append(
+            (
+                "two 50,000-word statements, fresh process",
+                f"{r['w50k_s']:.2f} s, slope {r['slope']:.2f} (5k-50k), {r['w50k_mb']:.0f} MB",
+                f"{mark('w50k_s')}; {mark('w50k_mb')}",
+            )
         )
-    )
+    if "big_s" in r:
+        rows.append(
+            (
+                f"5 MB readout vs a typical one, CLI JSON ({r['big_in_mb']:.1f} MB in)",
+                f"{r['big_s']:.1f} s, {r['big_mb']:.0f} MB RSS, JSON {r['big_json_mb']:.1f} MB"
+                f" = {r['big_json_ratio']:.1f}x input",
+                f"{mark('big_s')}; {mark('big_json_ratio')}",
+            )
+        )
+    if "history_s" in r:
+        rows.append(
+            (
+                f"history of 10,000 meetings, JSON lines ({r['history_in_mb']:.0f} MB)",
+                f"{r['history_s']:.1f} s, {r['history_mb']:.0f} MB RSS",
+                f"{mark('history_s')}; {mark('history_mb')}",
+            )
+        )
     print(
-        f"fitted exponent of time vs words (log-log least squares): {results['d_exponent']:.2f}"
-        f" over all sizes, {results['d_exponent_from_5k']:.2f} from 5k on (start-up excluded)"
+        f"\nreadout-diff speed, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+        f"load average {loads[0]} (start) / {loads[1]} (end)"
     )
+    print(table(("figure", "measured", "target"), rows))
+    if "cli_json" in r:
+        print(
+            f"(import floor {r['floor_s'] * 1000:.0f} ms; CLI JSON {r['cli_json_s'] * 1000:.0f} ms,"
+            f" terminal {r['cli_terminal_s'] * 1000:.0f} ms; difflib {r['difflib_ms']:.1f} ms"
+            + (f"; 5k {r['w5k_s']:.2f} s, 15k {r['w15k_s']:.2f} s" if "w5k_s" in r else "")
+            + ")"
+        )
+    print(json.dumps({k: round(v, 4) for k, v in r.items()}))
 
 
-def rounded(value: object) -> object:
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [rounded(v) for v in value]
-    return value
-
-
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *rows]
@@ -381,19 +373,46 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def profile(a: Path, b: Path) -> None:
-    """Where the time of the 15k-word case goes (cumulative, the top of the pipeline)."""
-    from readout_diff import compare, load_readout
-    from readout_diff.inputs.lexicon import load_lexicon
+def profile() -> None:
+    """Where one CLI run (typical pair, JSON) spends its time, imports included."""
+    code = (
+        "import cProfile, sys; sys.argv = ['readout-diff', 'compare', {!r}, '-f', 'json'];"
+        "cProfile.run('from readout_diff.cli import main\\ntry:\\n main()\\nexcept SystemExit:"
+        "\\n pass', {!r})"
+    ).format(str(TYPICAL), str(TMP / "cli.prof"))
+    subprocess.run([PY, "-c", code], stdout=subprocess.DEVNULL, check=True)
+    stats = pstats.Stats(str(TMP / "cli.prof"), stream=sys.stderr)
+    stats.sort_stats("cumulative").print_stats(r"readout_diff", 30)
+    stats.sort_stats("tottime").print_stats(25)
 
-    lexicon = load_lexicon()
-    readouts = [load_readout(str(a), rid="a"), load_readout(str(b), rid="b")]
-    profiler = cProfile.Profile()
-    profiler.enable()
-    compare(readouts, lexicon=lexicon)
-    profiler.disable()
-    stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative")
-    stats.print_stats(r"readout_diff|rapidfuzz", 18)
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller batch")
+    parser.add_argument("--profile", action="store_true", help="profile one CLI run")
+    parser.add_argument("--history", action="store_true", help="only the history row")
+    args = parser.parse_args()
+    compileall.compile_dir(ROOT / "readout_diff", quiet=1)  # as pip does at install
+    TMP.mkdir(exist_ok=True)
+    start = load()
+    results: dict[str, float] = {}
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("CLI", lambda: cli_rows(5 if args.quick else 15, results)),
+        ("compare()", lambda: library_rows(10 if args.quick else 40, results)),
+        ("batch", lambda: batch_rows(200 if args.quick else 1000, 1 if args.quick else 3, results)),
+        ("long statements", lambda: scaling_rows(1 if args.quick else 3, results)),
+    ]
+    if not args.quick:
+        steps.append(("5 MB readout", lambda: big_rows(3, results)))
+        steps.append(("history", lambda: history_rows(3, results)))
+    if args.history:
+        steps = [("history", lambda: history_rows(3, results))]
+    for name, step in steps:
+        print(f"  {name}... (load {load()})", file=sys.stderr, flush=True)
+        step()
+    report(results, (start, load()), 200 if args.quick else 1000)
+    if args.profile:
+        profile()
 
 
 if __name__ == "__main__":

@@ -47,3 +47,22 @@ def test_dir_lists_the_lazy_exports() -> None:
     import readout_diff
 
     assert {"compare", "load_readout", "Comparison"} <= set(dir(readout_diff))
+
+
+def test_comparing_text_files_loads_nothing_for_urls_web_pages_or_plugins(tmp_path) -> None:
+    # socket (fetching), logging (readability's), importlib.metadata (plugins, none installed
+    # here) and hashlib (the lexicon index is trusted) cost a CLI run ~15% of its start-up.
+    from conftest import SAMPLES
+
+    meeting = SAMPLES / "2025-07-13-wang-lavrov-beijing"
+    out = tmp_path / "r.json"
+    loaded = _run(
+        "import sys\n"
+        f"sys.argv = ['readout-diff', 'compare', {str(meeting)!r}, '-o', {str(out)!r}]\n"
+        "from readout_diff.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "print(sorted(m for m in sys.modules if m in "
+        "('socket', 'logging', 'importlib.metadata', 'hashlib', 'rich')))"
+    )
+    assert out.stat().st_size > 1000
+    assert loaded == "[]"

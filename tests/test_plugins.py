@@ -108,3 +108,22 @@ def test_a_format_name_the_cli_cannot_offer_is_refused(name: str) -> None:
 
     with pytest.raises(UsageError, match="not an output format with a plain name"):
         register_format(OutputFormat(name))
+
+
+def test_without_a_plugin_importlib_metadata_is_not_imported(tmp_path: Path) -> None:
+    # No entry_points.txt on the path names the groups: nothing to scan, nothing imported.
+    code = (
+        "import sys\n"
+        "from readout_diff.report.formats import formats\n"
+        "from readout_diff.inputs.readers import readers\n"
+        "assert 'tsv' not in formats() and 'claims' not in readers()\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"
+    env = installed(tmp_path)  # with the plugin: found, as before
+    code = code.replace("not in formats()", "in formats()").replace("not in readers", "in readers")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "True"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import signal
@@ -180,6 +181,15 @@ def _stop_at(many: Path, out: Path, sig: signal.Signals, at: float) -> subproces
     return p
 
 
+def _complete(out: Path, meetings: int) -> bool:
+    """Whether `out` holds a whole batch's JSON lines, one per meeting."""
+    lines = out.read_text("utf-8").splitlines()
+    try:
+        return len(lines) == meetings and all(json.loads(line) for line in lines)
+    except ValueError:
+        return False
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="needs POSIX signals")
 def test_a_parallel_batch_stops_within_a_second_at_any_moment(many: Path, tmp_path: Path) -> None:
     """The race that hung `batch -j2` about 1 stop in 6 (a worker killed while it wrote its
@@ -233,7 +243,11 @@ def test_a_parallel_batch_stops_within_a_second_at_any_moment(many: Path, tmp_pa
                 f"readout-diff: error: {said}\n",
                 True,
             )
-            if not stopped and p.returncode != 0:
+            # A run that had finished its work, stopped while the interpreter shut down (its
+            # handlers are gone by then), dies by the signal itself: a shell reports 143 as for
+            # our own stop, and its output is the complete new one.
+            finished = p.returncode == -p.sig and _complete(p.out, 48)  # type: ignore[attr-defined]
+            if not stopped and p.returncode != 0 and not finished:
                 wrong.append((p.sig, p.at, p.returncode, err[-200:]))  # type: ignore[attr-defined]
             times.append(took)
             if took > LIMIT:

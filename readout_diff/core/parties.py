@@ -112,7 +112,8 @@ class Issuers:
         return Issuers(self.issuers, titles, self.own_titles, self.bare)
 
 
-@functools.cache
+# Bounded: a batch meets a new table in every meeting whose speakers differ (`with_people`)
+@functools.lru_cache(maxsize=256)
 def _compiled(
     items: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -132,7 +133,7 @@ _TITLE_WORDS = frozenset(
 _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _bare(titles: tuple[str, ...]) -> re.Pattern[str]:
     """Bare titles: not inside a longer title, not "the President of Russia", not "the
     President Xi" (a name follows: the lexicon or the meeting's speakers tell whose)."""

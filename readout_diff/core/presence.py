@@ -11,9 +11,10 @@ report says what it names instead.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from readout_diff.core.detect import detect
 from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
@@ -146,23 +147,97 @@ def _inside_a_name(phrase: str, readout: Readout) -> Iterator[tuple[int, int]]:
     words = phrase.split()
     if len(words) < 2:
         return
-    spread = _NAME_GAP.join(rf"{re.escape(w[0].upper())}(?i:{re.escape(w[1:])})" for w in words)
-    yield from _after_no_word(re.compile(rf"{spread}(?!\w)"), readout.text, readout.body_start)
+    # Every word must stand somewhere with its capital: most phrases stop here and never
+    # compile the spread pattern, which costs ~1 ms each (its name gaps), a dozen per run.
+    text, start = readout.text, readout.body_start
+    if not all(_capitalised_in(word, text, start) for word in words):
+        return
+    capitalised = [rf"{re.escape(w[0].upper())}(?i:{re.escape(w[1:])})" for w in words]
+    yield from _after_no_word(_regex(_spread(tuple(capitalised)), text), text, start)
+
+
+@functools.lru_cache(maxsize=512)
+def _spread(capitalised: tuple[str, ...]) -> re.Pattern[str]:
+    """The words with a proper name's other words between them (compiled once per process:
+    a batch meets the same phrases in many meetings)."""
+    return re.compile(rf"{_NAME_GAP.join(capitalised)}(?!\w)")
 
 
 _NOT_AFTER_WORD = re.compile(r"(?<!\w)")
+_EMPTY = re.compile(r"(?<!\w)(?!\w)")  # the empty phrase (flags make no difference to it)
 
 
-def _after_no_word(pattern: re.Pattern[str], text: str, pos: int) -> Iterator[tuple[int, int]]:
-    r"""(start, end) of the hits of `pattern` in text[pos:] that no word character precedes, as
-    finditer of the pattern behind `(?<!\w)` gives them: a hit that fails the test is searched
-    again from its next character."""
-    while (hit := pattern.search(text, pos)) is not None:
-        if _NOT_AFTER_WORD.match(text, hit.start()):
-            yield hit.span()
-            pos = hit.end()
+# (start, end) of a pattern's first hit in a text from a position, or None
+_Search = Callable[[int], "tuple[int, int] | None"]
+
+
+def _after_no_word(search: _Search, text: str, pos: int) -> Iterator[tuple[int, int]]:
+    r"""(start, end) of the hits of a pattern (`search`) in text[pos:] that no word character
+    precedes, as finditer of the pattern behind `(?<!\w)` gives them: a hit that fails the test
+    is searched again from its next character."""
+    while (hit := search(pos)) is not None:
+        if _NOT_AFTER_WORD.match(text, hit[0]):
+            yield hit
+            pos = hit[1]
         else:
-            pos = hit.start() + 1
+            pos = hit[0] + 1
+
+
+def _regex(pattern: re.Pattern[str], text: str) -> _Search:
+    return lambda pos: hit.span() if (hit := pattern.search(text, pos)) is not None else None
+
+
+# Characters that re's IGNORECASE matches to an ASCII letter though str.lower() does not give
+# that letter ("İ" and "ı" to i, "ſ" to s; "İ" is also the one character whose lower case is
+# two characters). In a text holding none of them, an ASCII phrase found in the lower-cased
+# text is exactly what the IGNORECASE pattern finds (checked over every code point).
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """The text in lower case, or None when it holds a case trap (the phrases of one readout
+    are searched in turn: lowered once)."""
+    return None if _CASE_TRAPS.search(text) else text.lower()
+
+
+def _literal(phrase: str, text: str, any_case: bool) -> _Search:
+    r"""The search of `phrase(?!\w)` (IGNORECASE when `any_case`) in `text`: with str.find
+    where that finds the same hits, which spares compiling one pattern per phrase (~50 a
+    readout, and different in every meeting of a batch); else the compiled pattern."""
+    haystack = _lowered(text) if any_case and phrase.isascii() else None if any_case else text
+    if haystack is None:
+        flags = re.IGNORECASE if any_case else 0
+        return _regex(re.compile(rf"{re.escape(phrase)}(?!\w)", flags), text)
+    needle = phrase.lower() if any_case else phrase
+    size = len(needle)
+
+    def search(pos: int) -> tuple[int, int] | None:
+        while (at := haystack.find(needle, pos)) >= 0:
+            if _WORD_CHAR.match(text, at + size) is None:
+                return at, at + size
+            pos = at + 1
+        return None
+
+    return search
+
+
+def _capitalised_in(word: str, text: str, pos: int) -> bool:
+    """Whether `word` stands in text[pos:] with a capital, the rest in any case (as the
+    pattern `W(?i:ord)` finds it)."""
+    capital, rest = word[0].upper(), word[1:]
+    lowered = _lowered(text) if word.isascii() else None
+    if lowered is None:
+        return (
+            re.compile(rf"{re.escape(capital)}(?i:{re.escape(rest)})").search(text, pos) is not None
+        )
+    needle = word.lower()
+    while (at := lowered.find(needle, pos)) >= 0:
+        if text[at] == capital:
+            return True
+        pos = at + 1
+    return False
 
 
 def _whole_words(phrase: str, text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -172,12 +247,11 @@ def _whole_words(phrase: str, text: str, pos: int) -> Iterator[tuple[int, int]]:
     kept the regular expression engine from skipping to the phrase's letters (3x faster on a
     long readout, 30x in capitals), and the look-behind tested at each hit; a hit that fails
     it is searched again from the next character, as finditer would."""
-    flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
     if not phrase:  # empty matches advance differently: leave them to finditer
-        pattern = re.compile(r"(?<!\w)(?!\w)", flags)
-        yield from (hit.span() for hit in pattern.finditer(text, pos))
+        yield from (hit.span() for hit in _EMPTY.finditer(text, pos))
         return
-    yield from _after_no_word(re.compile(rf"{re.escape(phrase)}(?!\w)", flags), text, pos)
+    search = _literal(phrase, text, any_case=not is_case_sensitive(phrase))
+    yield from _after_no_word(search, text, pos)
 
 
 def detected_presence(

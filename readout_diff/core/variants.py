@@ -295,6 +295,7 @@ _VERBAL = ("ied", "ing", "ed")
 _PARTICIPLE = re.compile(r".{3,}(?:ing|ed)$")
 
 
+@functools.lru_cache(maxsize=16384)  # a few hundred distinct words a readout, asked again and again
 def _bare(word: str, endings: tuple[str, ...]) -> str:
     """The word without one of the endings, a final "e" or a doubled last consonant:
     "managing", "managed", "manages" and "manage" are all "manag"; "stopped" is "stop"."""

@@ -7,14 +7,16 @@ becomes an `InputError` naming the URL and what went wrong, in one line.
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from readout_diff.errors import InputError
+
+if TYPE_CHECKING:  # imported when a URL is fetched: a run on files never loads socket
+    import socket
 
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
@@ -113,6 +115,8 @@ class _Watchdog:
             self._shut()
 
     def _shut(self) -> None:
+        import socket
+
         try:
             if self._socket is not None:
                 self._socket.shutdown(socket.SHUT_RDWR)  # a blocked read returns at once

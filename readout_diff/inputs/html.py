@@ -7,7 +7,7 @@ of that node then writes one paragraph per line, so that `<div>` points, list it
 
 from __future__ import annotations
 
-import logging
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -36,9 +36,16 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
 _NO_MAIN_TEXT = "no main text found in the page"
 _NO_CONTENT = "no HTML content (empty, or nested too deeply)"
 TOO_DEEP = "nested over 255 elements deep: the text after that point is missing"
-# readability logs a traceback for pages it cannot read; we report those as InputError. Added
-# once here: a handler per call would pile up one per page in a batch run.
-logging.getLogger("readability").addHandler(logging.NullHandler())
+
+
+@functools.cache
+def _quiet_readability() -> None:
+    """readability logs a traceback for pages it cannot read; we report those as InputError.
+    Added once (a handler per call would pile up one per page in a batch run), when the first
+    page is read: a run on text files never imports logging."""
+    import logging
+
+    logging.getLogger("readability").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,8 @@ def extract_text(decoded: Decoded, name: str) -> Page:
     try:
         import lxml.html
         from readability import Document
+
+        _quiet_readability()
     except ImportError:
         raise InputError(f"{name}: {MISSING_EXTRA}") from None
     try:
