@@ -174,3 +174,15 @@ class Browser:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def needs_chromium() -> None:
+    """Skip (or, where CI requires the browser tests, fail) without chromium."""
+    import pytest
+
+    reason = missing()
+    if reason is None:
+        return
+    if os.environ.get("READOUT_DIFF_BROWSER") == "required":
+        pytest.fail(f"browser tests required, but {reason}")
+    pytest.skip(f"browser tests: {reason}")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "web" in item.keywords:
                 item.add_marker(pytest.mark.skip(reason=WEB_MISSING))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module (tests/chromium.py): skipped without it, or
+    failed where CI requires the browser tests (READOUT_DIFF_BROWSER=required)."""
+    from chromium import Browser, needs_chromium
+
+    needs_chromium()
+    b = Browser()
+    yield b
+    b.close()
 
 
 @pytest.fixture

@@ -4,26 +4,17 @@ Content-Security-Policy or leaves it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from chromium import Browser
 from test_history import ARCHIVE
-from test_html_report_browser import csp_violations, needs_chromium
+from test_html_report_browser import csp_violations
 
 from readout_diff.report.history import render_history
 from readout_diff.workflows.history import history_of
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    needs_chromium()
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

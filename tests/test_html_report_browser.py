@@ -8,13 +8,11 @@ README's screenshots (docs/html-report*.png) are rewritten by `--update-goldens`
 
 from __future__ import annotations
 
-import os
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chromium import Browser, missing
+from chromium import Browser
 from conftest import ROOT, SEED
 
 from readout_diff import Readout, compare, render
@@ -23,25 +21,7 @@ from readout_diff.workflows.compare import compare_paths
 pytestmark = pytest.mark.browser
 
 
-def needs_chromium() -> None:
-    """Skip (or, where CI requires the browser tests, fail) without chromium."""
-    reason = missing()
-    if reason is None:
-        return
-    if os.environ.get("READOUT_DIFF_BROWSER") == "required":
-        pytest.fail(f"browser tests required, but {reason}")
-    pytest.skip(f"browser tests: {reason}")
-
-
 SCREENSHOTS = (ROOT / "docs" / "html-report.png", ROOT / "docs" / "html-report-claims.png")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    needs_chromium()
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")
