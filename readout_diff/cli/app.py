@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -26,7 +26,7 @@ from readout_diff.core.printable import shown
 from readout_diff.errors import ReadoutDiffError, UsageError
 from readout_diff.exit_codes import ExitCode, exit_code
 from readout_diff.report import RenderOptions, formats
-from readout_diff.report.output import PROG, STDOUT, cannot_write
+from readout_diff.report.output import PROG, STDOUT, cannot_write, check_writable, refuse_inputs
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
@@ -252,6 +252,24 @@ def suffix_list(by_suffix: Mapping[str, Enum]) -> str:
 def file_or_stdout(output: Path | None) -> Path | None:
     """`-o -` means standard output, as for the readouts (never a file named "-")."""
     return None if output is not None and str(output) == "-" else output
+
+
+def report_target(
+    output: Path | None,
+    given: E | None,
+    by_suffix: Mapping[str, E],
+    default: E,
+    inputs: Callable[[], Iterable[str | Path]],
+) -> tuple[Path | None, E]:
+    """Where one report goes (None: stdout) and in which format, checked before any work: the
+    file can be written and is none of the `inputs` (asked for only when there is a file)."""
+    output = file_or_stdout(output)
+    chosen = run(lambda: output_format(given, output, by_suffix, default))
+    if output is not None:
+        target = output
+        run(lambda: check_writable(target))
+        run(lambda: refuse_inputs(target, inputs()))
+    return output, chosen
 
 
 def output_format(

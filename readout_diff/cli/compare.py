@@ -17,17 +17,16 @@ from readout_diff.cli.app import (
     NoColorOption,
     TopicsOption,
     WidthOption,
-    file_or_stdout,
     format_choices,
     format_suffixes,
-    output_format,
     render_options,
+    report_target,
     run,
     say,
     suffix_list,
 )
 from readout_diff.exit_codes import ExitCode
-from readout_diff.report.output import check_writable, refuse_inputs, write_output
+from readout_diff.report.output import write_output
 
 # The formats that draw one comparison (report.formats), and what `-o FILE` says of them.
 if TYPE_CHECKING:  # members made at run time, from the registry
@@ -150,11 +149,9 @@ def compare(
     from readout_diff.report import render
     from readout_diff.workflows.compare import compare_paths, input_files
 
-    output = file_or_stdout(output)
-    chosen = run(lambda: output_format(format, output, SUFFIXES, Format("terminal")))
-    if output is not None:
-        run(lambda: check_writable(output))
-        run(lambda: refuse_inputs(output, input_files(paths, topics)))
+    output, chosen = report_target(
+        output, format, SUFFIXES, Format("terminal"), lambda: input_files(paths, topics)
+    )
     lexicon = run(lambda: load_lexicon(topics))
     for warning in lexicon.warnings:
         say("warning", warning)

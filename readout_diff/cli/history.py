@@ -17,15 +17,14 @@ from readout_diff.cli.app import (
     NoColorOption,
     TopicsOption,
     WidthOption,
-    file_or_stdout,
-    output_format,
     render_options,
+    report_target,
     run,
     say,
 )
 from readout_diff.cli.batch import ProgressBar
 from readout_diff.report.history import HISTORY_FORMATS
-from readout_diff.report.output import check_writable, refuse_inputs, write_output
+from readout_diff.report.output import write_output
 
 # The formats of report.history, as the Enum typer shows and parses, and what -o says of them.
 if TYPE_CHECKING:
@@ -116,11 +115,9 @@ def history(
     from readout_diff.report.history import render_history
     from readout_diff.workflows.history import history_of
 
-    output = file_or_stdout(output)
-    chosen = run(lambda: output_format(format, output, SUFFIXES, HistoryFormat("terminal")))
-    if output is not None:
-        run(lambda: check_writable(output))
-        run(lambda: refuse_inputs(output, [archive, *map(str, topics)]))
+    output, chosen = report_target(
+        output, format, SUFFIXES, HistoryFormat("terminal"), lambda: [archive, *map(str, topics)]
+    )
     settings = Settings(min_meetings, min_share, min_run)
     bar = _bar(archive, output, no_progress)
     with bar or nullcontext():
