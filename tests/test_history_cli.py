@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,29 @@ def test_terminal_golden_of_the_sample_archive(jsonl: Path, update_goldens: bool
     text = ok(jsonl, "--width", 100, "--no-color")
     assert "\x1b[" not in text
     check_golden("history.terminal.txt", text, update_goldens)
+
+
+def test_a_narrow_terminal_wraps_topic_names_and_keeps_every_column(jsonl: Path) -> None:
+    text = ok(jsonl, "--width", 60, "--no-color")
+    heading = "topic         named  omits  covered  rate  first  last  run  timeline"
+    assert heading in text.splitlines()  # the topic column narrowed to fit, not dropped
+    assert "2019-03-12  2021-09-21    6  ●●●●●○○○○·○○" in text  # no cell cut short
+    rows = text.splitlines()
+    i = next(i for i, row in enumerate(rows) if row.startswith("Students and "))
+    assert rows[i + 1 : i + 3] == ["academic", "exchanges"]  # the name wraps on lines of its own
+    prose = [row for row in rows if row.startswith("  ")]  # the lines around the tables
+    assert prose and all(len(row) <= 60 for row in prose)
+
+
+def test_colour_marks_the_headings_only_when_asked(jsonl: Path) -> None:
+    text = ok(jsonl, "--width", 100, "--color", "always")
+    assert "\x1b[1mHistory of 12 meetings: 12 used\x1b[0m" in text
+    assert "\x1b[1;36mchile against norway\x1b[0m" in text
+    assert ok(jsonl, "--width", 100, "--no-color") == _plain(text)
+
+
+def _plain(text: str) -> str:
+    return re.sub("\x1b\\[[0-9;]*m", "", text)
 
 
 def test_the_folder_and_its_batch_lines_give_the_same_report(jsonl: Path) -> None:
