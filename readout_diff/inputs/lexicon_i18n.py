@@ -9,10 +9,9 @@ import json
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, check_foreign_aliases
 from readout_diff.errors import SpecError
+from readout_diff.inputs.yamlio import parse_shipped
 
 GENERATED = "topics.i18n.generated.yaml"
 
@@ -38,12 +37,12 @@ def _table(raw: Any, name: str) -> dict[str, tuple[str, ...]]:
 def foreign_aliases() -> dict[str, dict[str, tuple[str, ...]]]:
     """language -> topic id -> aliases: the generated names, then the hand-kept ones. An alias
     in both files is an error naming both (the hand-kept file adds, never repeats)."""
-    generated = yaml.safe_load(_data(GENERATED)) or {}
+    generated = parse_shipped(_data(GENERATED)) or {}
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang in FOREIGN:
         gen = _table(generated.get(lang) or {}, f"{GENERATED} ({lang})")
         hand_name = f"topics.{lang}.yaml"
-        hand = _table(yaml.safe_load(_data(hand_name)) or {}, hand_name)
+        hand = _table(parse_shipped(_data(hand_name)) or {}, hand_name)
         owner = {alias: tid for tid, aliases in gen.items() for alias in aliases}
         for tid, aliases in hand.items():
             for alias in aliases:

@@ -12,7 +12,13 @@ from typing import Any
 from readout_diff.core.phrases import check_phrase
 from readout_diff.core.tone import ActLevel, AtmosphereTerm, ToneLexicon
 from readout_diff.errors import SpecError
-from readout_diff.inputs.yamlio import check_keys, parse_yaml, read_spec_text, where
+from readout_diff.inputs.yamlio import (
+    check_keys,
+    parse_shipped,
+    parse_yaml,
+    read_spec_text,
+    where,
+)
 
 TONE_KEYS = ("version", "meeting_nouns", "atmosphere", "commitment")
 ATMOSPHERE_KEYS = ("id", "phrases", "register", "reading")
@@ -103,10 +109,8 @@ def parse_tone(data: Any, name: str) -> ToneLexicon:
 def _builtin_tone() -> ToneLexicon:
     # Shipped data, read strictly by the tests (duplicate keys, lines): parsed here with the
     # plain C loader, ~1 ms where line tracking costs ~13 ms at every start.
-    import yaml
-
     text = resources.files("readout_diff").joinpath(BUILTIN).read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = parse_shipped(text)
     return parse_tone(data, "built-in tone.yaml")
 
 
