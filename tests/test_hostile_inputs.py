@@ -22,6 +22,7 @@ from readout_diff.inputs.spec import read_meeting_folder
 from readout_diff.inputs.yamlio import parse_yaml
 
 RUSSIA = str(SEED / "russia-mfa.txt")
+CHINA = str(SEED / "china-mfa.txt")
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -293,14 +294,21 @@ def test_a_readout_with_no_claims_is_compared_with_a_warning(tmp_path: Path) -> 
     )
 
 
-def test_two_readouts_with_one_label_get_one_warning() -> None:
-    code, out, err = cli("compare", RUSSIA, RUSSIA, "--label", "MFA", "--label", "MFA")
-    assert code == 0, err
+def test_one_file_given_twice_gets_one_warning_whatever_its_labels() -> None:
     same = (
         f"readout-diff: warning: {RUSSIA}: the same file as readout a ({RUSSIA}): "
         "nothing to compare\n"
     )
-    assert err == same + (
-        f"readout-diff: warning: {RUSSIA}: readout a has the same label 'MFA': tell them by id\n"
+    for labels in ((), ("--label", "MFA", "--label", "MFA"), ("--label", "A", "--label", "B")):
+        code, out, err = cli("compare", RUSSIA, RUSSIA, *labels)
+        assert code == 0, err
+        assert err == same  # not also "the same label": the same file has it, and is said once
+
+
+def test_two_readouts_with_one_label_are_told_apart_by_id() -> None:
+    labels = ("--label", "MFA", "--label", "MFA", "--party", "russia", "--party", "china")
+    code, out, err = cli("compare", RUSSIA, CHINA, *labels)
+    assert code == 0, err
+    assert err == (
+        f"readout-diff: warning: {CHINA}: readout a has the same label 'MFA': tell them by id\n"
     )
-    assert cli("compare", RUSSIA, RUSSIA, "--label", "A", "--label", "B")[2] == same

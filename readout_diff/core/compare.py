@@ -409,7 +409,8 @@ def _readout_claims(
             "no claims, only a headline or bylines: every topic of the other readouts shows "
             "as missing from it"
         )
-    same = [o.id for o in earlier if r.label and o.label == r.label]
+    # The same source given twice has the same label, and its own warning (workflows.compare)
+    same = [o.id for o in earlier if r.label and o.label == r.label and o.source != r.source]
     if same:
         warnings.append(f"readout {same[0]} has the same label {r.label!r}: tell them by id")
     return ReadoutClaims(
