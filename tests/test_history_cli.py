@@ -231,7 +231,9 @@ def test_a_csv_manifest_marks_a_readout_partial(tmp_path: Path) -> None:
     assert states["human-rights"] == "partial"  # Norway names it; Chile's excerpt may not
     assert pairs["chile"]["consistently_left_out"] == []
     (tmp_path / "m.csv").write_text(head + "m1,2020-01-01,chile.txt,chile,maybe\n", "utf-8")
-    fails(invoke(tmp_path / "m.csv"), "'partial' must be true or false")
+    r = invoke(tmp_path / "m.csv")
+    fails(r, "m.csv line 3: 'partial' must be true or false, not 'maybe'")
+    assert "YAML" not in r.stderr  # a CSV cell is not YAML: the message says what a cell holds
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

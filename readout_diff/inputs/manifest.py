@@ -167,9 +167,11 @@ def _csv_readout(at: str, cells: dict[str, str], base: Path) -> ReadoutSpec:
     name, _, line = at.rpartition(" line ")
     entry = LineDict((k, cells[k] or None) for k in ("label", "url", "party") if k in cells)
     entry["file"], entry.line = cells["readout"], int(line)
-    flag = cells.get("partial", "").lower()
-    if flag:  # a cell is text: "true" or "false", as YAML would write the boolean
-        entry["partial"] = {"true": True, "false": False}.get(flag, cells["partial"])
+    flag = cells.get("partial", "").strip().lower()
+    if flag and flag not in ("true", "false"):  # a cell is text: said here, not as YAML's
+        raise SpecError(f"{at}: 'partial' must be true or false, not {cells['partial']!r}")
+    if flag:
+        entry["partial"] = flag == "true"
     return readout_spec(entry, name, at, base)
 
 
