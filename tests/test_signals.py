@@ -301,3 +301,26 @@ def test_a_device_is_refused(tmp_path: Path) -> None:
         "readout-diff: error: /dev/zero: not a regular file (a device or socket), expected a "
         "readout file ('-' reads standard input)\n"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_worker_stopped_before_its_own_handler_ends_by_the_signal_not_a_traceback() -> None:
+    """A batch worker is forked with the CLI's SIGTERM handler and sets its own a moment later
+    (`_init_worker`): the parent's stop can fall in between. The inherited handler then ends
+    the worker as SIGTERM's default would; raising Terminated there printed a traceback."""
+    from readout_diff.cli.app import Terminated, terminate
+
+    was = Terminated.pid
+    Terminated.pid = os.getpid()  # as `main` sets it; the child below is another process
+    try:
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child
+            try:
+                terminate(signal.SIGTERM, None)
+            finally:
+                os._exit(3)  # only reached if the handler returned without ending the process
+        _, status = os.waitpid(child, 0)
+    finally:
+        Terminated.pid = was
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM, status
+    assert not Terminated.received  # the parent's own state is untouched

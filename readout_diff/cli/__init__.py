@@ -7,7 +7,9 @@ none of the core: `readout-diff --help` stays fast.
 
 from __future__ import annotations
 
-from readout_diff.cli.app import app, render_options, terminate
+import os
+
+from readout_diff.cli.app import Terminated, app, render_options, terminate
 from readout_diff.cli.batch import batch
 from readout_diff.cli.check import check
 from readout_diff.cli.compare import compare
@@ -28,6 +30,7 @@ def main() -> None:
         # Die quietly when the reader of a pipe goes away (`| head`), as Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # `kill`, `timeout` and a cancelled CI job stop us as Ctrl-C does, cleaning up (exit 143).
+    Terminated.pid = os.getpid()
     signal.signal(signal.SIGTERM, terminate)
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)

@@ -53,10 +53,19 @@ class Terminated(KeyboardInterrupt):
 
     received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
     said = False  # `run` said "interrupted" or "terminated"; typer's exit 130 says nothing
+    pid = 0  # the process `main` installed the handler in
 
 
 def terminate(signum: int, frame: object) -> None:
     """The SIGTERM and SIGHUP handler `main` installs."""
+    if os.getpid() != Terminated.pid:
+        # A batch worker stopped by its parent before it set its own handler (it inherits this
+        # one when forked): it ends as the signal's default would, not with a traceback.
+        import signal
+
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     Terminated.received = True
     raise Terminated
 
