@@ -66,6 +66,24 @@ def test_compare_reads_a_plugin_file_and_writes_a_plugin_format(env, tmp_path: P
     assert [h["text"] for h in a["header"]] == ["Talks in Beijing"]
 
 
+def test_a_plugin_file_saved_is_read_again_by_its_reader(env, tmp_path: Path) -> None:
+    (tmp_path / "a.claims").write_text("# Talks in Beijing\nThey discussed Gaza. And trade.\n")
+    (tmp_path / "b.txt").write_text("Trade was discussed at length.\n")
+    first = run(env, "compare", "a.claims", "b.txt", "-f", "json", "--save", "kept", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == [
+        "a-a.claims",  # its reader's suffix: as .txt it was split again, into two claims
+        "b-b.txt",
+        "meeting.yaml",
+    ]
+    again = run(env, "compare", "kept", "-f", "json", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    claims = [[c["text"] for c in r["claims"]] for r in json.loads(again.stdout)["readouts"]]
+    assert claims == [
+        [c["text"] for c in r["claims"]] for r in json.loads(first.stdout)["readouts"]
+    ]
+
+
 def test_batch_writes_a_plugin_format(env, tmp_path: Path) -> None:
     (tmp_path / "meetings").mkdir()
     (tmp_path / "meetings" / "one").symlink_to(SAMPLES / "2025-07-13-wang-lavrov-beijing")

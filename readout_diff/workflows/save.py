@@ -34,14 +34,27 @@ def saved_stem(rid: str, path: str) -> str:
         base = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page"
     else:
         base = Path(path).name
-    base = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", base)  # the extension is the format's, below
+    base = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", base)  # the extension is the reader's, below
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", base).strip("-")[:60]
     return f"{rid}-{slug or 'readout'}"
 
 
 def saved_name(readout: Readout) -> str:
-    ext = ".html" if readout.format == "html" else ".txt"
-    return saved_stem(readout.id, readout.source) + ext
+    """The stem and the extension that has the readout read again by the reader that read it:
+    .html for a page, .txt for text, a plugin reader's own suffix for what it read (it may
+    have split the claims itself: saved as .txt, the file would be split again)."""
+    return saved_stem(readout.id, readout.source) + _suffix(readout)
+
+
+def _suffix(readout: Readout) -> str:
+    from readout_diff.inputs.readers import choose_reader
+
+    if readout.format == "html":
+        return ".html"
+    path = None if readout.source in ("-", "<stdin>") or is_url(readout.source) else readout.source
+    reader = choose_reader(path, readout.raw or b"", None)
+    own = reader.name not in ("text", "html") and reader.suffixes
+    return reader.suffixes[0] if own else ".txt"
 
 
 def readout_files(readout: Readout) -> dict[str, bytes]:
