@@ -65,23 +65,30 @@ class ForeignLexicon:
     traditional: Mapping[str, str] = field(default_factory=dict)  # 發 -> 发
     _zh: dict[str, str] = field(init=False, default_factory=dict)
     _zh_lengths: list[int] = field(init=False, default_factory=list)
-    _ru: dict[str, list[_RuAlias]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for tid, names in self.aliases.get("zh", {}).items():
             for name in names:
                 self._zh[name] = tid
         self._zh_lengths = sorted({len(a) for a in self._zh}, reverse=True)
+        self._table = str.maketrans(dict(self.traditional))
+
+    @functools.cached_property
+    def _ru(self) -> dict[str, list[_RuAlias]]:
+        """The Russian aliases filed under their first word's stem, longest first: built when a
+        Russian text is first read (stemming them and importing the stemmer is about 100 ms that
+        a Chinese readout does not need)."""
+        index: dict[str, list[_RuAlias]] = {}
         for tid, names in self.aliases.get("ru", {}).items():
             for name in names:
                 words = tuple(ru_fold(w) for w in _ru_words().findall(name.replace("*", "")))
                 if name.rstrip().endswith("*") and words:
                     words = (*words[:-1], words[-1] + "*")
                 if words:
-                    self._ru.setdefault(_key(words[0]), []).append(_RuAlias(tid, words))
-        for entries in self._ru.values():
+                    index.setdefault(_key(words[0]), []).append(_RuAlias(tid, words))
+        for entries in index.values():
             entries.sort(key=lambda a: -len(a.words))
-        self._table = str.maketrans(dict(self.traditional))
+        return index
 
     def simplified(self, text: str) -> str:
         """`text` with traditional characters as simplified ones, one for one (same offsets)."""
