@@ -128,7 +128,8 @@ def test_position_breaks_only_near_ties() -> None:
 
 
 def test_a_lone_claims_part_scores_its_weak_links() -> None:
-    from readout_diff.core.align import _by_parts, _weights
+    from readout_diff.core.align import _by_parts
+    from readout_diff.core.scoring import token_weights as _weights
 
     long_first = (
         "The leaders concurred to speed up talks on the port logistics accord, the fisheries "
@@ -156,7 +157,8 @@ def test_a_lone_claims_part_scores_its_weak_links() -> None:
 
 
 def test_one_shared_word_in_a_part_lifts_nothing() -> None:
-    from readout_diff.core.align import _by_parts, _weights
+    from readout_diff.core.align import _by_parts
+    from readout_diff.core.scoring import token_weights as _weights
 
     a = feats("The delegations agreed on four principles of the new fisheries treaty talks.")
     b = feats("The parties agreed to start preparing a summit of the two presidents.")

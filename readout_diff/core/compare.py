@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from readout_diff.core.align import cluster, token_weights
+from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
@@ -40,6 +40,7 @@ from readout_diff.core.parties import (
 )
 from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
+from readout_diff.core.scoring import token_weights
 from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
