@@ -136,6 +136,7 @@ class _Segmented:
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
+        self.inside: list[list[Mention]] = []  # each claim's topic mentions, the parties' too
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
         given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
@@ -163,6 +164,7 @@ class _Segmented:
                     if language == "en"
                     else _foreign_features(span[0], seg.start, inside, aligning, language)
                 )
+                self.inside.append(inside)
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
     @property
@@ -384,13 +386,18 @@ def _part_tokens(s: _Segmented, index: int) -> list[frozenset[str]]:
     claim, f = s.claims[index], s.features[index]
     if not claim.parts:
         return []
-    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens]
+    # A topic token stands for a mention ("@high-level-visits" for "high-level exchanges"):
+    # it is in the parts where a mention of its topic starts, not found by its words.
+    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens if t[0] != "@"]
     out = []
     for part in claim.parts:
         words = set(
             _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
         )
-        out.append(frozenset(t for t, ws in spelt if all(w in words for w in ws)))
+        topics = {f"@{m.topic}" for m in s.inside[index] if part.start <= m.start < part.end}
+        out.append(
+            frozenset(t for t, ws in spelt if all(w in words for w in ws)) | (topics & f.tokens)
+        )
     return out
 
 
