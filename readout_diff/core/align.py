@@ -61,17 +61,19 @@ def cluster(
     participants: frozenset[str],
     names: frozenset[str] = frozenset(),
     weights: dict[str, float] | None = None,
-    people: frozenset[str] = frozenset(),
+    background: frozenset[str] = frozenset(),
     parts: PartTokens | None = None,
+    concepts: frozenset[str] = frozenset(),
 ) -> list[Cluster]:
     """Clusters of claims (at most one per readout) whose every pair is eligible, then the
     weak links of core.rescue (`related` only).
 
     `participants` (topic ids) and `names` (name tokens of the speakers) weigh half: they
-    are in most claims of a readout and say little about what a claim is about. `people`
-    (topic ids of persons) are no subject a weak link may rest on alone. `parts` gives a
+    are in most claims of a readout and say little about what a claim is about. `background`
+    (topic ids of persons and parties) are no subject a weak link may rest on alone. `parts` gives a
     claim's parts as token sets (core.parts): a lone claim's weak links are also scored on
-    each of its parts (`_by_parts`)."""
+    each of its parts (`_by_parts`). Two claims sharing no word and only `concepts` (topic ids of
+    general concepts) are `related` at most (scoring.grade)."""
     w2 = weights if weights is not None else token_weights(readouts, participants, names)
     below: dict = {}  # type: ignore[type-arg]
     scores = score_pairs(readouts, participants, names, True, w2, below)
@@ -101,9 +103,9 @@ def cluster(
     every = {**scores, **_lone_scores(readouts, live, below, w2)}
     if parts is not None:
         every = _by_parts(every, live, readouts, parts, w2)
-    live, weak, links = rescue(live, [len(r) for r in readouts], every, people)
+    live, weak, links = rescue(live, [len(r) for r in readouts], every, background)
     made = sorted(
-        (_make_cluster(g, scores, readouts, w2, n in weak) for n, g in enumerate(live)),
+        (_make_cluster(g, scores, readouts, w2, n in weak, concepts) for n, g in enumerate(live)),
         key=lambda c: [(m.readout, m.index) for m in c.members],
     )
     # The links of lone claims to taken ones come last: a claim's first alignment is its own.
@@ -226,6 +228,7 @@ def _make_cluster(
     readouts: Sequence[Sequence[Features]],
     w2: dict[str, float],
     weak: bool = False,
+    concepts: frozenset[str] = frozenset(),
 ) -> Cluster:
     """The cluster of a group; `weak` (a rescued link, two readouts): `related` whatever it
     scores."""
@@ -233,7 +236,7 @@ def _make_cluster(
     if weak or len({r for r, _ in group}) < len(group):  # one score for the two sides
         sides = claims_by_readout(group)
         s = bead_score(sides[0], sides[1], readouts, w2)
-        kind = "related" if weak else grade(s.score)
+        kind = "related" if weak else grade(s, concepts)
         return Cluster(members, s.score, kind, s.shared_tokens, s.shared_topics)
     pairs = [_pair(scores, x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
     values = [p.score for p in pairs if p]
@@ -243,7 +246,7 @@ def _make_cluster(
     return Cluster(
         members,
         round(sum(values) / len(values), 3),
-        grade(min(values)),
+        "match" if all(grade(p, concepts) == "match" for p in pairs if p) else "related",
         tuple(t for t in first.shared_tokens if t in tokens),
         tuple(sorted(topics)),
     )

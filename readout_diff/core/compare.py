@@ -224,7 +224,11 @@ def compare(
     ]
     mentions = [s.all_mentions for s in segmented]
     people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
-    alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
+    # Persons and the parties are in most claims: no subject a weak link may rest on alone.
+    concepts = frozenset(t.id for t in lexicon.topics.values() if t.kind == "concept")
+    alignment, unmatched, unmatched_parts = _align(
+        readouts, segmented, aligning, languages, people | party_set, concepts
+    )
     topics = unreadable_not_missing(
         topic_presence(
             readouts,
@@ -319,11 +323,14 @@ def _align(
     segmented: Sequence[_Segmented],
     parties: frozenset[str],
     languages: Sequence[Language],
-    people: frozenset[str],
+    background: frozenset[str],
+    concepts: frozenset[str],
 ) -> tuple[list[Alignment], Unmatched, Unmatched]:
     """The alignments, by claim ids, each readout's claims in none, and each readout's parts
-    of aligned claims that no counterpart speaks to. Claims of different languages share only
-    topics, names and numbers: they are `related` at most, and their parts are not judged."""
+    of aligned claims that no counterpart speaks to (`background`: the topics a weak link may
+    not rest on alone; `concepts`: the topics a match may not rest on alone). Claims of
+    different languages share only topics, names and numbers: they are `related` at most, and
+    their parts are not judged."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     features = [s.features for s in segmented]
     w2 = token_weights(features, parties, speakers)
@@ -334,7 +341,15 @@ def _align(
             cache[r, i] = _part_tokens(segmented[r], i)
         return cache[r, i]
 
-    clusters = cluster(features, parties, speakers, weights=w2, people=people, parts=part_tokens)
+    clusters = cluster(
+        features,
+        parties,
+        speakers,
+        weights=w2,
+        background=background,
+        parts=part_tokens,
+        concepts=concepts,
+    )
     alignment = [
         Alignment(
             tuple(

@@ -280,9 +280,19 @@ def part_features(f: Features, tokens: frozenset[str]) -> Features:
     return Features(tokens, surface, topics, " ".join(sorted(tokens)), "")
 
 
-def grade(score: float) -> str:
-    """`match` from MATCH_THRESHOLD up, else `related`."""
-    return "match" if score >= MATCH_THRESHOLD else "related"
+def grade(s: PairScore, concepts: frozenset[str] = frozenset()) -> str:
+    """`match` from MATCH_THRESHOLD up, else `related`; and `related` when the two claims
+    share no word and only `concepts` among their topics (general vocabulary each readout
+    words its own way, "dialogue" and "regular contact": the same subject, not yet the same
+    point; read on the samples, such a match paired "senior ministers should maintain regular
+    contact" with "hopes to strengthen dialogue ... in the economic and financial fields")."""
+    if s.score == 1.0:
+        return "match"  # the same words
+    if s.score < MATCH_THRESHOLD:
+        return "related"
+    if not s.shared_tokens and set(s.shared_topics) <= concepts:
+        return "related"
+    return "match"
 
 
 def bead_score(
