@@ -3,7 +3,13 @@ what each step links, and what it must leave alone."""
 
 from __future__ import annotations
 
-from readout_diff.core.rescue import FREE_CONTENT, MAX_JOINS, RESCUE_SCORE, rescue
+from readout_diff.core.rescue import (
+    FREE_CONTENT,
+    MAX_JOINS,
+    MAX_JOINS_BUNDLED,
+    RESCUE_SCORE,
+    rescue,
+)
 from readout_diff.core.scoring import PairScore
 
 PARTIES = frozenset({"china", "japan"})
@@ -13,13 +19,19 @@ def score(value: float, content: float = 0.1, tokens: tuple[str, ...] = (), topi
     return PairScore(value, content, tokens, tuple(topics))
 
 
-def test_a_taken_claim_takes_its_best_lone_claims_up_to_the_cap() -> None:
+def test_a_taken_claim_takes_its_best_lone_claim_and_a_second_that_bundles_points() -> None:
     groups = [[(0, 0), (1, 0)]]
-    lone = [(1, k) for k in range(1, MAX_JOINS + 2)]  # one more than the cap wants (0, 0)
+    lone = [(1, 1), (1, 2), (1, 3)]  # all want (0, 0), best first
     scores = {((0, 0), x): score(0.4 - 0.03 * k, tokens=("fisheries",)) for k, x in enumerate(lone)}
-    _, weak, links = rescue(groups, [1, len(lone) + 1], scores, PARTIES)
-    assert links == [((1, k), (0, 0)) for k in range(1, MAX_JOINS + 1)]  # the best ones
-    assert not weak
+
+    def links(bundled: set[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        return rescue([list(g) for g in groups], [1, 4], scores, PARTIES, bundled.__contains__)[2]
+
+    assert MAX_JOINS == 1 and MAX_JOINS_BUNDLED == 2
+    assert links(set()) == [((1, 1), (0, 0))]  # the best only
+    # the second best too when it has parts: what it says alone stays an unmatched part
+    assert links({(1, 2)}) == [((1, 1), (0, 0)), ((1, 2), (0, 0))]
+    assert links({(1, 3)}) == [((1, 1), (0, 0))]  # the third never
 
 
 def test_two_lone_claims_each_others_best_among_the_lone_are_linked_on_a_subject() -> None:

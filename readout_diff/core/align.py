@@ -103,7 +103,8 @@ def cluster(
     every = {**scores, **_lone_scores(readouts, live, below, w2)}
     if parts is not None:
         every = _by_parts(every, live, readouts, parts, w2)
-    live, weak, links = rescue(live, [len(r) for r in readouts], every, background)
+    bundles = (lambda x: len(parts(*x)) > 1) if parts is not None else (lambda x: False)
+    live, weak, links = rescue(live, [len(r) for r in readouts], every, background, bundles)
     made = sorted(
         (_make_cluster(g, scores, readouts, w2, n in weak, concepts) for n, g in enumerate(live)),
         key=lambda c: [(m.readout, m.index) for m in c.members],

@@ -11,8 +11,10 @@ programme" beside "the future combat air system"). So, after clustering:
 2. linking to a taken claim: a claim still alone whose best partner (at least JOIN_SCORE,
    sharing something) is already aligned gets a link of its own to it: a second alignment of
    two claims, so that the partner is in two alignments (many-to-many: "a3 and a5 both say
-   part of what b6 says"). Each claim takes at most MAX_JOINS such links per readout: the
-   best scoring of the lone claims that want it. Joining the partner's alignment instead
+   part of what b6 says"). Each claim takes at most MAX_JOINS such links per readout, the
+   best scoring of the lone claims that want it, and one more (MAX_JOINS_BUNDLED) for a lone
+   claim that bundles several points: what it says alone stays listed among the unmatched
+   parts. Joining the partner's alignment instead
    (tried first) grew alignments of four and five claims on the real pairs that read as
    nonsense;
 3. mutual best among the claims still in no group: two such claims, each the other's best
@@ -33,14 +35,18 @@ Pure and linear in the number of candidate pairs (one pass to find each claim's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 RESCUE_SCORE = 0.15
 JOIN_SCORE = 0.25
-# Lone claims linked to one taken claim, per readout. Two measured: one more gold pair of the
-# real pairs (32 -> 33/44), but eight more related links on the samples to claims their
-# expectations call one side's alone (single-point claims, so hidden from "Only in").
+# Lone claims linked to one taken claim, per readout: the best; and the second best when it
+# bundles points (core.parts), whose points no counterpart speaks to stay listed as unmatched
+# parts. Any second best measured one more gold pair of the real pairs (32 -> 33/44) but
+# eight more related links on the samples to claims their expectations call one side's alone
+# (single-point claims: linked, they left the "Only in" lists); bundled ones only, the pair
+# and none of those.
 MAX_JOINS = 1
+MAX_JOINS_BUNDLED = 2
 FREE_CONTENT = 0.2  # content cosine of a pair of step 3 that shares no subject
 
 Ref = tuple[int, int]  # (readout, claim index)
@@ -98,9 +104,11 @@ def rescue(
     sizes: Sequence[int],
     scores: dict,  # type: ignore[type-arg]
     background: frozenset[str] = frozenset(),
+    bundles: Callable[[Ref], bool] = lambda claim: False,
 ) -> tuple[list[list[Ref]], set[int], list[tuple[Ref, Ref]]]:
     """The groups with the mutual-best pairs added, the numbers of those new groups (`related`
-    whatever they score), and the links of lone claims to taken ones (lone claim, partner)."""
+    whatever they score), and the links of lone claims to taken ones (lone claim, partner).
+    `bundles`: whether a claim makes several points (has parts)."""
     best = _best(scores, background)
     owner = {m: n for n, g in enumerate(groups) for m in g}
     weak: set[int] = set()
@@ -130,11 +138,13 @@ def rescue(
             if y not in owner or score < JOIN_SCORE:
                 continue
             wants.setdefault((y, r), []).append((score, x))
-    links = sorted(
-        (x, y)
-        for (y, _), lone in wants.items()
-        for _, x in sorted(lone, key=lambda e: (-e[0], e[1]))[:MAX_JOINS]  # ties: text order
-    )
+    links = []
+    for (y, _), lone in wants.items():
+        ranked = [x for _, x in sorted(lone, key=lambda e: (-e[0], e[1]))]  # ties: text order
+        links += [
+            (x, y) for k, x in enumerate(ranked[:MAX_JOINS_BUNDLED]) if k < MAX_JOINS or bundles(x)
+        ]
+    links.sort()
     # 3. claims in no group, each the other's best: one linked by 2. may be one of them, and
     # keeps both (dropping its link of 2. lost two expected pairs of the samples)
     weak |= _free_pairs(groups, dict(owner), scores, background)
