@@ -15,14 +15,13 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from readout_diff.core.beads import claims_by_readout, widen
+from readout_diff.core.beads import Claim, claims_by_readout, widen
 from readout_diff.core.features import Features
 from readout_diff.core.matching import OFFSET, optimal_links
 from readout_diff.core.rescue import rescue
 from readout_diff.core.scoring import (
     MATCH_THRESHOLD,
     PairScore,
-    _Pair,
     bead_score,
     grade,
     pair_score,
@@ -32,6 +31,8 @@ from readout_diff.core.scoring import (
 )
 
 __all__ = ["MATCH_THRESHOLD", "ClaimRef", "Cluster", "PairScore", "cluster", "score_pairs"]
+
+ClaimPair = tuple[Claim, Claim]  # (readout, index) of two claims, the lower readout first
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,14 @@ def cluster(
 def _lone_scores(
     readouts: Sequence[Sequence[Features]],
     groups: list[list[tuple[int, int]]],
-    below: dict[_Pair, PairScore | float],
+    below: dict[ClaimPair, PairScore | float],
     w2: dict[str, float],
-) -> dict[_Pair, PairScore]:
+) -> dict[ClaimPair, PairScore]:
     """The candidate pairs under the eligible ones (`below`, from score_pairs) with a claim in
     no group, scored: the weak links of core.rescue are found among them. Only those are
     scored, so the work grows with the claims left alone, not with all pairs."""
     taken = {m for g in groups for m in g}
-    out: dict[_Pair, PairScore] = {}
+    out: dict[ClaimPair, PairScore] = {}
     for (x, y), value in below.items():
         if x in taken and y in taken:
             continue
@@ -141,8 +142,8 @@ def _label(x: tuple[int, int], readouts: Sequence[Sequence[Features]]) -> tuple[
 
 
 def _weights_in_competition(
-    edges: Sequence[tuple[_Pair, PairScore]], readouts: Sequence[Sequence[Features]]
-) -> dict[_Pair, float]:
+    edges: Sequence[tuple[ClaimPair, PairScore]], readouts: Sequence[Sequence[Features]]
+) -> dict[ClaimPair, float]:
     """Each pair's weight in the matching (core.matching): its score less the position prior
     (as in `_edge_order`) less OFFSET. Identical claims are not in competition: they pair
     first, as before, and their links to others are left out."""
@@ -201,13 +202,13 @@ def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[n
 
 def _edge_order(
     readouts: Sequence[Sequence[Features]],
-) -> Callable[[tuple[_Pair, PairScore]], tuple[bool, float, list[int], _Pair]]:
+) -> Callable[[tuple[ClaimPair, PairScore]], tuple[bool, float, list[int], ClaimPair]]:
     """Sort key of candidate pairs: identical claims first, then best first, less a weak
     position prior (readouts tend to follow the meeting's order): POSITION_PRIOR times the gap
     between the claims' relative positions, so it only reorders pairs within 0.05 of each other.
     Remaining ties by position, in a way that does not depend on argument order."""
 
-    def key(edge: tuple[_Pair, PairScore]) -> tuple[bool, float, list[int], _Pair]:
+    def key(edge: tuple[ClaimPair, PairScore]) -> tuple[bool, float, list[int], ClaimPair]:
         ((ra, i), (rb, j)), s = edge
         drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
         return (s.score < 1.0, -(s.score - POSITION_PRIOR * drift), sorted((i, j)), edge[0])
@@ -216,7 +217,7 @@ def _edge_order(
 
 
 def _pair(
-    scores: Mapping[_Pair, PairScore], x: tuple[int, int], y: tuple[int, int]
+    scores: Mapping[ClaimPair, PairScore], x: tuple[int, int], y: tuple[int, int]
 ) -> PairScore | None:
     key = (x, y) if x < y else (y, x)
     s = scores.get(key)
@@ -225,7 +226,7 @@ def _pair(
 
 def _make_cluster(
     group: list[tuple[int, int]],
-    scores: Mapping[_Pair, PairScore],
+    scores: Mapping[ClaimPair, PairScore],
     readouts: Sequence[Sequence[Features]],
     w2: dict[str, float],
     weak: bool = False,

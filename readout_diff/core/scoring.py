@@ -30,8 +30,6 @@ from readout_diff.core.rescue import RESCUE_SCORE
 from readout_diff.core.synonyms import SYNONYM_PREFIX
 from readout_diff.errors import InputError
 
-_Pair = tuple[Claim, Claim]  # (readout, index) of two claims, the lower readout first
-
 MATCH_THRESHOLD = 0.45
 RELATED_THRESHOLD = 0.22
 RELATED_CONTENT = 0.2
