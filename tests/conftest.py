@@ -102,8 +102,9 @@ def read_pty(leader: int) -> bytes:
 
 def own_places(c: Any) -> list[str]:
     """Each claim once: in its own (first) alignment, or unmatched. A claim may also be in weak
-    links after its own alignment (schema 2.2): each a `related` pair of two claims, one of
-    them a claim no other alignment holds."""
+    links after its own alignment (schema 2.2): each a `related` pair of two claims (a lone
+    claim's link to a taken one; the lone claim may since have paired with another lone claim,
+    core.rescue's step 3, so that both are in an earlier alignment)."""
     own: dict[str, int] = {}
     for n, a in enumerate(c.alignment):
         for _, cid in a.members:
@@ -111,7 +112,7 @@ def own_places(c: Any) -> list[str]:
     for n, a in enumerate(c.alignment):
         again = [cid for _, cid in a.members if own[cid] != n]
         if again:
-            assert a.kind == "related" and len(a.members) == 2 and len(again) == 1
+            assert a.kind == "related" and len(a.members) == 2
     seen = list(own)
     lone = [cid for _, ids in c.unmatched for cid in ids]
     assert not set(lone) & set(seen)

@@ -128,7 +128,8 @@ def test_position_breaks_only_near_ties() -> None:
 
 
 def test_a_lone_claims_part_scores_its_weak_links() -> None:
-    from readout_diff.core.align import _by_parts, _weights
+    from readout_diff.core.align import _by_parts
+    from readout_diff.core.scoring import token_weights as _weights
 
     long_first = (
         "The leaders concurred to speed up talks on the port logistics accord, the fisheries "
@@ -156,7 +157,8 @@ def test_a_lone_claims_part_scores_its_weak_links() -> None:
 
 
 def test_one_shared_word_in_a_part_lifts_nothing() -> None:
-    from readout_diff.core.align import _by_parts, _weights
+    from readout_diff.core.align import _by_parts
+    from readout_diff.core.scoring import token_weights as _weights
 
     a = feats("The delegations agreed on four principles of the new fisheries treaty talks.")
     b = feats("The parties agreed to start preparing a summit of the two presidents.")
@@ -166,3 +168,20 @@ def test_one_shared_word_in_a_part_lifts_nothing() -> None:
     agreed = frozenset(t for t in b[0].tokens if b[0].surface[t].lower() == "agreed")
     out = _by_parts({key: whole}, [], [a, b], lambda r, i: [agreed] if r == 1 else [], w2)
     assert out[key] == whole
+
+
+def test_a_pair_resting_on_a_general_concept_alone_is_no_match() -> None:
+    from readout_diff.core.scoring import PairScore, grade
+
+    concepts = frozenset({"communication-channels"})
+    only_concept = PairScore(0.5, 0.3, (), ("communication-channels",))
+    assert grade(only_concept) == "match"  # no concepts given: the score decides
+    assert grade(only_concept, concepts) == "related"
+    assert (
+        grade(PairScore(0.5, 0.3, ("contact",), ("communication-channels",)), concepts) == "match"
+    )
+    assert (
+        grade(PairScore(0.5, 0.3, (), ("communication-channels", "ukraine")), concepts) == "match"
+    )
+    assert grade(PairScore(1.0, 1.0, (), ("communication-channels",)), concepts) == "match"
+    assert grade(PairScore(0.44, 0.3, ("contact",), ("ukraine",)), concepts) == "related"

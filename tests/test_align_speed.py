@@ -11,7 +11,7 @@ import pytest
 from conftest import sample_folders
 
 from readout_diff import load_meeting
-from readout_diff.core import align
+from readout_diff.core import scoring
 from readout_diff.core.compare import _Segmented
 from readout_diff.core.features import Features, claim_features
 from readout_diff.inputs.lexicon import load_lexicon
@@ -37,9 +37,9 @@ def every_pair_sharing_a_token(a: list[Features], b: list[Features]) -> set[tupl
 @pytest.mark.parametrize("folder", sample_folders(), ids=lambda p: p.name)
 def test_on_real_readouts_the_candidates_are_every_pair_sharing_a_token(folder: Path) -> None:
     readouts, parties = sample_features(folder)
-    w2 = align._weights(readouts, parties, frozenset())
+    w2 = scoring.token_weights(readouts, parties, frozenset())
     for a, b in itertools.combinations(readouts, 2):
-        found = align._candidates(a, b, w2)
+        found = scoring._candidates(a, b, w2)
         assert set(found) == every_pair_sharing_a_token(a, b)
         for (i, j), dot in found.items():  # the same sums as a plain inverted index
             assert dot == pytest.approx(sum(w2[t] for t in a[i].tokens & b[j].tokens))
@@ -51,9 +51,9 @@ def test_pairs_without_a_shared_topic_below_the_cosine_floor_are_never_eligible(
 ) -> None:
     # score_pairs(eligible_only=True) skips them unscored: this checks the bound it relies on.
     readouts, parties = sample_features(folder)
-    for score in align.score_pairs(readouts, parties).values():
+    for score in scoring.score_pairs(readouts, parties).values():
         if score.eligible and not score.shared_topics:
-            assert score.content >= align._ELIGIBLE_COSINE
+            assert score.content >= scoring._ELIGIBLE_COSINE
 
 
 def synthetic(claims: int, seed: int) -> list[Features]:
@@ -71,25 +71,25 @@ def synthetic(claims: int, seed: int) -> list[Features]:
 def test_candidates_per_claim_are_bounded_and_grow_linearly(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(align, "CANDIDATE_DF", 8)
-    monkeypatch.setattr(align, "CANDIDATES_PER_CLAIM", 4)
+    monkeypatch.setattr(scoring, "CANDIDATE_DF", 8)
+    monkeypatch.setattr(scoring, "CANDIDATES_PER_CLAIM", 4)
     counts = []
     for n in (100, 400):
         a, b = synthetic(n, 1), synthetic(n, 2)
-        w2 = align._weights([a, b], PARTIES, frozenset())
-        found = align._candidates(a, b, w2)
+        w2 = scoring.token_weights([a, b], PARTIES, frozenset())
+        found = scoring._candidates(a, b, w2)
         assert len(found) <= 2 * 4 * n
         counts.append(len(found))
     assert counts[1] <= 5 * counts[0]  # x4 claims: about x4 pairs, not x16
 
 
 def test_bounded_candidates_are_symmetric(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(align, "CANDIDATE_DF", 8)
-    monkeypatch.setattr(align, "CANDIDATES_PER_CLAIM", 4)
+    monkeypatch.setattr(scoring, "CANDIDATE_DF", 8)
+    monkeypatch.setattr(scoring, "CANDIDATES_PER_CLAIM", 4)
     a, b = synthetic(150, 1), synthetic(120, 2)
-    w2 = align._weights([a, b], PARTIES, frozenset())
-    forward = align._candidates(a, b, w2)
-    backward = align._candidates(b, a, w2)
+    w2 = scoring.token_weights([a, b], PARTIES, frozenset())
+    forward = scoring._candidates(a, b, w2)
+    backward = scoring._candidates(b, a, w2)
     assert set(forward) == {(i, j) for j, i in backward}
     for (i, j), dot in forward.items():
         assert dot == pytest.approx(backward[j, i])

@@ -220,8 +220,8 @@ def test_summary_lines_say_what_each_readout_alone_mentions() -> None:
     assert [kind for kind, _ in lines] == ["only", "related", "only", "related", "muted"]
     assert lines[2][1].startswith("Only Russia MFA mentions: St. Petersburg")
     assert lines[4][1] == (
-        "26 topics, 11 in every readout · aligned claims: 4 matches, 6 related · "
-        "5 claims only in China MFA · 6 claims only in Russia MFA"
+        "26 topics, 11 in every readout · aligned claims: 4 matches, 7 related · "
+        "5 claims only in China MFA · 5 claims only in Russia MFA"
     )
 
 

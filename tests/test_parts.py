@@ -186,3 +186,16 @@ def test_a_concept_the_speaker_words_otherwise_does_not_unconfirm() -> None:
     )
     (a,) = [x for x in c.attributions if x.claim == "a1"]
     assert a.partly_confirmed_by == ("b1",)
+
+
+def test_a_part_naming_the_partners_topic_in_other_words_is_linked() -> None:
+    # "high-level exchanges" and "high-level visits" are one topic of the lexicon: the part
+    # holding the mention speaks to the partner even though none of its words is the partner's
+    c = pair(
+        "The ministers agreed to deepen cooperation on fisheries and stressed that "
+        "high-level exchanges must go on.",
+        "They welcomed deeper cooperation on fisheries and frequent high-level visits.",
+    )
+    assert [a.by_readout for a in c.alignment] == [{"a": ("a1",), "b": ("b1",)}]
+    assert len(c.claim("a1").parts) == 2
+    assert c.unmatched_parts == (("a", ()), ("b", ()))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from readout_diff.core.align import cluster, token_weights
+from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
@@ -40,6 +40,7 @@ from readout_diff.core.parties import (
 )
 from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
+from readout_diff.core.scoring import token_weights
 from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
@@ -135,6 +136,7 @@ class _Segmented:
         self.claims: list[Claim] = []
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
+        self.inside: list[list[Mention]] = []  # each claim's topic mentions, the parties' too
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
         given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
@@ -162,6 +164,7 @@ class _Segmented:
                     if language == "en"
                     else _foreign_features(span[0], seg.start, inside, aligning, language)
                 )
+                self.inside.append(inside)
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
     @property
@@ -221,7 +224,11 @@ def compare(
     ]
     mentions = [s.all_mentions for s in segmented]
     people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
-    alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
+    # Persons and the parties are in most claims: no subject a weak link may rest on alone.
+    concepts = frozenset(t.id for t in lexicon.topics.values() if t.kind == "concept")
+    alignment, unmatched, unmatched_parts = _align(
+        readouts, segmented, aligning, languages, people | party_set, concepts
+    )
     topics = unreadable_not_missing(
         topic_presence(
             readouts,
@@ -316,11 +323,14 @@ def _align(
     segmented: Sequence[_Segmented],
     parties: frozenset[str],
     languages: Sequence[Language],
-    people: frozenset[str],
+    background: frozenset[str],
+    concepts: frozenset[str],
 ) -> tuple[list[Alignment], Unmatched, Unmatched]:
     """The alignments, by claim ids, each readout's claims in none, and each readout's parts
-    of aligned claims that no counterpart speaks to. Claims of different languages share only
-    topics, names and numbers: they are `related` at most, and their parts are not judged."""
+    of aligned claims that no counterpart speaks to (`background`: the topics a weak link may
+    not rest on alone; `concepts`: the topics a match may not rest on alone). Claims of
+    different languages share only topics, names and numbers: they are `related` at most, and
+    their parts are not judged."""
     speakers = name_tokens(name for r in readouts for name in r.speakers)
     features = [s.features for s in segmented]
     w2 = token_weights(features, parties, speakers)
@@ -331,7 +341,15 @@ def _align(
             cache[r, i] = _part_tokens(segmented[r], i)
         return cache[r, i]
 
-    clusters = cluster(features, parties, speakers, weights=w2, people=people, parts=part_tokens)
+    clusters = cluster(
+        features,
+        parties,
+        speakers,
+        weights=w2,
+        background=background,
+        parts=part_tokens,
+        concepts=concepts,
+    )
     alignment = [
         Alignment(
             tuple(
@@ -383,13 +401,18 @@ def _part_tokens(s: _Segmented, index: int) -> list[frozenset[str]]:
     claim, f = s.claims[index], s.features[index]
     if not claim.parts:
         return []
-    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens]
+    # A topic token stands for a mention ("@high-level-visits" for "high-level exchanges"):
+    # it is in the parts where a mention of its topic starts, not found by its words.
+    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens if t[0] != "@"]
     out = []
     for part in claim.parts:
         words = set(
             _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
         )
-        out.append(frozenset(t for t, ws in spelt if all(w in words for w in ws)))
+        topics = {f"@{m.topic}" for m in s.inside[index] if part.start <= m.start < part.end}
+        out.append(
+            frozenset(t for t, ws in spelt if all(w in words for w in ws)) | (topics & f.tokens)
+        )
     return out
 
 
