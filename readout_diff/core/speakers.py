@@ -138,7 +138,12 @@ def claim_speakers(
             previous = None  # a pronoun opening a paragraph refers only to the claim before
         who = speaker_of(text, lexicon, issuers, parties, previous)
         out.append(who)
-        previous = who if who.speakers else previous
+        if who.speakers:
+            previous = who
+        elif _VERB.search(text):
+            # someone the rules cannot name spoke last ("Prime Minister expressed …"): a "he"
+            # after it is that one as likely as the last one named, so it names no one
+            previous = None
     return out
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
@@ -52,7 +53,11 @@ def who_said_what(
     codes = list(languages) if languages is not None else ["en"] * len(readouts)
     english = [code == "en" for code in codes]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
-    people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
+    known = speaker_parties(_people(readouts, mentions, lexicon), lexicon)
+    # a name a readout introduces with its country ("Japanese Foreign Minister Taro Kono") is
+    # that party's wherever it stands alone after ("Minister Kono offered …"), in any readout
+    learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
+    people = issuers.with_people({**learned, **known})
     out = []
     for k, (r, res, party, grammar, code) in enumerate(
         zip(readouts, results, own, english, codes, strict=True)
@@ -62,7 +67,7 @@ def who_said_what(
             out.append(_foreign(res, r.text, party, code, found_here, lexicon, pool, simplified))
             continue
         starts = paragraph_starts(r.text, res.claims)
-        names = people.for_readout(party, r.text, lexicon)  # whom its "the President" names
+        names = _own_first(people, party, r.text, lexicon)  # whom its "the President" names
         whos = claim_speakers(
             [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, names, pool
         )
@@ -160,6 +165,27 @@ def _people(
             if lexicon.topics[m.topic].kind == "person":
                 names.append(lexicon.topics[m.topic].name)
     return list(dict.fromkeys(names))
+
+
+def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) -> Issuers:
+    """The titles as one readout reads them (`Issuers.for_readout`), except that a bare title
+    the readout uses before it introduces anyone with it names its own office holder: "The
+    Prime Minister spoke to Prime Minister Modi" in a No. 10 readout opens with its own Prime
+    Minister, whom the reader knows without a name; a title can only refer back to someone
+    introduced before it."""
+    names = people.for_readout(party, text, lexicon)
+    if not party or party == JOINT:
+        return names
+    firsts: dict[str, int] = {}
+    for start, end, _, kind in names.find(text):
+        title = text[start:end].casefold()
+        if kind == "title" and names.bare.get(title, party) != party:
+            firsts.setdefault(title, start)
+    bare = dict(names.bare)
+    for title, first in firsts.items():
+        if people.for_readout(party, text[:first], lexicon).bare.get(title) == party:
+            bare[title] = party  # nobody introduced with it before its first use
+    return replace(names, bare=bare) if bare != names.bare else names
 
 
 def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:
