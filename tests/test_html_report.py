@@ -363,7 +363,7 @@ def test_who_speaks_links_its_claim_ids_and_claims_show_their_speaker() -> None:
     mark = next(a for a in claims["c-a8"].iter(f"{XHTML}a") if a.get("class") == "unconfirmed")
     assert _text(mark) == "◐ partly confirmed"
     assert mark.get("title") == (
-        "partly: Russia MFA has a related claim (b2), on the same subject in other words"
+        "partly: Russia MFA has a related claim (b2) on the subject, with few of its words"
     )
     item = next(e for e in tree.iter(f"{XHTML}li") if e.get("id") == mark.get("href")[1:])
     assert "#c-a8" in [a.get("href") for a in item.iter(f"{XHTML}a")]

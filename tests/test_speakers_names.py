@@ -67,8 +67,8 @@ def test_a_surname_after_an_introduction_names_the_speaker_in_either_readout() -
 def test_a_pronoun_after_a_speaker_the_rules_cannot_name_names_no_one() -> None:
     claims = [
         ("Lavrov said Russia values the partnership.", True),
-        ("Prime Minister expressed his sympathy for the victims.", False),  # whose, unknown
-        ("He looked forward to the visit.", False),  # Lavrov? as likely the Prime Minister
+        ("Prime Minister conveyed his sympathy to the flood victims.", False),  # whose, unknown
+        ("He hoped to travel there in spring.", False),  # Lavrov? as likely the Prime Minister
         ("The talks were held in Beijing.", True),
     ]
     issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
@@ -87,13 +87,13 @@ def test_narration_between_a_speaker_and_a_pronoun_keeps_the_speaker() -> None:
 def test_a_bare_title_used_before_any_introduction_is_the_readouts_own() -> None:
     # No. 10 opens with its own Prime Minister, then names India's with the same title
     uk = (
-        "The Prime Minister spoke to Prime Minister Modi this morning. "
-        "The Prime Minister said he hopes to visit India soon."
+        "The Prime Minister spoke with Prime Minister Modi on Tuesday. "
+        "The Prime Minister said he wanted to travel to Delhi next year."
     )
     c = compare(
         [
             Readout.from_text(uk, "No 10", party="united-kingdom"),
-            Readout.from_text("Prime Minister Modi spoke to the visitor.", "MEA", party="india"),
+            Readout.from_text("Prime Minister Modi took the call.", "MEA", party="india"),
         ],
         participants=["india", "united-kingdom"],
     )

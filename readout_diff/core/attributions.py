@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from readout_diff.core.features import stem
 from readout_diff.core.model import Alignment, Claim, HeaderLine, TopicPresence
 from readout_diff.core.parties import JOINT, Issuers, named_parties
-from readout_diff.core.speakers import SEVERAL
+from readout_diff.core.speakers import SEVERAL, SPEECH_WORDS
 from readout_diff.core.topics import Lexicon
 from readout_diff.core.who_model import Attribution, Initiative
 
@@ -54,14 +55,19 @@ def attributions(
     lone_parts: frozenset[str] = frozenset(),
     omitted: Mapping[str, frozenset[str]] | None = None,
     people: frozenset[str] = frozenset(),
+    content: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
     readout, the topics it never names (see `absent_topics`); `people`: the topic ids of
-    persons (see `_subjects_confirmed`)."""
+    persons (see `_subjects_confirmed`); `content`: each claim's content tokens and words (see
+    `said_in_other_words`; without them a related claim never confirms but a discussion)."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
     topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
     full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
+    names = frozenset(f"@{t}" for t in people) | frozenset(
+        f"@{p}" for _, p, _ in readouts if p and p != JOINT
+    )
     out = []
     for rid, party, claims in readouts:
         if party == JOINT:
@@ -78,7 +84,9 @@ def attributions(
                     part = _voiced(c.id, target, mine, partly.get(c.id, set()), voices)
                     if c.act == "discussed":
                         confirmed = _subjects_confirmed(c, part, topics, people)
-                        part = () if confirmed else part
+                    if not confirmed and said_in_other_words(c.id, part, content or {}, names):
+                        confirmed = part
+                    part = () if confirmed else part
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
 
@@ -96,6 +104,56 @@ def _subjects_confirmed(
     if not subjects:
         return ()
     return tuple(o for o in linked if subjects <= set(topics[o]))
+
+
+# Share of an attributed claim's content tokens that the related claims in the speaker's own
+# voice must carry between them for them to confirm it: the quarter by which a part of a claim
+# counts as linked to its counterparts (core.parts). Read on the real pairs: a paraphrase in
+# the speaker's readout carries a quarter to a half of the words ("condemned the missile
+# launches" beside "addressing … the ballistic missile launches"); a related claim that shares
+# only the subject ("Venezuela"), a sixth or less.
+SAID_COVERAGE = 0.25
+_SAID_MIN_SHARED = 2  # a short claim's one shared word ("visit") is not a point
+# The verbs of speech and titles frame a point, they are not it: "concurred", "offered",
+# "looked forward", "Prime Minister" are in many claims of both readouts.
+_FRAME = frozenset(stem(w) for w in (*SPEECH_WORDS, "prime", "minister", "foreign"))
+
+
+def said_in_other_words(
+    claim: str,
+    related: Sequence[str],
+    content: Mapping[str, Mapping[str, str]],
+    names: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the claims `related` to `claim` (the speaker's, in the speaker's voice) make its
+    point in their own words: together they carry SAID_COVERAGE of its content tokens.
+    `content` maps each claim to its tokens (the alignment's: stop words and stock phrases
+    out, topics and synonym groups folded, words cut to a stem) and the word each stands for;
+    the parties' and people's names (`names`: "@id" tokens) are left out, as every claim of a
+    meeting names them, and so are the verbs of speech. A stem counts as shared only when its
+    words are one word ("launch", "launches"; not "interest", "interference")."""
+    mine = {t: w for t, w in content.get(claim, {}).items() if t not in names and t not in _FRAME}
+    if not mine or not related:
+        return False
+    shared = sum(
+        1
+        for token, word in mine.items()
+        if any(_same_word(token, word, content.get(o, {}).get(token)) for o in related)
+    )
+    return shared >= _SAID_MIN_SHARED and shared >= SAID_COVERAGE * len(mine)
+
+
+def _same_word(token: str, word: str, other: str | None) -> bool:
+    """Whether two claims' words of one token are one word: the same topic or synonym group
+    ("@…", "%…": "outbreak" and "epidemic"), else the same first six letters (or the whole of
+    the shorter word): "cooperation" and "cooperate", "Korea" and "Korean"."""
+    if other is None:
+        return False
+    if token[:1] in "@%":
+        return True
+    a, b = word.lower(), other.lower()
+    n = min(6, len(a), len(b))
+    return a[:n] == b[:n]
 
 
 # Topics whose absence from the speaker's readout does not tell: a person named beside a

@@ -1,12 +1,12 @@
-"""People a readout introduces with a title and their party: "Japanese Foreign Minister Taro
-Kono", "the Foreign Minister of Iran Hussein Amir-Abdollahian", "her Japanese counterpart Taro
-Kono". The lexicon knows few office holders; a readout names the other side's minister in full
-once, with the country, and then by title and surname ("Minister Kono offered …"), or by a
-pronoun. Learning the name from its introduction lets core.speakers find that speaker.
+"""People a readout introduces with a title and their party: "Japanese Foreign Minister Haruto
+Sato", "the Foreign Minister of Japan Haruto Sato", "her Japanese counterpart Haruto Sato". The
+lexicon knows few office holders; a readout names the other side's minister in full once, with
+the country, and then by title and surname ("Minister Sato proposed …"), or by a pronoun.
+Learning the name from its introduction lets core.speakers find that speaker.
 
 Pure. Only an explicit party marker counts: a country (or a title only one party bears, "the
 Secretary of State") inside the title phrase, and only a party of the meeting. A title with no
-marker ("Foreign Minister Kang met …") teaches nothing: which side she is on is a guess.
+marker ("Foreign Minister Park met …") teaches nothing: which side she is on is a guess.
 """
 
 from __future__ import annotations
@@ -34,10 +34,12 @@ _TITLE_WORDS = frozenset(
     "National Government Minister Ministry Office People Federation Kingdom".split()
 )
 _INTRODUCTION = re.compile(
-    rf"(?P<before>(?:\b[A-Z][\w-]*{_S}){{0,2}})(?P<title>{_TITLE}{_OF}){_S}"
-    rf"(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b"
+    rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b"
 )
-_MAX_NAMES = 50  # per meeting: a long document's introductions past this are not read
+# Up to two capitalised words right before the title: "Japanese", "South Korean". Looked for
+# only where a title stands (a pattern opening with them would be tried at every position).
+_BEFORE = re.compile(rf"(?:\b[A-Z][\w-]*{_S}){{1,2}}$")
+_MAX_TITLES = 400  # per text: a long document's titled names past these are not read
 
 
 def introduced_people(
@@ -47,15 +49,24 @@ def introduced_people(
     named in it; a name introduced with two parties is left out, as are names the lexicon
     knows (it knows their party already) and names that are themselves a party's name."""
     found: dict[str, set[str]] = {}
+    read: dict[tuple[str, str], str | None] = {}  # (marker, name) -> party: names recur
     for text in texts:
-        for m in _INTRODUCTION.finditer(text):
-            name = m.group("name")
-            if name.split()[0] in _TITLE_WORDS or lexicon.find(name) or issuers.find(name):
-                continue
-            marker = m.group("before") + m.group("title")
-            named = named_parties(marker, lexicon, issuers, parties)
-            if named:
-                found.setdefault(name, set()).add(named[-1].party)
-            if len(found) >= _MAX_NAMES:
-                break
+        for m, _ in zip(_INTRODUCTION.finditer(text), range(_MAX_TITLES), strict=False):
+            before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+            key = ((before.group(0) if before else "") + m.group("title"), m.group("name"))
+            if key not in read:
+                read[key] = _party(*key, lexicon, issuers, parties)
+            if read[key] is not None:
+                found.setdefault(key[1], set()).add(str(read[key]))
     return {name: next(iter(ps)) for name, ps in found.items() if len(ps) == 1}
+
+
+def _party(
+    marker: str, name: str, lexicon: Lexicon, issuers: Issuers, parties: frozenset[str]
+) -> str | None:
+    """The party of `parties` the title phrase names (the last), unless the name is no name
+    (a title word) or one the lexicon or the issuer table knows already."""
+    if name.split()[0] in _TITLE_WORDS or lexicon.find(name) or issuers.find(name):
+        return None
+    named = named_parties(marker, lexicon, issuers, parties)
+    return named[-1].party if named else None

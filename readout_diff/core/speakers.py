@@ -62,6 +62,8 @@ _VERBS = {
 _VERB = re.compile(
     r"\b(?:" + "|".join(f"(?P<{act}>{v})" for act, v in _VERBS.items()) + r")\b", re.IGNORECASE
 )
+# The verbs' own words (not "consensus", "talks"): they frame what is said (core.attributions)
+SPEECH_WORDS = frozenset(re.findall(r"\b[a-z]+(?:ed|es)\b|\b(?:said|told|spoke)\b", str(_VERBS)))
 _WELCOMING = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks|welcome|congratulations)\b",
     re.IGNORECASE,
@@ -141,7 +143,7 @@ def claim_speakers(
         if who.speakers:
             previous = who
         elif _VERB.search(text):
-            # someone the rules cannot name spoke last ("Prime Minister expressed …"): a "he"
+            # someone the rules cannot name spoke last ("Prime Minister conveyed …"): a "he"
             # after it is that one as likely as the last one named, so it names no one
             previous = None
     return out

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.features import name_tokens
 from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
@@ -40,6 +41,7 @@ def who_said_what(
     omitted: Mapping[str, frozenset[str]] | None = None,
     persons: frozenset[str] = frozenset(),
     simplified: Callable[[str], str] = str,
+    content: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
@@ -48,14 +50,16 @@ def who_said_what(
     `languages` each readout's language code (English by default). The speaker rules are
     English grammar; a Chinese or Russian readout is read by its ministry's own formulas
     (core.speakers_foreign; `simplified` reads traditional Chinese characters as simplified
-    ones), any other gets its party only."""
+    ones), any other gets its party only. `content`: each claim's content tokens (the
+    alignment's features) and the words they stand for, by which a related claim can confirm
+    in other words (core.attributions)."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     codes = list(languages) if languages is not None else ["en"] * len(readouts)
     english = [code == "en" for code in codes]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
     known = speaker_parties(_people(readouts, mentions, lexicon), lexicon)
-    # a name a readout introduces with its country ("Japanese Foreign Minister Taro Kono") is
-    # that party's wherever it stands alone after ("Minister Kono offered …"), in any readout
+    # a name a readout introduces with its country ("Japanese Foreign Minister Haruto Sato") is
+    # that party's wherever it stands alone after ("Minister Sato proposed …"), in any readout
     learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
     people = issuers.with_people({**learned, **known})
     out = []
@@ -77,12 +81,17 @@ def who_said_what(
         )
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
+    # the people's names are in many claims of both readouts: not what a claim says
+    named = name_tokens([*learned, *known])
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
         lone_parts,
         omitted,
         persons,
+        {cid: {t: w for t, w in ws.items() if t not in named} for cid, ws in content.items()}
+        if content
+        else None,
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -170,11 +179,11 @@ def _people(
 def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) -> Issuers:
     """The titles as one readout reads them (`Issuers.for_readout`), except that a bare title
     the readout uses before it introduces anyone with it names its own office holder: "The
-    Prime Minister spoke to Prime Minister Modi" in a No. 10 readout opens with its own Prime
+    Prime Minister spoke with Prime Minister Modi" in a No. 10 readout opens with its own Prime
     Minister, whom the reader knows without a name; a title can only refer back to someone
     introduced before it."""
     names = people.for_readout(party, text, lexicon)
-    if not party or party == JOINT:
+    if not party or party == JOINT or all(p == party for p in names.bare.values()):
         return names
     firsts: dict[str, int] = {}
     for start, end, _, kind in names.find(text):
