@@ -85,3 +85,18 @@ def test_a_related_claim_that_says_it_confirms_and_one_that_does_not_partly_conf
     # without the claims' words, a related claim only partly confirms, as before
     found = {a.claim: a for a in attributions(readouts, alignment)}
     assert found["b1"].partly_confirmed_by == ("a1",) and not found["b1"].confirmed_by
+
+
+def test_a_joint_discussion_is_confirmed_whoever_the_other_readout_has_speaking() -> None:
+    readouts = [
+        ("a", "european-union", [_claim("a1", "joint", "discussed", ("sahel",))]),
+        ("b", "iran", [_claim("b1", "european-union", "stated", ("sahel",))]),
+    ]
+    alignment = [Alignment((("a", "a1"), ("b", "b1")), 0.3, "related")]
+    found = {a.claim: a for a in attributions(readouts, alignment)}
+    # "they discussed the Sahel" beside "the High Representative raised the Sahel": discussed
+    assert found["a1"].confirmed_by == ("b1",)
+    # a statement is another matter: the speaker's own voice is wanted
+    readouts[0] = ("a", "european-union", [_claim("a1", "joint", "agreed", ("sahel",))])
+    found = {a.claim: a for a in attributions(readouts, alignment)}
+    assert not found["a1"].confirmed_by and not found["a1"].partly_confirmed_by

@@ -394,7 +394,7 @@ def hostile_attributed() -> str:
         "b",
         "Russia MFA",
         "b.txt",
-        'The ministers discussed <script>alert("b")</script> trade cooperation between Russia and '
+        'The ministers stressed <script>alert("b")</script> trade cooperation between Russia and '
         "China, which keeps growing.\n\nThe sides discussed Iran.\n",
         party="russia",
     )
@@ -408,12 +408,12 @@ def test_script_in_an_attributed_word_diffed_claim_stays_text() -> None:
     ids, hrefs = ids_and_links(tree)
     assert len(ids) == len(set(ids)) and all(h[1:] in ids for h in hrefs if h.startswith("#"))
     said = _section(tree, "who-said")
-    assert 'discussed <script>alert("b")</script> trade' in _text(said)
+    assert 'stressed <script>alert("b")</script> trade' in _text(said)
     mark = next(e for e in tree.iter(f"{XHTML}a") if e.get("class") == "unconfirmed")
     assert mark.get("href") == "#who-said-1"
     wording = _section(tree, "wording")
     lines = [_text(li) for li in wording.iter(f"{XHTML}li")]
     assert lines[0].startswith('China MFA a1: The Russian side said that <script>alert("a")')
-    assert lines[1].startswith('Russia MFA b1: The ministers discussed <script>alert("b")')
+    assert lines[1].startswith('Russia MFA b1: The ministers stressed <script>alert("b")')
     assert wording.find(f".//{XHTML}del") is not None and wording.find(f".//{XHTML}ins") is not None
     assert "&lt;script&gt;" in page and "<script>alert" not in page

@@ -100,3 +100,23 @@ def test_a_bare_title_used_before_any_introduction_is_the_readouts_own() -> None
     assert [cl.speaker for cl in c.readouts[0].claims] == ["united-kingdom", "united-kingdom"]
     # introduced first, the title still names whom it introduced (the White House's "the
     # Prime Minister" after "Prime Minister Modi": tests/test_speakers.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrov took note of the proposal.", ("russia", "stated")),
+        ("Lavrov announced that Russia would send a delegation.", ("russia", "stated")),
+        # a participle: the decree announced last night is no one's statement here
+        (
+            "Given the decree announced last night, Lavrov said the talks would wait.",
+            ("russia", "stated"),
+        ),
+    ],
+)
+def test_took_note_and_announced_that_are_verbs_of_speech(
+    text: str, expected: tuple[str, str]
+) -> None:
+    issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
+    w = claim_speakers([(text, True)], LEX, issuers, frozenset({"russia", "china"}))[0]
+    assert (w.speaker, w.act) == expected

@@ -76,12 +76,15 @@ def attributions(
             for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
                 own = _speaker_readouts(target, rid, readouts)
                 mine = [(r, p, others) for r, p, others in readouts if r in own]
-                confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), voices)
+                # a discussion both sides held is confirmed whoever the other readout has
+                # speaking on it ("they discussed X" beside "Borrell raised X")
+                who = voices if target != JOINT or c.act != "discussed" else None
+                confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), who)
                 part: tuple[str, ...] = ()
                 if c.id in lone_parts:  # a point of it is not in the speaker's readout
                     confirmed, part = (), confirmed
                 elif not confirmed and not absent_topics(c.topics, own, omitted or {}):
-                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), voices)
+                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
                     if c.act == "discussed":
                         confirmed = _subjects_confirmed(c, part, topics, people)
                     if not confirmed and said_in_other_words(c.id, part, content or {}, names):
@@ -193,15 +196,16 @@ def _voiced(
     target: str,
     readouts: Sequence[tuple[str, str | None, Sequence[Claim]]],
     linked: set[str],
-    voices: dict[str, set[str]],
+    voices: dict[str, set[str]] | None,
 ) -> tuple[str, ...]:
     """The claims of `readouts` (the speaker's) linked to `claim` that have the speaker, both
-    sides or (narration) their readout's party speaking, in text order."""
+    sides or (narration) their readout's party speaking, in text order (with `voices` None:
+    whoever speaks)."""
     return tuple(
         o.id
         for _, p, others in readouts
         for o in others
-        if o.id in linked and voices[o.id] & {target, JOINT, p}
+        if o.id in linked and (voices is None or voices[o.id] & {target, JOINT, p})
     )
 
 

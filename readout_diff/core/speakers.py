@@ -46,7 +46,7 @@ _VERBS = {
     r"made (?:it )?clear|raised|condemned|warned|recalled|explained|indicated|confirmed|assured|"
     r"shared|voiced|expressed|replied|responded|observed|acknowledged|recognized|recognised|"
     r"objected|protested|opposed|rejected|criticized|criticised|denounced|cautioned|"
-    r"looked forward|look forward|looks forward",
+    r"looked forward|look forward|looks forward|took note|announced(?= that\b)",
     "proposed": r"proposed|proposes|urged|urges|asked|called (?:on|upon|for)|calls (?:on|for)|"
     r"suggested|invited|requested|demanded|pressed|encouraged|appealed|offered",
     "informed": r"informed|briefed|told|updated|apprised|outlined|described|presented",
