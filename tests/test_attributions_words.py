@@ -100,3 +100,47 @@ def test_a_joint_discussion_is_confirmed_whoever_the_other_readout_has_speaking(
     readouts[0] = ("a", "european-union", [_claim("a1", "joint", "agreed", ("sahel",))])
     found = {a.claim: a for a in attributions(readouts, alignment)}
     assert not found["a1"].confirmed_by and not found["a1"].partly_confirmed_by
+
+
+def test_what_is_attributed_is_the_others_clauses_when_the_issuer_speaks_too() -> None:
+    # "Both ministers condemned the shelling of the border town, and the Prime Minister said
+    # it was vital that partners stayed closely united on the long-term sanctions policy and
+    # kept their export controls under watch"
+    readouts = [
+        ("a", "japan", [_claim("a1", None, None)]),
+        ("b", "united-kingdom", [_claim("b1", "several", "stated")]),
+    ]
+    readouts[1][2][0] = Claim(
+        "b1", "b1", 0, 1, 1, speaker="several", speakers=("joint", "united-kingdom"), act="stated"
+    )
+    alignment = [Alignment((("a", "a1"), ("b", "b1")), 0.3, "related")]
+    whole = words("shelling", "border", "town", "vital", "partners", "closely", "united")
+    whole |= words("long-term", "sanctions", "policy", "export", "controls", "watch")
+    content = {"a1": words("artillery", "shelling", "town", "border"), "b1": whole}
+    found = attributions(readouts, alignment, content=content)
+    assert [(a.speaker, a.confirmed_by) for a in found] == [("joint", ())]
+    attributed = {"b1": words("shelling", "border", "town")}  # the both-sides clause
+    found = attributions(readouts, alignment, content=content, attributed=attributed)
+    assert [(a.speaker, a.confirmed_by) for a in found] == [("joint", ("a1",))]
+
+
+def test_the_clauses_a_readouts_own_party_speaks_are_left_out_of_what_it_attributes() -> None:
+    from readout_diff import compare
+    from readout_diff.core.model import Readout
+
+    uk = (
+        "The Prime Minister spoke with Japanese Prime Minister Haruto Sato.\n\n"
+        "Both leaders condemned the shelling of the border town, and the Prime Minister said it "
+        "was vital that partners stayed united on sanctions."
+    )
+    japan = "Prime Minister Sato held a call with the British Prime Minister."
+    c = compare(
+        [
+            Readout.from_text(uk, "No 10", party="united-kingdom"),
+            Readout.from_text(japan, "Kantei", party="japan"),
+        ],
+        participants=["japan", "united-kingdom"],
+    )
+    deplored = c.readouts[0].claims[1]
+    assert (deplored.speaker, deplored.speakers) == ("several", ("joint", "united-kingdom"))
+    assert [a.speaker for a in c.attributions if a.claim == deplored.id] == ["joint"]

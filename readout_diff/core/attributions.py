@@ -56,12 +56,15 @@ def attributions(
     omitted: Mapping[str, frozenset[str]] | None = None,
     people: frozenset[str] = frozenset(),
     content: Mapping[str, Mapping[str, str]] | None = None,
+    attributed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
     readout, the topics it never names (see `absent_topics`); `people`: the topic ids of
     persons (see `_subjects_confirmed`); `content`: each claim's content tokens and words (see
-    `said_in_other_words`; without them a related claim never confirms but a discussion)."""
+    `said_in_other_words`; without them a related claim never confirms but a discussion);
+    `attributed`: of a claim in which others speak beside its own readout's party, the
+    content of the others' clauses alone (what it attributes)."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
     topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
     full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
@@ -87,7 +90,10 @@ def attributions(
                     part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
                     if c.act == "discussed":
                         confirmed = _subjects_confirmed(c, part, topics, people)
-                    if not confirmed and said_in_other_words(c.id, part, content or {}, names):
+                    own_words = (attributed or {}).get(c.id)
+                    if not confirmed and said_in_other_words(
+                        c.id, part, content or {}, names, own_words
+                    ):
                         confirmed = part
                     part = () if confirmed else part
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
@@ -127,6 +133,7 @@ def said_in_other_words(
     related: Sequence[str],
     content: Mapping[str, Mapping[str, str]],
     names: frozenset[str] = frozenset(),
+    own: Mapping[str, str] | None = None,
 ) -> bool:
     """Whether the claims `related` to `claim` (the speaker's, in the speaker's voice) make its
     point in their own words: together they carry SAID_COVERAGE of its content tokens.
@@ -134,8 +141,10 @@ def said_in_other_words(
     out, topics and synonym groups folded, words cut to a stem) and the word each stands for;
     the parties' and people's names (`names`: "@id" tokens) are left out, as every claim of a
     meeting names them, and so are the verbs of speech. A stem counts as shared only when its
-    words are one word ("launch", "launches"; not "interest", "interference")."""
-    mine = {t: w for t, w in content.get(claim, {}).items() if t not in names and t not in _FRAME}
+    words are one word ("launch", "launches"; not "interest", "interference"). `own`: the
+    claim's tokens to cover, when not all of `content`'s (the clauses others speak)."""
+    words = content.get(claim, {}) if own is None else own
+    mine = {t: w for t, w in words.items() if t not in names and t not in _FRAME}
     if not mine or not related:
         return False
     shared = sum(

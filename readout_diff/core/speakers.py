@@ -228,7 +228,7 @@ def _main_clauses(
 ) -> list[tuple[str, str, str]]:
     """(party, act, rule) of each main clause that has a speaker."""
     found: list[tuple[str, str, str]] = []
-    for start, end in _clauses(masked):
+    for start, end in main_clauses(masked):
         hit = _clause_speaker(masked, start, end, lexicon, issuers, parties)
         if hit is None:
             continue
@@ -247,7 +247,7 @@ def _main_clauses(
     return found
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def main_clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
-from readout_diff.core.features import name_tokens
+from readout_diff.core.features import claim_features, name_tokens
 from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
@@ -20,7 +20,7 @@ from readout_diff.core.parties import (
     readout_party,
     speaker_parties,
 )
-from readout_diff.core.speakers import claim_speakers
+from readout_diff.core.speakers import SEVERAL, claim_speakers, main_clauses, speaker_of
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
@@ -63,6 +63,7 @@ def who_said_what(
     learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
     people = issuers.with_people({**learned, **known})
     out = []
+    others: dict[str, dict[str, str]] = {}  # claim id -> its words others speak, beside its issuer
     for k, (r, res, party, grammar, code) in enumerate(
         zip(readouts, results, own, english, codes, strict=True)
     ):
@@ -81,6 +82,7 @@ def who_said_what(
         )
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
+        others |= _others_words(claims, party, lexicon, names, pool, mentions[k])
     # the people's names are in many claims of both readouts: not what a claim says
     named = name_tokens([*learned, *known])
     found = attributions(
@@ -89,9 +91,8 @@ def who_said_what(
         lone_parts,
         omitted,
         persons,
-        {cid: {t: w for t, w in ws.items() if t not in named} for cid, ws in content.items()}
-        if content
-        else None,
+        _without(content, named) if content else None,
+        _without(others, named),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -183,7 +184,10 @@ def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) 
     Minister, whom the reader knows without a name; a title can only refer back to someone
     introduced before it."""
     names = people.for_readout(party, text, lexicon)
-    if not party or party == JOINT or all(p == party for p in names.bare.values()):
+    if not party or party == JOINT:
+        return names
+    names = _own_of_both(people, names, party, text, lexicon)
+    if all(p == party for p in names.bare.values()):
         return names
     firsts: dict[str, int] = {}
     for start, end, _, kind in names.find(text):
@@ -194,6 +198,56 @@ def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) 
     for title, first in firsts.items():
         if people.for_readout(party, text[:first], lexicon).bare.get(title) == party:
             bare[title] = party  # nobody introduced with it before its first use
+    return replace(names, bare=bare) if bare != names.bare else names
+
+
+def _others_words(
+    claims: Sequence[Claim],
+    party: str | None,
+    lexicon: Lexicon,
+    names: Issuers,
+    pool: frozenset[str],
+    mentions: Sequence[Mention],
+) -> dict[str, dict[str, str]]:
+    """Claim id -> the content tokens and words (core.features) of its main clauses that the
+    readout's own party does not speak, for claims with several speakers, the readout's party
+    among them: in the Prime Minister's readout, "Both leaders condemned X, and the Prime
+    Minister said Y" attributes "Both leaders condemned X" only."""
+    out = {}
+    for c in claims:
+        if c.speaker != SEVERAL or party not in c.speakers:
+            continue
+        words: dict[str, str] = {}
+        for a, b in main_clauses(c.text):
+            if speaker_of(c.text[a:b], lexicon, names, pool).speakers != (party,):
+                start, end = c.start + a, c.start + b
+                inside = [m for m in mentions if start <= m.start and m.end <= end]
+                said = claim_features(c.text[a:b], start, inside, pool, lexicon.synonyms)
+                words |= {t: w for t, w in said.surface.items() if t not in words}
+        out[c.id] = words
+    return out
+
+
+def _without(
+    content: Mapping[str, Mapping[str, str]], named: frozenset[str]
+) -> dict[str, dict[str, str]]:
+    """Each claim's content tokens and words, less the tokens of people's names."""
+    return {cid: {t: w for t, w in ws.items() if t not in named} for cid, ws in content.items()}
+
+
+def _own_of_both(
+    people: Issuers, names: Issuers, party: str, text: str, lexicon: Lexicon
+) -> Issuers:
+    """A bare title the readout introduces with people of two parties, its own among them,
+    names its own office holder: an official readout names the other side's by name ("The
+    President raised … with President Xi") and its own by the title alone. (For a readout of
+    no known party, such a title still names no one.)"""
+    bare = dict(names.bare)
+    for title in people.own_titles:
+        if title.casefold() not in bare:  # introduced with two parties or more
+            # the table's own reading of "introduced" (core.parties), not a second one
+            if party in people._introduced(title, text, lexicon):
+                bare[title.casefold()] = party
     return replace(names, bare=bare) if bare != names.bare else names
 
 
