@@ -144,3 +144,14 @@ def test_the_clauses_a_readouts_own_party_speaks_are_left_out_of_what_it_attribu
     deplored = c.readouts[0].claims[1]
     assert (deplored.speaker, deplored.speakers) == ("several", ("joint", "united-kingdom"))
     assert [a.speaker for a in c.attributions if a.claim == deplored.id] == ["joint"]
+
+
+def test_one_word_is_one_stem_with_its_suffixes_not_any_word_of_the_stem() -> None:
+    from readout_diff.core.attributions import _same_word
+
+    assert _same_word("cooper", "cooperation", "cooperate")
+    assert _same_word("korea", "Korea", "Korean")
+    assert _same_word("resum", "resume", "resumption")  # the silent "e" a suffix drops
+    assert not _same_word("inter", "interest", "interference")
+    assert _same_word("@sahel", "Sahel", "the Sahel region")  # a topic: one thing
+    assert not _same_word("trade", "trade", None)

@@ -158,13 +158,14 @@ def said_in_other_words(
 def _same_word(token: str, word: str, other: str | None) -> bool:
     """Whether two claims' words of one token are one word: the same topic or synonym group
     ("@…", "%…": "outbreak" and "epidemic"), else the same first six letters (or the whole of
-    the shorter word): "cooperation" and "cooperate", "Korea" and "Korean"."""
+    the shorter word, less a silent "e" that a suffix drops): "cooperation" and "cooperate",
+    "Korea" and "Korean", "resume" and "resumption"; not "interest" and "interference"."""
     if other is None:
         return False
     if token[:1] in "@%":
         return True
-    a, b = word.lower(), other.lower()
-    n = min(6, len(a), len(b))
+    a, b = sorted((word.lower(), other.lower()), key=len)
+    n = min(6, len(a) - 1 if a.endswith("e") else len(a))
     return a[:n] == b[:n]
 
 
