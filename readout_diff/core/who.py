@@ -243,11 +243,14 @@ def _own_of_both(
     President raised … with President Xi") and its own by the title alone. (For a readout of
     no known party, such a title still names no one.)"""
     bare = dict(names.bare)
+    folded = text.casefold()
     for title in people.own_titles:
-        if title.casefold() not in bare:  # introduced with two parties or more
+        key = title.casefold()
+        # not in the table: introduced with two parties or more; and used bare, maybe
+        if key not in bare and key in folded:
             # the table's own reading of "introduced" (core.parties), not a second one
             if party in people._introduced(title, text, lexicon):
-                bare[title.casefold()] = party
+                bare[key] = party
     return replace(names, bare=bare) if bare != names.bare else names
 
 
