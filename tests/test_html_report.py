@@ -363,7 +363,7 @@ def test_who_speaks_links_its_claim_ids_and_claims_show_their_speaker() -> None:
     mark = next(a for a in claims["c-a8"].iter(f"{XHTML}a") if a.get("class") == "unconfirmed")
     assert _text(mark) == "◐ partly confirmed"
     assert mark.get("title") == (
-        "partly: Russia MFA has a related claim (b2), on the same subject in other words"
+        "partly: Russia MFA has a related claim (b2) on the subject, with few of its words"
     )
     item = next(e for e in tree.iter(f"{XHTML}li") if e.get("id") == mark.get("href")[1:])
     assert "#c-a8" in [a.get("href") for a in item.iter(f"{XHTML}a")]
@@ -394,7 +394,7 @@ def hostile_attributed() -> str:
         "b",
         "Russia MFA",
         "b.txt",
-        'The ministers discussed <script>alert("b")</script> trade cooperation between Russia and '
+        'The ministers stressed <script>alert("b")</script> trade cooperation between Russia and '
         "China, which keeps growing.\n\nThe sides discussed Iran.\n",
         party="russia",
     )
@@ -408,12 +408,12 @@ def test_script_in_an_attributed_word_diffed_claim_stays_text() -> None:
     ids, hrefs = ids_and_links(tree)
     assert len(ids) == len(set(ids)) and all(h[1:] in ids for h in hrefs if h.startswith("#"))
     said = _section(tree, "who-said")
-    assert 'discussed <script>alert("b")</script> trade' in _text(said)
+    assert 'stressed <script>alert("b")</script> trade' in _text(said)
     mark = next(e for e in tree.iter(f"{XHTML}a") if e.get("class") == "unconfirmed")
     assert mark.get("href") == "#who-said-1"
     wording = _section(tree, "wording")
     lines = [_text(li) for li in wording.iter(f"{XHTML}li")]
     assert lines[0].startswith('China MFA a1: The Russian side said that <script>alert("a")')
-    assert lines[1].startswith('Russia MFA b1: The ministers discussed <script>alert("b")')
+    assert lines[1].startswith('Russia MFA b1: The ministers stressed <script>alert("b")')
     assert wording.find(f".//{XHTML}del") is not None and wording.find(f".//{XHTML}ins") is not None
     assert "&lt;script&gt;" in page and "<script>alert" not in page

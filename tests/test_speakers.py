@@ -422,9 +422,15 @@ def test_a_bare_title_names_whom_the_readout_introduced_with_it() -> None:
     assert c.readouts[0].initiative is not None and c.readouts[0].initiative.party == "india"
 
 
-def test_a_bare_title_introduced_with_two_parties_names_no_one() -> None:
+def test_a_bare_title_introduced_with_two_parties_is_the_readouts_own_else_no_ones() -> None:
+    # an official readout names the other side's President by name and its own by the title
     text = "President Biden spoke with President Xi Jinping. The President said talks were frank."
-    assert _speakers(text, "White House") == ["united-states", None]
+    assert _speakers(text, "White House") == ["united-states", "united-states"]
+    # whose readout it is, unknown: whose President, unknown
+    assert _speakers(text, "Press release") == ["united-states", None]
+    # its own not among those introduced: no one
+    text = "Premier Li met President Macron and President Lula. The President said trade grew."
+    assert _speakers(text, "No 10", "united-kingdom")[1] is None
 
 
 def test_a_partys_listed_title_wins_over_a_bare_own_title() -> None:

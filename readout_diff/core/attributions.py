@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from readout_diff.core.features import stem
 from readout_diff.core.model import Alignment, Claim, HeaderLine, TopicPresence
 from readout_diff.core.parties import JOINT, Issuers, named_parties
-from readout_diff.core.speakers import SEVERAL
+from readout_diff.core.speakers import SEVERAL, SPEECH_WORDS
 from readout_diff.core.topics import Lexicon
 from readout_diff.core.who_model import Attribution, Initiative
 
@@ -54,14 +55,22 @@ def attributions(
     lone_parts: frozenset[str] = frozenset(),
     omitted: Mapping[str, frozenset[str]] | None = None,
     people: frozenset[str] = frozenset(),
+    content: Mapping[str, Mapping[str, str]] | None = None,
+    attributed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
     readout, the topics it never names (see `absent_topics`); `people`: the topic ids of
-    persons (see `_subjects_confirmed`)."""
+    persons (see `_subjects_confirmed`); `content`: each claim's content tokens and words (see
+    `said_in_other_words`; without them a related claim never confirms but a discussion);
+    `attributed`: of a claim in which others speak beside its own readout's party, the
+    content of the others' clauses alone (what it attributes)."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
     topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
     full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
+    names = frozenset(f"@{t}" for t in people) | frozenset(
+        f"@{p}" for _, p, _ in readouts if p and p != JOINT
+    )
     out = []
     for rid, party, claims in readouts:
         if party == JOINT:
@@ -70,15 +79,23 @@ def attributions(
             for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
                 own = _speaker_readouts(target, rid, readouts)
                 mine = [(r, p, others) for r, p, others in readouts if r in own]
-                confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), voices)
+                # a discussion both sides held is confirmed whoever the other readout has
+                # speaking on it ("they discussed X" beside "Borrell raised X")
+                who = voices if target != JOINT or c.act != "discussed" else None
+                confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), who)
                 part: tuple[str, ...] = ()
                 if c.id in lone_parts:  # a point of it is not in the speaker's readout
                     confirmed, part = (), confirmed
                 elif not confirmed and not absent_topics(c.topics, own, omitted or {}):
-                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), voices)
+                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
                     if c.act == "discussed":
                         confirmed = _subjects_confirmed(c, part, topics, people)
-                        part = () if confirmed else part
+                    own_words = (attributed or {}).get(c.id)
+                    if not confirmed and said_in_other_words(
+                        c.id, part, content or {}, names, own_words
+                    ):
+                        confirmed = part
+                    part = () if confirmed else part
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
 
@@ -96,6 +113,60 @@ def _subjects_confirmed(
     if not subjects:
         return ()
     return tuple(o for o in linked if subjects <= set(topics[o]))
+
+
+# Share of an attributed claim's content tokens that the related claims in the speaker's own
+# voice must carry between them for them to confirm it: the quarter by which a part of a claim
+# counts as linked to its counterparts (core.parts). Read on the real pairs: a paraphrase in
+# the speaker's readout carries a quarter to a half of the words ("condemned the missile
+# launches" beside "addressing … the ballistic missile launches"); a related claim that shares
+# only the subject ("Venezuela"), a sixth or less.
+SAID_COVERAGE = 0.25
+_SAID_MIN_SHARED = 2  # a short claim's one shared word ("visit") is not a point
+# The verbs of speech and titles frame a point, they are not it: "concurred", "offered",
+# "looked forward", "Prime Minister" are in many claims of both readouts.
+_FRAME = frozenset(stem(w) for w in (*SPEECH_WORDS, "prime", "minister", "foreign"))
+
+
+def said_in_other_words(
+    claim: str,
+    related: Sequence[str],
+    content: Mapping[str, Mapping[str, str]],
+    names: frozenset[str] = frozenset(),
+    own: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether the claims `related` to `claim` (the speaker's, in the speaker's voice) make its
+    point in their own words: together they carry SAID_COVERAGE of its content tokens.
+    `content` maps each claim to its tokens (the alignment's: stop words and stock phrases
+    out, topics and synonym groups folded, words cut to a stem) and the word each stands for;
+    the parties' and people's names (`names`: "@id" tokens) are left out, as every claim of a
+    meeting names them, and so are the verbs of speech. A stem counts as shared only when its
+    words are one word ("launch", "launches"; not "interest", "interference"). `own`: the
+    claim's tokens to cover, when not all of `content`'s (the clauses others speak)."""
+    words = content.get(claim, {}) if own is None else own
+    mine = {t: w for t, w in words.items() if t not in names and t not in _FRAME}
+    if not mine or not related:
+        return False
+    shared = sum(
+        1
+        for token, word in mine.items()
+        if any(_same_word(token, word, content.get(o, {}).get(token)) for o in related)
+    )
+    return shared >= _SAID_MIN_SHARED and shared >= SAID_COVERAGE * len(mine)
+
+
+def _same_word(token: str, word: str, other: str | None) -> bool:
+    """Whether two claims' words of one token are one word: the same topic or synonym group
+    ("@…", "%…": "outbreak" and "epidemic"), else the same first six letters (or the whole of
+    the shorter word, less a silent "e" that a suffix drops): "cooperation" and "cooperate",
+    "Korea" and "Korean", "resume" and "resumption"; not "interest" and "interference"."""
+    if other is None:
+        return False
+    if token[:1] in "@%":
+        return True
+    a, b = sorted((word.lower(), other.lower()), key=len)
+    n = min(6, len(a) - 1 if a.endswith("e") else len(a))
+    return a[:n] == b[:n]
 
 
 # Topics whose absence from the speaker's readout does not tell: a person named beside a
@@ -135,15 +206,16 @@ def _voiced(
     target: str,
     readouts: Sequence[tuple[str, str | None, Sequence[Claim]]],
     linked: set[str],
-    voices: dict[str, set[str]],
+    voices: dict[str, set[str]] | None,
 ) -> tuple[str, ...]:
     """The claims of `readouts` (the speaker's) linked to `claim` that have the speaker, both
-    sides or (narration) their readout's party speaking, in text order."""
+    sides or (narration) their readout's party speaking, in text order (with `voices` None:
+    whoever speaks)."""
     return tuple(
         o.id
         for _, p, others in readouts
         for o in others
-        if o.id in linked and voices[o.id] & {target, JOINT, p}
+        if o.id in linked and (voices is None or voices[o.id] & {target, JOINT, p})
     )
 
 

@@ -254,6 +254,9 @@ def compare(
         omitted=omitted_topics(topics),
         persons=people,
         simplified=str if foreign is None or callable(foreign) else foreign.simplified,
+        content={
+            c.id: f.surface for s in segmented for c, f in zip(s.claims, s.features, strict=True)
+        },
     )
     claims, framed = with_framing(
         with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english

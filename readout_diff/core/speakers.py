@@ -46,7 +46,7 @@ _VERBS = {
     r"made (?:it )?clear|raised|condemned|warned|recalled|explained|indicated|confirmed|assured|"
     r"shared|voiced|expressed|replied|responded|observed|acknowledged|recognized|recognised|"
     r"objected|protested|opposed|rejected|criticized|criticised|denounced|cautioned|"
-    r"looked forward|look forward|looks forward",
+    r"looked forward|look forward|looks forward|took note|announced(?= that\b)",
     "proposed": r"proposed|proposes|urged|urges|asked|called (?:on|upon|for)|calls (?:on|for)|"
     r"suggested|invited|requested|demanded|pressed|encouraged|appealed|offered",
     "informed": r"informed|briefed|told|updated|apprised|outlined|described|presented",
@@ -62,6 +62,8 @@ _VERBS = {
 _VERB = re.compile(
     r"\b(?:" + "|".join(f"(?P<{act}>{v})" for act, v in _VERBS.items()) + r")\b", re.IGNORECASE
 )
+# The verbs' own words (not "consensus", "talks"): they frame what is said (core.attributions)
+SPEECH_WORDS = frozenset(re.findall(r"\b[a-z]+(?:ed|es)\b|\b(?:said|told|spoke)\b", str(_VERBS)))
 _WELCOMING = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks|welcome|congratulations)\b",
     re.IGNORECASE,
@@ -138,7 +140,12 @@ def claim_speakers(
             previous = None  # a pronoun opening a paragraph refers only to the claim before
         who = speaker_of(text, lexicon, issuers, parties, previous)
         out.append(who)
-        previous = who if who.speakers else previous
+        if who.speakers:
+            previous = who
+        elif _VERB.search(text):
+            # someone the rules cannot name spoke last ("Prime Minister conveyed …"): a "he"
+            # after it is that one as likely as the last one named, so it names no one
+            previous = None
     return out
 
 
@@ -221,7 +228,7 @@ def _main_clauses(
 ) -> list[tuple[str, str, str]]:
     """(party, act, rule) of each main clause that has a speaker."""
     found: list[tuple[str, str, str]] = []
-    for start, end in _clauses(masked):
+    for start, end in main_clauses(masked):
         hit = _clause_speaker(masked, start, end, lexicon, issuers, parties)
         if hit is None:
             continue
@@ -240,7 +247,7 @@ def _main_clauses(
     return found
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def main_clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 

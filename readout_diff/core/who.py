@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.features import claim_features, name_tokens
+from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
@@ -18,7 +20,7 @@ from readout_diff.core.parties import (
     readout_party,
     speaker_parties,
 )
-from readout_diff.core.speakers import claim_speakers
+from readout_diff.core.speakers import SEVERAL, claim_speakers, main_clauses, speaker_of
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
@@ -39,6 +41,7 @@ def who_said_what(
     omitted: Mapping[str, frozenset[str]] | None = None,
     persons: frozenset[str] = frozenset(),
     simplified: Callable[[str], str] = str,
+    content: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
@@ -47,13 +50,20 @@ def who_said_what(
     `languages` each readout's language code (English by default). The speaker rules are
     English grammar; a Chinese or Russian readout is read by its ministry's own formulas
     (core.speakers_foreign; `simplified` reads traditional Chinese characters as simplified
-    ones), any other gets its party only."""
+    ones), any other gets its party only. `content`: each claim's content tokens (the
+    alignment's features) and the words they stand for, by which a related claim can confirm
+    in other words (core.attributions)."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     codes = list(languages) if languages is not None else ["en"] * len(readouts)
     english = [code == "en" for code in codes]
     pool = frozenset([*parties, *(p for p in own if p and p != JOINT)])
-    people = issuers.with_people(speaker_parties(_people(readouts, mentions, lexicon), lexicon))
+    known = speaker_parties(_people(readouts, mentions, lexicon), lexicon)
+    # a name a readout introduces with its country ("Japanese Foreign Minister Haruto Sato") is
+    # that party's wherever it stands alone after ("Minister Sato proposed …"), in any readout
+    learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
+    people = issuers.with_people({**learned, **known})
     out = []
+    others: dict[str, dict[str, str]] = {}  # claim id -> its words others speak, beside its issuer
     for k, (r, res, party, grammar, code) in enumerate(
         zip(readouts, results, own, english, codes, strict=True)
     ):
@@ -62,7 +72,7 @@ def who_said_what(
             out.append(_foreign(res, r.text, party, code, found_here, lexicon, pool, simplified))
             continue
         starts = paragraph_starts(r.text, res.claims)
-        names = people.for_readout(party, r.text, lexicon)  # whom its "the President" names
+        names = _own_first(people, party, r.text, lexicon)  # whom its "the President" names
         whos = claim_speakers(
             [(c.text, s) for c, s in zip(res.claims, starts, strict=True)], lexicon, names, pool
         )
@@ -72,12 +82,17 @@ def who_said_what(
         )
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
+        others |= _others_words(claims, party, lexicon, names, pool, mentions[k])
+    # the people's names are in many claims of both readouts: not what a claim says
+    named = name_tokens([*learned, *known])
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
         lone_parts,
         omitted,
         persons,
+        _without(content, named) if content else None,
+        _without(others, named),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -160,6 +175,83 @@ def _people(
             if lexicon.topics[m.topic].kind == "person":
                 names.append(lexicon.topics[m.topic].name)
     return list(dict.fromkeys(names))
+
+
+def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) -> Issuers:
+    """The titles as one readout reads them (`Issuers.for_readout`), except that a bare title
+    the readout uses before it introduces anyone with it names its own office holder: "The
+    Prime Minister spoke with Prime Minister Modi" in a No. 10 readout opens with its own Prime
+    Minister, whom the reader knows without a name; a title can only refer back to someone
+    introduced before it."""
+    names = people.for_readout(party, text, lexicon)
+    if not party or party == JOINT:
+        return names
+    names = _own_of_both(people, names, party, text, lexicon)
+    if all(p == party for p in names.bare.values()):
+        return names
+    firsts: dict[str, int] = {}
+    for start, end, _, kind in names.find(text):
+        title = text[start:end].casefold()
+        if kind == "title" and names.bare.get(title, party) != party:
+            firsts.setdefault(title, start)
+    bare = dict(names.bare)
+    for title, first in firsts.items():
+        if people.for_readout(party, text[:first], lexicon).bare.get(title) == party:
+            bare[title] = party  # nobody introduced with it before its first use
+    return replace(names, bare=bare) if bare != names.bare else names
+
+
+def _others_words(
+    claims: Sequence[Claim],
+    party: str | None,
+    lexicon: Lexicon,
+    names: Issuers,
+    pool: frozenset[str],
+    mentions: Sequence[Mention],
+) -> dict[str, dict[str, str]]:
+    """Claim id -> the content tokens and words (core.features) of its main clauses that the
+    readout's own party does not speak, for claims with several speakers, the readout's party
+    among them: in the Prime Minister's readout, "Both leaders condemned X, and the Prime
+    Minister said Y" attributes "Both leaders condemned X" only."""
+    out = {}
+    for c in claims:
+        if c.speaker != SEVERAL or party not in c.speakers:
+            continue
+        words: dict[str, str] = {}
+        for a, b in main_clauses(c.text):
+            if speaker_of(c.text[a:b], lexicon, names, pool).speakers != (party,):
+                start, end = c.start + a, c.start + b
+                inside = [m for m in mentions if start <= m.start and m.end <= end]
+                said = claim_features(c.text[a:b], start, inside, pool, lexicon.synonyms)
+                words |= {t: w for t, w in said.surface.items() if t not in words}
+        out[c.id] = words
+    return out
+
+
+def _without(
+    content: Mapping[str, Mapping[str, str]], named: frozenset[str]
+) -> dict[str, dict[str, str]]:
+    """Each claim's content tokens and words, less the tokens of people's names."""
+    return {cid: {t: w for t, w in ws.items() if t not in named} for cid, ws in content.items()}
+
+
+def _own_of_both(
+    people: Issuers, names: Issuers, party: str, text: str, lexicon: Lexicon
+) -> Issuers:
+    """A bare title the readout introduces with people of two parties, its own among them,
+    names its own office holder: an official readout names the other side's by name ("The
+    President raised … with President Xi") and its own by the title alone. (For a readout of
+    no known party, such a title still names no one.)"""
+    bare = dict(names.bare)
+    folded = text.casefold()
+    for title in people.own_titles:
+        key = title.casefold()
+        # not in the table: introduced with two parties or more; and used bare, maybe
+        if key not in bare and key in folded:
+            # the table's own reading of "introduced" (core.parties), not a second one
+            if party in people._introduced(title, text, lexicon):
+                bare[key] = party
+    return replace(names, bare=bare) if bare != names.bare else names
 
 
 def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:

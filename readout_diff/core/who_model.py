@@ -47,7 +47,8 @@ class Attribution:
     """A claim of readout `readout` in which `speaker` (another party, "joint" for both, or
     "several") says or agrees something. `speaker_readouts` are the readouts issued by the
     speaker (empty when no readout's party is known to be it); `confirmed_by` their claims,
-    aligned with this one as a match, that have the speaker (or both) speaking: empty when
+    aligned with this one as a match or linked as related when they make its point in other
+    words (core.attributions), that have the speaker (or both) speaking: empty when
     unconfirmed; `partly_confirmed_by`, when none does, such claims linked to it as related
     (the same subject, another point or framing)."""
 

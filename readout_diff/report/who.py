@@ -119,7 +119,7 @@ def _differs(c: Comparison, a: Attribution, others: str, claim: Claim) -> str:
             return f"partly: {others} has a related claim ({ids}); only here: {lone}{tail}"
         if never:
             return f"partly: {others} has a related claim ({ids}) but {never}"
-        return f"partly: {others} has a related claim ({ids}), on the same subject in other words"
+        return f"partly: {others} has a related claim ({ids}) on the subject, with few of its words"
     if lone:
         tail = f"; it {never}" if never else ""
         return (

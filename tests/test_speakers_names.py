@@ -1,0 +1,122 @@
+"""Speakers the lexicon does not know: people a readout introduces with their country
+(core.introduced), bare titles used before anyone is introduced with them, and pronouns after
+a speaker the rules could not name (core.who, core.speakers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_diff import compare
+from readout_diff.core.introduced import introduced_people
+from readout_diff.core.model import Readout
+from readout_diff.core.speakers import claim_speakers
+from readout_diff.inputs.issuers import load_issuers
+from readout_diff.inputs.lexicon import load_lexicon
+
+LEX = load_lexicon()
+ISSUERS = load_issuers()
+MEETING = frozenset({"japan", "south-korea"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She met her Japanese counterpart Haruto Sato in Hanoi.", {"Haruto Sato": "japan"}),
+        ("Japanese Foreign Minister Haruto Sato arrived.", {"Haruto Sato": "japan"}),
+        ("He called the Foreign Minister of Japan Haruto Sato.", {"Haruto Sato": "japan"}),
+        ("He met Minister Haruto R. Sato of the cabinet.", {}),  # no country: whose, unknown
+        ("Foreign Minister Min-jun Park met Japanese guests.", {}),
+        ("German Foreign Minister Klaus Weber attended.", {}),  # not a party of the meeting
+        ("The High Representative for Foreign Affairs spoke.", {}),  # a title, no name
+        # one name, two parties: nothing learnt
+        ("Japanese Minister Lee Park met. South Korean Minister Lee Park left.", {}),
+    ],
+)
+def test_a_person_is_learnt_from_an_introduction_with_a_country(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert introduced_people([text], LEX, ISSUERS, MEETING) == expected
+
+
+def test_the_lexicons_people_are_not_learnt_again() -> None:
+    text = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Haruto Sato."
+    got = introduced_people([text], LEX, ISSUERS, frozenset({"china", "japan"}))
+    assert got == {"Haruto Sato": "japan"}
+
+
+def test_a_surname_after_an_introduction_names_the_speaker_in_either_readout() -> None:
+    korea = (
+        "Foreign Minister Min-jun Park met her Japanese counterpart Haruto Sato in Hanoi.\n\n"
+        "Minister Sato offered to hold trilateral talks on the peninsula."
+    )
+    japan = "Minister Sato held talks with the Korean minister. Sato proposed trilateral talks."
+    c = compare(
+        [
+            Readout.from_text(korea, "MOFA Korea", party="south-korea"),
+            Readout.from_text(japan, "MOFA Japan", party="japan"),
+        ],
+        participants=["japan", "south-korea"],
+    )
+    offered = c.readouts[0].claims[1]
+    assert (offered.speaker, offered.act) == ("japan", "proposed")
+    # learnt from the Korean readout, the surname counts in the Japanese one too
+    assert c.readouts[1].claims[1].speaker == "japan"
+    assert any(a.claim == offered.id and a.speaker == "japan" for a in c.attributions)
+
+
+def test_a_pronoun_after_a_speaker_the_rules_cannot_name_names_no_one() -> None:
+    claims = [
+        ("Lavrov said Russia values the partnership.", True),
+        ("Prime Minister conveyed his sympathy to the flood victims.", False),  # whose, unknown
+        ("He hoped to travel there in spring.", False),  # Lavrov? as likely the Prime Minister
+        ("The talks were held in Beijing.", True),
+    ]
+    issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
+    got = [w.speaker for w in claim_speakers(claims, LEX, issuers, frozenset({"russia", "india"}))]
+    assert got == ["russia", None, None, None]
+
+
+def test_narration_between_a_speaker_and_a_pronoun_keeps_the_speaker() -> None:
+    claims = [("Lavrov said Russia values the partnership.", True), ("The call was long.", False)]
+    claims.append(("He added that the SCO matters.", False))
+    issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
+    got = [w.speaker for w in claim_speakers(claims, LEX, issuers, frozenset({"russia"}))]
+    assert got == ["russia", None, "russia"]
+
+
+def test_a_bare_title_used_before_any_introduction_is_the_readouts_own() -> None:
+    # No. 10 opens with its own Prime Minister, then names India's with the same title
+    uk = (
+        "The Prime Minister spoke with Prime Minister Modi on Tuesday. "
+        "The Prime Minister said he wanted to travel to Delhi next year."
+    )
+    c = compare(
+        [
+            Readout.from_text(uk, "No 10", party="united-kingdom"),
+            Readout.from_text("Prime Minister Modi took the call.", "MEA", party="india"),
+        ],
+        participants=["india", "united-kingdom"],
+    )
+    assert [cl.speaker for cl in c.readouts[0].claims] == ["united-kingdom", "united-kingdom"]
+    # introduced first, the title still names whom it introduced (the White House's "the
+    # Prime Minister" after "Prime Minister Modi": tests/test_speakers.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrov took note of the proposal.", ("russia", "stated")),
+        ("Lavrov announced that Russia would send a delegation.", ("russia", "stated")),
+        # a participle: the decree announced last night is no one's statement here
+        (
+            "Given the decree announced last night, Lavrov said the talks would wait.",
+            ("russia", "stated"),
+        ),
+    ],
+)
+def test_took_note_and_announced_that_are_verbs_of_speech(
+    text: str, expected: tuple[str, str]
+) -> None:
+    issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
+    w = claim_speakers([(text, True)], LEX, issuers, frozenset({"russia", "china"}))[0]
+    assert (w.speaker, w.act) == expected
