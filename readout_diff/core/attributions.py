@@ -80,7 +80,7 @@ def attributions(
                 own = _speaker_readouts(target, rid, readouts)
                 mine = [(r, p, others) for r, p, others in readouts if r in own]
                 # a discussion both sides held is confirmed whoever the other readout has
-                # speaking on it ("they discussed X" beside "Borrell raised X")
+                # speaking on it ("they discussed X" beside "the High Representative raised X")
                 who = voices if target != JOINT or c.act != "discussed" else None
                 confirmed = _voiced(c.id, target, mine, full.get(c.id, set()), who)
                 part: tuple[str, ...] = ()
@@ -118,9 +118,9 @@ def _subjects_confirmed(
 # Share of an attributed claim's content tokens that the related claims in the speaker's own
 # voice must carry between them for them to confirm it: the quarter by which a part of a claim
 # counts as linked to its counterparts (core.parts). Read on the real pairs: a paraphrase in
-# the speaker's readout carries a quarter to a half of the words ("condemned the missile
-# launches" beside "addressing … the ballistic missile launches"); a related claim that shares
-# only the subject ("Venezuela"), a sixth or less.
+# the speaker's readout carries a quarter to a half of the words ("deplored the shelling of the
+# border town" beside "addressed the repeated shelling of the town"); a related claim that
+# shares only the subject (a country's name), a sixth or less.
 SAID_COVERAGE = 0.25
 _SAID_MIN_SHARED = 2  # a short claim's one shared word ("visit") is not a point
 # The verbs of speech and titles frame a point, they are not it: "concurred", "offered",
