@@ -220,7 +220,7 @@ def compare(
         for r, lang in zip(readouts, languages, strict=True)
     ]
     mentions = [s.all_mentions for s in segmented]
-    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
+    people = lexicon.people
     alignment, unmatched, unmatched_parts = _align(readouts, segmented, aligning, languages, people)
     topics = unreadable_not_missing(
         topic_presence(
