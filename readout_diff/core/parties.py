@@ -171,9 +171,13 @@ def _absent(needles: tuple[str, ...] | None, low: str | None) -> bool:
 @functools.lru_cache(maxsize=256)
 def _title_pattern(title: str) -> tuple[str, re.Pattern[str]]:
     """A bare title's word ("President" for "the President") and the pattern of that word
-    introducing a name, compiled once per title (re's own cache is a lookup per search)."""
+    introducing a name, compiled once per title (re's own cache is a lookup per search). The
+    word opens the pattern and what may not stand before it is looked behind from its end:
+    re then finds the word as a plain string instead of trying the assertion at every
+    character of the text (same matches as "(?<![\w-])word...")."""
     word = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
-    return word, re.compile(rf"(?<![\w-]){re.escape(word)}[^\S\n]+(?=[A-Z])")
+    behind = rf"(?<![\w-][\s\S]{{{len(word)}}})"
+    return word, re.compile(rf"{re.escape(word)}{behind}[^\S\n]+(?=[A-Z])")
 
 
 # Words that make a longer title of the one after them: "Prime Minister Modi" introduces no
