@@ -8,6 +8,7 @@ the same token and "exchanged views on the Ukrainian crisis" is the same as "dis
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -72,6 +73,7 @@ class Features:
     exact: str  # the whole claim, case and spacing folded: identical claims always match
 
 
+@functools.lru_cache(maxsize=16384)  # a few hundred distinct words a meeting, asked again and again
 def stem(word: str) -> str:
     """Accents folded ("Türkiye" ~ "Turkiye"), then truncated; topic and synonym tokens and
     numbers kept."""
