@@ -174,7 +174,7 @@ def _title_pattern(title: str) -> tuple[str, re.Pattern[str]]:
     introducing a name, compiled once per title (re's own cache is a lookup per search). The
     word opens the pattern and what may not stand before it is looked behind from its end:
     re then finds the word as a plain string instead of trying the assertion at every
-    character of the text (same matches as "(?<![\w-])word...")."""
+    character of the text (same matches as "(?<![\\w-])word...")."""
     word = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
     behind = rf"(?<![\w-][\s\S]{{{len(word)}}})"
     return word, re.compile(rf"{re.escape(word)}{behind}[^\S\n]+(?=[A-Z])")
