@@ -56,3 +56,26 @@ def test_a_bad_table_is_a_one_line_error(tmp_path: Path, text: str, message: str
     path.write_text(text, "utf-8")
     with pytest.raises(SpecError, match=message):
         load_issuers(str(path))
+
+
+def test_the_plain_text_test_before_a_tables_pattern_changes_no_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issuers.find skips a table's pattern when an ASCII text holds none of its phrases
+    (lower-cased): the same answers as running every pattern, case and odd letters included."""
+    from readout_diff.core import parties
+
+    issuers = load_issuers().with_people({"Wang Yi": "china", "Recep Tayyip Erdoğan": "turkey"})
+    issuers = issuers.for_readout("united-states", "The President spoke.", load_lexicon())
+    texts = [
+        "The SECRETARY met Wang Yi at the State Department.",
+        "the Secretary-General and the Secretary of State",
+        "Élysée and ELYSEE and the \u212aing",  # the Kelvin sign is a "k" to re
+        "mea culpa: MEA said, the team (EAM) and Xinhua",
+        "Erdoğan and ERDOĞAN; the president; The President of Russia",
+        "nothing of the sort",
+    ]
+    fast = [issuers.find(t) for t in texts] + [issuers.find(t, titles=False) for t in texts]
+    monkeypatch.setattr(parties, "_absent", lambda needles, low: False)
+    assert fast == [issuers.find(t) for t in texts] + [issuers.find(t, titles=False) for t in texts]
+    assert any(fast) and not fast[5]

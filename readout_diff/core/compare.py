@@ -223,11 +223,10 @@ def compare(
         for r, lang in zip(readouts, languages, strict=True)
     ]
     mentions = [s.all_mentions for s in segmented]
-    people = frozenset(t.id for t in lexicon.topics.values() if t.kind == "person")
+    people = lexicon.people
     # Persons and the parties are in most claims: no subject a weak link may rest on alone.
-    concepts = frozenset(t.id for t in lexicon.topics.values() if t.kind == "concept")
     alignment, unmatched, unmatched_parts = _align(
-        readouts, segmented, aligning, languages, people | party_set, concepts
+        readouts, segmented, aligning, languages, people | party_set, lexicon.concepts
     )
     topics = unreadable_not_missing(
         topic_presence(

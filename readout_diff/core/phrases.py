@@ -62,7 +62,11 @@ class PhraseMatcher(Generic[T]):
             return []
         # Most texts hold no phrase's first word: their words are lowered once (findall runs
         # in C) and their offsets never taken.
-        words = [w.lower() for w in _WORD.findall(text)]
+        # An ASCII text lowers word for word (others may not: "İ" lowers to two characters).
+        if text.isascii():
+            words = _WORD.findall(text.lower())
+        else:
+            words = [w.lower() for w in _WORD.findall(text)]
         starts = [i for i, w in enumerate(words) if w in by_first]
         if not starts:
             return []

@@ -348,6 +348,16 @@ class Lexicon:
         return whole[0].topic if whole else None
 
     @functools.cached_property
+    def people(self) -> frozenset[str]:
+        """Ids of the person topics (built at the first use: every compare asks)."""
+        return frozenset(t.id for t in self.topics.values() if t.kind == "person")
+
+    @functools.cached_property
+    def concepts(self) -> frozenset[str]:
+        """Ids of the general concept topics (built at the first use: every compare asks)."""
+        return frozenset(t.id for t in self.topics.values() if t.kind == "concept")
+
+    @functools.cached_property
     def _by_name(self) -> dict[str, str]:
         """Topic ids by lower-cased display name, the first topic of a name winning (built at
         the first use: speakers' names are resolved at every compare)."""

@@ -39,6 +39,7 @@ _MAX_GAP = 2  # words between two words of an alias, in all
 # "bilateral agendas", "humanitarian and development aid" "humanitarian aid".
 _COORDINATORS = frozenset(("and", "or"))
 _TAG_PREFIX = "#@"
+_MAX_OPENINGS = 20_000  # distinct words whose candidates are kept (a few hundred a readout)
 _PIECE = re.compile(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 
 
@@ -63,6 +64,8 @@ class Variants:
         # a text's word has that base (the index is read at every start; most never are)
         self._raw = bases
         self._parsed: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # a text's word -> the candidates it may open, longest first (see `_opening`)
+        self._openings: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {}
         # the first four letters of those bases (a base keeps its word's start): most words of
         # a text start none and are passed over
         self._heads = frozenset(k[:4] for k in bases)
@@ -144,6 +147,16 @@ class Variants:
         found: list[Span] = []
         heads = self._heads
         tags = any(ch in text for ch in _TAG_PREFIX)
+        if not tags:  # only a word that starts some alias's first word can open a match
+            nxt = 0  # the first word past the last match
+            for k in [k for k, low in enumerate(lows) if low[:4] in heads]:
+                if k < nxt or not free[k] or k + 1 >= len(words):
+                    continue
+                hit = self._at(words, lows, k, spaced, free)
+                if hit is not None:
+                    found.append(Span(hit[0], starts[k], ends[hit[1] - 1]))
+                    nxt = hit[1]
+            return found
         k = 0
         while k < len(words):
             if not free[k]:
@@ -174,23 +187,38 @@ class Variants:
     ) -> tuple[str, int] | None:
         """(topic, end word) of the longest multiword alias matching from word k: the word
         itself, or its base as a first word's inflection (a plural, -ed or -ing)."""
-        low = lows[k]
-        base = _bare(low, _PLURAL + _VERBAL)
-        candidates = [*self.candidates(low), *(self.candidates(base) if base != low else ())]
+        candidates = self._opening(lows[k])
         if not candidates:
             return None
         after = k + 1
         if after >= len(words) or not free[after] or not spaced(after):
             return None
         nxt = lows[after]
-        for topic, alias in sorted(candidates, key=lambda c: -len(c[1])):
+        coordinated = nxt in _COORDINATORS
+        bare = None if nxt in KEEP else _bare(nxt, _PLURAL)  # as _inflected(nxt, …, False)
+        for topic, alias, second in candidates:
             # no gap after an alias's first word, but a coordinated modifier
-            if nxt not in _COORDINATORS and not _inflected(nxt, alias[1], False):
+            if not coordinated and nxt != alias[1] and (second is None or second != bare):
                 continue
             end = _match(alias, words, lows, k, spaced, free)
             if end is not None:
                 return topic, end
         return None
+
+    def _opening(self, low: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """(topic, words, base of the second word if it may be inflected, else None) of the
+        aliases a text's word may open (the word itself, or its base as a first word's
+        inflection), longest first: worked out once per distinct word."""
+        found = self._openings.get(low)
+        if found is None:
+            base = _bare(low, _PLURAL + _VERBAL)
+            pairs = [*self.candidates(low), *(self.candidates(base) if base != low else ())]
+            pairs.sort(key=lambda c: -len(c[1]))
+            found = [(topic, alias, _inflectable(alias[1])) for topic, alias in pairs]
+            if len(self._openings) >= _MAX_OPENINGS:  # bounded: a batch meets ever new words
+                self._openings.clear()
+            self._openings[low] = found
+        return found
 
     def _tag(self, tag: str, start: int) -> list[Span]:
         """Aliases spelt by runs of the tag's pieces, longest run first from each piece."""
@@ -306,6 +334,14 @@ def _bare(word: str, endings: tuple[str, ...]) -> str:
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _inflectable(alias_word: str) -> str | None:
+    """The base a text's word must share to be a non-first alias word's inflection, or None
+    when only the word itself will do (`_inflected` with first=False, the alias side)."""
+    if alias_word.endswith("s") or _PARTICIPLE.match(alias_word):
+        return None
+    return _bare(alias_word, ())
 
 
 def _inflected(word: str, alias_word: str, first: bool) -> bool:

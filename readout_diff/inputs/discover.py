@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from readout_diff.errors import ReadoutDiffError, SpecError
-from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.spec import MEETING_FILE, MeetingSpec, read_meeting_folder
+from readout_diff.inputs.urls import is_url
 
 EXPECTED_FILE = "expected.yaml"  # `check`'s, hand-written: never to be replaced by a report
 

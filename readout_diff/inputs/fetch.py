@@ -6,7 +6,6 @@ becomes an `InputError` naming the URL and what went wrong, in one line.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -23,7 +22,6 @@ MAX_REDIRECTS = 5
 # What a readout can be: a web page or plain text. PDFs, images and JSON APIs are refused.
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 INSTALL_HINT = "pip install 'readout-diff[web]'"
-_URL = re.compile(r"\Ahttps?://", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,6 @@ class Fetched:
     data: bytes
     media_type: str | None  # "text/html", lower case, no parameters; None when not sent
     charset: str | None  # from the Content-Type header, if any
-
-
-def is_url(path: str) -> bool:
-    return bool(_URL.match(path))
 
 
 def redact(url: str) -> str:

@@ -20,7 +20,6 @@ from readout_diff.inputs.decode import DecodeHints
 # defined here before readers.py.
 from readout_diff.inputs.decode import decode as decode
 from readout_diff.inputs.discover import is_meeting_folder as is_meeting_folder
-from readout_diff.inputs.fetch import fetch, is_url, redact
 from readout_diff.inputs.files import read_capped
 from readout_diff.inputs.readers import HTML_SUFFIXES as HTML_SUFFIXES
 from readout_diff.inputs.readers import READOUT_SUFFIXES as READOUT_SUFFIXES
@@ -31,6 +30,7 @@ from readout_diff.inputs.spec import (
     ReadoutSpec,
     read_meeting_folder,
 )
+from readout_diff.inputs.urls import is_url
 
 MAX_READOUT_BYTES = 5_000_000
 _RAISE_CAP = "--max-bytes to raise the limit"
@@ -87,9 +87,12 @@ def load_readout(
     the file name, the first bytes) → its Readout: a text file's front matter and body, a
     page's main text, or what a plugin reader makes of it."""
     options = options or ReadOptions()
-    name = "<stdin>" if path == "-" else redact(path) if is_url(path) else shown_name(path)
+    name = "<stdin>" if path == "-" else shown_name(path)
     url, media_type, charset = None, None, options.declared
     if is_url(path):
+        from readout_diff.inputs.fetch import fetch, redact  # a run on files never loads it
+
+        name = redact(path)
         fetched = fetch(path, options.cap)
         data, url = fetched.data, fetched.url
         media_type, charset = fetched.media_type, fetched.charset

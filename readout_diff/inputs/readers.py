@@ -23,7 +23,6 @@ from typing import Any
 from readout_diff.core.model import Readout
 from readout_diff.errors import InputError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
-from readout_diff.inputs.html import extract_text, looks_like_html
 from readout_diff.inputs.spec import front_matter_fields
 from readout_diff.inputs.yamlio import parse_yaml
 from readout_diff.plugins import Registry
@@ -119,6 +118,8 @@ def _text_readout(decoded: Decoded, name: str, rid: str) -> Readout:
 
 
 def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
+    from readout_diff.inputs.html import extract_text  # a run on text files never loads it
+
     page = extract_text(decoded, name)
     return Readout(
         id=rid,
@@ -133,6 +134,13 @@ def _html_readout(decoded: Decoded, name: str, rid: str) -> Readout:
     )
 
 
+def _looks_like_html(data: bytes) -> bool:
+    """inputs.html's sniff, imported only when a file's name does not tell its reader."""
+    from readout_diff.inputs.html import looks_like_html
+
+    return looks_like_html(data)
+
+
 # Registered as a plugin's would be.
 register_reader(Reader("text", _text, READOUT_SUFFIXES, ("text/plain",)))
-register_reader(Reader("html", _html, HTML_SUFFIXES, (ANY_OTHER,), looks_like_html))
+register_reader(Reader("html", _html, HTML_SUFFIXES, (ANY_OTHER,), _looks_like_html))

@@ -25,7 +25,7 @@ from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import SpecError
-from readout_diff.inputs.fetch import is_url
+from readout_diff.inputs.urls import is_url
 from readout_diff.inputs.yamlio import LineDict, check_keys, read_yaml, where
 
 MEETING_FILE = "meeting.yaml"

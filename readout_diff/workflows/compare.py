@@ -23,7 +23,6 @@ from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon
 from readout_diff.errors import InputError, SpecError, UsageError
 from readout_diff.inputs.discover import meeting_files
-from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.files import no_such
 from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
@@ -35,6 +34,7 @@ from readout_diff.inputs.read import (
     load_readouts,
 )
 from readout_diff.inputs.tone import load_tone
+from readout_diff.inputs.urls import is_url
 from readout_diff.workflows.save import check_save_dir, save_meeting
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ import yaml
 
 from readout_diff.core.model import Readout
 from readout_diff.errors import UsageError
-from readout_diff.inputs.fetch import is_url
 from readout_diff.inputs.spec import MEETING_FILE
+from readout_diff.inputs.urls import is_url
 
 
 def saved_stem(rid: str, path: str) -> str:
