@@ -44,14 +44,14 @@ class Issuers:
         bare = {}
         own = party if party and party != JOINT else None
         for title in self.own_titles:
-            introduced = self._introduced(title, text, lexicon)
+            introduced = self.introduced(title, text, lexicon)
             if len(introduced) == 1:
                 bare[title.casefold()] = introduced.pop()
             elif not introduced and own:
                 bare[title.casefold()] = own
         return Issuers(self.issuers, self.titles, self.own_titles, bare)
 
-    def _introduced(self, title: str, text: str, lexicon: Lexicon) -> set[str]:
+    def introduced(self, title: str, text: str, lexicon: Lexicon) -> set[str]:
         """Parties of the people `text` names right after the title with a capital
         ("President Xi Jinping" for "the President"), any party (not only the meeting's). The
         title must be whole: "Prime Minister Modi" introduces no "Minister"."""

@@ -249,7 +249,7 @@ def _own_of_both(
         # not in the table: introduced with two parties or more; and used bare, maybe
         if key not in bare and key in folded:
             # the table's own reading of "introduced" (core.parties), not a second one
-            if party in people._introduced(title, text, lexicon):
+            if party in people.introduced(title, text, lexicon):
                 bare[key] = party
     return replace(names, bare=bare) if bare != names.bare else names
 
