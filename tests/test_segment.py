@@ -195,6 +195,19 @@ def test_the_first_line_alone_is_the_title_even_when_long() -> None:
     assert kinds(f"Some text\n\n{title}\n\nMore.")[1] == (title, "sentence")
 
 
+def test_a_sentence_case_headline_right_above_a_dateline_is_a_heading() -> None:
+    # A news agency's layout: the headline, then at once "CITY — the story".
+    text = "Minister phones counterpart, asks for an early date\nOSLO — The minister called. She"
+    text += " asked for a date.\nThe talks resume soon, officials said"
+    assert kinds(text) == [
+        ("Minister phones counterpart, asks for an early date", "heading"),
+        ("OSLO", "meta"),
+        ("The minister called.", "sentence"),
+        ("She asked for a date.", "sentence"),
+        ("The talks resume soon, officials said", "sentence"),  # no dateline below: prose
+    ]
+
+
 def test_a_line_after_a_heading_is_not_swallowed_by_it() -> None:
     text = (
         "Wang Yi Holds Talks with Lavrov\nWang Yi met Lavrov on Sunday and they talked at length."

@@ -223,6 +223,9 @@ def _blocks(
         fresh = current is None or kind in ("heading", "meta")
         prev_blank = i == 0 or blank[i - 1] or fresh
         next_blank = i + 1 == len(lines) or blank[i + 1]
+        # A news agency's headline sits right above its dateline ("OSLO — …"): it stands alone
+        # as if a blank line followed, though it is written in sentence case.
+        stands_alone = next_blank or bool(datelines.match(text[lines[i + 1][0] : lines[i + 1][1]]))
         marker = _MARKER.match(line)
         if not marker and prev_blank and _is_meta(line):
             if current:
@@ -233,7 +236,7 @@ def _blocks(
         is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#")) or bool(
             marker and next_blank and _ROMAN_SECTION.match(marker.group(0))
         )
-        if marker or (prev_blank and _looks_like_heading(line, next_blank, ls == start)):
+        if marker or (prev_blank and _looks_like_heading(line, stands_alone, ls == start)):
             if current:
                 yield current[0], current[1], kind
             body = ls + (marker.end() if marker else 0)
