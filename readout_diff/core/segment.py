@@ -223,9 +223,6 @@ def _blocks(
         fresh = current is None or kind in ("heading", "meta")
         prev_blank = i == 0 or blank[i - 1] or fresh
         next_blank = i + 1 == len(lines) or blank[i + 1]
-        # A news agency's headline sits right above its dateline ("OSLO — …"): it stands alone
-        # as if a blank line followed, though it is written in sentence case.
-        stands_alone = next_blank or bool(datelines.match(text[lines[i + 1][0] : lines[i + 1][1]]))
         marker = _MARKER.match(line)
         if not marker and prev_blank and _is_meta(line):
             if current:
@@ -236,7 +233,15 @@ def _blocks(
         is_md_heading = bool(marker and marker.group(0).lstrip().startswith("#")) or bool(
             marker and next_blank and _ROMAN_SECTION.match(marker.group(0))
         )
-        if marker or (prev_blank and _looks_like_heading(line, stands_alone, ls == start)):
+        # A news agency's headline sits right above its dateline ("OSLO — …"): it stands alone
+        # as if a blank line followed, though it is written in sentence case. (Looked at only
+        # for a line that opens a block: the dateline test is not run on every line.)
+        if marker or (
+            prev_blank
+            and _looks_like_heading(
+                line, next_blank or _dateline_below(text, lines, i, datelines), ls == start
+            )
+        ):
             if current:
                 yield current[0], current[1], kind
             body = ls + (marker.end() if marker else 0)
@@ -259,6 +264,13 @@ def _blocks(
             current[1] = le
     if current:
         yield current[0], current[1], kind
+
+
+def _dateline_below(
+    text: str, lines: list[tuple[int, int]], i: int, datelines: re.Pattern[str]
+) -> bool:
+    ls, le = lines[i + 1]
+    return bool(datelines.match(text[ls:le]))
 
 
 def _is_meta(line: str) -> bool:
