@@ -79,10 +79,11 @@ def cluster(
     below: dict = {}  # type: ignore[type-arg]
     scores = score_pairs(readouts, participants, names, True, w2, below)
     edges = list(scores.items())
-    order = _edge_order(readouts)
-    won = optimal_links(_weights_in_competition(edges, readouts), lambda x: _label(x, readouts))
+    prior = _with_prior(edges, readouts)
+    won = optimal_links(_weights_in_competition(edges, prior), lambda x: _label(x, readouts))
     # identical claims first, then the matching's links, then the others (when both are free)
-    edges.sort(key=lambda e: (e[1].score < 1.0, e[0] not in won, order(e)))
+    rank = {pair: _edge_key(pair, s, prior[pair], pair not in won) for pair, s in edges}
+    edges.sort(key=lambda e: rank[e[0]])
     owner: dict[tuple[int, int], int] = {}
     groups: list[list[tuple[int, int]]] = []
     for (a, b), _ in edges:
@@ -142,18 +143,17 @@ def _label(x: tuple[int, int], readouts: Sequence[Sequence[Features]]) -> tuple[
 
 
 def _weights_in_competition(
-    edges: Sequence[tuple[ClaimPair, PairScore]], readouts: Sequence[Sequence[Features]]
+    edges: Sequence[tuple[ClaimPair, PairScore]], prior: dict[ClaimPair, float]
 ) -> dict[ClaimPair, float]:
     """Each pair's weight in the matching (core.matching): its score less the position prior
-    (as in `_edge_order`) less OFFSET. Identical claims are not in competition: they pair
-    first, as before, and their links to others are left out."""
+    (`_with_prior`) less OFFSET. Identical claims are not in competition: they pair first, as
+    before, and their links to others are left out."""
     same = {x for pair, s in edges if s.score == 1.0 for x in pair}
-    out = {}
-    for ((ra, i), (rb, j)), s in edges:
-        if (ra, i) not in same and (rb, j) not in same:
-            drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
-            out[(ra, i), (rb, j)] = s.score - POSITION_PRIOR * drift - OFFSET
-    return out
+    return {
+        pair: prior[pair] - OFFSET
+        for pair, _ in edges
+        if pair[0] not in same and pair[1] not in same
+    }
 
 
 PartTokens = Callable[[int, int], Sequence[frozenset[str]]]  # (readout, claim) -> its parts
@@ -200,20 +200,30 @@ def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[n
     return out
 
 
-def _edge_order(
-    readouts: Sequence[Sequence[Features]],
-) -> Callable[[tuple[ClaimPair, PairScore]], tuple[bool, float, list[int], ClaimPair]]:
-    """Sort key of candidate pairs: identical claims first, then best first, less a weak
-    position prior (readouts tend to follow the meeting's order): POSITION_PRIOR times the gap
-    between the claims' relative positions, so it only reorders pairs within 0.05 of each other.
-    Remaining ties by position, in a way that does not depend on argument order."""
+def _with_prior(
+    edges: Sequence[tuple[ClaimPair, PairScore]], readouts: Sequence[Sequence[Features]]
+) -> dict[ClaimPair, float]:
+    """Each pair's score less a weak position prior (readouts tend to follow the meeting's
+    order): POSITION_PRIOR times the gap between the claims' relative positions, so it only
+    reorders pairs within 0.05 of each other. Worked out once per pair: long readouts have
+    tens of thousands of candidate pairs, which both the matching and the order use."""
+    sizes = [len(claims) for claims in readouts]
+    out = {}
+    for pair, s in edges:
+        (ra, i), (rb, j) = pair
+        drift = abs((i + 0.5) / sizes[ra] - (j + 0.5) / sizes[rb])
+        out[pair] = s.score - POSITION_PRIOR * drift
+    return out
 
-    def key(edge: tuple[ClaimPair, PairScore]) -> tuple[bool, float, list[int], ClaimPair]:
-        ((ra, i), (rb, j)), s = edge
-        drift = abs((i + 0.5) / len(readouts[ra]) - (j + 0.5) / len(readouts[rb]))
-        return (s.score < 1.0, -(s.score - POSITION_PRIOR * drift), sorted((i, j)), edge[0])
 
-    return key
+def _edge_key(
+    pair: ClaimPair, s: PairScore, with_prior: float, lost: bool
+) -> tuple[bool, bool, float, tuple[int, int], ClaimPair]:
+    """Sort key of candidate pairs: identical claims first, then the matching's links (`lost`:
+    not one of them), then best first by the score with its position prior; remaining ties by
+    position, in a way that does not depend on argument order."""
+    (_, i), (_, j) = pair
+    return (s.score < 1.0, lost, -with_prior, (i, j) if i <= j else (j, i), pair)
 
 
 def _pair(
