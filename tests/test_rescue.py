@@ -69,3 +69,18 @@ def test_lone_claims_sharing_a_stock_word_or_a_party_only_stay_alone() -> None:
         [list(g) for g in groups], [2, 2], {**base, ((0, 1), (1, 1)): heavy}, PARTIES
     )
     assert got[1:] == [[(0, 1), (1, 1)]]
+
+
+def test_best_partner_ties_go_to_the_lower_index_whatever_the_order_of_the_scores() -> None:
+    from readout_diff.core.rescue import _best
+
+    scores = {
+        ((0, 0), (1, 3)): score(0.4, tokens=("port",)),
+        ((0, 0), (1, 1)): score(0.4, tokens=("port",)),
+        ((0, 2), (1, 1)): score(0.4, tokens=("port",)),
+        ((0, 1), (1, 1)): score(0.3, tokens=("port",)),
+    }
+    for order in (scores, dict(reversed(scores.items()))):
+        best = _best(order, frozenset())
+        assert best[(0, 0), 1] == (0.4, (1, 1))  # (1, 1) and (1, 3) tie: the lower
+        assert best[(1, 1), 0] == (0.4, (0, 0))  # (0, 0) and (0, 2) tie; (0, 1) is lower

@@ -61,12 +61,14 @@ def _best(
     meeting's parties: two claims naming the same minister, or both countries, say nothing
     alike: read on the samples, such links were nonsense)."""
     best: dict[tuple[Ref, int], tuple[float, Ref]] = {}
-    for (x, y), s in sorted(scores.items()):
+    for (x, y), s in scores.items():
         if not (s.shared_tokens or set(s.shared_topics) - background):
             continue  # nothing in common a reader could see
         for me, other in ((x, y), (y, x)):
             key = (me, other[0])
-            if key not in best or s.score > best[key][0]:
+            held = best.get(key)
+            # ties to the lower index whatever the order of `scores` (no sort of every pair)
+            if held is None or (s.score, held[1]) > (held[0], other):
                 best[key] = (s.score, other)
     return best
 
