@@ -249,18 +249,17 @@ def pair_score(
         score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
     else:
         score = 0.75 * cosine + 0.25 * wording
+    topics = tuple(sorted(shared_topics)) if shared_topics else ()
     if score < RESCUE_SCORE:
         # Never linked (see PairScore.eligible and core.rescue): most candidates of long
         # readouts end here, so the shared words, which only explain a link, are not worked out.
-        return PairScore(round(score, 3), cosine, (), tuple(sorted(shared_topics)))
-    shared = sorted(
-        (t for t in fa.tokens & fb.tokens if not t.startswith("@")), key=lambda t: (-w2[t], t)
-    )
+        return PairScore(round(score, 3), cosine, (), topics)
+    shared = sorted((t for t in fa.tokens & fb.tokens if t[:1] != "@"), key=lambda t: (-w2[t], t))
     return PairScore(
         round(min(score, 1.0), 3),
         cosine,
         tuple(_shared_word(t, fa, fb) for t in shared[:_MAX_SHARED_TOKENS]),
-        tuple(sorted(shared_topics)),
+        topics,
     )
 
 
