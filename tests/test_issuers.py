@@ -79,3 +79,32 @@ def test_the_plain_text_test_before_a_tables_pattern_changes_no_answer(
     monkeypatch.setattr(parties, "_absent", lambda needles, low: False)
     assert fast == [issuers.find(t) for t in texts] + [issuers.find(t, titles=False) for t in texts]
     assert any(fast) and not fast[5]
+
+
+def test_the_speakers_names_apart_from_the_titles_find_what_one_table_of_both_found() -> None:
+    """with_people keeps the meeting's speakers in a table of their own (the titles' is then
+    compiled once per process): where a name and a title overlap, or a phrase is in both, the
+    answers are those of one table holding both, as before the split."""
+    from readout_diff.core.parties import Issuers
+
+    base = load_issuers()
+    people = {"Wang Yi": "china", "Anna Secretary": "germany", "Foreign Secretary": "france"}
+    split = base.with_people(people)
+    one = Issuers(
+        base.issuers,
+        {
+            p: (*base.titles.get(p, ()), *split.people.get(p, ()))
+            for p in {*base.titles, *split.people}
+        },
+        base.own_titles,
+    )
+    assert split.titles == base.titles and split.people  # the titles' table is untouched
+    texts = [
+        "The Foreign Secretary met Wang Yi and Wang.",  # a name that is a title of another party
+        "Anna Secretary of State spoke with the Secretary of State.",  # a name inside a title
+        "Wang met the Secretary; Yi and Anna spoke.",
+        "the Foreign Secretary-General",  # no match at all: not inside a longer title
+    ]
+    for text in texts:
+        assert split.find(text) == one.find(text), text
+    assert any(split.find(t) for t in texts)

@@ -33,6 +33,9 @@ class Issuers:
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     own_titles: tuple[str, ...] = ()
     bare: Mapping[str, str] = field(default_factory=dict)  # own title (casefolded) -> party
+    # The meeting's speakers' names, titles of their parties (`with_people`): a table apart
+    # from `titles`, so that the large one is compiled once per process, not once per meeting.
+    people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def for_readout(self, party: str | None, text: str, lexicon: Lexicon) -> Issuers:
         """The table as one readout reads it: each bare title ("the President") names the
@@ -49,7 +52,7 @@ class Issuers:
                 bare[title.casefold()] = introduced.pop()
             elif not introduced and own:
                 bare[title.casefold()] = own
-        return Issuers(self.issuers, self.titles, self.own_titles, bare)
+        return Issuers(self.issuers, self.titles, self.own_titles, bare, self.people)
 
     def introduced(self, title: str, text: str, lexicon: Lexicon) -> set[str]:
         """Parties of the people `text` names right after the title with a capital
@@ -73,9 +76,16 @@ class Issuers:
         """Each table's regular expression and owners, looked up once per Issuers: the lookup
         sorts the tables, which cost more than the search of a claim's subject."""
         return tuple(
-            (kind, _compiled(tuple(sorted((k, tuple(v)) for k, v in table.items()))))
+            (kind, _compiled(_items(table)))
             for kind, table in (("issuer", self.issuers), ("title", self.titles))
         )
+
+    @functools.cached_property
+    def _people_tables(self) -> tuple[_Table, _Table]:
+        """The speakers' names' table, and the one of them and the titles together."""
+        both = {p: (*self.titles.get(p, ()), *self.people.get(p, ())) for p in self.titles}
+        both.update({p: ts for p, ts in self.people.items() if p not in self.titles})
+        return _compiled(_items(self.people)), _compiled(_items(both))
 
     @functools.cached_property
     def _bare_table(self) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
@@ -90,13 +100,17 @@ class Issuers:
         # An alternation of some sixty phrases, case-insensitive, costs ~15 µs a short piece
         # in `re`; a plain-text test of the phrases rules most pieces out first.
         low = text.lower() if text.isascii() else None
-        for kind, (source, owner, needles) in self._tables:
-            if source is None or (kind == "title" and not titles) or _absent(needles, low):
+        for kind, table in self._tables:
+            if kind == "title" and not titles:
                 continue
-            out += [
-                (m.start(), m.end(), owner[m.group(0).casefold()], kind)
-                for m in _regex(source).finditer(text)
-            ]
+            found = _matches(table, text, low, kind)
+            if kind == "title" and self.people:
+                named = _matches(self._people_tables[0], text, low, kind)
+                if _overlap(found, named):  # where a name and a title meet, one pattern of
+                    found = _matches(self._people_tables[1], text, low, kind)  # both decides
+                else:  # (as when they were one table); else the two find what it would
+                    found = sorted(found + named)
+            out += found
         if titles and self.bare:
             bare, needles = self._bare_table
             listed = [(s, e) for s, e, _, _ in out]
@@ -125,8 +139,8 @@ class Issuers:
                 ]
         if not extra:
             return self
-        titles = {p: (*self.titles.get(p, ()), *extra.get(p, ())) for p in {*self.titles, *extra}}
-        return Issuers(self.issuers, titles, self.own_titles, self.bare)
+        names = {p: (*self.people.get(p, ()), *extra.get(p, ())) for p in {*self.people, *extra}}
+        return Issuers(self.issuers, self.titles, self.own_titles, self.bare, names)
 
 
 class _Table(NamedTuple):
@@ -152,6 +166,30 @@ def _regex(source: str) -> re.Pattern[str]:
     """A table's pattern, compiled when a text first may hold one of its phrases (~1 ms for
     sixty phrases: a run whose texts name no office never compiles the offices')."""
     return re.compile(source, re.IGNORECASE)
+
+
+def _items(table: Mapping[str, Iterable[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((k, tuple(v)) for k, v in table.items()))
+
+
+def _matches(
+    table: _Table, text: str, low: str | None, kind: str
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, party, kind) of the table's phrases in `text` (`low`: see `_absent`)."""
+    source, owner, needles = table
+    if source is None or _absent(needles, low):
+        return []
+    return [
+        (m.start(), m.end(), owner[m.group(0).casefold()], kind)
+        for m in _regex(source).finditer(text)
+    ]
+
+
+def _overlap(a: list[tuple[int, int, str, str]], b: list[tuple[int, int, str, str]]) -> bool:
+    """Whether a match of one list overlaps one of the other (each list's are apart, so any
+    overlap shows between two neighbours in order of start)."""
+    spans = sorted((s, e) for s, e, _, _ in a + b)
+    return any(start < end for (start, _), (_, end) in zip(spans[1:], spans, strict=False))
 
 
 def _needles(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
