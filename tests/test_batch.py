@@ -412,6 +412,24 @@ def test_run_batch_reports_progress_and_keeps_list_order(three: Path, workers: i
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+def test_workers_send_back_the_rows_they_made_and_the_same_notes(three: Path) -> None:
+    """With a format that has a row (jsonl, csv), a worker sends back the meeting's text and what
+    to tell the user, not its comparison: the same bytes and the same notes as made here."""
+    from readout_diff.report.batch import render_csv, render_jsonl
+    from readout_diff.report.batch_output import _notes
+
+    (three / THREE[1] / "meeting.yaml").write_text("readouts: [only-one.txt]\n", "utf-8")
+    meetings = find_batch(three)
+    here = list(run_batch(meetings, (), 1))
+    assert here[1].error and here[0].comparison and here[0].rendered is None
+    for name, row in (("jsonl", render_jsonl), ("csv", render_csv)):
+        sent = list(run_batch(meetings, (), 2, format=name))
+        assert [r.rendered for r in sent] == [row(r) for r in here]
+        assert [r.told for r in sent] == [tuple(_notes(r)) for r in here]
+        assert all(r.comparison is None for r in sent)
+    assert all(r.rendered is None for r in run_batch(meetings, (), 2, format="html"))
+
+
 def test_run_batch_refuses_a_bad_topics_file_before_comparing(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="no such file"):
         run_batch([MeetingSpec("m", folder=str(SEED))], [tmp_path / "none.yaml"])

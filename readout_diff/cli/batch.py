@@ -108,7 +108,7 @@ def batch(
 
     for warning in run(lambda: load_lexicon(topics)).warnings:  # cached: run_batch reuses it
         say("warning", warning)
-    results = run(lambda: run_batch(meetings, topics, workers, progress, read))
+    results = run(lambda: run_batch(meetings, topics, workers, progress, read, chosen.value))
     failed = run(lambda: write_batch(results, chosen, output, bar))
     if failed:
         raise typer.Exit(ExitCode.USAGE)

@@ -134,6 +134,11 @@ class BatchResult:
     error: str | None = None
     lexicon: str | None = None  # the lexicon's version (inputs.lexicon.lexicon_version)
     partial: tuple[str, ...] = ()  # the readout ids marked `partial: true`
+    # Made in the worker that compared the meeting (`batch -j N`, report.batch_output.made_ahead):
+    # its text in the batch format and what to tell the user, (kind, message); the comparison is
+    # then not sent back, so `to_dict` no longer holds it.
+    rendered: str | None = None
+    told: tuple[tuple[str, str], ...] | None = None
 
     def meeting_dict(self) -> dict[str, Any]:
         """`meeting` of the JSON line: the comparison's, with the meeting id first, then the

@@ -53,6 +53,9 @@ class OutputFormat:
     batch: BatchWriter | None = None
     batch_help: str = ""  # what `batch` writes in this format, for --help
     folder: bool = False  # `batch` writes into a folder (-o DIR), not a file
+    # A meeting's text of a `batch` written by report.batch_output.stream_writer with this
+    # row: made by the worker that compared the meeting (`batch -j N`), not by the writer
+    batch_row: Callable[[BatchResult], str] | None = None
     check: Callable[[Sequence[MeetingResult], RenderOptions, bool], str] | None = None
 
 
@@ -138,6 +141,18 @@ def _batch(kind: str) -> BatchWriter:
     return write
 
 
+def _jsonl_row(result: BatchResult) -> str:
+    from readout_diff.report.batch import render_jsonl
+
+    return render_jsonl(result)
+
+
+def _csv_row(result: BatchResult) -> str:
+    from readout_diff.report.batch import render_csv
+
+    return render_csv(result)
+
+
 # Registered as a plugin's would be; BUILTIN keeps them by name (report.RENDERERS).
 BUILTIN = {
     f.name: register_format(f)
@@ -146,9 +161,19 @@ BUILTIN = {
         OutputFormat("json", (".json",), render=_json, check=_check_json),
         OutputFormat("markdown", (".md", ".markdown"), render=_markdown),
         OutputFormat(
-            "jsonl", (".jsonl",), batch=_batch("write_jsonl"), batch_help="a comparison per line"
+            "jsonl",
+            (".jsonl",),
+            batch=_batch("write_jsonl"),
+            batch_help="a comparison per line",
+            batch_row=_jsonl_row,
         ),
-        OutputFormat("csv", (".csv",), batch=_batch("write_csv"), batch_help="topic presence rows"),
+        OutputFormat(
+            "csv",
+            (".csv",),
+            batch=_batch("write_csv"),
+            batch_help="topic presence rows",
+            batch_row=_csv_row,
+        ),
         OutputFormat(
             "html",
             (".html", ".htm"),

@@ -27,7 +27,7 @@ from readout_diff.inputs.manifest import find_batch
 from readout_diff.inputs.read import ReadOptions, load_spec
 from readout_diff.inputs.results import BatchResult
 from readout_diff.inputs.spec import MeetingSpec, read_meeting_folder
-from readout_diff.report.batch_output import Reporter, check_folder
+from readout_diff.report.batch_output import Reporter, check_folder, made_ahead
 from readout_diff.report.formats import get_format
 from readout_diff.workflows.compare import compare_meeting
 
@@ -101,14 +101,15 @@ def compare_entry(
 
 _worker_lexicon: Lexicon | None = None
 _worker_options: ReadOptions | None = None
+_worker_row: Callable[[BatchResult], str] | None = None
 
 
-def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
+def _init_worker(topics: tuple[str, ...], options: ReadOptions | None, format: str | None) -> None:
     """Each worker process loads the lexicon once; Ctrl-C is the parent's to handle."""
     import signal
     import threading
 
-    global _worker_lexicon, _worker_options
+    global _worker_lexicon, _worker_options, _worker_row
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the parent stops the workers
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
@@ -116,6 +117,7 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None) -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
     _worker_options = options
+    _worker_row = _row_of(format)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -128,7 +130,13 @@ def _exit_with_parent(parent: int) -> None:
 
 def _work(meeting: MeetingSpec) -> BatchResult:
     assert _worker_lexicon is not None, "the worker initializer did not run"
-    return compare_entry(meeting, _worker_lexicon, _worker_options)
+    result = compare_entry(meeting, _worker_lexicon, _worker_options)
+    return result if _worker_row is None else made_ahead(result, _worker_row)
+
+
+def _row_of(format: str | None) -> Callable[[BatchResult], str] | None:
+    """The row function of a batch format that has one (`OutputFormat.batch_row`)."""
+    return None if format is None else get_format(format, "batch").batch_row
 
 
 def run_batch(
@@ -137,17 +145,23 @@ def run_batch(
     workers: int = 1,
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
+    format: str | None = None,
 ) -> Iterator[BatchResult]:
     """Compare every meeting with `workers` processes; results come in the order of `meetings`.
 
     The lexicon (with `topics` files) is loaded before this returns, so that a bad topics file
     is an error before any meeting is compared. `progress(done, total, result)` is called in
-    this process as each meeting finishes, in the order they finish.
+    this process as each meeting finishes, in the order they finish. `format`: the batch
+    format the results will be written in; when it has a `batch_row`, the workers make each
+    meeting's text and send it back instead of its comparison (`made_ahead`), so that this
+    process, which has every meeting to write, only writes.
     """
     lexicon = load_lexicon(topics)
+    if format is not None:
+        _row_of(format)  # an unknown format is an error before any meeting is compared
     if workers <= 1 or len(meetings) <= 1:
         return _serial(meetings, lexicon, progress, options)
-    return _parallel(meetings, tuple(str(t) for t in topics), workers, progress, options)
+    return _parallel(meetings, tuple(str(t) for t in topics), workers, progress, options, format)
 
 
 def _serial(
@@ -169,11 +183,12 @@ def _parallel(
     workers: int,
     progress: ProgressCallback | None,
     options: ReadOptions | None,
+    format: str | None = None,
 ) -> Iterator[BatchResult]:
     with ProcessPoolExecutor(
         max_workers=min(workers, len(meetings)),
         initializer=_init_worker,
-        initargs=(topics, options),
+        initargs=(topics, options, format),
     ) as pool:
         finished: dict[int, BatchResult] = {}
         following = 0
