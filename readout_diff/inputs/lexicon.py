@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import Synonyms
 from readout_diff.core.topics import KINDS, Lexicon, Topic, alias_key, is_case_sensitive
 from readout_diff.errors import SpecError
@@ -34,7 +34,7 @@ from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 # The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
 LEXICON_KEYS = ("version", "topics", "synonyms")
 TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
-_TOPIC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TOPIC_ID = lazy(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
