@@ -9,11 +9,11 @@ import hashlib
 import html
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import quote, urlsplit
 
 from readout_diff.core.model import Comparison
 from readout_diff.core.patterns import lazy
+from readout_diff.inputs.files import shipped
 from readout_diff.report.common import printable
 from readout_diff.report.sections import Report
 
@@ -57,7 +57,7 @@ def link(url: str | None, text: str) -> str:
 @cache
 def asset(name: str) -> str:
     """A file of `readout_diff/data/html/` (the style sheet, the script), as text."""
-    return resources.files("readout_diff").joinpath(f"data/html/{name}").read_text("utf-8")
+    return shipped(f"html/{name}").read_text("utf-8")
 
 
 def _sha256(text: str) -> str:
