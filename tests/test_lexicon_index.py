@@ -14,7 +14,7 @@ from readout_diff.core.topics import Lexicon
 from readout_diff.inputs import lexicon as lexicon_module
 from readout_diff.inputs.lexicon import INDEX_FILE, build_index, load_lexicon
 
-INDEX = ROOT / "readout_diff" / INDEX_FILE
+INDEX = ROOT / "readout_diff" / "data" / INDEX_FILE
 
 
 def yaml_lexicon() -> Lexicon:
@@ -56,7 +56,7 @@ def test_detection_is_the_same_on_every_sample() -> None:
 def test_a_broken_index_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_module, "INDEX_VERSION", 0)
     assert lexicon_module._indexed_lexicon() is None
-    monkeypatch.setattr(lexicon_module, "INDEX_FILE", "data/no-such-index.json")
+    monkeypatch.setattr(lexicon_module, "INDEX_FILE", "no-such-index.json")
     assert lexicon_module._indexed_lexicon() is None
 
 

@@ -7,19 +7,52 @@ none of the core: `readout-diff --help` stays fast.
 
 from __future__ import annotations
 
+import copy
 import os
+import sys
+from collections.abc import Iterable
+from importlib import import_module
+from typing import Any
 
-from readout_diff.cli.app import Terminated, app, render_options, terminate
-from readout_diff.cli.batch import batch
-from readout_diff.cli.check import check
-from readout_diff.cli.compare import compare
-from readout_diff.cli.history import history
+import typer
+
+from readout_diff.cli.app import Terminated, render_options, terminate
+from readout_diff.cli.app import app as _bare
 from readout_diff.report.output import escape_unencodable_stdout
 
-for _command in (compare, check, batch, history):  # the order of --help
-    app.command()(_command)
+# Importing the submodule cli.app bound the name `app` here to it; `app` is the typer app (as
+# `from readout_diff.cli import app` has always given), built by __getattr__ when first asked.
+globals().pop("app", None)
 
-__all__ = ["app", "main", "render_options"]
+# Each command is the function of that name in readout_diff.cli.<name>, in the order of --help.
+COMMANDS = ("compare", "check", "batch", "history")
+
+__all__ = ["COMMANDS", "app", "main", "render_options"]
+
+
+def with_commands(names: Iterable[str]) -> typer.Typer:
+    """The typer app (options, callback, help) with the commands `names`, imported now."""
+    built = copy.copy(_bare)
+    built.registered_commands = []
+    for name in names:
+        built.command()(getattr(import_module(f"readout_diff.cli.{name}"), name))
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    # `app`, with every command, built on first use: `main` builds only the one it runs.
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()["app"] = built = with_commands(COMMANDS)
+    return built
+
+
+def for_arguments(args: list[str]) -> typer.Typer:
+    """The app for a command line: with only the command it names first (typer builds, and
+    we import, no other: ~10 ms of every run), else with all of them (help, --version, typos)."""
+    if args and args[0] in COMMANDS:
+        return with_commands(args[:1])
+    return with_commands(COMMANDS)
 
 
 def main() -> None:
@@ -35,4 +68,4 @@ def main() -> None:
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)
     escape_unencodable_stdout()
-    app()
+    for_arguments(sys.argv[1:])()

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from readout_diff.core.features import stem
 from readout_diff.core.model import Alignment, Claim, HeaderLine, TopicPresence
 from readout_diff.core.parties import JOINT, Issuers, named_parties
+from readout_diff.core.patterns import lazy
 from readout_diff.core.speakers import SEVERAL, SPEECH_WORDS
 from readout_diff.core.topics import Lexicon
 from readout_diff.core.who_model import Attribution, Initiative
@@ -259,12 +260,12 @@ def agreed_one_side(a: Attribution, claims: dict[str, Claim]) -> bool:
 
 # --- who asked for the meeting ------------------------------------------------------------------
 
-_INITIATIVE = re.compile(
+_INITIATIVE = lazy(
     r"\b(?:at|on|upon)\s+(?:the\s+)?(?:initiative|request)\s+of\s+(?P<who>[^,.;:]{2,80})"
     r"|\b(?:at|on|upon)\s+(?P<poss>[\w. -]{2,60}?)(?:'s|’s)\s+(?:initiative|request)\b",
     re.IGNORECASE,
 )
-_AT_REQUEST = re.compile(r"\b(?:at|upon|on)\s+(?:the\s+)?request\W*$", re.IGNORECASE)
+_AT_REQUEST = lazy(r"\b(?:at|upon|on)\s+(?:the\s+)?request\W*$", re.IGNORECASE)
 
 
 def initiative(
@@ -293,7 +294,7 @@ def initiative(
     return None
 
 
-_FORMER_LATTER = re.compile(r"^\s*the\s+(former|latter)\b", re.IGNORECASE)
+_FORMER_LATTER = lazy(r"^\s*the\s+(former|latter)\b", re.IGNORECASE)
 
 
 def _asker(

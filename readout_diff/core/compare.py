@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,7 @@ from readout_diff.core.parties import (
     resolve_any_case,
 )
 from readout_diff.core.parts import Part, split_points, unlinked_parts
+from readout_diff.core.patterns import lazy
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.scoring import token_weights
 from readout_diff.core.segment import Segmenter, checked, segment
@@ -52,10 +52,10 @@ if TYPE_CHECKING:
     from readout_diff.core.topics_i18n import ForeignLexicon
 
 _PARTY_KINDS = ("country", "organisation")
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-_WORDS = re.compile(r"\w+")
+_LINE_BREAK = lazy(r"\r\n?|\n")
+_WORDS = lazy(r"\w+")
 # The front matter's participants key, plain or quoted, alone or in a flow mapping
-_PARTICIPANTS_KEY = re.compile(r"""(?:^|[\s{,])["']?participants["']?\s*:""")
+_PARTICIPANTS_KEY = lazy(r"""(?:^|[\s{,])["']?participants["']?\s*:""")
 
 
 def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:

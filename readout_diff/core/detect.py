@@ -29,10 +29,11 @@ from dataclasses import dataclass
 
 from readout_diff.core.features import STOPWORDS, stem
 from readout_diff.core.model import Claim
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Mention
 
 MAX_PER_READOUT = 6
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d{1,3}(?:st|nd|rd|th)")
+_WORD = lazy(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d{1,3}(?:st|nd|rd|th)")
 # not "and": two names; "bin", "ibn": "Mohammed bin Salman"
 _CONNECTORS = frozenset("of the for on de du la al bin ibn bint".split())
 _TITLES = frozenset(
@@ -68,10 +69,10 @@ _STOCK = frozenset(
     """.split()
 )
 _ABBREVIATED = frozenset(["St", "Mt", "Ft", "Ste"])  # "St. Petersburg" is one name
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_LOWER_WORD = lazy(r"\b[a-z][a-z'’-]*\b")
 _OPENERS = frozenset(".:;!?\"“‘'(")  # after these, a capital may just open a sentence
 _HEADING_LINKS = frozenset("and with in to at a an von der van".split())
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*\.?")  # "I", "S.V", "D.C": initials, not names
+_INITIALS = lazy(r"[A-Z](?:\.[A-Z])*\.?")  # "I", "S.V", "D.C": initials, not names
 _HEADING_CAPS = 0.7  # a claim with this share of capitalised words is a title: no names there
 # The unions the word tests read, built once (not once per word)
 _LINKS = _CONNECTORS | _HEADING_LINKS

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.text import fold_whitespace
 
 if TYPE_CHECKING:  # both import this module
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # both import this module
 # Stock phrases of readouts, removed before tokenising (order matters: longest first). The
 # look-ahead holds the first letters of the alternatives (a new one's must be among them): re
 # tries every alternative at every word otherwise, as case is ignored (twice the time).
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy(
     r"""\b(?=[abcehijoprstu])(?:
         (?:had|held|conducted)\s+(?:an?\s+)?(?:in-depth\s+|candid\s+|frank\s+|constructive\s+)?
             (?:exchanges?\s+of\s+views|discussions?|talks|conversations?)\s+(?:on|about|over)
@@ -60,7 +61,7 @@ STOPWORDS = frozenset(
 )
 
 # "@topic" and "%group" are the tokens of folded topic mentions and synonym phrases.
-_TOKEN = re.compile(r"[@%][\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+_TOKEN = lazy(r"[@%][\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 _STEM_LENGTH = 5  # truncation stemming: "settlement" ~ "settling", "cooperation" ~ "cooperate"
 
 

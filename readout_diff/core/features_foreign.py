@@ -9,15 +9,16 @@ import re
 from typing import TYPE_CHECKING
 
 from readout_diff.core.features import STOPWORDS, Features, stem
+from readout_diff.core.patterns import lazy
 from readout_diff.core.text import fold_whitespace
 
 if TYPE_CHECKING:
     from readout_diff.core.topics import Mention
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+_NUMBER = lazy(r"\d+(?:[.,]\d+)?")
+_LATIN = lazy(r"[A-Za-z][A-Za-z0-9-]+")
+_CYRILLIC = lazy(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 # Russian words that tell nothing of what a claim is about (the English STOPWORDS' kind).
 _RU_STOPWORDS = frozenset(
     """

@@ -11,10 +11,10 @@ marker ("Foreign Minister Park met …") teaches nothing: which side she is on i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from readout_diff.core.parties import Issuers, named_parties
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon
 
 _S = r"[^\S\n]+"  # a space inside a line: an introduction never spans lines
@@ -33,12 +33,10 @@ _TITLE_WORDS = frozenset(
     "Affairs Foreign Security Policy Defence Defense State Union Commission Council Republic "
     "National Government Minister Ministry Office People Federation Kingdom".split()
 )
-_INTRODUCTION = re.compile(
-    rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b"
-)
+_INTRODUCTION = lazy(rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b")
 # Up to two capitalised words right before the title: "Japanese", "South Korean". Looked for
 # only where a title stands (a pattern opening with them would be tried at every position).
-_BEFORE = re.compile(rf"(?:\b[A-Z][\w-]*{_S}){{1,2}}$")
+_BEFORE = lazy(rf"(?:\b[A-Z][\w-]*{_S}){{1,2}}$")
 _MAX_TITLES = 400  # per text: a long document's titled names past these are not read
 
 

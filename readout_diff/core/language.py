@@ -11,9 +11,10 @@ of function words tells English from the other Latin-script languages readouts c
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
+
+from readout_diff.core.patterns import lazy
 
 SUPPORTED = ("en", "zh", "ru")
 FOREIGN = ("zh", "ru")  # read through their own names of the topics (core.topics_i18n)
@@ -48,7 +49,7 @@ _SCRIPTS = (
 )
 
 
-_ASCII = re.compile(r"[\x00-\x7f]+")
+_ASCII = lazy(r"[\x00-\x7f]+")
 
 
 def script_of(ch: str) -> str | None:
@@ -74,7 +75,7 @@ _FUNCTION_WORDS = {
     "es": frozenset("el los las del y una es en para que con por".split()),
     "de": frozenset("der die das und den dem des ist mit für von zu".split()),
 }
-_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+")
+_LATIN_WORD = lazy(r"[a-z\u00e0-\u024f]+")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from readout_diff.core.model import Readout
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon
 
 JOINT = "joint"
 PARTY_KINDS = ("country", "organisation")
-_JOINT_LABEL = re.compile(r"\bjoint\b", re.IGNORECASE)
+_JOINT_LABEL = lazy(r"\bjoint\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def _title_pattern(word: str) -> re.Pattern[str]:
 _TITLE_WORDS = frozenset(
     "prime foreign defence defense vice deputy crown acting former first finance trade".split()
 )
-_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+_WORD_BEFORE = lazy(r"(\w+)[^\S\n]+$")
 
 
 @functools.lru_cache(maxsize=256)
@@ -391,7 +392,7 @@ def own_parties(readouts: Iterable[Readout], issued: Iterable[str | None]) -> di
 
 # A dateline: a place in capitals or with a capital, an optional date and news agency, then a
 # dash ("BEIJING, July 13 (Xinhua) --", "Washington, D.C. —").
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"^[^\S\n]*(?P<place>[A-Z][\w.'’ ]{1,40}?)"
     r"(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+\d{1,2})?(?:,?[^\S\n]+\d{4})?)?"
     r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?:—|–|--|-)[^\S\n]",

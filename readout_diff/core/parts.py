@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
+from readout_diff.core.patterns import lazy
+
 MAX_PARTS = 6
 MIN_WORDS = 3
 # Share of a part's token weight its counterparts must carry for the part to be linked:
@@ -37,9 +39,9 @@ _VERBS = frozenset(
     spoke stated voiced announced reviewed praised vowed promised warned""".split()
 )
 # Candidate boundaries, found by their words (a plain scan; the verb after "and" is looked up).
-_CANDIDATE = re.compile(r";|\b(?:while|whereas|as\s+well\s+as|and)\b", re.IGNORECASE)
-_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
-_WORD = re.compile(r"\w+")
+_CANDIDATE = lazy(r";|\b(?:while|whereas|as\s+well\s+as|and)\b", re.IGNORECASE)
+_NEXT_WORDS = lazy(r"\s+(\w+)(?:\s+(\w+))?")
+_WORD = lazy(r"\w+")
 
 
 def split_points(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:

@@ -12,17 +12,17 @@ the longest phrase wins; matches do not overlap and are found left to right.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
+from readout_diff.core.patterns import lazy
 from readout_diff.errors import SpecError
 
 T = TypeVar("T")
 
-_WORD = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"[\s-]+")
-PHRASE = re.compile(r"\w+(?:[\s-]+\w+)*")  # what a phrase may be: words, spaces and hyphens
+_WORD = lazy(r"\w+")
+_SEPARATOR = lazy(r"[\s-]+")
+PHRASE = lazy(r"\w+(?:[\s-]+\w+)*")  # what a phrase may be: words, spaces and hyphens
 
 
 def check_phrase(phrase: str, loc: str, of: str) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from readout_diff.core.detect import detect
 from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
 from readout_diff.core.parties import party_of
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon, Mention, is_case_sensitive
 
 
@@ -163,8 +164,8 @@ def _spread(capitalised: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_NAME_GAP.join(capitalised)}(?!\w)")
 
 
-_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
-_EMPTY = re.compile(r"(?<!\w)(?!\w)")  # the empty phrase (flags make no difference to it)
+_NOT_AFTER_WORD = lazy(r"(?<!\w)")
+_EMPTY = lazy(r"(?<!\w)(?!\w)")  # the empty phrase (flags make no difference to it)
 
 
 # (start, end) of a pattern's first hit in a text from a position, or None
@@ -191,8 +192,8 @@ def _regex(pattern: re.Pattern[str], text: str) -> _Search:
 # that letter ("İ" and "ı" to i, "ſ" to s; "İ" is also the one character whose lower case is
 # two characters). In a text holding none of them, an ASCII phrase found in the lower-cased
 # text is exactly what the IGNORECASE pattern finds (checked over every code point).
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
-_WORD_CHAR = re.compile(r"\w")
+_CASE_TRAPS = lazy("[\u0130\u0131\u017f]")
+_WORD_CHAR = lazy(r"\w")
 
 
 @functools.lru_cache(maxsize=4)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
+from readout_diff.core.patterns import lazy
+
 # C0 but tab and newline, DEL, C1; the bidi embeddings, overrides, isolates and marks.
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-UNSAFE = re.compile(f"[{_UNSAFE}\ud800-\udfff]")
-_UNSAFE_IN_LINE = re.compile(f"[{_UNSAFE}\t\n\ud800-\udfff]")  # one line: no break, no tab
+UNSAFE = lazy(f"[{_UNSAFE}\ud800-\udfff]")
+_UNSAFE_IN_LINE = lazy(f"[{_UNSAFE}\t\n\ud800-\udfff]")  # one line: no break, no tab
 # Placeholders that stand for an unsafe character while a report is laid out: one character
 # each (offsets and widths hold), in a Private Use Area that no readout is expected to use.
 _PLACEHOLDER_BASE = 0xF0000
-_PLACEHOLDER = re.compile("[\U000f0000-\U000fffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLACEHOLDER = lazy("[\U000f0000-\U000fffff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 def escape(c: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
+from readout_diff.core.patterns import lazy
 from readout_diff.errors import UsageError
 
 # Words that end with a period without ending the sentence (compared lower-case, no period).
@@ -44,18 +45,18 @@ SENTENCE_STARTERS = frozenset(
 )
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
-_END = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*(?=\s)""")
+_END = lazy(r"""(?:[.!?]+|…)["'”’»)\]]*(?=\s)""")
 # What may open the next sentence: an optional opening quote or bracket, then a capital.
-_NEXT = re.compile(r"""\s+["'“‘«(\[]?[A-Z\u00C0-\u00DE]""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT = lazy(r"""\s+["'“‘«(\[]?[A-Z\u00C0-\u00DE]""")
+_WORD_BEFORE = lazy(r"([\w.]+)$")
 # How far back the word before a period is looked for: enough for any abbreviation or dotted
 # acronym, and a bounded window keeps each test O(1) (searching from the block's start made
 # a paragraph of many sentences quadratic).
 _WORD_WINDOW = 64
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_DOTTED_ACRONYM = lazy(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # List markers and Markdown heading markers at the start of a line (not part of the claim).
-_MARKER = re.compile(
+_MARKER = lazy(
     r"""^[ \t]*(?:
         \#{1,6}[ \t]+                                  # markdown heading
       | [-*•·◦▪–][ \t]+                                # bullet
@@ -67,7 +68,7 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 # "Beijing, July 13 —"  "MOSCOW, Jan. 5, 2025 (TASS) -"  "Washington (Xinhua) --"
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"""^[ \t]*[A-Z][A-Za-z .'’-]{1,40}
         (?:,[ \t]*[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?
         (?:[ \t]*\([A-Za-z .]{2,30}\))?
@@ -75,7 +76,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
-_ROMAN_SECTION = re.compile(r"[ \t]*[IVX]{1,5}\.[ \t]")
+_ROMAN_SECTION = lazy(r"[ \t]*[IVX]{1,5}\.[ \t]")
 # The document's first line, alone in its paragraph and without a sentence's end, is its title
 # even when long ("Xi Jinping Meets with President of the European Council Costa and ...").
 _TITLE_MAX_WORDS = 30
@@ -104,24 +105,24 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # "October 31, 2022"  "31 October 2022"  "Nov. 18"  "2025-01-24"  "24.01.2025"  with a time
-_DATE = re.compile(
+_DATE = lazy(
     rf"""\b(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?
         | \d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?
         | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}
         )(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[ap]\.?m\.?)?)?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_OFFICE = re.compile(r"Office of the [A-Z][\w’' -]{1,40}")
+_OFFICE = lazy(r"Office of the [A-Z][\w’' -]{1,40}")
 _PLACE_LINKS = frozenset(["of", "the", "de", "du", "la", "am", "upon"])
 # "The following is attributable to Spokesperson Ned Price:"  "The below is attributable to
 # ..."  "Pentagon Press Secretary ... provided the following readout:"
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy(
     r"""^(?:the[ \t]+(?:following|below)[ \t]+(?:is|are)[ \t]+attributable[ \t]+to\b.*
         | .*\b(?:provided|issued|released|gave|delivered)[ \t]+the[ \t]+following
           (?:[ \t]+\w+){0,2})[ \t]*:\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_META_SEPARATORS = re.compile(r"[ \t]*(?:[,|•·]|[ \t][–—-][ \t])[ \t]*")
+_META_SEPARATORS = lazy(r"[ \t]*(?:[,|•·]|[ \t][–—-][ \t])[ \t]*")
 _META_MAX_WORDS = 30
 _DATE_LINE_OTHER_WORDS = 4  # "March 18, 2025, The Kremlin, Moscow": a place beside a date
 

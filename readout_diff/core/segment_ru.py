@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.segment import Segment, segment, trimmed
 
 ABBREVIATIONS = frozenset(
@@ -23,13 +24,13 @@ ABBREVIATIONS = frozenset(
     акад проф ген зам пред тел обл р-н кв корп чел мин сек англ рус кит
     """.split()
 )
-_END = re.compile(r"""(?:[.!?]+|…)["'”»)\]]*(?=\s)""")
-_NEXT = re.compile(r"""\s+(?:[-–—]\s*)?["'“„«(\[]?[A-ZА-ЯЁ0-9]""")
-_WORD_BEFORE = re.compile(r"([\w.-]+)$")
+_END = lazy(r"""(?:[.!?]+|…)["'”»)\]]*(?=\s)""")
+_NEXT = lazy(r"""\s+(?:[-–—]\s*)?["'“„«(\[]?[A-ZА-ЯЁ0-9]""")
+_WORD_BEFORE = lazy(r"([\w.-]+)$")
 _WORD_WINDOW = 64
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 # "МОСКВА, 13 июля. /ТАСС/."  "Москва. 1 марта. INTERFAX.RU - "  "Пекин, 13 июля - РИА Новости."
-DATELINE = re.compile(
+DATELINE = lazy(
     rf"""^[ \t]*[А-ЯЁ][А-ЯЁа-яё .-]{{1,30}}[.,][ \t]*\d{{1,2}}[ \t]+{_MONTHS}
         (?:[ \t]+\d{{4}}(?:[ \t]+г(?:ода|\.))?)?\.?
         (?:[ \t]*(?:/[^/\n]{{2,20}}/|\([^)\n]{{2,20}}\)|[A-ZА-ЯЁ][\w.]{{1,20}}(?:[ \t]\w+)?)\.?)?

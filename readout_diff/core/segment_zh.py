@@ -18,25 +18,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.segment import Segment, SegmentKind, trimmed
 
 _ENDS = "。！？；!?;"
 _CLOSERS = "”’」』）)》】\"'"
-_SENTENCE_END = re.compile(f"[{_ENDS}]+[{re.escape(_CLOSERS)}]*")
+_SENTENCE_END = lazy(f"[{_ENDS}]+[{re.escape(_CLOSERS)}]*")
 _NUMERALS = "一二三四五六七八九十"
 # A numbered point after a comma, semicolon or colon: the point starts at the numeral.
-_POINT = re.compile(
-    f"(?<=[，,；;：:、])\\s*(?=[{_NUMERALS}]{{1,2}}是|第[{_NUMERALS}]{{1,3}}[，,、：:])"
-)
+_POINT = lazy(f"(?<=[，,；;：:、])\\s*(?=[{_NUMERALS}]{{1,2}}是|第[{_NUMERALS}]{{1,3}}[，,、：:])")
 _HEADING_MAX_CHARS = 40
 _DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
-_DATE_LINE = re.compile(
-    rf"^\s*(?:{_DATE}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s*\d{{1,2}}[:：]\d{{2}})?\s*$"
-)
+_DATE_LINE = lazy(rf"^\s*(?:{_DATE}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s*\d{{1,2}}[:：]\d{{2}})?\s*$")
 # 新华社北京7月13日电  中新网7月13日电  (记者 张三)  — a dateline's agency is a few characters
-_DATELINE = re.compile(rf"^\s*[\u4e00-\u9fff]{{2,12}}{_DATE}电\s*(?:[（(][^）)]{{0,30}}[）)])?\s*")
-_CREDIT = re.compile(r"^\s*[（(][^）)]{1,30}[）)]\s*$")
-_STOCK = re.compile(r"^\s*(?:来源|责任编辑|编辑|记者|作者|发布时间)\s*[：:]")
+_DATELINE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,12}}{_DATE}电\s*(?:[（(][^）)]{{0,30}}[）)])?\s*")
+_CREDIT = lazy(r"^\s*[（(][^）)]{1,30}[）)]\s*$")
+_STOCK = lazy(r"^\s*(?:来源|责任编辑|编辑|记者|作者|发布时间)\s*[：:]")
 
 
 def segment_zh(text: str, start: int = 0, end: int | None = None) -> list[Segment]:

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readout_diff.core.parties import JOINT, Issuers, named_parties
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon
 
 SEVERAL = "several"
@@ -59,16 +60,16 @@ _VERBS = {
     r"touched (?:up)?on|compared notes|"
     r"had (?:a |an )?(?:[\w-]+ )?(?:exchange|discussion|conversation|talks|communication)",
 }
-_VERB = re.compile(
+_VERB = lazy(
     r"\b(?:" + "|".join(f"(?P<{act}>{v})" for act, v in _VERBS.items()) + r")\b", re.IGNORECASE
 )
 # The verbs' own words (not "consensus", "talks"): they frame what is said (core.attributions)
 SPEECH_WORDS = frozenset(re.findall(r"\b[a-z]+(?:ed|es)\b|\b(?:said|told|spoke)\b", str(_VERBS)))
-_WELCOMING = re.compile(
+_WELCOMING = lazy(
     r"\s+(?:\w+\s+){0,2}?(?:support|appreciation|gratitude|thanks|welcome|congratulations)\b",
     re.IGNORECASE,
 )
-_BOTH = re.compile(
+_BOTH = lazy(
     r"\b(?:(?:the\s+)?(?:two|both)\s+(?:sides?|parties|leaders|ministers|presidents|heads\s+of"
     r"\s+state|countries|delegations|governments|officials|secretaries|diplomats|men)|both|"
     r"the\s+(?:leaders|ministers|foreign\s+ministers|presidents|delegations|sides|parties|two|"
@@ -76,27 +77,27 @@ _BOTH = re.compile(
     r"together|each\s+other)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)  # "his" is in "for his part"
+_PRONOUN = lazy(r"\b(?:he|she)\b", re.IGNORECASE)  # "his" is in "for his part"
 # Main clauses: a verb after one of these has a subject of its own.
-_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s+|:\s")
+_CLAUSE = lazy(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas)\s+|:\s")
 # "that" (or "to") opens reported content: verbs after it until the clause ends are content.
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-_CONTENT = re.compile(r"\b(?:that|to|whether|how|if)\b", re.IGNORECASE)
-_QUOTE = re.compile(r"[\"“«][^\"”»]*[\"”»]|(?<!\w)[‘'][^’']{12,}[’'](?!\w)")
-_QUOTE_MARK = re.compile("[\"“«‘']")  # what opens a _QUOTE: most claims have none
-_POSITION = re.compile(
+_THAT = lazy(r"\bthat\b", re.IGNORECASE)
+_CONTENT = lazy(r"\b(?:that|to|whether|how|if)\b", re.IGNORECASE)
+_QUOTE = lazy(r"[\"“«][^\"”»]*[\"”»]|(?<!\w)[‘'][^’']{12,}[’'](?!\w)")
+_QUOTE_MARK = lazy("[\"“«‘']")  # what opens a _QUOTE: most claims have none
+_POSITION = lazy(
     r"(?P<who>[\w.-]+(?:\s+[\w.-]+){0,3}?)(?:'s|’s)\s+(?:\w+\s+)?(?:position|view|stance|"
     r"assessment|approach|proposal|concerns?)\b",
     re.IGNORECASE,
 )
 # What every _POSITION match holds, with the same flags: _POSITION is slow to fail (it tries
 # up to four words from every position), so it runs only on a claim that has a possessive.
-_POSSESSIVE = re.compile(r"['’]s", re.IGNORECASE)
-_ACCORDING = re.compile(r"^\s*according\s+to\s+(?P<who>[^,]{2,80}),", re.IGNORECASE)
-_IT_WAS = re.compile(r"\bit\s+was\s+(?P<verb>agreed|decided|noted|stressed)\b", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
+_POSSESSIVE = lazy(r"['’]s", re.IGNORECASE)
+_ACCORDING = lazy(r"^\s*according\s+to\s+(?P<who>[^,]{2,80}),", re.IGNORECASE)
+_IT_WAS = lazy(r"\bit\s+was\s+(?P<verb>agreed|decided|noted|stressed)\b", re.IGNORECASE)
+_RELATIVE = lazy(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
 # "China is ready to …", "Russia stands ready …": a party as the subject of its own stance.
-_STANCE = re.compile(
+_STANCE = lazy(
     r"\s+(?:(?:also|firmly|always|still|fully|highly)\s+)?(?:(?:is|are|stands|remains)\s+"
     r"(?:ready|willing|prepared|committed)|hopes|wishes|opposes|supports|values|attaches|"
     r"appreciates|welcomes|believes)\b",
@@ -106,7 +107,7 @@ _STANCE_START = 40  # the party opens the claim: within these characters
 _WINDOW_WORDS = 14  # an actor stands at most this many words before its verb
 _MAX_PIECES = 6  # of a subject cut at commas: "On July 13, Minister X, who …, held talks"
 # A participle after a determiner is an adjective: "the shared aspirations", "the agreed plan"
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|his|her|this|these|that)\s+$", re.I)
+_DETERMINER = lazy(r"\b(?:the|a|an|its|their|our|his|her|this|these|that)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -174,12 +175,12 @@ def speaker_of(
     return Who(SEVERAL, speakers, act, "several")
 
 
-_AGENT = re.compile(
+_AGENT = lazy(
     r"\b(?P<verb>announced|stated|expressed|voiced|proposed|put\s+forward|outlined|set\s+out)"
     r"\s+by\s+(?P<who>[^,.;:]{2,60})",
     re.IGNORECASE,
 )
-_BY = re.compile(r"\sby\s", re.IGNORECASE)  # in every _AGENT match: a cheap test first
+_BY = lazy(r"\sby\s", re.IGNORECASE)  # in every _AGENT match: a cheap test first
 
 
 def _agents(

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from readout_diff.core.parties import JOINT, party_of
+from readout_diff.core.patterns import lazy
 from readout_diff.core.speakers import Who
 from readout_diff.core.topics import Lexicon, Mention
 
@@ -38,16 +39,16 @@ ZH_FORMULAS = (
     "还也都均亦则又再次同时进一步高度积极充分完全将继续全力坚定始终一直一贯共同应约",
     "就对向同与在双方两国元首领导人外长两位和他她我们方国",
 )
-_ZH_VERB = re.compile("|".join(f"(?P<{a}>{v})" for a, v in _ZH_VERBS.items()))
+_ZH_VERB = lazy("|".join(f"(?P<{a}>{v})" for a, v in _ZH_VERBS.items()))
 # between an actor and its verb: adverbs only (王毅还表示, 俄方再次强调, 双方都认为)
-_ZH_GAP = re.compile(
+_ZH_GAP = lazy(
     r"(?:还|也|都|均|亦|则|又|再次|同时|进一步|高度|积极|充分|完全|将|继续|全力|坚定|始终|一直|一贯|共同|应约)*$"
 )
 # 双方还就朝鲜半岛问题交换了意见: a phrase of 就, 对, 向, 同, 与, 在 between the actor and its verb
-_ZH_PREPOSITION = re.compile(r"[就对向同与在][^，,。；;：:]{1,30}$")
-_ZH_OURS = re.compile(r"(?:我们|我方|我国)$")  # the issuing side's own voice
-_ZH_JOINT = re.compile(r"(?:双方|两国元首|两国领导人|两国外长|两位外长|两国)$")
-_ZH_PRONOUN = re.compile(r"[他她]$")
+_ZH_PREPOSITION = lazy(r"[就对向同与在][^，,。；;：:]{1,30}$")
+_ZH_OURS = lazy(r"(?:我们|我方|我国)$")  # the issuing side's own voice
+_ZH_JOINT = lazy(r"(?:双方|两国元首|两国领导人|两国外长|两位外长|两国)$")
+_ZH_PRONOUN = lazy(r"[他她]$")
 
 _RU_VERBS = {
     "agreed": r"договорил(?:ся|ись|ась)|согласил(?:ся|ись|ась)|условил(?:ся|ись|ась)|"
@@ -63,35 +64,35 @@ _RU_VERBS = {
     r"заверил[аи]?|добавил[аи]?|пояснил[аи]?|акцентировал[аи]?|осудил[аи]?|"
     r"выступил[аи]? (?:за|против)",
 }
-_RU_VERB = re.compile(
+_RU_VERB = lazy(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{a}>{v})" for a, v in _RU_VERBS.items()) + r")(?![\w-])",
     re.IGNORECASE,
 )
 # adverbs between an actor and its verb: "Стороны также обсудили", "Лавров вновь подчеркнул"
-_RU_GAP = re.compile(
+_RU_GAP = lazy(
     r"(?:\s*(?:также|тоже|вновь|еще раз|ещё раз|особо|подробно|детально|единодушно|"
     r"обстоятельно|затем|далее|в частности|,))*\s*$",
     re.I,
 )
-_RU_JOINT = re.compile(
+_RU_JOINT = lazy(
     r"(?<![\w-])(?:(?:обе )?стороны|министры|лидеры|собеседники|они|"
     r"(?:главы|руководители|министры)(?:\s+[\w-]+){0,3}\s+(?:двух|обеих)\s+стран)$",
     re.I,
 )
-_RU_OURS = re.compile(r"(?<![\w-])(?:мы|наша сторона)$", re.I)
-_RU_PRONOUN = re.compile(r"(?<![\w-])(?:он|она)$", re.I)
+_RU_OURS = lazy(r"(?<![\w-])(?:мы|наша сторона)$", re.I)
+_RU_PRONOUN = lazy(r"(?<![\w-])(?:он|она)$", re.I)
 # "Особо отмечена недопустимость…", "Подчеркнута важность…": it was said, by both (English's
 # "It was agreed" rule)
-_RU_PASSIVE = re.compile(
+_RU_PASSIVE = lazy(
     r"(?<![\w-])(?:(?P<stated>отмечен[аоы]?|подчеркнут[аоы]?|выражен[аоы]?|констатирован[аоы]?)|"
     r"(?P<agreed>достигнут[аоы]?|согласован[аоы]?|условлен[аоы]?)|"
     r"(?P<discussed>обсужден[аоы]?|рассмотрен[аоы]?|затронут[аоы]?))(?![\w-])",
     re.I,
 )
-_RU_AND = re.compile(r"(?<![\w-])и(?![\w-])", re.I)
+_RU_AND = lazy(r"(?<![\w-])и(?![\w-])", re.I)
 _RU_WINDOW = 40  # an actor ends at most this many characters before its verb (4-5 words)
 # the verb before its speaker: at the start, after a dash or a closing quotation, after "как"
-_RU_VERB_FIRST = re.compile(r"(?:^|[—–]|[»”],?\s*[—–]?|(?<![\w-])[Кк]ак)\s*$")
+_RU_VERB_FIRST = lazy(r"(?:^|[—–]|[»”],?\s*[—–]?|(?<![\w-])[Кк]ак)\s*$")
 _RU_AFTER = 40  # and the speaker starts at most this many characters after it
 
 

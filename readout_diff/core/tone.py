@@ -11,19 +11,19 @@ read by inputs/tone.py). Pure: text in, cited words out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from readout_diff.core.framing_model import Commitment, Span, ToneWord
 from readout_diff.core.model import Claim
+from readout_diff.core.patterns import lazy
 from readout_diff.core.phrases import PhraseMatcher
 
 _NOUN_WINDOW = 4  # words between an atmosphere word and the meeting noun it describes
 _SUBJECT_WINDOW = 3  # words before "will" in which its subject must stand
 Names = Sequence[tuple[int, int]]
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
 @dataclass(frozen=True)

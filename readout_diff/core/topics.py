@@ -15,22 +15,22 @@ each text once. Rules (also in the header of topics.yaml):
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 from readout_diff.core.variants import Variants
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
-_WORD = re.compile(r"[^\W_]+")
-_JOINER = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
+_WORD = lazy(r"[^\W_]+")
+_JOINER = lazy(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
 _MAX_GAP = 12  # longer separators between two words never belong to one alias
 # Invisible inside a word, and splitting it for a regular expression: soft hyphen, zero-width
 # space, non-joiner and joiner, word joiner, and a BOM (U+FEFF) pasted mid-text.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = lazy("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 @dataclass(frozen=True)

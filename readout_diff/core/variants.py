@@ -24,9 +24,10 @@ is looked at only when it may open one.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from readout_diff.core.patterns import lazy
 
 # Words of an alias after which a modifier may stand, and the words a modifier never is.
 _GAP_AFTER = frozenset("of on for to in with against the a an".split())
@@ -40,7 +41,7 @@ _MAX_GAP = 2  # words between two words of an alias, in all
 _COORDINATORS = frozenset(("and", "or"))
 _TAG_PREFIX = "#@"
 _MAX_OPENINGS = 20_000  # distinct words whose candidates are kept (a few hundred a readout)
-_PIECE = re.compile(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
+_PIECE = lazy(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ KEEP = frozenset(
 # word cost ~20-80 µs, ~3-13 ms a typical run: the guard alone finds the same matches.
 _PLURAL = ("'s", "ies", "es", "s")
 _VERBAL = ("ied", "ing", "ed")
-_PARTICIPLE = re.compile(r".{3,}(?:ing|ed)$")
+_PARTICIPLE = lazy(r".{3,}(?:ing|ed)$")
 
 
 @functools.lru_cache(maxsize=16384)  # a few hundred distinct words a readout, asked again and again

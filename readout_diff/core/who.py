@@ -4,7 +4,6 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -20,12 +19,13 @@ from readout_diff.core.parties import (
     readout_party,
     speaker_parties,
 )
+from readout_diff.core.patterns import lazy
 from readout_diff.core.speakers import SEVERAL, claim_speakers, main_clauses, speaker_of
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+_BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
 def who_said_what(

@@ -37,6 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from readout_diff.core.patterns import lazy
 from readout_diff.errors import InputError, UsageError
 
 # Tried in this order; on equal scores the earlier one wins.
@@ -46,7 +47,7 @@ _MAX_ODD_WORDS = 0.1
 _ALLOWED_SYMBOLS = set("°©®™§¶±×€£¥¢•·…–—‘’‚“”„«»‹›†‡‰¤")
 _RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _OTHER_CYRILLIC = set("іїєґў")  # Ukrainian and Belarusian letters are plausible too
-_WORD = re.compile(r"\S+")
+_WORD = lazy(r"\S+")
 # Icelandic letters, in a readout far more often Turkish ş and ğ read as windows-1252.
 _ICELANDIC = set("þðÞÐ")
 _SUPERSCRIPTS = set("¹³")  # "km²" is real; these two are Polish ą and ł read as windows-1252
@@ -54,8 +55,8 @@ _INNER_PUNCTUATION = set("'’-‐.·")  # may stand between two letters of a re
 
 
 # Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_TAG = re.compile(rb"<[^>]*>")
+_META_CHARSET = lazy(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_TAG = lazy(rb"<[^>]*>")
 # As browsers do (WHATWG): "latin-1" and "ascii" labels on a web page mean windows-1252.
 _WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _SNIFF_BYTES = 8192  # a NUL among the first bytes: binary (unless UTF-16/32 was announced)

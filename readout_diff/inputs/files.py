@@ -15,6 +15,16 @@ from typing import BinaryIO
 
 from readout_diff.errors import InputError, ReadoutDiffError, UsageError
 
+# The package's shipped data, read from beside this file (where a wheel or a checkout puts it):
+# importlib.resources would import zipfile, tempfile and more for the same path, ~4 ms of every
+# start (issue 24).
+_DATA = Path(__file__).parent.parent / "data"
+
+
+def shipped(name: str) -> Path:
+    """The path of `name` ("topics.yaml", "html/report.css") under the package's data/."""
+    return _DATA / name
+
 
 def read_capped(
     path: str | Path,

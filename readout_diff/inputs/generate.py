@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon, Topic, alias_key, is_case_sensitive
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import read_yaml
@@ -36,7 +37,7 @@ _HEADER = f"""\
 # and data/countries.forms.yaml: do not edit by hand (a test regenerates it and compares).
 # The countries data/topics.yaml does not name; loaded after it, as part of the built-in lexicon.
 """
-_INVERTED = re.compile(r"^(?P<name>[^,]+), (?P<head>.+?)$")
+_INVERTED = lazy(r"^(?P<name>[^,]+), (?P<head>.+?)$")
 
 
 def iso_names(name: str) -> Iterator[str]:

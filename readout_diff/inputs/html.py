@@ -8,19 +8,19 @@ of that node then writes one paragraph per line, so that `<div>` points, list it
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import InputError
 from readout_diff.inputs.decode import Decoded, DecodeHints, bom_codec, decode
 from readout_diff.inputs.html_date import attribute_words, page_date
 
 MISSING_EXTRA = "reading HTML needs the optional extra: pip install 'readout-diff[web]'"
-_DIGITS = re.compile(r"[0-9]{1,9}")  # str.isdigit() also takes "²", which int() refuses
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # browsers ignore them, lxml refuses
+_DIGITS = lazy(r"[0-9]{1,9}")  # str.isdigit() also takes "²", which int() refuses
+_XML_DECLARATION = lazy(r"\A\s*<\?xml[^>]*>")
+_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # browsers ignore them, lxml refuses
 _BLOCKS = frozenset(
     "address article aside blockquote body center dd div dl dt figcaption figure footer form h1 "
     "h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
@@ -32,7 +32,7 @@ _BOILERPLATE = frozenset(
     "share sharing social related cookie cookies consent banner breadcrumb breadcrumbs "
     "newsletter subscribe".split()
 )
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\Z")
+_SENTENCE_END = lazy(r"[.!?。！？][\"'”’»)\]]*\Z")
 _NO_MAIN_TEXT = "no main text found in the page"
 _NO_CONTENT = "no HTML content (empty, or nested too deeply)"
 TOO_DEEP = "nested over 255 elements deep: the text after that point is missing"

@@ -9,16 +9,17 @@ header must not date the readout.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
+
+from readout_diff.core.patterns import lazy
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?"
 _DATES = (
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),  # 2025-04-09, 2025/04/09
-    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),  # 14.03.2025
-    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b"),  # March 20, 2025
-    re.compile(rf"\b(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>\d{{4}})\b"),  # 4 March 2025
+    lazy(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),  # 2025-04-09, 2025/04/09
+    lazy(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),  # 14.03.2025
+    lazy(rf"\b{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b"),  # March 20, 2025
+    lazy(rf"\b(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>\d{{4}})\b"),  # 4 March 2025
 )
 _DATE_METAS = frozenset(
     "article:published_time datepublished date dc.date dcterms.date "
@@ -28,7 +29,7 @@ _DATE_METAS = frozenset(
 _DATE_WORDS = frozenset(
     "date time datetime dateline pubdate pubtime published publish posted timestamp".split()
 )
-_WORD_BREAK = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+_WORD_BREAK = lazy(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 
 
 def attribute_words(el: Any) -> set[str]:

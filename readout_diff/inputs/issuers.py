@@ -6,19 +6,19 @@ file and line (a test checks the shipped file against the built-in lexicon)."""
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from readout_diff.core.parties import Issuers
 from readout_diff.errors import SpecError
+from readout_diff.inputs.files import shipped
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
 ISSUERS_KEYS = ("issuers", "titles", "own_titles")
 
 
 def builtin_issuers_path() -> Path:
-    return Path(str(resources.files("readout_diff") / "data" / "issuers.yaml"))
+    return shipped("issuers.yaml")
 
 
 @functools.cache

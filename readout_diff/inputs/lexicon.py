@@ -18,23 +18,23 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import Synonyms
 from readout_diff.core.topics import KINDS, Lexicon, Topic, alias_key, is_case_sensitive
 from readout_diff.errors import SpecError
+from readout_diff.inputs.files import shipped
 from readout_diff.inputs.synonyms import Groups, merge_synonyms, parse_synonyms
 from readout_diff.inputs.yamlio import check_keys, read_yaml, where
 
 # The keys a topics file may use (data/schemas/topics.schema.json; a test keeps them equal).
 LEXICON_KEYS = ("version", "topics", "synonyms")
 TOPIC_KEYS = ("id", "name", "kind", "aliases", "broader", "replace_aliases")
-_TOPIC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TOPIC_ID = lazy(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _parse_topics(data: Any, name: str) -> list[tuple[Topic, bool, str]]:
@@ -190,12 +190,12 @@ def replace_aliases(topic: Topic, aliases: Mapping[str, tuple[str, ...]]) -> Top
     return Topic(topic.id, topic.name, topic.kind, aliases, topic.broader)
 
 
-INDEX_FILE = "data/topics.index.json"
+INDEX_FILE = "topics.index.json"
 INDEX_VERSION = 3  # 2: with the aliases' variants; 3: by the base of their first word
 
 
 def _data(name: str) -> bytes:
-    return resources.files("readout_diff").joinpath(f"data/{name}").read_bytes()
+    return shipped(name).read_bytes()
 
 
 def _builtin_yaml() -> bytes:
@@ -263,7 +263,7 @@ def _indexed_lexicon() -> Lexicon | None:
     version. Whether it is stale (built from another topics.yaml) is the tests' question
     (tests/test_lexicon_index.py), not every run's."""
     try:
-        text = resources.files("readout_diff").joinpath(INDEX_FILE).read_text("utf-8")
+        text = shipped(INDEX_FILE).read_text("utf-8")
         data = json.loads(text)
     except (OSError, ValueError):
         return None
@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     if args != ["--build-index"]:
         print("usage: python -m readout_diff.inputs.lexicon --build-index", file=sys.stderr)
         return 2
-    path = Path(__file__).resolve().parent.parent / INDEX_FILE
+    path = shipped(INDEX_FILE)
     path.write_text(build_index(), encoding="utf-8")
     print(f"wrote {path}", file=sys.stderr)
     return 0

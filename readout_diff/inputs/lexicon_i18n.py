@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Any
 
 from readout_diff.core.topics_i18n import FOREIGN, ForeignLexicon, check_foreign_aliases
 from readout_diff.errors import SpecError
+from readout_diff.inputs.files import shipped
 from readout_diff.inputs.yamlio import parse_shipped
 
 GENERATED = "topics.i18n.generated.yaml"
 
 
 def _data(name: str) -> str:
-    return (
-        resources.files("readout_diff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    )
+    return shipped(name).read_text(encoding="utf-8")
 
 
 def _table(raw: Any, name: str) -> dict[str, tuple[str, ...]]:

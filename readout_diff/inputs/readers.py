@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from readout_diff.core.model import Readout
+from readout_diff.core.patterns import lazy
 from readout_diff.errors import InputError
 from readout_diff.inputs.decode import Decoded, DecodeHints, decode, encoding_label
 from readout_diff.inputs.spec import front_matter_fields
@@ -31,7 +32,7 @@ ENTRY_POINTS = "readout_diff.readers"
 READOUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ANY_OTHER = "*"  # in `media_types`: every type no other reader names
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = lazy(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
 from readout_diff.core.model import Comparison, ComparisonDict
+from readout_diff.core.patterns import lazy
 from readout_diff.inputs.spec import MeetingSpec
 
 # The kinds of an expectation's Outcome, by section of expected.yaml.
@@ -37,7 +38,7 @@ FRAMING_KINDS: tuple[OutcomeKind, ...] = ("word_diff", "commitment", "tone")
 TOPIC_KINDS: tuple[OutcomeKind, ...] = ("topic", "absent", "unexpected", DETECTED_KIND)
 
 
-_QUOTED_FOUND = re.compile(r"\bfound:? (.+)$", re.DOTALL)  # a reason's "…; found X" at its end
+_QUOTED_FOUND = lazy(r"\bfound:? (.+)$", re.DOTALL)  # a reason's "…; found X" at its end
 
 
 class OutcomeDict(TypedDict):

@@ -8,16 +8,16 @@ since alignment could only keep one of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from readout_diff.core.patterns import lazy
 from readout_diff.core.phrases import check_phrase
 from readout_diff.core.synonyms import member_key
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import where
 
-_GROUP_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_GROUP_ID = lazy(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 Groups = dict[str, tuple[str, ...]]
 
 

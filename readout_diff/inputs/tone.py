@@ -5,13 +5,13 @@ data/schemas/tone.schema.json; a test keeps the keys here equal to it."""
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from readout_diff.core.phrases import check_phrase
 from readout_diff.core.tone import ActLevel, AtmosphereTerm, ToneLexicon
 from readout_diff.errors import SpecError
+from readout_diff.inputs.files import shipped
 from readout_diff.inputs.yamlio import (
     check_keys,
     parse_shipped,
@@ -25,7 +25,7 @@ ATMOSPHERE_KEYS = ("id", "phrases", "register", "reading")
 COMMITMENT_KEYS = ("not_after", "needs_subject", "subjects", "levels")
 LEVEL_KEYS = ("id", "strength", "phrases")
 REGISTERS = ("warm", "businesslike", "tense")
-BUILTIN = "data/tone.yaml"
+BUILTIN = "tone.yaml"
 
 
 def _words(node: Any, key: str, name: str) -> tuple[str, ...]:
@@ -109,7 +109,7 @@ def parse_tone(data: Any, name: str) -> ToneLexicon:
 def _builtin_tone() -> ToneLexicon:
     # Shipped data, read strictly by the tests (duplicate keys, lines): parsed here with the
     # plain C loader, ~1 ms where line tracking costs ~13 ms at every start.
-    text = resources.files("readout_diff").joinpath(BUILTIN).read_text("utf-8")
+    text = shipped(BUILTIN).read_text("utf-8")
     data = parse_shipped(text)
     return parse_tone(data, "built-in tone.yaml")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_URL = re.compile(r"\Ahttps?://", re.IGNORECASE)
+from readout_diff.core.patterns import lazy
+
+_URL = lazy(r"\Ahttps?://", re.IGNORECASE)
 
 
 def is_url(path: str) -> bool:

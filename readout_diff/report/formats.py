@@ -22,6 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from readout_diff.core.patterns import lazy
 from readout_diff.errors import UsageError
 from readout_diff.plugins import Registry
 
@@ -99,7 +100,7 @@ def _terminal(c: Comparison, o: RenderOptions) -> str:
 
 
 # rich pads each line to the width: spaces (then perhaps colour resets) at the end of a line.
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = lazy(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def _json(c: Comparison, o: RenderOptions) -> str:

@@ -6,17 +6,17 @@ a marked claim is its text cut at the `word_diff` spans.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from readout_diff.core.framing_model import AlignmentFraming, Commitment
 from readout_diff.core.model import Alignment, Claim, Comparison, ReadoutClaims
+from readout_diff.core.patterns import lazy
 from readout_diff.report.common import count, one_line
 
 # The marks of the no-colour form, as `git diff --word-diff`: the first readout's own words,
 # then the other's; with three or more readouts in an alignment, each one's own words are "+".
 DELETED, INSERTED = ("[-", "-]"), ("{+", "+}")
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy(r"\s+")
 
 # The sections' titles, the same in every renderer.
 TOPIC_VIEW_TITLE = "Shared topics, each side's claims (most contrasting first)"

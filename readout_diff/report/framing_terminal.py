@@ -7,7 +7,6 @@ piped output stays readable and byte-stable.
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -20,23 +19,24 @@ from readout_diff.report.framing_sections import (
     MarkedClaim,
 )
 from readout_diff.report.sections import Report
+from readout_diff.report.terminal_text import Prose, Styled
 
 _STYLE = {"-": "bold red", "+": "bold green"}
 _MARKS = {"-": DELETED, "+": INSERTED}
 
 
-def summary(console: Console, report: Report) -> None:
+def summary(out: Prose, report: Report) -> None:
     for line in report.summary:
-        head = Text(f"{line.label} ({line.id}): ", style="bold")
-        console.print(head.append("; ".join(line.parts), style="default"))
+        head = Styled(f"{line.label} ({line.id}): ", style="bold")
+        out.line(head.append("; ".join(line.parts), style="default"))
     if report.summary:
-        console.print()
+        out.blank()
 
 
-def topic_view(console: Console, report: Report) -> None:
+def topic_view(out: Prose, report: Report) -> None:
     if not report.framing:
         return
-    console.print()
+    out.blank()
     table = Table(
         title=TOPIC_VIEW_TITLE,
         title_justify="left",
@@ -48,11 +48,11 @@ def topic_view(console: Console, report: Report) -> None:
     for row in report.framing:
         cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
         table.add_row(Text(f"{row.name}\ncontrast {row.contrast:.2f}", style="bold"), *cells)
-    console.print(table)
+    out.console.print(table)
 
 
-def marked_text(claim: MarkedClaim, mark: str, color: bool) -> Text:
-    text = Text(f"{claim.id}: ", style="cyan")
+def marked_text(claim: MarkedClaim, mark: str, color: bool) -> Styled:
+    text = Styled(f"{claim.id}: ", style="cyan")
     for piece, own in claim.pieces:
         if not own:
             text.append(piece)
@@ -64,36 +64,36 @@ def marked_text(claim: MarkedClaim, mark: str, color: bool) -> Text:
     return text
 
 
-def wording(console: Console, report: Report, color: bool) -> None:
+def wording(out: Prose, report: Report, color: bool) -> None:
     if not report.wording:
         return
-    console.print()
-    console.print(Text(WORDING_TITLE, style="bold underline"))
-    keys = Text(style="dim")
+    out.blank()
+    out.line(Styled(WORDING_TITLE, style="bold underline"))
+    keys = Styled(style="dim")
     for i, (mark, who) in enumerate(report.legend):
         opening, closing = _MARKS[mark]
         keys.append(", " if i else "").append(f"{opening}words{closing}", style=_STYLE[mark])
         keys.append(f" {who}")
-    console.print(keys)
+    out.line(keys)
     for row in report.wording:
-        console.print()
+        out.blank()
         style = "green" if row.kind == "match" else "yellow"
-        console.print(Text(f"{row.kind} {row.score:.2f}", style=style))
+        out.line(Styled(f"{row.kind} {row.score:.2f}", style=style))
         for side in row.sides:
             for claim in side.claims:
-                line = Text(f"  {side.label} ", style="cyan")
-                console.print(line.append_text(marked_text(claim, side.mark, color)))
+                line = Styled(f"  {side.label} ", style="cyan")
+                out.line(line.append_text(marked_text(claim, side.mark, color)))
         if row.commitment:
-            console.print(Text(f"  {row.commitment}", style="bold"))
+            out.line(Styled(f"  {row.commitment}", style="bold"))
 
 
-def tone(console: Console, report: Report) -> None:
+def tone(out: Prose, report: Report) -> None:
     if not report.tone:
         return
-    console.print()
-    console.print(Text(TONE_TITLE, style="bold underline"))
+    out.blank()
+    out.line(Styled(TONE_TITLE, style="bold underline"))
     for line in report.tone:
         for cid, word, register, reading in line.words:
-            text = Text(f"  {line.label} {cid} ", style="cyan")
+            text = Styled(f"  {line.label} {cid} ", style="cyan")
             text.append(f"“{word}” ({register}): ", style="bold")
-            console.print(text.append(reading))
+            out.line(text.append(reading))

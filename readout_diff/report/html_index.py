@@ -9,16 +9,16 @@ Page file names come from meeting ids, reduced to letters, digits, `.`, `-` and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from readout_diff.core.patterns import lazy
 from readout_diff.inputs.results import BatchResult
 from readout_diff.report.common import count
 from readout_diff.report.html_page import document, esc
 
 INDEX = "index.html"
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = lazy(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import quote, urlsplit
 
 from readout_diff.core.model import Comparison
+from readout_diff.core.patterns import lazy
+from readout_diff.inputs.files import shipped
 from readout_diff.report.common import printable
 from readout_diff.report.sections import Report
 
 # Code points an HTML parser reports as errors even escaped: noncharacters and lone surrogates
 # (text decoded with surrogateescape). Shown as `\uXXXX`, as control characters are by printable.
-_NOT_HTML = re.compile("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_NOT_HTML = lazy("[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
 def esc(text: str) -> str:
@@ -57,7 +57,7 @@ def link(url: str | None, text: str) -> str:
 @cache
 def asset(name: str) -> str:
     """A file of `readout_diff/data/html/` (the style sheet, the script), as text."""
-    return resources.files("readout_diff").joinpath(f"data/html/{name}").read_text("utf-8")
+    return shipped(f"html/{name}").read_text("utf-8")
 
 
 def _sha256(text: str) -> str:

@@ -8,10 +8,10 @@ columns links to its item here (the item's `claim`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 
 from readout_diff.core.model import Claim, Comparison, ReadoutClaims
+from readout_diff.core.patterns import lazy
 from readout_diff.core.speakers import SEVERAL
 from readout_diff.report.common import one_line
 from readout_diff.report.html_page import Page, claim_anchor, esc
@@ -39,7 +39,7 @@ MARKS = {
     PARTLY_TITLE: "◐ partly confirmed",
     AGREED_TITLE: "⚠ agreed by one side only",
 }
-_IDS_IN_BRACKETS = re.compile(r"\(([^()]*)\)")
+_IDS_IN_BRACKETS = lazy(r"\(([^()]*)\)")
 
 
 def section_id(title: str, n: int) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from readout_diff.core.model import Comparison
+from readout_diff.core.patterns import lazy
 from readout_diff.report import framing_markdown
 from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
 
 # Characters Markdown or HTML would act on in readout text: emphasis (* _ ~), code (`), links
 # and images ([ ]), raw HTML and entities (< > &), table cells (|), and the escape itself.
-_SIGNIFICANT = re.compile(r"([\\`*_~\[\]<>&|])")
+_SIGNIFICANT = lazy(r"([\\`*_~\[\]<>&|])")
 
 
 def _md(text: str) -> str:

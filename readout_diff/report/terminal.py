@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +16,7 @@ from readout_diff.core.model import Comparison
 from readout_diff.report import framing_terminal
 from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
+from readout_diff.report.terminal_text import Prose, Styled
 
 
 def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
@@ -37,53 +37,52 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
     console, buf = string_console(width, color)
+    out = Prose(console, buf, width, color)
     report = describe(c)
-    _header(console, report)
-    framing_terminal.summary(console, report)
+    _header(out, report)
+    framing_terminal.summary(out, report)
     for section in (_headline, _topics, _evidence, _detected, _who):
-        section(console, report)
-    framing_terminal.topic_view(console, report)
-    _aligned(console, report)
-    framing_terminal.wording(console, report, color)
-    framing_terminal.tone(console, report)
-    _lone(console, report)
+        section(out, report)
+    framing_terminal.topic_view(out, report)
+    _aligned(out, report)
+    framing_terminal.wording(out, report, color)
+    framing_terminal.tone(out, report)
+    _lone(out, report)
     return buf.getvalue()
 
 
-def _header(console: Console, report: Report) -> None:
+def _header(out: Prose, report: Report) -> None:
     date = f" ({report.date})" if report.date else ""
-    console.print(Text(report.title + date, style="bold"))
+    out.line(Styled(report.title + date, style="bold"))
     for r in report.readouts:
-        console.print(
-            Text(f"  {r.id}  {r.label}  ", style="cyan").append(
+        out.line(
+            Styled(f"  {r.id}  {r.label}  ", style="cyan").append(
                 f"{r.source}, {count(r.claims, 'claim')}", style="dim"
             )
         )
         if r.headline:
-            console.print(
-                Padding(Text(f"“{r.headline}”", style="italic"), (0, 0, 0, 5), expand=False)
-            )
+            out.line(Styled(f"“{r.headline}”", style="italic"), indent=5)
         if r.language:
-            console.print(Padding(Text(r.language, style="yellow"), (0, 0, 0, 5), expand=False))
+            out.line(Styled(r.language, style="yellow"), indent=5)
         if r.issuer:
-            console.print(Padding(Text(r.issuer, style="dim"), (0, 0, 0, 5), expand=False))
-    console.print()
+            out.line(Styled(r.issuer, style="dim"), indent=5)
+    out.blank()
 
 
-def _headline(console: Console, report: Report) -> None:
+def _headline(out: Prose, report: Report) -> None:
     if report.headline:
         for prefix, names in report.headline:  # a line each: no separator left at a line's end
-            head = Text(f"{prefix}: ", style="bold")
+            head = Styled(f"{prefix}: ", style="bold")
             head.append(", ".join(names), style="bold yellow")
-            console.print(head)
+            out.line(head)
     elif report.topics:  # with no topic at all, the topic section says so
-        console.print(Text("Every topic is mentioned by every readout.", style="bold green"))
-    console.print()
+        out.line(Styled("Every topic is mentioned by every readout.", style="bold green"))
+    out.blank()
 
 
-def _topics(console: Console, report: Report) -> None:
+def _topics(out: Prose, report: Report) -> None:
     if not report.topics:
-        console.print("No topic from the lexicon is mentioned.")
+        out.line("No topic from the lexicon is mentioned.")
         return
     table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
     # overflow="fold": a word wider than its column is broken, never cut to "People-to-p…"
@@ -100,42 +99,42 @@ def _topics(console: Console, report: Report) -> None:
             for used, related in zip(row.phrases, row.related, strict=True)
         ]
         table.add_row(Text(row.name), *cells)
-    console.print(table)
+    out.console.print(table)
 
 
-def _evidence(console: Console, report: Report) -> None:
-    _one_sided(console, "Evidence for topics missing from a readout", report.one_sided)
+def _evidence(out: Prose, report: Report) -> None:
+    _one_sided(out, "Evidence for topics missing from a readout", report.one_sided)
 
 
-def _detected(console: Console, report: Report) -> None:
-    _one_sided(console, DETECTED_TITLE, report.detected)
+def _detected(out: Prose, report: Report) -> None:
+    _one_sided(out, DETECTED_TITLE, report.detected)
 
 
-def _who(console: Console, report: Report) -> None:
+def _who(out: Prose, report: Report) -> None:
     for title, items in report.who:
-        _one_sided(console, title, items)
+        _one_sided(out, title, items)
 
 
-def _one_sided(console: Console, title: str, topics: tuple[OneSided, ...]) -> None:
+def _one_sided(out: Prose, title: str, topics: tuple[OneSided, ...]) -> None:
     if not topics:
         return
-    console.print()
-    console.print(Text(title, style="bold underline"))
+    out.blank()
+    out.line(Styled(title, style="bold underline"))
     for topic in topics:
-        head = Text(topic.topic, style="bold yellow")
+        head = Styled(topic.topic, style="bold yellow")
         head.append(f" — {topic.status}", style="default")
-        console.print(head)
+        out.line(head)
         for e in topic.lines:
-            line = Text(f"  {e.label} {e.claim} ", style="cyan")
+            line = Styled(f"  {e.label} {e.claim} ", style="cyan")
             line.append(f"({e.where}) ", style="dim")
             line.append(e.text)
-            console.print(line)
+            out.line(line)
 
 
-def _aligned(console: Console, report: Report) -> None:
-    console.print()
+def _aligned(out: Prose, report: Report) -> None:
+    out.blank()
     if not report.aligned:
-        console.print("No claims align.")
+        out.line("No claims align.")
         return
     table = Table(title="Aligned claims", title_justify="left", show_lines=True)
     table.add_column("Kind", no_wrap=True)
@@ -147,26 +146,30 @@ def _aligned(console: Console, report: Report) -> None:
         cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
         style = "green" if row.kind == "match" else "yellow"
         table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
-    console.print(table)
+    out.console.print(table)
 
 
-def _lone(console: Console, report: Report) -> None:
+def _lone(out: Prose, report: Report) -> None:
     for lone in report.lone:
-        console.print()
-        console.print(
-            Text(
+        out.blank()
+        out.line(
+            Styled(
                 f"Only in {lone.label} ({count(len(lone.claims), 'claim')})", style="bold underline"
             )
         )
         for cid, line, text in lone.claims:
-            console.print(
-                Text(f"  {cid} ", style="cyan").append(f"(line {line}) ", style="dim").append(text)
+            out.line(
+                Styled(f"  {cid} ", style="cyan")
+                .append(f"(line {line}) ", style="dim")
+                .append(text)
             )
         if not lone.claims:
-            console.print("  Every claim is aligned.")
+            out.line("  Every claim is aligned.")
         if lone.parts:
-            console.print(f"  and {count(len(lone.parts), 'point')} inside aligned claims:")
+            out.line(f"  and {count(len(lone.parts), 'point')} inside aligned claims:")
         for pid, line, text in lone.parts:
-            console.print(
-                Text(f"  {pid} ", style="cyan").append(f"(line {line}) ", style="dim").append(text)
+            out.line(
+                Styled(f"  {pid} ", style="cyan")
+                .append(f"(line {line}) ", style="dim")
+                .append(text)
             )

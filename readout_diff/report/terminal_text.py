@@ -1,0 +1,151 @@
+"""The terminal report's lines of prose, written as rich would print them, without its Console.
+
+A `console.print(Text(...))` goes through segments, measuring and buffering: in a profile of the
+typical pair's report, the lines that only need wrapping took about half of the drawing.
+`Prose.line` wraps and styles such a line itself, byte for byte as rich does (rich's own
+`divide_line` finds the breaks; the styles are the console's), and hands anything unusual to
+rich: a tab, a line break, a control character, a character not one cell wide (CJK, combining
+marks), a very narrow width. A plain string is taken as text, never as rich markup. The tables
+stay rich's. tests/test_terminal_text.py holds the two equal, with and without colour, at widths
+from 1 to 160.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from rich.padding import Padding
+from rich.style import Style
+
+from readout_diff.core.patterns import lazy
+
+if TYPE_CHECKING:
+    from rich.color import ColorSystem
+    from rich.console import Console
+    from rich.text import Text
+
+# What rich's Text treats specially (tabs expanded, line breaks split, controls stripped).
+_SPECIAL = lazy("[\t\n\r\x07\x08\x0b\x0c]")
+_END_SPACE = lazy(r"\s+$")  # rich's Text.rstrip_end
+
+
+class Styled:
+    """A line as rich's Text holds it: the text, a base style, and styled spans (start, end,
+    style) in the order they were added; built with the same two calls."""
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.plain, self.style = text, style
+        self.spans: list[tuple[int, int, str]] = []
+        self._ops: list[tuple[str, str] | Styled] = [(text, "")]  # to rebuild it in rich
+
+    def append(self, text: str, style: str = "") -> Styled:
+        if text:
+            if style:
+                self.spans.append((len(self.plain), len(self.plain) + len(text), style))
+            self.plain += text
+        self._ops.append((text, style))
+        return self
+
+    def append_text(self, other: Styled) -> Styled:
+        at = len(self.plain)
+        if other.style:
+            self.spans.append((at, at + len(other.plain), other.style))
+        self.spans.extend((a + at, b + at, s) for a, b, s in other.spans)
+        self.plain += other.plain
+        self._ops.append(other)
+        return self
+
+    def rich(self) -> Text:
+        from rich.text import Text
+
+        text = Text(style=self.style)
+        for op in self._ops:
+            if isinstance(op, Styled):
+                text.append_text(op.rich())
+            else:
+                text.append(op[0], style=op[1] or None)
+        return text
+
+
+class Prose:
+    """Writes lines into `buf`, the file `console` prints into (both print in order: the console
+    writes its output to the file at the end of each print)."""
+
+    def __init__(self, console: Console, buf: io.StringIO, width: int, color: bool) -> None:
+        self.console, self.buf, self.width, self.color = console, buf, width, color
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    def line(self, text: Styled | str, indent: int = 0) -> None:
+        """`console.print(text)`; with `indent`, `console.print(Padding(text, (0, 0, 0,
+        indent), expand=False))`."""
+        line = Styled(text) if isinstance(text, str) else text
+        plain = line.plain
+        if (
+            not plain
+            or _SPECIAL.search(plain)
+            or cell_len(plain) != len(plain)
+            or self.width - indent < 8
+        ):
+            rendered = line.rich()
+            self.console.print(
+                Padding(rendered, (0, 0, 0, indent), expand=False) if indent else rendered
+            )
+            return
+        # Padding(expand=False) draws its text as wide as it is, up to the width left
+        width = min(len(plain), self.width - indent) if indent else self.width
+        starts = [0, *divide_line(plain, width, fold=True)]
+        ends = [*starts[1:], len(plain)]
+        out = []
+        for start, end in zip(starts, ends, strict=True):
+            end = _cropped(plain, start, end, width)
+            row = self._styled(line, start, end)
+            if indent:  # the indent, then the line padded to that width (rich pads)
+                row = " " * indent + row + " " * (width - (end - start))
+            out.append(row + "\n")
+        self.buf.write("".join(out))
+
+    def blank(self) -> None:
+        self.buf.write("\n")
+
+    def _styled(self, line: Styled, start: int, end: int) -> str:
+        """plain[start:end] as rich's Text.render writes it: a segment from each span's start
+        or end to the next, in the SGR codes of its styles combined in the order they were
+        added (the text alone without colour)."""
+        if not self.color:
+            return line.plain[start:end]
+        cuts = {start, end}
+        for a, b, _ in line.spans:
+            cuts.update(c for c in (a, b) if start < c < end)
+        points = sorted(cuts)
+        out = []
+        for lo, hi in zip(points, points[1:], strict=False):
+            names = (line.style, *(s for a, b, s in line.spans if a <= lo < b))
+            out.append(self._style(names).render(line.plain[lo:hi], color_system=_standard()))
+        return "".join(out)
+
+    def _style(self, names: tuple[str, ...]) -> Style:
+        found = self._styles.get(names)
+        if found is None:
+            found = Style.combine([Style.null(), *(self.console.get_style(n) for n in names if n)])
+            self._styles[names] = found
+        return found
+
+
+def _cropped(plain: str, start: int, end: int, width: int) -> int:
+    """The end of a wrapped line once rich has cut it: the white space past the width
+    (`Text.rstrip_end`), then anything still past it (`truncate`; one cell per character)."""
+    length = end - start
+    if length > width:
+        space = _END_SPACE.search(plain, start, end)
+        if space is not None:
+            end -= min(space.end() - space.start(), length - width)
+    return min(end, start + width)
+
+
+def _standard() -> ColorSystem:
+    from rich.color import ColorSystem
+
+    return ColorSystem.STANDARD
