@@ -76,3 +76,20 @@ def test_colour_is_written_as_sgr_codes() -> None:
     text = _print(100, True, mine=True)
     assert "\x1b[1;31mfirmly opposed\x1b[0m" in text
     assert "\x1b[" not in _print(100, False, mine=True)
+
+
+def test_without_riches_private_line_breaker_rich_draws_every_line_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`divide_line` is private to rich: should a release move it, every line goes to rich, and
+    the report is the same."""
+    from conftest import SEED
+
+    from readout_diff import compare, load_meeting
+    from readout_diff.report import terminal_text
+    from readout_diff.report.terminal import render_terminal
+
+    comparison = compare(load_meeting(str(SEED)).readouts)
+    ours = render_terminal(comparison, 72, True)
+    monkeypatch.setattr(terminal_text, "divide_line", None)
+    assert render_terminal(comparison, 72, True) == ours

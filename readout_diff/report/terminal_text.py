@@ -15,12 +15,16 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.padding import Padding
 from rich.style import Style
 
 from readout_diff.core.patterns import lazy
+
+try:  # rich's own line breaker, private: should a rich release move it, rich draws every line
+    from rich._wrap import divide_line
+except ImportError:  # pragma: no cover - depends on the installed rich
+    divide_line = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from rich.color import ColorSystem
@@ -85,6 +89,7 @@ class Prose:
         plain = line.plain
         if (
             not plain
+            or divide_line is None
             or _SPECIAL.search(plain)
             or cell_len(plain) != len(plain)
             or self.width - indent < 8
