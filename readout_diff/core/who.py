@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
-from readout_diff.core.features import claim_features, name_tokens
+from readout_diff.core.features import claim_features, name_tokens, word_stems
 from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
@@ -93,6 +93,7 @@ def who_said_what(
         persons,
         _without(content, named) if content else None,
         _without(others, named),
+        _topic_words(out, mentions),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -225,6 +226,25 @@ def _others_words(
                 said = claim_features(c.text[a:b], start, inside, pool, lexicon.synonyms)
                 words |= {t: w for t, w in said.surface.items() if t not in words}
         out[c.id] = words
+    return out
+
+
+def _topic_words(
+    readouts: Sequence[ReadoutClaims], mentions: Sequence[Sequence[Mention]]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """Claim id -> topic -> the words (by stem) the claim names that topic with."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for r, found in zip(readouts, mentions, strict=True):
+        claims = iter(r.claims)
+        claim = next(claims, None)
+        for m in sorted(found, key=lambda m: m.start):
+            while claim is not None and claim.end <= m.start:
+                claim = next(claims, None)
+            if claim is None:
+                break
+            if claim.start <= m.start and m.end <= claim.end:
+                words = word_stems(claim.text[m.start - claim.start : m.end - claim.start])
+                out.setdefault(claim.id, {}).setdefault(m.topic, {}).update(words)
     return out
 
 

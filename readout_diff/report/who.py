@@ -17,7 +17,12 @@ Everything is read from the Comparison (its JSON form); nothing is computed from
 
 from __future__ import annotations
 
-from readout_diff.core.attributions import absent_topics, agreed_one_side, omitted_topics
+from readout_diff.core.attributions import (
+    absent_topics,
+    agreed_one_side,
+    omitted_topics,
+    says_only_who_met,
+)
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.speakers import SEVERAL
@@ -127,7 +132,16 @@ def _differs(c: Comparison, a: Attribution, others: str, claim: Claim) -> str:
         )
     if never:
         return f"not confirmed: {others} has a claim on the subject ({ids}) but {never}"
+    if a.act != "discussed" and all(says_only_who_met(c.claim(x), _names(c)) for x in linked):
+        return f"not confirmed: {others} has a claim linked to it ({ids}) only on who met"
     return f"not confirmed: {others} has a claim on the subject ({ids}), not in that side's voice"
+
+
+def _names(c: Comparison) -> frozenset[str]:
+    """The "@id" tokens of the people and the readouts' parties, as core.attributions has
+    them: who met, not what they said."""
+    people = frozenset(f"@{t.id}" for t in c.topics if t.kind == "person")
+    return people | frozenset(f"@{r.party}" for r in c.readouts if r.party)
 
 
 def _rid(c: Comparison, claim_id: str) -> str:
