@@ -58,6 +58,7 @@ def attributions(
     content: Mapping[str, Mapping[str, str]] | None = None,
     attributed: Mapping[str, Mapping[str, str]] | None = None,
     named: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+    subjects: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
@@ -66,7 +67,9 @@ def attributions(
     `said_in_other_words`; without them a related claim never confirms but a discussion);
     `attributed`: of a claim in which others speak beside its own readout's party, the
     content of the others' clauses alone (what it attributes); `named`: per claim, the words
-    it names each topic with (see `said_in_other_words`)."""
+    it names each topic with (see `said_in_other_words`); `subjects`: per claim, its topics
+    less those it names as context only (core.context; by default all its topics): a topic the
+    speaker's readout never names tells only when it is a subject."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
     topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
     claimed = {c.id: c for _, _, claims in readouts for c in claims}
@@ -79,6 +82,7 @@ def attributions(
         if party == JOINT:
             continue
         for c in claims:
+            mine_topics = tuple((subjects or {}).get(c.id, c.topics))
             for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
                 own = _speaker_readouts(target, rid, readouts)
                 mine = [(r, p, others) for r, p, others in readouts if r in own]
@@ -89,13 +93,13 @@ def attributions(
                 part: tuple[str, ...] = ()
                 if c.id in lone_parts:  # a point of it is not in the speaker's readout
                     confirmed, part = (), confirmed
-                elif not confirmed and not absent_topics(c.topics, own, omitted or {}):
+                elif not confirmed and not absent_topics(mine_topics, own, omitted or {}):
                     part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
                     own_words = (attributed or {}).get(c.id)
                     if c.act != "discussed":  # a point, not a subject: see `says_only_who_met`
                         part = tuple(o for o in part if not says_only_who_met(claimed[o], names))
                     if c.act == "discussed":
-                        confirmed = _subjects_confirmed(c, part, topics, people)
+                        confirmed = _subjects_confirmed(mine_topics, part, topics, people)
                     if not confirmed and said_in_other_words(
                         c.id, part, content or {}, names, own_words, named
                     ):
@@ -106,15 +110,18 @@ def attributions(
 
 
 def _subjects_confirmed(
-    c: Claim, linked: Sequence[str], topics: Mapping[str, Sequence[str]], people: frozenset[str]
+    named: Sequence[str],
+    linked: Sequence[str],
+    topics: Mapping[str, Sequence[str]],
+    people: frozenset[str],
 ) -> tuple[str, ...]:
-    """Of the claims `linked` to `c` (related, in the speaker's voice), those that name every
-    subject `c` names (people aside; at least one). What `c` attributes is that the sides
-    discussed those subjects ("the ministers exchanged views on X"): a claim of the speaker's
-    readout on each of them is that statement, whatever its wording (read on real pairs: "the
-    situation around X" beside "amid the war against X"). Other acts state a point, which a
-    shared subject does not confirm."""
-    subjects = set(c.topics) - people
+    """Of the claims `linked` to a claim (related, in the speaker's voice), those that name
+    every subject it names (`named`, people aside; at least one). What it attributes is that
+    the sides discussed those subjects ("the ministers exchanged views on X"): a claim of the
+    speaker's readout on each of them is that statement, whatever its wording (read on real
+    pairs: "the situation around X" beside "amid the war against X"). Other acts state a
+    point, which a shared subject does not confirm."""
+    subjects = set(named) - people
     if not subjects:
         return ()
     return tuple(o for o in linked if subjects <= set(topics[o]))

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from readout_diff.core.attributions import attributions, initiative
+from readout_diff.core.context import subject_topics
 from readout_diff.core.features import claim_features, name_tokens, word_stems
 from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
@@ -85,6 +86,8 @@ def who_said_what(
         others |= _others_words(claims, party, lexicon, names, pool, mentions[k])
     # the people's names are in many claims of both readouts: not what a claim says
     named = name_tokens([*learned, *known])
+    inside = _claim_mentions(out, mentions)
+    by_id = {c.id: c for r in out for c in r.claims}
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
@@ -93,7 +96,8 @@ def who_said_what(
         persons,
         _without(content, named) if content else None,
         _without(others, named),
-        _topic_words(out, mentions),
+        _topic_words(by_id, inside),
+        _subjects(by_id, inside),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -229,11 +233,11 @@ def _others_words(
     return out
 
 
-def _topic_words(
+def _claim_mentions(
     readouts: Sequence[ReadoutClaims], mentions: Sequence[Sequence[Mention]]
-) -> dict[str, dict[str, dict[str, str]]]:
-    """Claim id -> topic -> the words (by stem) the claim names that topic with."""
-    out: dict[str, dict[str, dict[str, str]]] = {}
+) -> dict[str, list[Mention]]:
+    """Claim id -> the topic mentions inside it, in text order."""
+    out: dict[str, list[Mention]] = {}
     for r, found in zip(readouts, mentions, strict=True):
         claims = iter(r.claims)
         claim = next(claims, None)
@@ -243,9 +247,36 @@ def _topic_words(
             if claim is None:
                 break
             if claim.start <= m.start and m.end <= claim.end:
-                words = word_stems(claim.text[m.start - claim.start : m.end - claim.start])
-                out.setdefault(claim.id, {}).setdefault(m.topic, {}).update(words)
+                out.setdefault(claim.id, []).append(m)
     return out
+
+
+def _topic_words(
+    claims: Mapping[str, Claim], inside: Mapping[str, Sequence[Mention]]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """Claim id -> topic -> the words (by stem) the claim names that topic with."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for cid, found in inside.items():
+        c = claims[cid]
+        for m in found:
+            words = word_stems(c.text[m.start - c.start : m.end - c.start])
+            out.setdefault(cid, {}).setdefault(m.topic, {}).update(words)
+    return out
+
+
+def _subjects(
+    claims: Mapping[str, Claim], inside: Mapping[str, Sequence[Mention]]
+) -> dict[str, tuple[str, ...]]:
+    """Claim id -> its topics less those it names as context only (core.context)."""
+    return {
+        cid: subject_topics(
+            claims[cid].topics,
+            claims[cid].text,
+            claims[cid].start,
+            [(m.topic, m.start, m.end) for m in found],
+        )
+        for cid, found in inside.items()
+    }
 
 
 def _without(
