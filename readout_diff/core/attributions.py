@@ -82,7 +82,6 @@ def attributions(
         if party == JOINT:
             continue
         for c in claims:
-            mine_topics = tuple((subjects or {}).get(c.id, c.topics))
             for target in _targets(c.speaker, c.speakers, party) if c.speaker else ():
                 own = _speaker_readouts(target, rid, readouts)
                 mine = [(r, p, others) for r, p, others in readouts if r in own]
@@ -93,20 +92,31 @@ def attributions(
                 part: tuple[str, ...] = ()
                 if c.id in lone_parts:  # a point of it is not in the speaker's readout
                     confirmed, part = (), confirmed
-                elif not confirmed and not absent_topics(mine_topics, own, omitted or {}):
-                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
-                    own_words = (attributed or {}).get(c.id)
+                elif not confirmed:
+                    named_subjects = _subjects_of(c, subjects)
+                    related: tuple[str, ...] = ()
+                    # none when it names a subject the speaker's readout never does
+                    if not absent_topics(named_subjects, own, omitted or {}):
+                        related = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
                     if c.act != "discussed":  # a point, not a subject: see `says_only_who_met`
-                        part = tuple(o for o in part if not says_only_who_met(claimed[o], names))
-                    if c.act == "discussed":
-                        confirmed = _subjects_confirmed(mine_topics, part, topics, people)
+                        related = tuple(
+                            o for o in related if not says_only_who_met(claimed[o], names)
+                        )
+                    else:
+                        confirmed = _subjects_confirmed(named_subjects, related, topics, people)
+                    own_words = (attributed or {}).get(c.id)
                     if not confirmed and said_in_other_words(
-                        c.id, part, content or {}, names, own_words, named
+                        c.id, related, content or {}, names, own_words, named
                     ):
-                        confirmed = part
-                    part = () if confirmed else part
+                        confirmed = related
+                    part = () if confirmed else related
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
+
+
+def _subjects_of(c: Claim, subjects: Mapping[str, Sequence[str]] | None) -> tuple[str, ...]:
+    """The claim's topics less those it names as context only, when `subjects` has them."""
+    return tuple(subjects[c.id]) if subjects is not None and c.id in subjects else c.topics
 
 
 def _subjects_confirmed(

@@ -5,8 +5,9 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from readout_diff.core.attributions import attributions, initiative
 from readout_diff.core.context import subject_topics
@@ -26,6 +27,7 @@ from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
 
+_V = TypeVar("_V")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
@@ -96,8 +98,8 @@ def who_said_what(
         persons,
         _without(content, named) if content else None,
         _without(others, named),
-        _topic_words(by_id, inside),
-        _subjects(by_id, inside),
+        _OnDemand(inside, lambda cid: _topic_words(by_id[cid], inside[cid])),
+        _OnDemand(inside, lambda cid: _subjects(by_id[cid], inside[cid])),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -251,32 +253,41 @@ def _claim_mentions(
     return out
 
 
-def _topic_words(
-    claims: Mapping[str, Claim], inside: Mapping[str, Sequence[Mention]]
-) -> dict[str, dict[str, dict[str, str]]]:
-    """Claim id -> topic -> the words (by stem) the claim names that topic with."""
-    out: dict[str, dict[str, dict[str, str]]] = {}
-    for cid, found in inside.items():
-        c = claims[cid]
-        for m in found:
-            words = word_stems(c.text[m.start - c.start : m.end - c.start])
-            out.setdefault(cid, {}).setdefault(m.topic, {}).update(words)
+class _OnDemand(Mapping[str, _V]):
+    """A mapping of claim ids whose values are made when first asked for: the attribution
+    rules ask for a few claims' (those linked to an attribution), not every claim's."""
+
+    def __init__(self, keys: Mapping[str, object], make: Callable[[str], _V]) -> None:
+        self._keys, self._make, self._made = keys, make, dict[str, _V]()
+
+    def __getitem__(self, key: str) -> _V:
+        if key not in self._made:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._made[key] = self._make(key)
+        return self._made[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _topic_words(c: Claim, found: Sequence[Mention]) -> dict[str, dict[str, str]]:
+    """Topic -> the words (by stem) the claim names that topic with."""
+    out: dict[str, dict[str, str]] = {}
+    for m in found:
+        out.setdefault(m.topic, {}).update(word_stems(c.text[m.start - c.start : m.end - c.start]))
     return out
 
 
-def _subjects(
-    claims: Mapping[str, Claim], inside: Mapping[str, Sequence[Mention]]
-) -> dict[str, tuple[str, ...]]:
-    """Claim id -> its topics less those it names as context only (core.context)."""
-    return {
-        cid: subject_topics(
-            claims[cid].topics,
-            claims[cid].text,
-            claims[cid].start,
-            [(m.topic, m.start, m.end) for m in found],
-        )
-        for cid, found in inside.items()
-    }
+def _subjects(c: Claim, found: Sequence[Mention]) -> tuple[str, ...]:
+    """The claim's topics less those it names as context only (core.context)."""
+    return subject_topics(c.topics, c.text, c.start, [(m.topic, m.start, m.end) for m in found])
 
 
 def _without(
