@@ -38,6 +38,23 @@ def test_a_person_is_learnt_from_an_introduction_with_a_country(
     assert introduced_people([text], LEX, ISSUERS, MEETING) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister met Japanese Foreign Minister Haruto Sato Tuesday in London.",
+        "He saw Japanese Foreign Minister Haruto Sato On the margins of the summit.",
+        "Talks with Japanese Foreign Minister Haruto Sato In Hanoi went on.",
+    ],
+)
+def test_a_capitalised_word_after_the_name_is_not_part_of_it(text: str) -> None:
+    assert introduced_people([text], LEX, ISSUERS, MEETING) == {"Haruto Sato": "japan"}
+
+
+def test_a_surname_that_is_also_a_month_stays_a_name() -> None:
+    text = "She met Japanese Foreign Minister Haruto May in Hanoi."
+    assert introduced_people([text], LEX, ISSUERS, MEETING) == {"Haruto May": "japan"}
+
+
 def test_the_lexicons_people_are_not_learnt_again() -> None:
     text = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Haruto Sato."
     got = introduced_people([text], LEX, ISSUERS, frozenset({"china", "japan"}))

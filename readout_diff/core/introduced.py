@@ -33,6 +33,14 @@ _TITLE_WORDS = frozenset(
     "Affairs Foreign Security Policy Defence Defense State Union Commission Council Republic "
     "National Government Minister Ministry Office People Federation Kingdom".split()
 )
+# Capitalised words that follow a name without being part of it: a day or a month ("met
+# Minister Haruto Sato Tuesday"), a word opening a phrase ("… Haruto Sato On the margins").
+# Not "May": a surname ("Prime Minister Theresa May").
+_NOT_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "June July August September October November December Today Yesterday Tomorrow On In At "
+    "For To From With And Of The During After Before Via Last This Next".split()
+)
 _INTRODUCTION = re.compile(
     rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b"
 )
@@ -53,12 +61,21 @@ def introduced_people(
     for text in texts:
         for m, _ in zip(_INTRODUCTION.finditer(text), range(_MAX_TITLES), strict=False):
             before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
-            key = ((before.group(0) if before else "") + m.group("title"), m.group("name"))
+            key = ((before.group(0) if before else "") + m.group("title"), _name(m.group("name")))
             if key not in read:
                 read[key] = _party(*key, lexicon, issuers, parties)
             if read[key] is not None:
                 found.setdefault(key[1], set()).add(str(read[key]))
     return {name: next(iter(ps)) for name, ps in found.items() if len(ps) == 1}
+
+
+def _name(found: str) -> str:
+    """The name the pattern found, up to a word that cannot continue it (`_NOT_NAME`)."""
+    words = found.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word in _NOT_NAME:
+            return " ".join(words[:k])
+    return " ".join(words)
 
 
 def _party(
