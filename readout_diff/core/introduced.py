@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from readout_diff.core.parties import Issuers, named_parties
+from readout_diff.core.parties import HONORIFIC, Issuers, named_parties
 from readout_diff.core.topics import Lexicon
 
 _S = r"[^\S\n]+"  # a space inside a line: an introduction never spans lines
@@ -25,7 +25,6 @@ _TITLE = (
 # The title's own qualifiers, where a country may stand: "of Iran", "of the UK", "for Foreign
 # Affairs". Lazy: what follows may be the name ("Foreign Minister of Iran Hussein …").
 _OF = rf"(?:{_S}(?:of|for){_S}(?:the{_S})?[A-Z][\w.-]*(?:{_S}[A-Z][\w.-]*){{0,2}}?)?"
-_HONORIFIC = rf"(?:(?:The{_S})?Rt\.?{_S}Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.\s?E\.|Shri|Sir)"
 # Up to three capitalised words; a middle initial ("Michael R. Pompeo") is part of the name
 _NAME = rf"[A-Z][a-z][\w-]*(?:{_S}[A-Z]\.)?(?:{_S}[A-Z][a-z][\w-]*){{0,2}}"
 # Words that continue a title, never open a name: "High Representative for Foreign Affairs"
@@ -42,7 +41,7 @@ _NOT_NAME = frozenset(
     "For To From With And Of The During After Before Via Last This Next".split()
 )
 _INTRODUCTION = re.compile(
-    rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b"
+    rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{HONORIFIC}{_S})*(?P<name>{_NAME})\b"
 )
 # Up to two capitalised words right before the title: "Japanese", "South Korean". Looked for
 # only where a title stands (a pattern opening with them would be tried at every position).

@@ -18,6 +18,7 @@ from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
     JOINT,
     Issuers,
+    bare_key,
     closest_names,
     readout_party,
     speaker_parties,
@@ -198,7 +199,7 @@ def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) 
         return names
     firsts: dict[str, int] = {}
     for start, end, _, kind in names.find(text):
-        title = text[start:end].casefold()
+        title = bare_key(text[start:end])  # "Prime Minister" too, where it has no article
         if kind == "title" and names.bare.get(title, party) != party:
             firsts.setdefault(title, start)
     bare = dict(names.bare)
@@ -308,8 +309,9 @@ def _own_of_both(
     folded = text.casefold()
     for title in people.own_titles:
         key = title.casefold()
-        # not in the table: introduced with two parties or more; and used bare, maybe
-        if key not in bare and key in folded:
+        # not in the table: introduced with two parties or more; and used bare, maybe (with
+        # or without its article: "Prime Minister thanked …")
+        if key not in bare and key.removeprefix("the ") in folded:
             # the table's own reading of "introduced" (core.parties), not a second one
             if party in people.introduced(title, text, lexicon):
                 bare[key] = party
