@@ -310,12 +310,18 @@ def _own_of_both(
     for title in people.own_titles:
         key = title.casefold()
         # not in the table: introduced with two parties or more; and used bare, maybe (with
-        # or without its article: "Prime Minister thanked …")
-        if key not in bare and key.removeprefix("the ") in folded:
+        # or without its article, opening a sentence: "Prime Minister thanked …")
+        word = title[4:] if key.startswith("the ") else title
+        if key not in bare and (key in folded or _opens_a_sentence(word, text)):
             # the table's own reading of "introduced" (core.parties), not a second one
             if party in people.introduced(title, text, lexicon):
                 bare[key] = party
     return replace(names, bare=bare) if bare != names.bare else names
+
+
+def _opens_a_sentence(word: str, text: str) -> bool:
+    """Whether `word` opens the text, a line or a sentence (a plain-text test)."""
+    return text.startswith(word) or f"\n{word} " in text or f". {word} " in text
 
 
 def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:
