@@ -3,6 +3,8 @@ speaker's own voice confirms an attributed statement when it carries enough of i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from readout_diff.core.attributions import attributions, said_in_other_words
 from readout_diff.core.model import Alignment, Claim
 
@@ -155,3 +157,79 @@ def test_one_word_is_one_stem_with_its_suffixes_not_any_word_of_the_stem() -> No
     assert not _same_word("inter", "interest", "interference")
     assert _same_word("@sahel", "Sahel", "the Sahel region")  # a topic: one thing
     assert not _same_word("trade", "trade", None)
+
+
+def test_a_word_a_related_claim_names_a_shared_topic_with_is_its_word() -> None:
+    # "They hoped for the full resumption of ferry links and of school exchanges for pupils and
+    # teachers when the weather permits in winter" beside "They will resume ferry services and
+    # expand school exchanges": "resume ferry services" is the ferries topic in the second
+    # claim's tokens, yet "resume" is written there, in the name of a topic both claims name
+    content = {
+        "x": words("full", "resumption", "@ferries", "@school-exchanges", "pupils", "teachers"),
+        "y": words("@ferries", "%expand", "@school-exchanges", "orderly", "manner"),
+    }
+    content["x"] |= words("weather", "permits", "winter")  # 2 of 9 shared: not a quarter
+    named = {"y": {"ferries": words("resume", "ferry", "services")}}
+    assert not said_in_other_words("x", ["y"], content)
+    assert said_in_other_words("x", ["y"], content, named=named)
+    # the words of a topic the claim does not name are another subject's: "war" in "prisoners
+    # of war" is not the war of "ending the war"
+    named = {"y": {"harbours": words("resume", "harbour", "services")}}
+    assert not said_in_other_words("x", ["y"], content, named=named)
+
+
+def test_a_claim_that_only_says_who_met_does_not_even_partly_confirm_a_point() -> None:
+    from readout_diff.core.attributions import says_only_who_met
+
+    names = frozenset({"@kaja", "@ruritania", "@european-union"})
+    # "The High Representative spoke with the new Foreign Minister of Ruritania"
+    met = Claim("a1", "…", 0, 1, 1, ("kaja",), "european-union", ("european-union",), "discussed")
+    assert says_only_who_met(met, names)
+    # "… and discussed the sanctions": a subject
+    assert not says_only_who_met(replace(met, topics=("kaja", "sanctions")), names)
+    # "The High Representative stressed …": a statement of the speaker's, not a meeting
+    assert not says_only_who_met(replace(met, act="stated"), names)
+    # "The High Representative announced that the bloc is ready to widen trade with Ruritania,
+    # calling the new envoy's visit a sign of goodwill", linked to the meeting sentence above
+    readouts = [
+        ("a", "european-union", [met]),
+        ("b", "ruritania", [_claim("b2", "european-union", "stated", ("kaja",))]),
+    ]
+    alignment = [Alignment((("a", "a1"), ("b", "b2")), 0.3, "related")]
+    found = attributions(readouts, alignment, people=frozenset({"kaja"}))
+    assert found[0].unconfirmed  # who met, not what was said
+    # a discussion attributed to both sides may be just that: partly, as before
+    readouts[1] = ("b", "ruritania", [_claim("b2", "joint", "discussed", ("kaja",))])
+    found = attributions(readouts, alignment, people=frozenset({"kaja"}))
+    assert found[0].partly_confirmed_by == ("a1",)
+    # a related claim with a subject keeps partly confirming a statement
+    readouts[0] = ("a", "european-union", [replace(met, topics=("kaja", "trade"))])
+    readouts[1] = ("b", "ruritania", [_claim("b2", "european-union", "stated", ("kaja",))])
+    found = attributions(readouts, alignment, people=frozenset({"kaja"}))
+    assert found[0].partly_confirmed_by == ("a1",)
+
+
+def test_the_report_says_a_claim_linked_on_who_met_is_not_confirmation() -> None:
+    from readout_diff import compare
+    from readout_diff.core.model import Readout
+    from readout_diff.report.who import SAID_TITLE, who_sections
+
+    eu = (
+        "High Representative Josep Borrell spoke by phone today with the new Foreign Minister "
+        "of Iran.\n\nThey discussed the nuclear talks."
+    )
+    iran = (
+        "The Foreign Minister of Iran received a call from Josep Borrell.\n\nBorrell announced "
+        "that the bloc is ready to deepen cooperation with Iran, calling the new government a "
+        "good partner."
+    )
+    c = compare(
+        [
+            Readout.from_text(eu, "EEAS", party="european-union"),
+            Readout.from_text(iran, "Iran MFA", party="iran"),
+        ],
+        participants=["european-union", "iran"],
+    )
+    said = dict(who_sections(c))[SAID_TITLE]
+    announced = next(i for i in said if i.claim == "b2")
+    assert announced.status == "not confirmed: EEAS has a claim linked to it (a1) only on who met"

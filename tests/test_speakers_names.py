@@ -38,6 +38,23 @@ def test_a_person_is_learnt_from_an_introduction_with_a_country(
     assert introduced_people([text], LEX, ISSUERS, MEETING) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister met Japanese Foreign Minister Haruto Sato Tuesday in London.",
+        "He saw Japanese Foreign Minister Haruto Sato On the margins of the summit.",
+        "Talks with Japanese Foreign Minister Haruto Sato In Hanoi went on.",
+    ],
+)
+def test_a_capitalised_word_after_the_name_is_not_part_of_it(text: str) -> None:
+    assert introduced_people([text], LEX, ISSUERS, MEETING) == {"Haruto Sato": "japan"}
+
+
+def test_a_surname_that_is_also_a_month_stays_a_name() -> None:
+    text = "She met Japanese Foreign Minister Haruto May in Hanoi."
+    assert introduced_people([text], LEX, ISSUERS, MEETING) == {"Haruto May": "japan"}
+
+
 def test_the_lexicons_people_are_not_learnt_again() -> None:
     text = "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Haruto Sato."
     got = introduced_people([text], LEX, ISSUERS, frozenset({"china", "japan"}))
@@ -120,3 +137,33 @@ def test_took_note_and_announced_that_are_verbs_of_speech(
     issuers = ISSUERS.with_people({"Sergey Lavrov": "russia"})
     w = claim_speakers([(text, True)], LEX, issuers, frozenset({"russia", "china"}))[0]
     assert (w.speaker, w.act) == expected
+
+
+def test_a_bare_title_without_its_article_opening_a_sentence_is_a_speaker() -> None:
+    # India's PIB writes its own Prime Minister without "the"; "Shri" before a name is an
+    # honorific, so the title is introduced with both parties and, bare, names India's
+    india = (
+        "Prime Minister Shri Narendra Modi held a call with Prime Minister Keir Starmer.\n\n"
+        "Prime Minister thanked him for the kind wishes on the festival.\n\n"
+        "He hoped to welcome him in Delhi soon.\n\n"
+        "Prime Minister Starmer said he would visit in the spring.\n\n"
+        "Both agreed that Prime Minister had been clear."
+    )
+    uk = "The Prime Minister spoke to Prime Minister Modi."
+    c = compare(
+        [
+            Readout.from_text(india, "PIB", party="india"),
+            Readout.from_text(uk, "No 10", party="united-kingdom"),
+        ],
+        participants=["india", "united-kingdom"],
+    )
+    got = [(cl.speaker, cl.speaker_rule) for cl in c.readouts[0].claims]
+    assert got[1:4] == [("india", "title"), ("india", "pronoun"), ("united-kingdom", "person")]
+    assert got[4][0] == "joint"  # mid-sentence, a title without "the" is no speaker
+
+
+def test_an_honorific_between_title_and_name_still_introduces_the_name() -> None:
+    text = "Prime Minister Shri Narendra Modi spoke with Prime Minister Keir Starmer."
+    introduced = ISSUERS.introduced("the Prime Minister", text, LEX)
+    assert introduced == {"india", "united-kingdom"}
+    assert ISSUERS.introduced("the Prime Minister", text.replace(" Shri", ""), LEX) == introduced

@@ -58,6 +58,8 @@ def attributions(
     people: frozenset[str] = frozenset(),
     content: Mapping[str, Mapping[str, str]] | None = None,
     attributed: Mapping[str, Mapping[str, str]] | None = None,
+    named: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+    subjects: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Attribution, ...]:
     """Attributions of every readout, given as (id, party, claims), in readout and text order.
     `lone_parts`: ids of the claims with a part that no counterpart speaks to; `omitted`: per
@@ -65,9 +67,13 @@ def attributions(
     persons (see `_subjects_confirmed`); `content`: each claim's content tokens and words (see
     `said_in_other_words`; without them a related claim never confirms but a discussion);
     `attributed`: of a claim in which others speak beside its own readout's party, the
-    content of the others' clauses alone (what it attributes)."""
+    content of the others' clauses alone (what it attributes); `named`: per claim, the words
+    it names each topic with (see `said_in_other_words`); `subjects`: per claim, its topics
+    less those it names as context only (core.context; by default all its topics): a topic the
+    speaker's readout never names tells only when it is a subject."""
     voices = {c.id: _voices(c, p) for _, p, claims in readouts for c in claims}
     topics = {c.id: c.topics for _, _, claims in readouts for c in claims}
+    claimed = {c.id: c for _, _, claims in readouts for c in claims}
     full, partly = _linked(alignment, CONFIRMING_KINDS), _linked(alignment, PARTLY_CONFIRMING_KINDS)
     names = frozenset(f"@{t}" for t in people) | frozenset(
         f"@{p}" for _, p, _ in readouts if p and p != JOINT
@@ -87,30 +93,46 @@ def attributions(
                 part: tuple[str, ...] = ()
                 if c.id in lone_parts:  # a point of it is not in the speaker's readout
                     confirmed, part = (), confirmed
-                elif not confirmed and not absent_topics(c.topics, own, omitted or {}):
-                    part = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
-                    if c.act == "discussed":
-                        confirmed = _subjects_confirmed(c, part, topics, people)
+                elif not confirmed:
+                    named_subjects = _subjects_of(c, subjects)
+                    related: tuple[str, ...] = ()
+                    # none when it names a subject the speaker's readout never does
+                    if not absent_topics(named_subjects, own, omitted or {}):
+                        related = _voiced(c.id, target, mine, partly.get(c.id, set()), who)
+                    if c.act != "discussed":  # a point, not a subject: see `says_only_who_met`
+                        related = tuple(
+                            o for o in related if not says_only_who_met(claimed[o], names)
+                        )
+                    else:
+                        confirmed = _subjects_confirmed(named_subjects, related, topics, people)
                     own_words = (attributed or {}).get(c.id)
                     if not confirmed and said_in_other_words(
-                        c.id, part, content or {}, names, own_words
+                        c.id, related, content or {}, names, own_words, named
                     ):
-                        confirmed = part
-                    part = () if confirmed else part
+                        confirmed = related
+                    part = () if confirmed else related
                 out.append(Attribution(rid, c.id, target, own, c.act, confirmed, part))
     return tuple(out)
 
 
+def _subjects_of(c: Claim, subjects: Mapping[str, Sequence[str]] | None) -> tuple[str, ...]:
+    """The claim's topics less those it names as context only, when `subjects` has them."""
+    return tuple(subjects[c.id]) if subjects is not None and c.id in subjects else c.topics
+
+
 def _subjects_confirmed(
-    c: Claim, linked: Sequence[str], topics: Mapping[str, Sequence[str]], people: frozenset[str]
+    named: Sequence[str],
+    linked: Sequence[str],
+    topics: Mapping[str, Sequence[str]],
+    people: frozenset[str],
 ) -> tuple[str, ...]:
-    """Of the claims `linked` to `c` (related, in the speaker's voice), those that name every
-    subject `c` names (people aside; at least one). What `c` attributes is that the sides
-    discussed those subjects ("the ministers exchanged views on X"): a claim of the speaker's
-    readout on each of them is that statement, whatever its wording (read on real pairs: "the
-    situation around X" beside "amid the war against X"). Other acts state a point, which a
-    shared subject does not confirm."""
-    subjects = set(c.topics) - people
+    """Of the claims `linked` to a claim (related, in the speaker's voice), those that name
+    every subject it names (`named`, people aside; at least one). What it attributes is that
+    the sides discussed those subjects ("the ministers exchanged views on X"): a claim of the
+    speaker's readout on each of them is that statement, whatever its wording (read on real
+    pairs: "the situation around X" beside "amid the war against X"). Other acts state a
+    point, which a shared subject does not confirm."""
+    subjects = set(named) - people
     if not subjects:
         return ()
     return tuple(o for o in linked if subjects <= set(topics[o]))
@@ -135,6 +157,7 @@ def said_in_other_words(
     content: Mapping[str, Mapping[str, str]],
     names: frozenset[str] = frozenset(),
     own: Mapping[str, str] | None = None,
+    named: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
 ) -> bool:
     """Whether the claims `related` to `claim` (the speaker's, in the speaker's voice) make its
     point in their own words: together they carry SAID_COVERAGE of its content tokens.
@@ -143,17 +166,45 @@ def said_in_other_words(
     the parties' and people's names (`names`: "@id" tokens) are left out, as every claim of a
     meeting names them, and so are the verbs of speech. A stem counts as shared only when its
     words are one word ("launch", "launches"; not "interest", "interference"). `own`: the
-    claim's tokens to cover, when not all of `content`'s (the clauses others speak)."""
+    claim's tokens to cover, when not all of `content`'s (the clauses others speak).
+    `named`: per claim, per topic it names, the words it names it with (stem -> word): a word
+    of the claim is also found in the words a related claim names a topic of both with
+    ("resumption" beside "resume flights", folded to the flights topic), not in another
+    topic's ("war" of "prisoners of war" is not the war the claim speaks of)."""
     words = content.get(claim, {}) if own is None else own
     mine = {t: w for t, w in words.items() if t not in names and t not in _FRAME}
     if not mine or not related:
         return False
+    both = [t[1:] for t in words if t.startswith("@")]  # the topics the claim names
     shared = sum(
         1
         for token, word in mine.items()
-        if any(_same_word(token, word, content.get(o, {}).get(token)) for o in related)
+        if any(
+            _same_word(token, word, content.get(o, {}).get(token))
+            or _in_topic_words(token, word, both, (named or {}).get(o, {}))
+            for o in related
+        )
     )
     return shared >= _SAID_MIN_SHARED and shared >= SAID_COVERAGE * len(mine)
+
+
+def _in_topic_words(
+    token: str, word: str, topics: Sequence[str], named: Mapping[str, Mapping[str, str]]
+) -> bool:
+    """Whether a plain word is among the words another claim names one of `topics` with."""
+    return token[:1] not in "@%" and any(
+        _same_word(token, word, named[t].get(token)) for t in topics if t in named
+    )
+
+
+def says_only_who_met(claim: Claim, names: frozenset[str]) -> bool:
+    """Whether a claim only reports a discussion of no named subject: its act is "discussed"
+    and it names nobody and nothing but people and parties (`names`: "@id" tokens), as in
+    "the High Representative spoke with the new minister" or "the Secretary raised areas of
+    concern". Linked to a statement as related, such a claim shares who met, not a point: it
+    does not even partly confirm "the High Representative announced that the bloc is ready to
+    widen trade" (read on a real pair, where the link rested on the names and "new")."""
+    return claim.act == "discussed" and all(f"@{t}" in names for t in claim.topics)
 
 
 def _same_word(token: str, word: str, other: str | None) -> bool:

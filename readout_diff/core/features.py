@@ -94,6 +94,16 @@ def in_compound(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
 
 
+def word_stems(text: str) -> dict[str, str]:
+    """Every word of `text` by its stem (the first word of each), topic mentions unfolded: the
+    words a claim has, where its features keep one token per topic ("resume flights" is only
+    "@direct-flights" there)."""
+    out: dict[str, str] = {}
+    for word in _TOKEN.findall(text.replace("@", " ").replace("%", " ")):
+        out.setdefault(stem(word.lower().replace("\u2019", "'")), word)
+    return out
+
+
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
     """Stemmed tokens of people's names ("Wang Yi"): they recur in every claim of a readout."""
     return frozenset(stem(w.lower()) for n in names for w in _TOKEN.findall(n) if len(w) > 1)

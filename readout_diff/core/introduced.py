@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from readout_diff.core.parties import Issuers, named_parties
+from readout_diff.core.parties import HONORIFIC, Issuers, named_parties
 from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon
 
@@ -25,7 +25,6 @@ _TITLE = (
 # The title's own qualifiers, where a country may stand: "of Iran", "of the UK", "for Foreign
 # Affairs". Lazy: what follows may be the name ("Foreign Minister of Iran Hussein …").
 _OF = rf"(?:{_S}(?:of|for){_S}(?:the{_S})?[A-Z][\w.-]*(?:{_S}[A-Z][\w.-]*){{0,2}}?)?"
-_HONORIFIC = rf"(?:(?:The{_S})?Rt\.?{_S}Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.\s?E\.|Shri|Sir)"
 # Up to three capitalised words; a middle initial ("Michael R. Pompeo") is part of the name
 _NAME = rf"[A-Z][a-z][\w-]*(?:{_S}[A-Z]\.)?(?:{_S}[A-Z][a-z][\w-]*){{0,2}}"
 # Words that continue a title, never open a name: "High Representative for Foreign Affairs"
@@ -33,7 +32,15 @@ _TITLE_WORDS = frozenset(
     "Affairs Foreign Security Policy Defence Defense State Union Commission Council Republic "
     "National Government Minister Ministry Office People Federation Kingdom".split()
 )
-_INTRODUCTION = lazy(rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{_HONORIFIC}{_S})*(?P<name>{_NAME})\b")
+# Capitalised words that follow a name without being part of it: a day or a month ("met
+# Minister Haruto Sato Tuesday"), a word opening a phrase ("… Haruto Sato On the margins").
+# Not "May": a surname ("Prime Minister Theresa May").
+_NOT_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "June July August September October November December Today Yesterday Tomorrow On In At "
+    "For To From With And Of The During After Before Via Last This Next".split()
+)
+_INTRODUCTION = lazy(rf"\b(?P<title>{_TITLE}{_OF}){_S}(?:{HONORIFIC}{_S})*(?P<name>{_NAME})\b")
 # Up to two capitalised words right before the title: "Japanese", "South Korean". Looked for
 # only where a title stands (a pattern opening with them would be tried at every position).
 _BEFORE = lazy(rf"(?:\b[A-Z][\w-]*{_S}){{1,2}}$")
@@ -51,12 +58,21 @@ def introduced_people(
     for text in texts:
         for m, _ in zip(_INTRODUCTION.finditer(text), range(_MAX_TITLES), strict=False):
             before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
-            key = ((before.group(0) if before else "") + m.group("title"), m.group("name"))
+            key = ((before.group(0) if before else "") + m.group("title"), _name(m.group("name")))
             if key not in read:
                 read[key] = _party(*key, lexicon, issuers, parties)
             if read[key] is not None:
                 found.setdefault(key[1], set()).add(str(read[key]))
     return {name: next(iter(ps)) for name, ps in found.items() if len(ps) == 1}
+
+
+def _name(found: str) -> str:
+    """The name the pattern found, up to a word that cannot continue it (`_NOT_NAME`)."""
+    words = found.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word in _NOT_NAME:
+            return " ".join(words[:k])
+    return " ".join(words)
 
 
 def _party(

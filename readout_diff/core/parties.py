@@ -67,8 +67,11 @@ class Issuers:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if before and before.group(1).lower() in _TITLE_WORDS:
                 continue
-            named = named_parties(text[m.end() : m.end() + 60], lexicon, self)
-            if named and named[0].start == 0 and named[0].how in ("person", "title"):
+            after = text[m.end() : m.end() + 60]
+            honorific = HONORIFICS.match(after)  # "Prime Minister Shri Narendra Modi"
+            named = named_parties(after, lexicon, self)
+            first = honorific.end() if honorific else 0
+            if named and named[0].start == first and named[0].how in ("person", "title"):
                 found.add(named[0].party)
         return found
 
@@ -121,7 +124,30 @@ class Issuers:
                 # a name or title some party is listed with wins where they overlap
                 if not any(s < m.end() and m.start() < e for s, e in listed)
             ]
+            out += self._articleless(text, [(s, e) for s, e, _, _ in out])
         return sorted(out)
+
+    def _articleless(
+        self, text: str, found: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str, str]]:
+        """A bare title without its article opening the text, capitalised and followed by no
+        name: "Prime Minister thanked …" (India's PIB writes its own Prime Minister so). Only
+        at the start: "the Minister and Prime Minister" mid-text is read as before."""
+        words, firsts = self._articleless_table
+        head = text.lstrip()
+        if not words or head.split(" ", 1)[0] not in firsts:  # a set lookup rules most out
+            return []
+        m = _articleless_pattern(words).match(text)
+        if m is None or any(s < m.end(1) and m.start(1) < e for s, e in found):
+            return []
+        return [(m.start(1), m.end(1), self.bare[bare_key(m.group(1))], "title")]
+
+    @functools.cached_property
+    def _articleless_table(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The bare titles as written without their article ("Prime Minister"), and their
+        first words."""
+        words = tuple(sorted({_title_word(t) for t in self.own_titles if bare_key(t) in self.bare}))
+        return words, frozenset(w.split()[0] for w in words)
 
     def with_people(self, people: Mapping[str, str]) -> Issuers:
         """These issuers, with the meeting's speakers (name -> party) as titles of their
@@ -240,7 +266,28 @@ def _title_pattern(word: str) -> re.Pattern[str]:
 _TITLE_WORDS = frozenset(
     "prime foreign defence defense vice deputy crown acting former first finance trade".split()
 )
+_S = r"[^\S\n]+"  # a space inside a line
+# Honorifics between a title and a name: "Prime Minister Shri Narendra Modi", "Prime Minister
+# of the UK the Rt Hon Boris Johnson", "Minister Dr. Lee"; any number of them, each followed
+# by a space (core.introduced reads names after them too).
+HONORIFIC = rf"(?:(?:The{_S})?Rt\.?{_S}Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.\s?E\.|Shri|Sir)"
+HONORIFICS = lazy(rf"(?:{HONORIFIC}{_S})+")
 _WORD_BEFORE = lazy(r"(\w+)[^\S\n]+$")
+
+
+def bare_key(title: str) -> str:
+    """The key of a bare title in `Issuers.bare`, as written with or without its article:
+    "Prime Minister" and "The Prime Minister" are "the prime minister"."""
+    key = title.casefold()
+    return key if key.startswith("the ") else f"the {key}"
+
+
+@functools.lru_cache(maxsize=64)
+def _articleless_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Titles as written ("Prime Minister"), case and all, at the start of a text, followed
+    by neither "of" nor a capitalised word (a name: "Prime Minister Johnson")."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[^\S\n]*({alts})(?![\w/-])(?!\s+of\b)(?![^\S\n]+[A-Z])")
 
 
 @functools.lru_cache(maxsize=256)

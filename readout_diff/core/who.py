@@ -4,17 +4,20 @@ core.attributions over the readouts `compare` has segmented and aligned."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from readout_diff.core.attributions import attributions, initiative
-from readout_diff.core.features import claim_features, name_tokens
+from readout_diff.core.context import subject_topics
+from readout_diff.core.features import claim_features, name_tokens, word_stems
 from readout_diff.core.introduced import introduced_people
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
     JOINT,
     Issuers,
+    bare_key,
     closest_names,
     readout_party,
     speaker_parties,
@@ -25,6 +28,7 @@ from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who_model import Attribution
 from readout_diff.errors import SpecError
 
+_V = TypeVar("_V")
 _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
@@ -85,6 +89,8 @@ def who_said_what(
         others |= _others_words(claims, party, lexicon, names, pool, mentions[k])
     # the people's names are in many claims of both readouts: not what a claim says
     named = name_tokens([*learned, *known])
+    inside = _claim_mentions(out, mentions)
+    by_id = {c.id: c for r in out for c in r.claims}
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
         alignment,
@@ -93,6 +99,8 @@ def who_said_what(
         persons,
         _without(content, named) if content else None,
         _without(others, named),
+        _OnDemand(inside, lambda cid: _topic_words(by_id[cid], inside[cid])),
+        _OnDemand(inside, lambda cid: _subjects(by_id[cid], inside[cid])),
     )
     # A readout in another language can neither confirm nor deny a readout's words (their
     # claims are linked by topics and names only): it is not counted as a speaker's readout.
@@ -191,7 +199,7 @@ def _own_first(people: Issuers, party: str | None, text: str, lexicon: Lexicon) 
         return names
     firsts: dict[str, int] = {}
     for start, end, _, kind in names.find(text):
-        title = text[start:end].casefold()
+        title = bare_key(text[start:end])  # "Prime Minister" too, where it has no article
         if kind == "title" and names.bare.get(title, party) != party:
             firsts.setdefault(title, start)
     bare = dict(names.bare)
@@ -228,6 +236,61 @@ def _others_words(
     return out
 
 
+def _claim_mentions(
+    readouts: Sequence[ReadoutClaims], mentions: Sequence[Sequence[Mention]]
+) -> dict[str, list[Mention]]:
+    """Claim id -> the topic mentions inside it, in text order."""
+    out: dict[str, list[Mention]] = {}
+    for r, found in zip(readouts, mentions, strict=True):
+        claims = iter(r.claims)
+        claim = next(claims, None)
+        for m in sorted(found, key=lambda m: m.start):
+            while claim is not None and claim.end <= m.start:
+                claim = next(claims, None)
+            if claim is None:
+                break
+            if claim.start <= m.start and m.end <= claim.end:
+                out.setdefault(claim.id, []).append(m)
+    return out
+
+
+class _OnDemand(Mapping[str, _V]):
+    """A mapping of claim ids whose values are made when first asked for: the attribution
+    rules ask for a few claims' (those linked to an attribution), not every claim's."""
+
+    def __init__(self, keys: Mapping[str, object], make: Callable[[str], _V]) -> None:
+        self._keys, self._make, self._made = keys, make, dict[str, _V]()
+
+    def __getitem__(self, key: str) -> _V:
+        if key not in self._made:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._made[key] = self._make(key)
+        return self._made[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _topic_words(c: Claim, found: Sequence[Mention]) -> dict[str, dict[str, str]]:
+    """Topic -> the words (by stem) the claim names that topic with."""
+    out: dict[str, dict[str, str]] = {}
+    for m in found:
+        out.setdefault(m.topic, {}).update(word_stems(c.text[m.start - c.start : m.end - c.start]))
+    return out
+
+
+def _subjects(c: Claim, found: Sequence[Mention]) -> tuple[str, ...]:
+    """The claim's topics less those it names as context only (core.context)."""
+    return subject_topics(c.topics, c.text, c.start, [(m.topic, m.start, m.end) for m in found])
+
+
 def _without(
     content: Mapping[str, Mapping[str, str]], named: frozenset[str]
 ) -> dict[str, dict[str, str]]:
@@ -246,12 +309,19 @@ def _own_of_both(
     folded = text.casefold()
     for title in people.own_titles:
         key = title.casefold()
-        # not in the table: introduced with two parties or more; and used bare, maybe
-        if key not in bare and key in folded:
+        # not in the table: introduced with two parties or more; and used bare, maybe (with
+        # or without its article, opening a sentence: "Prime Minister thanked …")
+        word = title[4:] if key.startswith("the ") else title
+        if key not in bare and (key in folded or _opens_a_sentence(word, text)):
             # the table's own reading of "introduced" (core.parties), not a second one
             if party in people.introduced(title, text, lexicon):
                 bare[key] = party
     return replace(names, bare=bare) if bare != names.bare else names
+
+
+def _opens_a_sentence(word: str, text: str) -> bool:
+    """Whether `word` opens the text, a line or a sentence (a plain-text test)."""
+    return text.startswith(word) or f"\n{word} " in text or f". {word} " in text
 
 
 def _party(r: Readout, lexicon: Lexicon, issuers: Issuers, parties: Sequence[str]) -> str | None:

@@ -17,7 +17,13 @@ Everything is read from the Comparison (its JSON form); nothing is computed from
 
 from __future__ import annotations
 
-from readout_diff.core.attributions import absent_topics, agreed_one_side, omitted_topics
+from readout_diff.core.attributions import (
+    absent_topics,
+    agreed_one_side,
+    omitted_topics,
+    says_only_who_met,
+)
+from readout_diff.core.context import subject_topics
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.parties import JOINT
 from readout_diff.core.speakers import SEVERAL
@@ -111,7 +117,7 @@ def _differs(c: Comparison, a: Attribution, others: str, claim: Claim) -> str:
     ids = " ".join(dict.fromkeys(linked))
     lone = "; ".join(f"“{text}”" for _, text in lone_parts(c, a.claim))
     names = {t.id: t.name for t in c.topics}
-    absent = absent_topics(claim.topics, a.speaker_readouts, omitted_topics(c.topics))
+    absent = absent_topics(_subjects(c, claim), a.speaker_readouts, omitted_topics(c.topics))
     never = f"never names {', '.join(names[t] for t in absent)}" if absent else ""
     if a.partly_confirmed_by:
         if lone:
@@ -127,7 +133,30 @@ def _differs(c: Comparison, a: Attribution, others: str, claim: Claim) -> str:
         )
     if never:
         return f"not confirmed: {others} has a claim on the subject ({ids}) but {never}"
+    if a.act != "discussed" and all(says_only_who_met(c.claim(x), _names(c)) for x in linked):
+        return f"not confirmed: {others} has a claim linked to it ({ids}) only on who met"
     return f"not confirmed: {others} has a claim on the subject ({ids}), not in that side's voice"
+
+
+def _subjects(c: Comparison, claim: Claim) -> tuple[str, ...]:
+    """The claim's topics less those it names as context only, as core.attributions reads
+    them (core.context), from the mentions the comparison lists."""
+    spans = [
+        (t.id, m.start, m.end)
+        for t in c.topics
+        if t.id in claim.topics
+        for _, found in t.mentions
+        for m in found
+        if m.claim == claim.id
+    ]
+    return subject_topics(claim.topics, claim.text, claim.start, spans)
+
+
+def _names(c: Comparison) -> frozenset[str]:
+    """The "@id" tokens of the people and the readouts' parties, as core.attributions has
+    them: who met, not what they said."""
+    people = frozenset(f"@{t.id}" for t in c.topics if t.kind == "person")
+    return people | frozenset(f"@{r.party}" for r in c.readouts if r.party)
 
 
 def _rid(c: Comparison, claim_id: str) -> str:
