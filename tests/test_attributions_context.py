@@ -77,7 +77,7 @@ def _pair(eu_point: str, iran_point: str) -> object:
 
 def test_a_discussion_dated_by_a_group_the_other_readout_never_names_is_confirmed() -> None:
     c = _pair(
-        "They also discussed the situation in Afghanistan after the Taliban takeover.",
+        "The two ministers also reviewed developments in Afghanistan since the Taliban came back.",
         "The Foreign Minister said that only an inclusive government can bring peace to "
         "Afghanistan.",
     )
@@ -87,8 +87,8 @@ def test_a_discussion_dated_by_a_group_the_other_readout_never_names_is_confirme
 
 def test_the_report_reads_the_claims_subjects_as_the_core_does() -> None:
     c = _pair(
-        "The ministers stressed that the situation in Afghanistan after the Taliban takeover "
-        "calls for urgent aid.",
+        "The ministers warned that conditions in Afghanistan following the Taliban's return "
+        "call for urgent aid.",
         "The Foreign Minister said that only an inclusive government can bring peace to "
         "Afghanistan.",
     )
