@@ -63,7 +63,7 @@ def test_the_plain_text_test_before_a_tables_pattern_changes_no_answer(
 ) -> None:
     """Issuers.find skips a table's pattern when an ASCII text holds none of its phrases
     (lower-cased): the same answers as running every pattern, case and odd letters included."""
-    from readout_diff.core import parties
+    from readout_diff.core import phrase_tables
 
     issuers = load_issuers().with_people({"Wang Yi": "china", "Recep Tayyip Erdoğan": "turkey"})
     issuers = issuers.for_readout("united-states", "The President spoke.", load_lexicon())
@@ -76,7 +76,7 @@ def test_the_plain_text_test_before_a_tables_pattern_changes_no_answer(
         "nothing of the sort",
     ]
     fast = [issuers.find(t) for t in texts] + [issuers.find(t, titles=False) for t in texts]
-    monkeypatch.setattr(parties, "_absent", lambda needles, low: False)
+    monkeypatch.setattr(phrase_tables, "absent", lambda needles, low: False)
     assert fast == [issuers.find(t) for t in texts] + [issuers.find(t, titles=False) for t in texts]
     assert any(fast) and not fast[5]
 

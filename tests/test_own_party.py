@@ -70,7 +70,7 @@ def test_with_nothing_to_tell_the_issuer_its_people_are_omitted_as_before() -> N
     ],
 )
 def test_what_the_text_tells_of_its_issuer(text: str, party: str | None, how: str | None) -> None:
-    from readout_diff.core.parties import infer_issuer
+    from readout_diff.core.issuing import infer_issuer
     from readout_diff.inputs.issuers import load_issuers
     from readout_diff.inputs.lexicon import load_lexicon
 

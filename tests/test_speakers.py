@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from readout_diff import compare
 from readout_diff.cli import app
 from readout_diff.core.attributions import agreed_one_side
+from readout_diff.core.issuing import readout_party
 from readout_diff.core.model import Comparison, Readout
-from readout_diff.core.parties import Issuers, readout_party, speaker_parties
+from readout_diff.core.parties import Issuers, speaker_parties
 from readout_diff.core.speakers import Who, claim_speakers, speaker_of
 from readout_diff.errors import SpecError
 from readout_diff.inputs.issuers import load_issuers

@@ -11,6 +11,7 @@ from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
+from readout_diff.core.issuing import issuing_parties, own_parties
 from readout_diff.core.language import FOREIGN, Language, detect_language
 from readout_diff.core.model import (
     HEADER_KINDS,
@@ -33,8 +34,6 @@ from readout_diff.core.parties import (
     JOINT,
     Issuers,
     closest_names,
-    issuing_parties,
-    own_parties,
     resolve_any_case,
 )
 from readout_diff.core.parts import Part, split_points, unlinked_parts

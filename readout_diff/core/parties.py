@@ -13,15 +13,21 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from readout_diff.core.model import Readout
 from readout_diff.core.patterns import lazy
+from readout_diff.core.phrase_tables import (
+    Table,
+    absent,
+    as_items,
+    compiled,
+    matches,
+    needles_of,
+    overlap,
+)
 from readout_diff.core.topics import Lexicon
 
 JOINT = "joint"
 PARTY_KINDS = ("country", "organisation")
-_JOINT_LABEL = lazy(r"\bjoint\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,27 +82,27 @@ class Issuers:
         return found
 
     @functools.cached_property
-    def _tables(self) -> tuple[tuple[str, _Table], ...]:
+    def _tables(self) -> tuple[tuple[str, Table], ...]:
         """Each table's regular expression and owners, looked up once per Issuers: the lookup
         sorts the tables, which cost more than the search of a claim's subject."""
         return tuple(
-            (kind, _compiled(_items(table)))
+            (kind, compiled(as_items(table)))
             for kind, table in (("issuer", self.issuers), ("title", self.titles))
         )
 
     @functools.cached_property
-    def _people_tables(self) -> tuple[_Table, _Table]:
+    def _people_tables(self) -> tuple[Table, Table]:
         """The speakers' names' table, and the one of them and the titles together."""
         both = {p: (*self.titles.get(p, ()), *self.people.get(p, ())) for p in self.titles}
         both.update({p: ts for p, ts in self.people.items() if p not in self.titles})
-        return _compiled(_items(self.people)), _compiled(_items(both))
+        return compiled(as_items(self.people)), compiled(as_items(both))
 
     @functools.cached_property
     def _bare_table(self) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
         """The bare titles, sorted (their pattern is `_bare`'s), and what every match holds
-        (`_needles`)."""
+        (`needles_of`)."""
         titles = tuple(sorted(self.bare))
-        return titles, _needles(titles)
+        return titles, needles_of(titles)
 
     def find(self, text: str, titles: bool = True) -> list[tuple[int, int, str, str]]:
         """(start, end, party, "issuer" | "title") of every listed name in `text`."""
@@ -107,11 +113,11 @@ class Issuers:
         for kind, table in self._tables:
             if kind == "title" and not titles:
                 continue
-            found = _matches(table, text, low, kind)
+            found = matches(table, text, low, kind)
             if kind == "title" and self.people:
-                named = _matches(self._people_tables[0], text, low, kind)
-                if _overlap(found, named):  # where a name and a title meet, one pattern of
-                    found = _matches(self._people_tables[1], text, low, kind)  # both decides
+                named = matches(self._people_tables[0], text, low, kind)
+                if overlap(found, named):  # where a name and a title meet, one pattern of
+                    found = matches(self._people_tables[1], text, low, kind)  # both decides
                 else:  # (as when they were one table); else the two find what it would
                     found = sorted(found + named)
             out += found
@@ -120,7 +126,7 @@ class Issuers:
             listed = [(s, e) for s, e, _, _ in out]
             out += [
                 (m.start(), m.end(), self.bare[m.group(0).casefold()], "title")
-                for m in (() if _absent(needles, low) else _bare(bare).finditer(text))
+                for m in (() if absent(needles, low) else bare_pattern(bare).finditer(text))
                 # a name or title some party is listed with wins where they overlap
                 if not any(s < m.end() and m.start() < e for s, e in listed)
             ]
@@ -170,80 +176,6 @@ class Issuers:
         return Issuers(self.issuers, self.titles, self.own_titles, self.bare, names)
 
 
-class _Table(NamedTuple):
-    source: str | None  # the pattern, compiled at its first use (`_regex`); None: no phrase
-    owner: dict[str, str]  # casefolded phrase -> party
-    needles: tuple[str, ...] | None  # see `_needles`
-
-
-# Bounded: a batch meets a new table in every meeting whose speakers differ (`with_people`)
-@functools.lru_cache(maxsize=256)
-def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _Table:
-    """One pattern for a table's phrases (`items`: party, phrases), and their owners."""
-    owner = {p.casefold(): party for party, ps in items for p in ps}
-    if not owner:
-        return _Table(None, owner, None)
-    alts = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
-    # not inside a longer word or title: "the Secretary" is not "the Secretary-General"
-    return _Table(rf"(?<![\w/-])(?:{alts})(?![\w/-])", owner, _needles(tuple(owner)))
-
-
-@functools.lru_cache(maxsize=256)
-def _regex(source: str) -> re.Pattern[str]:
-    """A table's pattern, compiled when a text first may hold one of its phrases (~1 ms for
-    sixty phrases: a run whose texts name no office never compiles the offices')."""
-    return re.compile(source, re.IGNORECASE)
-
-
-def _items(table: Mapping[str, Iterable[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(sorted((k, tuple(v)) for k, v in table.items()))
-
-
-def _matches(
-    table: _Table, text: str, low: str | None, kind: str
-) -> list[tuple[int, int, str, str]]:
-    """(start, end, party, kind) of the table's phrases in `text` (`low`: see `_absent`)."""
-    source, owner, needles = table
-    if source is None or _absent(needles, low):
-        return []
-    return [
-        (m.start(), m.end(), owner[m.group(0).casefold()], kind)
-        for m in _regex(source).finditer(text)
-    ]
-
-
-def _overlap(a: list[tuple[int, int, str, str]], b: list[tuple[int, int, str, str]]) -> bool:
-    """Whether a match of one list overlaps one of the other (each list's are apart, so any
-    overlap shows between two neighbours in order of start)."""
-    spans = sorted((s, e) for s, e, _, _ in a + b)
-    return any(start < end for (start, _), (_, end) in zip(spans[1:], spans, strict=False))
-
-
-def _needles(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
-    """What the lower-cased form of an ASCII text holds when a case-insensitive pattern of
-    these phrases (as literals) matches in it: one of them, lower-cased. A phrase with a letter
-    that matches no ASCII letter even ignoring case ("Élysée") never matches such a text; when
-    every letter of a non-ASCII phrase could (the Kelvin sign is a "k" to `re`), None: no test."""
-    needles = []
-    for phrase in phrases:
-        if phrase.isascii():
-            needles.append(phrase.lower())
-        elif all(ch.isascii() or _folds_to_ascii(ch) for ch in phrase):
-            return None
-    return tuple(needles)
-
-
-@functools.lru_cache(maxsize=1024)
-def _folds_to_ascii(ch: str) -> bool:
-    return any(re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE) for a in range(128))
-
-
-def _absent(needles: tuple[str, ...] | None, low: str | None) -> bool:
-    """Whether a text (lower-cased, or None when it is not ASCII) surely holds none of a
-    table's phrases: then its pattern need not run."""
-    return low is not None and needles is not None and not any(n in low for n in needles)
-
-
 @functools.lru_cache(maxsize=256)
 def _title_word(title: str) -> str:
     """A bare title's word: "President" for "the President"."""
@@ -291,7 +223,7 @@ def _articleless_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _bare(titles: tuple[str, ...]) -> re.Pattern[str]:
+def bare_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     """Bare titles: not inside a longer title, not "the President of Russia", not "the
     President Xi" (a name follows: the lexicon or the meeting's speakers tell whose)."""
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
@@ -387,100 +319,3 @@ def closest_names(name: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
         name.casefold(), [text.casefold() for text, _ in spellings], limit=limit * 8
     )
     return list(dict.fromkeys(spellings[i][1] for _, _, i in found))[:limit]
-
-
-def readout_party(
-    given: str | None,
-    label: str,
-    lexicon: Lexicon,
-    issuers: Issuers,
-    parties: Iterable[str] = (),
-) -> str | None:
-    """The party a readout is issued by: as given (a topic id, name or alias, or "joint"), else
-    "joint" for a label saying so ("Joint Statement"), else the first party its label names,
-    a participant first ("US State Dept readout, reposted by US Embassy London" → united-states;
-    "EEAS press release" → european-union). None when the label names none."""
-    if given:
-        if given.strip().casefold() == JOINT:
-            return JOINT
-        return lexicon.resolve(given) or resolve_any_case(given, lexicon)
-    if _JOINT_LABEL.search(label):
-        return JOINT
-    named = named_parties(label, lexicon, issuers)
-    known = [n.party for n in named if n.party in set(parties)]
-    if known:
-        return known[0]
-    return named[0].party if named else None
-
-
-def issuing_parties(
-    readouts: Iterable[Readout], lexicon: Lexicon, issuers: Issuers, parties: Iterable[str] = ()
-) -> tuple[list[str | None], dict[str, str]]:
-    """Each readout's issuing party as `readout_party` tells it, else as its own text tells it
-    (`infer_issuer`), and how, by readout id, for those the text told. None when unknown (an
-    unknown name given: the who-said-what stage reports that)."""
-    known = tuple(parties)
-    issued: list[str | None] = []
-    told: dict[str, str] = {}
-    for r in readouts:
-        party = readout_party(r.party, r.label, lexicon, issuers, known)
-        if party is None and not r.party:
-            inferred = infer_issuer(r.text, r.body_start, lexicon, issuers)
-            if inferred:
-                party, told[r.id] = inferred
-        issued.append(party)
-    return issued, told
-
-
-def own_parties(readouts: Iterable[Readout], issued: Iterable[str | None]) -> dict[str, str]:
-    """Readout id -> the party that issued it, for readouts with one party (not joint)."""
-    return {r.id: p for r, p in zip(readouts, issued, strict=True) if p is not None and p != JOINT}
-
-
-# A dateline: a place in capitals or with a capital, an optional date and news agency, then a
-# dash ("BEIJING, July 13 (Xinhua) --", "Washington, D.C. —").
-_DATELINE = lazy(
-    r"^[^\S\n]*(?P<place>[A-Z][\w.'’ ]{1,40}?)"
-    r"(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+\d{1,2})?(?:,?[^\S\n]+\d{4})?)?"
-    r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?:—|–|--|-)[^\S\n]",
-    re.MULTILINE,
-)
-_HEAD = 400  # characters of a readout's start where its issuer names itself
-
-
-def infer_issuer(
-    text: str, start: int, lexicon: Lexicon, issuers: Issuers
-) -> tuple[str, str] | None:
-    """(party, how it was told) of a readout whose party was not given and whose label names
-    none, from its own text, the strongest evidence first: an office or agency of the issuer
-    table near its start ("Office of the Spokesperson", "(Xinhua)"); a title only one party's
-    office holder bears, used bare ("The Secretary reaffirmed ..."); the place of its
-    dateline ("MOSCOW, March 18 --"). Two parties told by the same evidence tell none (None);
-    "our side" names no one by itself."""
-    head = text[start : start + _HEAD]
-    found = {p for _, _, p, _ in issuers.find(head, titles=False)}
-    if len(found) == 1:
-        (party,) = found
-        return party, f"the issuer's name in its text ({_quoted(head, issuers)})"
-    if found:
-        return None
-    titles = tuple(t for ts in issuers.titles.values() for t in ts if t.lower().startswith("the "))
-    if titles:
-        owners = {t.casefold(): p for p, ts in issuers.titles.items() for t in ts}
-        bare = {m.group(0): owners[m.group(0).casefold()] for m in _bare(titles).finditer(text)}
-        if len(set(bare.values())) == 1:
-            title, party = next(iter(bare.items()))
-            return party, f"the title “{title}”, used alone"
-        if bare:
-            return None
-    line = _DATELINE.search(head)
-    if line:
-        places = {party_of(lexicon, m.topic) for m in lexicon.find(line.group("place"))} - {None}
-        if len(places) == 1:
-            return str(places.pop()), f"its dateline “{line.group('place').strip()}”"
-    return None
-
-
-def _quoted(head: str, issuers: Issuers) -> str:
-    start, end, _, _ = issuers.find(head, titles=False)[0]
-    return f"“{head[start:end]}”"

@@ -12,6 +12,7 @@ from readout_diff.core.attributions import attributions, initiative
 from readout_diff.core.context import subject_topics
 from readout_diff.core.features import claim_features, name_tokens, word_stems
 from readout_diff.core.introduced import introduced_people
+from readout_diff.core.issuing import readout_party
 from readout_diff.core.language import FOREIGN
 from readout_diff.core.model import Alignment, Claim, Readout, ReadoutClaims
 from readout_diff.core.parties import (
@@ -19,7 +20,6 @@ from readout_diff.core.parties import (
     Issuers,
     bare_key,
     closest_names,
-    readout_party,
     speaker_parties,
 )
 from readout_diff.core.patterns import lazy

@@ -93,7 +93,7 @@ def party_title(party: str) -> str:
 
 def issuer_note(readout: ReadoutClaims) -> str | None:
     """ "issued by China, as its text tells: its dateline “BEIJING”" for a readout whose
-    party was inferred from its own text (core.parties.infer_issuer); None otherwise."""
+    party was inferred from its own text (core.issuing.infer_issuer); None otherwise."""
     if not (readout.party and readout.party_inferred):
         return None
     return f"issued by {party_title(readout.party)}, as its text tells: {readout.party_inferred}"
