@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
-from readout_diff.core.variants import Variants
+from readout_diff.core.variants import Variants, has_tag_mark
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -73,6 +73,12 @@ def _alias_key(alias: str, case_sensitive: bool) -> tuple[tuple[str, ...], str]:
             parts.append(_separator(alias[words[i - 1].end() : w.start()]))
         parts.append(w.group(0) if case_sensitive else w.group(0).lower())
     return tuple(parts), alias[words[-1].end() :].strip() if words else ""
+
+
+def cut_safe(text: str, start: int) -> bool:
+    """Whether `find(text, start)` scans the text itself (no invisible character to fold away)
+    and reads no hashtag in it: then a piece's mentions may be cut from it (core.scanned)."""
+    return not _INVISIBLE.search(text, start) and not has_tag_mark(text)
 
 
 def alias_key(alias: str) -> str:
