@@ -19,7 +19,9 @@ TRICKY = (
     "discussed the use of military force and bilateral and international agendas. "
     "Sino-Russian ties, China-Russia relations, the Russian Federation's Sergey Lavrov_x and "
     "the Presidents Xi Jinping and Vladimir Putin. The European Union-China summit.\n\n"
-    "The Chinas and Russias, U.S.-China, OPEC+ members, the EU's    Foreign   Affairs Council."
+    "The Chinas and Russias, U.S.-China, OPEC+ members, the EU's    Foreign   Affairs Council.\n"
+    # words whose start is an alias's plural or inflection: a piece may end inside them
+    "Chinasea and Russiasets, nuclear energiesque and climate policiesh, Chinese-Russiansk."
 )
 
 
@@ -37,8 +39,8 @@ def _texts() -> list[str]:
 
 def _pieces(text: str) -> list[str]:
     """Pieces at every kind of edge: a word's start or middle, spaces, punctuation."""
-    cuts = range(0, len(text), 5)
-    return [text[a : a + n] for a in cuts for n in (1, 7, 14, 30, 41, 60)]
+    step = 1 if text is TRICKY else 5
+    return [text[a : a + n] for a in range(0, len(text), step) for n in (1, 7, 14, 30, 41, 60)]
 
 
 def test_a_cut_is_what_a_fresh_scan_finds(lex: Lexicon) -> None:
@@ -56,7 +58,7 @@ def test_a_cut_is_what_a_fresh_scan_finds(lex: Lexicon) -> None:
 def _was_cut(known: Scanned, piece: str) -> bool:
     from readout_diff.core import scanned
 
-    return any(scanned._cut(*scan, piece) is not None for scan in known._scans)
+    return any(scanned._cut(known, *scan, piece) is not None for scan in known._scans)
 
 
 def test_the_cut_declines_where_the_edges_differ(lex: Lexicon) -> None:

@@ -22,6 +22,7 @@ is scanned afresh.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 
 from readout_diff.core.topics import Lexicon, Mention, cut_safe
@@ -37,6 +38,9 @@ class Scanned(Lexicon):
     def __init__(
         self, lexicon: Lexicon, scans: Iterable[tuple[str, int, Sequence[Mention]]]
     ) -> None:  # no super().__init__(): the index is the lexicon's own, shared
+        for name, attr in vars(Lexicon).items():  # built once on the lexicon, not per view
+            if isinstance(attr, functools.cached_property):
+                getattr(lexicon, name)
         self.__dict__.update(lexicon.__dict__)
         self._scans = [
             (text, start, list(found), [m.start for m in found])
@@ -47,14 +51,14 @@ class Scanned(Lexicon):
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         if start == 0 and end is None and text:
             for scan in self._scans:
-                found = _cut(*scan, text)
+                found = _cut(self, *scan, text)
                 if found is not None:
                     return found
         return super().find(text, start, end)
 
 
 def _cut(
-    text: str, begin: int, mentions: list[Mention], starts: list[int], piece: str
+    lexicon: Lexicon, text: str, begin: int, mentions: list[Mention], starts: list[int], piece: str
 ) -> list[Mention] | None:
     """The mentions of `piece` cut from `text`'s scan (from `begin`), offsets into the piece;
     None when the piece is in the text nowhere the cut is sure to equal a fresh scan."""
@@ -62,7 +66,7 @@ def _cut(
     for _ in range(_TRIES):
         if a < 0:
             return None
-        found = _cut_at(text, begin, mentions, starts, a, a + len(piece))
+        found = _cut_at(lexicon, text, begin, mentions, starts, a, a + len(piece))
         if found is not None:
             return found
         a = text.find(piece, a + 1)
@@ -70,13 +74,27 @@ def _cut(
 
 
 def _cut_at(
-    text: str, begin: int, mentions: list[Mention], starts: list[int], a: int, b: int
+    lexicon: Lexicon,
+    text: str,
+    begin: int,
+    mentions: list[Mention],
+    starts: list[int],
+    a: int,
+    b: int,
 ) -> list[Mention] | None:
     """The mentions of text[a:b] cut from the scan, or None when its edges forbid it."""
     if a > begin and text[a - 1].isalnum() and text[a].isalnum():
         return None  # a word cut at the start
     if b < len(text) and not text[b - 1].isspace() and (text[b].isalnum() or text[b] == "_"):
-        return None  # a word cut at the end, or an alias ending there stopped by it
+        # The piece ends inside a word (or an alias ending there is stopped by the next
+        # character): its last word, cut, is a word of its own. When no alias may end with
+        # it, a scan of the piece finds what a scan of the piece without it finds.
+        c = b
+        while c > a and text[c - 1].isalnum():
+            c -= 1
+        if c == a or c == b or lexicon.may_end_alias(text[c:b]):
+            return None
+        b = c
     i = bisect.bisect_left(starts, a)
     if i and mentions[i - 1].end > a:
         return None  # a mention crosses the start

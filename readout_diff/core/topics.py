@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
-from readout_diff.core.variants import Variants, has_tag_mark
+from readout_diff.core.variants import Variants, base_forms, has_tag_mark
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -275,6 +275,19 @@ class Lexicon:
         if (*lower[:-1], last[:-1]) in keys:
             return True
         return last.endswith("es") and (*lower[:-1], last[:-2]) in keys
+
+    @functools.cached_property
+    def _last_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The aliases' last words in lower case, and their bases (see `may_end_alias`)."""
+        last = frozenset(parts[-1].lower() for _, parts in self._index)
+        return last, frozenset(base_forms(w)[1] for w in last)
+
+    def may_end_alias(self, word: str) -> bool:
+        """Whether an alias may end with this word, as itself, its plural or an inflection
+        (core.scanned: most pieces cut inside a word end with no alias's word)."""
+        last, bases = self._last_words
+        low = word.lower()
+        return low in last or low[:-1] in last or low[:-2] in last or base_forms(low)[0] in bases
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping.

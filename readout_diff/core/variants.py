@@ -341,6 +341,12 @@ def _bare(word: str, endings: tuple[str, ...]) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+def base_forms(word: str) -> tuple[str, str]:
+    """(as a text's word, as an alias's word): the bases `_inflected` compares for a word
+    that is not an alias's first."""
+    return _bare(word, _PLURAL), _bare(word, ())
+
+
 def _inflectable(alias_word: str) -> str | None:
     """The base a text's word must share to be a non-first alias word's inflection, or None
     when only the word itself will do (`_inflected` with first=False, the alias side)."""
