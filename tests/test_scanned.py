@@ -58,7 +58,10 @@ def test_a_cut_is_what_a_fresh_scan_finds(lex: Lexicon) -> None:
 def _was_cut(known: Scanned, piece: str) -> bool:
     from readout_diff.core import scanned
 
-    return any(scanned._cut(known, *scan, piece) is not None for scan in known._scans)
+    return any(
+        scanned._cut(known, *scan, piece, scan[1], len(scan[0])) is not None
+        for scan in known._scans
+    )
 
 
 def test_the_cut_declines_where_the_edges_differ(lex: Lexicon) -> None:
@@ -88,3 +91,22 @@ def test_a_piece_from_the_body_only(lex: Lexicon) -> None:
     known = Scanned(lex, [(text, start, lex.find(text, start))])
     assert not _was_cut(known, "China MFA")
     assert known.find("Russia and ") == [Mention("russia", 0, 6)]
+
+
+def test_a_long_text_is_searched_near_the_last_piece_only(lex: Lexicon) -> None:
+    """Pieces asked for in text order are cut from a long text; one far past the last found is
+    scanned afresh (the same answer), not searched for through the whole text."""
+    from readout_diff.core import scanned
+
+    units = [f"On day {i} Wang Yi met Sergey Lavrov in Beijing. " for i in range(800)]
+    text = "".join(units)  # ~40,000 characters, no piece twice
+    at = [text.index(u) for u in units]
+    in_order = Scanned(lex, [(text, 0, lex.find(text))])
+    assert all(_was_cut(in_order, u) for u in units)
+    for u in units:
+        assert in_order.find(u) == lex.find(u)
+    assert in_order._near == [at[-1]]  # it followed the pieces
+    far = Scanned(lex, [(text, 0, lex.find(text))])
+    assert far.find(units[-1]) == lex.find(units[-1])
+    assert far._near == [0]  # too far from the start to be looked for
+    assert at[-1] > 10 * scanned._NEAR

@@ -28,6 +28,10 @@ from collections.abc import Iterable, Sequence
 from readout_diff.core.topics import Lexicon, Mention, cut_safe
 
 _TRIES = 4  # occurrences of a piece tried: a name's first may be inside a longer name
+# A piece is looked for this far around where the last one was found (pieces are asked for in
+# text order, mostly): a 50,000-word statement's thousands of pieces would otherwise each
+# search the whole text, and the time grow with the square of its length.
+_NEAR = 3_000
 
 
 class Scanned(Lexicon):
@@ -47,29 +51,40 @@ class Scanned(Lexicon):
             for text, start, found in scans
             if cut_safe(text, start)
         ]
+        self._near = [start for _, start, _, _ in self._scans]  # where each last cut was
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         if start == 0 and end is None and text:
-            for scan in self._scans:
-                found = _cut(self, *scan, text)
-                if found is not None:
-                    return found
+            for k, scan in enumerate(self._scans):
+                at = self._near[k]
+                hit = _cut(self, *scan, text, max(scan[1], at - _NEAR), at + _NEAR + len(text))
+                if hit is not None:
+                    self._near[k] = hit[0]
+                    return hit[1]
         return super().find(text, start, end)
 
 
 def _cut(
-    lexicon: Lexicon, text: str, begin: int, mentions: list[Mention], starts: list[int], piece: str
-) -> list[Mention] | None:
-    """The mentions of `piece` cut from `text`'s scan (from `begin`), offsets into the piece;
-    None when the piece is in the text nowhere the cut is sure to equal a fresh scan."""
-    a = text.find(piece, begin)
+    lexicon: Lexicon,
+    text: str,
+    begin: int,
+    mentions: list[Mention],
+    starts: list[int],
+    piece: str,
+    lo: int,
+    hi: int,
+) -> tuple[int, list[Mention]] | None:
+    """Where `piece` stands in text[lo:hi] and its mentions cut from `text`'s scan (from
+    `begin`), offsets into the piece; None when it stands nowhere there that the cut is sure
+    to equal a fresh scan."""
+    a = text.find(piece, lo, hi)
     for _ in range(_TRIES):
         if a < 0:
             return None
         found = _cut_at(lexicon, text, begin, mentions, starts, a, a + len(piece))
         if found is not None:
-            return found
-        a = text.find(piece, a + 1)
+            return a, found
+        a = text.find(piece, a + 1, hi)
     return None
 
 
