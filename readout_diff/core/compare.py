@@ -39,6 +39,7 @@ from readout_diff.core.parties import (
 from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.patterns import lazy
 from readout_diff.core.presence import detected_presence, topic_presence
+from readout_diff.core.scanned import Scanned
 from readout_diff.core.scoring import token_weights
 from readout_diff.core.segment import Segmenter, checked, segment
 from readout_diff.core.segmenters import segmenter_for
@@ -126,6 +127,7 @@ class _Segmented:
         # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
         newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
         mentions = lexicon.find(text, readout.body_start)
+        self.scan = (text, readout.body_start, mentions)  # who-said-what cuts pieces from it
         if foreign is not None and language in FOREIGN:  # and Latin ones: "G20", "COVID-19"
             mentions = merge_mentions(foreign.find(text, language, readout.body_start), mentions)
         self.all_mentions = mentions  # the parties' too: detection skips every known name
@@ -243,7 +245,7 @@ def compare(
         readouts,
         [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
         alignment,
-        lexicon,
+        Scanned(lexicon, [s.scan for s in segmented]),  # its pieces' names, from one scan
         issuers,
         parties,
         mentions,

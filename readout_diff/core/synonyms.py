@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from readout_diff.core.phrases import PhraseMatcher, phrase_words
 
 SYNONYM_PREFIX = "%"  # the token of a group: "%ceasefire" (as "@topic" is a topic's)
+_MAX_MENTIONS = 20_000  # distinct mentions as written whose group is kept
 
 
 def member_key(member: str) -> str:
@@ -42,6 +43,8 @@ class Synonyms:
                 key = member_key(member)
                 (self._phrases if " " in key else self._words).setdefault(key, gid)
         self._matcher = PhraseMatcher(self._phrases)
+        # a mention as written -> its group token: names recur in every claim of a meeting
+        self._mentions: dict[str, str | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -54,9 +57,14 @@ class Synonyms:
     def mention_group(self, written: str) -> str | None:
         """The group token of a whole topic mention as written ("pandemic", "Stand ready"),
         or None."""
+        if written in self._mentions:
+            return self._mentions[written]
         key = member_key(written)
         gid = self._phrases.get(key) if " " in key else self._words.get(key)
-        return SYNONYM_PREFIX + gid if gid else None
+        if len(self._mentions) >= _MAX_MENTIONS:  # bounded: a batch meets ever new names
+            self._mentions.clear()
+        token = self._mentions[written] = SYNONYM_PREFIX + gid if gid else None
+        return token
 
     def fold_phrases(self, text: str) -> tuple[str, dict[str, str]]:
         """`text` with each phrase of a group replaced by its group token (offsets are not

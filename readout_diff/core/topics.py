@@ -21,7 +21,7 @@ from typing import Any
 
 from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
-from readout_diff.core.variants import Variants
+from readout_diff.core.variants import Variants, base_forms, has_tag_mark
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
@@ -73,6 +73,12 @@ def _alias_key(alias: str, case_sensitive: bool) -> tuple[tuple[str, ...], str]:
             parts.append(_separator(alias[words[i - 1].end() : w.start()]))
         parts.append(w.group(0) if case_sensitive else w.group(0).lower())
     return tuple(parts), alias[words[-1].end() :].strip() if words else ""
+
+
+def cut_safe(text: str, start: int) -> bool:
+    """Whether `find(text, start)` scans the text itself (no invisible character to fold away)
+    and reads no hashtag in it: then a piece's mentions may be cut from it (core.scanned)."""
+    return not _INVISIBLE.search(text, start) and not has_tag_mark(text)
 
 
 def alias_key(alias: str) -> str:
@@ -269,6 +275,19 @@ class Lexicon:
         if (*lower[:-1], last[:-1]) in keys:
             return True
         return last.endswith("es") and (*lower[:-1], last[:-2]) in keys
+
+    @functools.cached_property
+    def _last_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The aliases' last words in lower case, and their bases (see `may_end_alias`)."""
+        last = frozenset(parts[-1].lower() for _, parts in self._index)
+        return last, frozenset(base_forms(w)[1] for w in last)
+
+    def may_end_alias(self, word: str) -> bool:
+        """Whether an alias may end with this word, as itself, its plural or an inflection
+        (core.scanned: most pieces cut inside a word end with no alias's word)."""
+        last, bases = self._last_words
+        low = word.lower()
+        return low in last or low[:-1] in last or low[:-2] in last or base_forms(low)[0] in bases
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Topic mentions in text[start:end], offsets into `text`, in order, never overlapping.

@@ -130,7 +130,7 @@ class Variants:
         """Whether a text (its lower-case words) may hold a variant: a tag, or a word that
         starts as some alias's first word does (most short pieces hold neither)."""
         heads = self._heads
-        return any(ch in text for ch in _TAG_PREFIX) or any(w[:4] in heads for w in low)
+        return has_tag_mark(text) or any(w[:4] in heads for w in low)
 
     def find(
         self,
@@ -147,7 +147,7 @@ class Variants:
         before word k."""
         found: list[Span] = []
         heads = self._heads
-        tags = any(ch in text for ch in _TAG_PREFIX)
+        tags = has_tag_mark(text)
         if not tags:  # only a word that starts some alias's first word can open a match
             nxt = 0  # the first word past the last match
             for k in [k for k, low in enumerate(lows) if low[:4] in heads]:
@@ -240,6 +240,11 @@ class Variants:
             else:
                 i += 1
         return out
+
+
+def has_tag_mark(text: str) -> bool:
+    """Whether a text may hold a hashtag or handle: then every word of it is looked at."""
+    return any(ch in text for ch in _TAG_PREFIX)
 
 
 def _match(
@@ -335,6 +340,12 @@ def _bare(word: str, endings: tuple[str, ...]) -> str:
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def base_forms(word: str) -> tuple[str, str]:
+    """(as a text's word, as an alias's word): the bases `_inflected` compares for a word
+    that is not an alias's first."""
+    return _bare(word, _PLURAL), _bare(word, ())
 
 
 def _inflectable(alias_word: str) -> str | None:
