@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -53,8 +53,11 @@ CANDIDATES_PER_CLAIM = 64
 MAX_CANDIDATE_PAIRS = 3_000_000
 
 
-@dataclass(frozen=True)
-class PairScore:
+class PairScore(NamedTuple):
+    """How alike two claims are. A named tuple, not a frozen dataclass: long readouts score
+    tens of thousands of candidate pairs, and a frozen dataclass's __init__ costs several times
+    more."""
+
     score: float
     content: float
     shared_tokens: tuple[str, ...]
@@ -130,17 +133,18 @@ def score_pairs(
                 for j in same_text.get(fa.exact, ()):
                     shared = tuple(sorted(fa.surface[t].lower() for t in fa.tokens if t[0] != "@"))
                     scores[(ra, i), (rb, j)] = PairScore(1.0, 1.0, shared, tuple(sorted(fa.topics)))
+            norms_a, norms_b = norms[ra], norms[rb]
             for (i, j), dot in candidates.items():
                 fa, fb = claims_a[i], claims_b[j]
                 if fb.exact == fa.exact:
                     continue
-                cosine = dot / (norms[ra][i] * norms[rb][j])
-                topics = fa.topics & fb.topics
-                if cosine < floor and not topics:
+                cosine = dot / (norms_a[i] * norms_b[j])
+                # most candidates of long readouts end here: no set is made for them
+                if cosine < floor and fa.topics.isdisjoint(fb.topics):
                     if below is not None and cosine >= _CANDIDATE_COSINE:
                         below[(ra, i), (rb, j)] = cosine
                     continue
-                score = pair_score(fa, fb, cosine, topics, w2)
+                score = pair_score(fa, fb, cosine, fa.topics & fb.topics, w2)
                 if score.eligible or not eligible_only:
                     scores[(ra, i), (rb, j)] = score
                 elif below is not None:
