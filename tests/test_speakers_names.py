@@ -129,6 +129,10 @@ def test_a_bare_title_used_before_any_introduction_is_the_readouts_own() -> None
             "Given the decree announced last night, Lavrov said the talks would wait.",
             ("russia", "stated"),
         ),
+        ("Lavrov gave assurances that the convoy would pass.", ("russia", "stated")),
+        ("Lavrov offered firm assurances on the grain corridor.", ("russia", "stated")),
+        ("Lavrov deplored the strikes on the port.", ("russia", "stated")),
+        ("Lavrov extended an invitation to visit Kazan in the autumn.", ("russia", "proposed")),
     ],
 )
 def test_took_note_and_announced_that_are_verbs_of_speech(

@@ -47,9 +47,11 @@ _VERBS = {
     r"made (?:it )?clear|raised|condemned|warned|recalled|explained|indicated|confirmed|assured|"
     r"shared|voiced|expressed|replied|responded|observed|acknowledged|recognized|recognised|"
     r"objected|protested|opposed|rejected|criticized|criticised|denounced|cautioned|"
-    r"looked forward|look forward|looks forward|took note|announced(?= that\b)",
+    r"looked forward|look forward|looks forward|took note|announced(?= that\b)|"
+    r"(?:gave|offered|provided) (?:an? |his |her |their |firm )?assurances?|deplored|regretted",
     "proposed": r"proposed|proposes|urged|urges|asked|called (?:on|upon|for)|calls (?:on|for)|"
-    r"suggested|invited|requested|demanded|pressed|encouraged|appealed|offered",
+    r"suggested|invited|requested|demanded|pressed|encouraged|appealed|offered|"
+    r"extended (?:an? |his |her |their )?(?:warm |cordial )?invitation",
     "informed": r"informed|briefed|told|updated|apprised|outlined|described|presented",
     "welcomed": r"welcomed|welcomes|supported|supports|appreciated|appreciates|commended|"
     r"praised|congratulated|thanked|endorsed|backed|valued|lauded|hailed",
