@@ -117,3 +117,15 @@ def own_places(c: Any) -> list[str]:
     lone = [cid for _, ids in c.unmatched for cid in ids]
     assert not set(lone) & set(seen)
     return seen + lone
+
+
+def compare_texts(*readouts: tuple[str, str, str]) -> Any:
+    """`compare` of readouts given as (text, label, party), the parties as participants: the
+    set-up of the tests that write a meeting in a few sentences."""
+    from readout_diff import compare
+    from readout_diff.core.model import Readout
+
+    return compare(
+        [Readout.from_text(text, label, party=party) for text, label, party in readouts],
+        participants=sorted({party for _, _, party in readouts}),
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from conftest import compare_texts
+
 from readout_diff.core.attributions import attributions, said_in_other_words
 from readout_diff.core.model import Alignment, Claim
 
@@ -127,8 +129,6 @@ def test_what_is_attributed_is_the_others_clauses_when_the_issuer_speaks_too() -
 
 
 def test_the_clauses_a_readouts_own_party_speaks_are_left_out_of_what_it_attributes() -> None:
-    from readout_diff import compare
-    from readout_diff.core.model import Readout
 
     uk = (
         "The Prime Minister spoke with Japanese Prime Minister Haruto Sato.\n\n"
@@ -136,12 +136,9 @@ def test_the_clauses_a_readouts_own_party_speaks_are_left_out_of_what_it_attribu
         "was vital that partners stayed united on sanctions."
     )
     japan = "Prime Minister Sato held a call with the British Prime Minister."
-    c = compare(
-        [
-            Readout.from_text(uk, "No 10", party="united-kingdom"),
-            Readout.from_text(japan, "Kantei", party="japan"),
-        ],
-        participants=["japan", "united-kingdom"],
+    c = compare_texts(
+        (uk, "No 10", "united-kingdom"),
+        (japan, "Kantei", "japan"),
     )
     deplored = c.readouts[0].claims[1]
     assert (deplored.speaker, deplored.speakers) == ("several", ("joint", "united-kingdom"))
@@ -210,8 +207,6 @@ def test_a_claim_that_only_says_who_met_does_not_even_partly_confirm_a_point() -
 
 
 def test_the_report_says_a_claim_linked_on_who_met_is_not_confirmation() -> None:
-    from readout_diff import compare
-    from readout_diff.core.model import Readout
     from readout_diff.report.who import SAID_TITLE, who_sections
 
     eu = (
@@ -223,12 +218,9 @@ def test_the_report_says_a_claim_linked_on_who_met_is_not_confirmation() -> None
         "that the bloc is ready to deepen cooperation with Iran, calling the new government a "
         "good partner."
     )
-    c = compare(
-        [
-            Readout.from_text(eu, "EEAS", party="european-union"),
-            Readout.from_text(iran, "Iran MFA", party="iran"),
-        ],
-        participants=["european-union", "iran"],
+    c = compare_texts(
+        (eu, "EEAS", "european-union"),
+        (iran, "Iran MFA", "iran"),
     )
     said = dict(who_sections(c))[SAID_TITLE]
     announced = next(i for i in said if i.claim == "b2")

@@ -5,10 +5,9 @@ a speaker the rules could not name (core.who, core.speakers)."""
 from __future__ import annotations
 
 import pytest
+from conftest import compare_texts
 
-from readout_diff import compare
 from readout_diff.core.introduced import introduced_people
-from readout_diff.core.model import Readout
 from readout_diff.core.speakers import claim_speakers
 from readout_diff.inputs.issuers import load_issuers
 from readout_diff.inputs.lexicon import load_lexicon
@@ -67,12 +66,9 @@ def test_a_surname_after_an_introduction_names_the_speaker_in_either_readout() -
         "Minister Sato offered to hold trilateral talks on the peninsula."
     )
     japan = "Minister Sato held talks with the Korean minister. Sato proposed trilateral talks."
-    c = compare(
-        [
-            Readout.from_text(korea, "MOFA Korea", party="south-korea"),
-            Readout.from_text(japan, "MOFA Japan", party="japan"),
-        ],
-        participants=["japan", "south-korea"],
+    c = compare_texts(
+        (korea, "MOFA Korea", "south-korea"),
+        (japan, "MOFA Japan", "japan"),
     )
     offered = c.readouts[0].claims[1]
     assert (offered.speaker, offered.act) == ("japan", "proposed")
@@ -107,12 +103,9 @@ def test_a_bare_title_used_before_any_introduction_is_the_readouts_own() -> None
         "The Prime Minister spoke with Prime Minister Modi on Tuesday. "
         "The Prime Minister said he wanted to travel to Delhi next year."
     )
-    c = compare(
-        [
-            Readout.from_text(uk, "No 10", party="united-kingdom"),
-            Readout.from_text("Prime Minister Modi took the call.", "MEA", party="india"),
-        ],
-        participants=["india", "united-kingdom"],
+    c = compare_texts(
+        (uk, "No 10", "united-kingdom"),
+        ("Prime Minister Modi took the call.", "MEA", "india"),
     )
     assert [cl.speaker for cl in c.readouts[0].claims] == ["united-kingdom", "united-kingdom"]
     # introduced first, the title still names whom it introduced (the White House's "the
@@ -154,12 +147,9 @@ def test_a_bare_title_without_its_article_opening_a_sentence_is_a_speaker() -> N
         "Both agreed that Prime Minister had been clear."
     )
     uk = "The Prime Minister spoke to Prime Minister Modi."
-    c = compare(
-        [
-            Readout.from_text(india, "PIB", party="india"),
-            Readout.from_text(uk, "No 10", party="united-kingdom"),
-        ],
-        participants=["india", "united-kingdom"],
+    c = compare_texts(
+        (india, "PIB", "india"),
+        (uk, "No 10", "united-kingdom"),
     )
     got = [(cl.speaker, cl.speaker_rule) for cl in c.readouts[0].claims]
     assert got[1:4] == [("india", "title"), ("india", "pronoun"), ("united-kingdom", "person")]
