@@ -369,7 +369,7 @@ def test_piping_into_head_is_quiet(tmp_path: Path, size: str) -> None:
 
 
 def test_participants_resolve_in_any_case_and_suggest_by_alias(tmp_path: Path) -> None:
-    from readout_diff.core.compare import resolve_participants
+    from readout_diff.core.participants import resolve_participants
     from readout_diff.errors import SpecError
     from readout_diff.inputs.lexicon import load_lexicon
 

@@ -30,11 +30,10 @@ from readout_diff.core.multilingual import (
     unreadable_not_missing,
     with_language_notes,
 )
+from readout_diff.core.participants import meeting_parties
 from readout_diff.core.parties import (
     JOINT,
     Issuers,
-    closest_names,
-    resolve_any_case,
 )
 from readout_diff.core.parts import Part, split_points, unlinked_parts
 from readout_diff.core.patterns import lazy
@@ -46,43 +45,13 @@ from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
 from readout_diff.core.topics import Lexicon, Mention
 from readout_diff.core.who import who_said_what
-from readout_diff.errors import SpecError, UsageError
+from readout_diff.errors import UsageError
 
 if TYPE_CHECKING:
     from readout_diff.core.topics_i18n import ForeignLexicon
 
-_PARTY_KINDS = ("country", "organisation")
 _LINE_BREAK = lazy(r"\r\n?|\n")
 _WORDS = lazy(r"\w+")
-# The front matter's participants key, plain or quoted, alone or in a flow mapping
-_PARTICIPANTS_KEY = lazy(r"""(?:^|[\s{,])["']?participants["']?\s*:""")
-
-
-def resolve_participants(names: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
-    """Topic ids for participant names (ids, names or aliases, in any case: `-p usa` is the
-    United States); unknown ones are an error with the closest ids, aliases included. Only
-    here is case ignored: in readout text an all-caps alias ("US") still needs its capitals."""
-    ids = []
-    for name in names:
-        tid = lexicon.resolve(name) or resolve_any_case(name, lexicon)
-        if tid is None:
-            hint = ", ".join(closest_names(name, lexicon))
-            raise SpecError(
-                f"unknown participant {name!r}: not a topic id or alias (closest: {hint})"
-            )
-        ids.append(tid)
-    return tuple(dict.fromkeys(ids))
-
-
-def infer_participants(readouts: Sequence[Readout], lexicon: Lexicon) -> tuple[str, ...]:
-    """Without explicit participants, the countries and organisations named in the labels
-    ("China MFA", "White House", "Kremlin") are the parties."""
-    found = []
-    for r in readouts:
-        for m in lexicon.find(r.label):
-            if lexicon.topics[m.topic].kind in _PARTY_KINDS:
-                found.append(m.topic)
-    return tuple(dict.fromkeys(found))
 
 
 def with_ids(readouts: Sequence[Readout]) -> list[Readout]:
@@ -290,7 +259,7 @@ def _issuers_known(
     """The readouts, each with its party when its own text tells it; the parties (issuing
     parties among them); the parties alignment leaves out (as given or from labels); each
     readout's issuing party; and how the inferred ones were told."""
-    parties = aligning = _parties(readouts, lexicon, participants)
+    parties = aligning = meeting_parties(readouts, lexicon, participants)
     # A readout's issuing party is a participant by definition (`--party` alone must not leave
     # the two countries as topics); a third country a readout names stays a topic.
     issued, told = issuing_parties(readouts, lexicon, issuers, parties)
@@ -454,27 +423,3 @@ def _readout_claims(
         language=language.code,
         language_how=language.how,
     )
-
-
-def _parties(
-    readouts: Sequence[Readout], lexicon: Lexicon, participants: Iterable[str] | None
-) -> tuple[str, ...]:
-    """The parties: as given, else the readouts' front matter, else their labels."""
-    if participants is not None:
-        return resolve_participants(participants, lexicon)
-    if not any(r.participants for r in readouts):
-        return infer_participants(readouts, lexicon)
-    ids: list[str] = []
-    for r in readouts:  # each readout's own, so that an unknown name says where it stands
-        try:
-            ids += resolve_participants(r.participants, lexicon)
-        except SpecError as e:
-            raise SpecError(f"{_front_matter_line(r)}: {e.message}") from None
-    return tuple(dict.fromkeys(ids))
-
-
-def _front_matter_line(r: Readout) -> str:
-    """Where a readout's front matter lists its participants: "a.txt line 2"."""
-    head = r.text[: r.body_start].splitlines()
-    line = next((n for n, t in enumerate(head, 1) if _PARTICIPANTS_KEY.search(t)), 1)
-    return f"{r.source} line {line}"
