@@ -48,6 +48,22 @@ def test_aliases_demonyms_and_metonyms(lex) -> None:  # type: ignore[no-untyped-
     }
 
 
+def test_a_states_formal_name_names_no_other_country_or_group(lex) -> None:  # type: ignore[no-untyped-def]
+    """ "Prime Minister of the United Kingdom of Great Britain and Northern Ireland" (how Japan's
+    readouts name the other side) is the UK alone: Ireland missing from the UK's own readout
+    was a false omission."""
+    for text, tid in [
+        (
+            "the Prime Minister of the United Kingdom of Great Britain and Northern Ireland",
+            "united-kingdom",
+        ),
+        ("the Arab Republic of Egypt", "egypt"),
+        ("the Syrian Arab Republic", "syria"),
+        ("the Hellenic Republic", "greece"),
+    ]:
+        assert {t for t, _ in found(lex, text)} == {tid}, text
+
+
 def test_longest_alias_wins_and_matches_do_not_overlap(lex) -> None:  # type: ignore[no-untyped-def]
     assert found(lex, "the Iranian nuclear issue and Iran") == [
         ("iran-nuclear", "Iranian nuclear issue"),
