@@ -84,3 +84,19 @@ def test_best_partner_ties_go_to_the_lower_index_whatever_the_order_of_the_score
         best = _best(order, frozenset())
         assert best[(0, 0), 1] == (0.4, (1, 1))  # (1, 1) and (1, 3) tie: the lower
         assert best[(1, 1), 0] == (0.4, (0, 0))  # (0, 0) and (0, 2) tie; (0, 1) is lower
+
+
+def test_titles_alone_are_nothing_in_common_for_a_weak_link() -> None:
+    """Two claims sharing only office titles ("prime minister") and the parties say nothing
+    alike: a lone claim's weak link goes to the claim that shares its subject, even when the
+    opening sentence naming both leaders scores a little higher."""
+    from readout_diff.core.rescue import TITLE_WORDS, _best
+
+    assert {"prime", "minister", "president"} <= TITLE_WORDS
+    scores = {
+        ((0, 0), (1, 1)): score(0.27, tokens=("prime", "minister"), topics=("japan",)),
+        ((0, 2), (1, 1)): score(0.26, tokens=("prime", "minister"), topics=("indo-pacific",)),
+    }
+    assert _best(scores, PARTIES)[(1, 1), 0] == (0.26, (0, 2))
+    only_titles = {((0, 0), (1, 1)): score(0.4, tokens=("president",), topics=("japan",))}
+    assert _best(only_titles, PARTIES) == {}

@@ -48,6 +48,15 @@ JOIN_SCORE = 0.25
 MAX_JOINS = 1
 MAX_JOINS_BUNDLED = 2
 FREE_CONTENT = 0.2  # content cosine of a pair of step 3 that shares no subject
+# Words that say who speaks, not what about: the titles of office holders. Two claims sharing
+# only these (and the parties) have nothing in common a reader could see: read on a real pair,
+# a readout's opening sentence ("Prime Minister X held a call with Prime Minister Y of Z")
+# drew the weak link of a claim on a subject ("the Prime Minister said that Z was aligned with
+# ... on the region") away from the claim on that subject.
+TITLE_WORDS = frozenset(
+    "president presidents prime minister ministers chancellor secretary premier councilor "
+    "councillor king emir prince representative spokesperson ambassador".split()
+)
 
 Ref = tuple[int, int]  # (readout, claim index)
 
@@ -62,7 +71,7 @@ def _best(
     alike: read on the samples, such links were nonsense)."""
     best: dict[tuple[Ref, int], tuple[float, Ref]] = {}
     for (x, y), s in scores.items():
-        if not (s.shared_tokens or set(s.shared_topics) - background):
+        if not (set(s.shared_tokens) - TITLE_WORDS or set(s.shared_topics) - background):
             continue  # nothing in common a reader could see
         for me, other in ((x, y), (y, x)):
             key = (me, other[0])
