@@ -65,7 +65,7 @@ class Issuers:
         """Parties of the people `text` names right after the title with a capital
         ("President Xi Jinping" for "the President"), any party (not only the meeting's). The
         title must be whole: "Prime Minister Modi" introduces no "Minister"."""
-        word = _title_word(title)
+        word = title_word(title)
         found: set[str] = set()
         if word not in text:  # the pattern matches the word as written: most titles are absent
             return found
@@ -152,7 +152,7 @@ class Issuers:
     def _articleless_table(self) -> tuple[tuple[str, ...], frozenset[str]]:
         """The bare titles as written without their article ("Prime Minister"), and their
         first words."""
-        words = tuple(sorted({_title_word(t) for t in self.own_titles if bare_key(t) in self.bare}))
+        words = tuple(sorted({title_word(t) for t in self.own_titles if bare_key(t) in self.bare}))
         return words, frozenset(w.split()[0] for w in words)
 
     def with_people(self, people: Mapping[str, str]) -> Issuers:
@@ -177,7 +177,7 @@ class Issuers:
 
 
 @functools.lru_cache(maxsize=256)
-def _title_word(title: str) -> str:
+def title_word(title: str) -> str:
     """A bare title's word: "President" for "the President"."""
     return re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
 

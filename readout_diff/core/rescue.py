@@ -71,7 +71,9 @@ def _best(
     alike: read on the samples, such links were nonsense)."""
     best: dict[tuple[Ref, int], tuple[float, Ref]] = {}
     for (x, y), s in scores.items():
-        if not (set(s.shared_tokens) - TITLE_WORDS or set(s.shared_topics) - background):
+        if not (
+            any(t not in TITLE_WORDS for t in s.shared_tokens) or set(s.shared_topics) - background
+        ):
             continue  # nothing in common a reader could see
         for me, other in ((x, y), (y, x)):
             key = (me, other[0])

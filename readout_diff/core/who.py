@@ -21,6 +21,7 @@ from readout_diff.core.parties import (
     bare_key,
     closest_names,
     speaker_parties,
+    title_word,
 )
 from readout_diff.core.patterns import lazy
 from readout_diff.core.speakers import SEVERAL, claim_speakers, main_clauses, speaker_of
@@ -311,8 +312,7 @@ def _own_of_both(
         key = title.casefold()
         # not in the table: introduced with two parties or more; and used bare, maybe (with
         # or without its article, opening a sentence: "Prime Minister thanked …")
-        word = title[4:] if key.startswith("the ") else title
-        if key not in bare and (key in folded or _opens_a_sentence(word, text)):
+        if key not in bare and (key in folded or _opens_a_sentence(title_word(title), text)):
             # the table's own reading of "introduced" (core.parties), not a second one
             if party in people.introduced(title, text, lexicon):
                 bare[key] = party
