@@ -54,3 +54,22 @@ def test_the_matcher_finds_what_the_regular_expression_found(parts: list) -> Non
         for m in regex_reference(PHRASES).finditer(text)
     ]
     assert PhraseMatcher(PHRASES).find(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
+    st.integers(0, 70),
+    st.integers(1, 12),
+)
+def test_overlapping_answers_as_testing_every_span(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    """phrase_tables.overlapping (bisect over the spans' starts and furthest ends, for a whole
+    readout's thousands of names) answers as the plain test of every span, spans that overlap
+    each other and empty lists included."""
+    from readout_diff.core.phrase_tables import overlapping
+
+    listed = [(s, s + n) for s, n in spans]
+    end = start + length
+    assert overlapping(listed)(start, end) == any(s < end and start < e for s, e in listed)

@@ -23,6 +23,7 @@ from readout_diff.core.phrase_tables import (
     matches,
     needles_of,
     overlap,
+    overlapping,
 )
 from readout_diff.core.topics import Lexicon
 
@@ -123,13 +124,15 @@ class Issuers:
             out += found
         if titles and self.bare:
             bare, needles = self._bare_table
-            listed = [(s, e) for s, e, _, _ in out]
-            out += [
-                (m.start(), m.end(), self.bare[m.group(0).casefold()], "title")
-                for m in (() if absent(needles, low) else bare_pattern(bare).finditer(text))
+            said = [] if absent(needles, low) else list(bare_pattern(bare).finditer(text))
+            if said:
                 # a name or title some party is listed with wins where they overlap
-                if not any(s < m.end() and m.start() < e for s, e in listed)
-            ]
+                listed = overlapping((s, e) for s, e, _, _ in out)
+                out += [
+                    (m.start(), m.end(), self.bare[m.group(0).casefold()], "title")
+                    for m in said
+                    if not listed(m.start(), m.end())
+                ]
             out += self._articleless(text, [(s, e) for s, e, _, _ in out])
         return sorted(out)
 

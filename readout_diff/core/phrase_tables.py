@@ -5,9 +5,11 @@ before it runs. core.parties keeps its issuer, title and speaker tables so.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 Match = tuple[int, int, str, str]  # (start, end, party, kind)
@@ -52,6 +54,20 @@ def matches(table: Table, text: str, low: str | None, kind: str) -> list[Match]:
         (m.start(), m.end(), owner[m.group(0).casefold()], kind)
         for m in table_regex(source).finditer(text)
     ]
+
+
+def overlapping(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) overlaps any of `spans` (which may overlap each other), in
+    logarithmic time: a whole readout's bare titles are tested against its thousands of names."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def test(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end)  # the spans that start before `end`
+        return before > 0 and reach[before - 1] > start
+
+    return test
 
 
 def overlap(a: list[Match], b: list[Match]) -> bool:

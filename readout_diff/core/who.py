@@ -69,6 +69,7 @@ def who_said_what(
     people = issuers.with_people({**learned, **known})
     out = []
     others: dict[str, dict[str, str]] = {}  # claim id -> its words others speak, beside its issuer
+    inside = _claim_mentions(results, mentions)
     for k, (r, res, party, grammar, code) in enumerate(
         zip(readouts, results, own, english, codes, strict=True)
     ):
@@ -87,10 +88,9 @@ def who_said_what(
         )
         said = initiative(claims, res.header, party, sorted(pool), lexicon, names)
         out.append(replace(res, claims=claims, party=party, initiative=said))
-        others |= _others_words(claims, party, lexicon, names, pool, mentions[k])
+        others |= _others_words(claims, party, lexicon, names, pool, inside)
     # the people's names are in many claims of both readouts: not what a claim says
     named = name_tokens([*learned, *known])
-    inside = _claim_mentions(out, mentions)
     by_id = {c.id: c for r in out for c in r.claims}
     found = attributions(
         [(r.id, r.party, r.claims if r.party else _joint_only(r.claims)) for r in out],
@@ -216,12 +216,13 @@ def _others_words(
     lexicon: Lexicon,
     names: Issuers,
     pool: frozenset[str],
-    mentions: Sequence[Mention],
+    inside: Mapping[str, Sequence[Mention]],
 ) -> dict[str, dict[str, str]]:
     """Claim id -> the content tokens and words (core.features) of its main clauses that the
     readout's own party does not speak, for claims with several speakers, the readout's party
     among them: in the Prime Minister's readout, "Both leaders condemned X, and the Prime
-    Minister said Y" attributes "Both leaders condemned X" only."""
+    Minister said Y" attributes "Both leaders condemned X" only. `inside`: each claim's
+    topic mentions (`_claim_mentions`)."""
     out = {}
     for c in claims:
         if c.speaker != SEVERAL or party not in c.speakers:
@@ -230,8 +231,8 @@ def _others_words(
         for a, b in main_clauses(c.text):
             if speaker_of(c.text[a:b], lexicon, names, pool).speakers != (party,):
                 start, end = c.start + a, c.start + b
-                inside = [m for m in mentions if start <= m.start and m.end <= end]
-                said = claim_features(c.text[a:b], start, inside, pool, lexicon.synonyms)
+                within = [m for m in inside.get(c.id, ()) if start <= m.start and m.end <= end]
+                said = claim_features(c.text[a:b], start, within, pool, lexicon.synonyms)
                 words |= {t: w for t, w in said.surface.items() if t not in words}
         out[c.id] = words
     return out
