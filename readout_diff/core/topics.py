@@ -114,6 +114,13 @@ class _Words:
         return self._separators[k]
 
 
+def _may_be(low: str, words: frozenset[str]) -> bool:
+    """Whether a lower-cased word is one of `words` or the plural of one (-s, -es)."""
+    if low in words:
+        return True
+    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words))
+
+
 class Lexicon:
     """Topics by id, and an index of their aliases by word sequence.
 
@@ -277,6 +284,16 @@ class Lexicon:
         return last.endswith("es") and (*lower[:-1], last[:-2]) in keys
 
     @functools.cached_property
+    def _second_words(self) -> dict[str, frozenset[str]]:
+        """Lower-cased first word -> the second words of the aliases of several words it
+        opens (built at the first search)."""
+        seconds: dict[str, set[str]] = {}
+        for key in self._lower_keys:
+            if len(key) > 2:
+                seconds.setdefault(key[0], set()).add(key[2])
+        return {first: frozenset(words) for first, words in seconds.items()}
+
+    @functools.cached_property
     def _last_words(self) -> tuple[frozenset[str], frozenset[str]]:
         """The aliases' last words in lower case, and their bases (see `may_end_alias`)."""
         last = frozenset(parts[-1].lower() for _, parts in self._index)
@@ -330,10 +347,19 @@ class Lexicon:
         words.locate()
         free = [True] * len(words.word)  # words no exact match took
         i = 0  # the first word not inside a mention found
-        for k in [k for k, w in enumerate(words.low) if w in opening]:
+        low, last = words.low, len(words.low) - 1
+        seconds = self._second_words
+        for k in [k for k, w in enumerate(low) if w in opening]:
             if k < i:
                 continue
-            keys = self._candidate_keys(words, k)
+            # Most openers ("the", "in") go on to a word no alias of theirs has second: then
+            # only the word alone may be one, and no longer key need be made.
+            after = seconds.get(low[k]) if k < last else None
+            keys = (
+                self._candidate_keys(words, k)
+                if after is not None and _may_be(low[k + 1], after)
+                else [(low[k],)]
+            )
             for n in range(len(keys), 0, -1):
                 hit = self._lookup(words, k, n) if self._may_match(keys[n - 1]) else None
                 if hit:
