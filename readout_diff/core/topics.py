@@ -349,17 +349,19 @@ class Lexicon:
         i = 0  # the first word not inside a mention found
         low, last = words.low, len(words.low) - 1
         seconds = self._second_words
+        alone = {w for w in opening if self._may_match((w,))}  # an alias by itself
         for k in [k for k, w in enumerate(low) if w in opening]:
             if k < i:
                 continue
             # Most openers ("the", "in") go on to a word no alias of theirs has second: then
             # only the word alone may be one, and no longer key need be made.
             after = seconds.get(low[k]) if k < last else None
-            keys = (
-                self._candidate_keys(words, k)
-                if after is not None and _may_be(low[k + 1], after)
-                else [(low[k],)]
-            )
+            if after is not None and _may_be(low[k + 1], after):
+                keys = self._candidate_keys(words, k)
+            elif low[k] in alone:
+                keys = [(low[k],)]
+            else:
+                continue
             for n in range(len(keys), 0, -1):
                 hit = self._lookup(words, k, n) if self._may_match(keys[n - 1]) else None
                 if hit:
