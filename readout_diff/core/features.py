@@ -170,7 +170,7 @@ def claim_features(
     low = text.lower()
     lowered = (low if spaced is text else spaced.lower()) if text.isascii() else None
     stock = not whole or bool(_stock_spans(spaced, lowered, 0, len(text), first=True))
-    phrases = synonyms if synonyms and (not whole or synonyms.may_fold(spaced)) else None
+    phrases = synonyms if synonyms and (not whole or _may_fold(synonyms, spaced, stock)) else None
     tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
     folded: list[tuple[int, int] | str] = []  # kept ranges of `text` and folded tokens, in order
     pos = 0
@@ -192,6 +192,13 @@ def claim_features(
     return Features(
         frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), fold_whitespace(low)
     )
+
+
+def _may_fold(synonyms: Synonyms, spaced: str, stock: bool) -> bool:
+    """Whether a piece of the claim between its mentions (each at a word's edge) may hold a
+    synonym phrase: only if the claim holds one, or holds a phrase's first word where a stock
+    phrase taken out may bring its words together ("stand the two sides ready")."""
+    return synonyms.may_fold(spaced) if stock else bool(synonyms.phrase_spans(spaced))
 
 
 def _between_words(text: str, mentions: list[Mention], offset: int) -> bool:
