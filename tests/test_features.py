@@ -81,7 +81,7 @@ def test_features_read_from_the_claims_words_are_those_of_the_folded_text() -> N
             "İstanbul", "Türkiye", "in-depth", "exchanged views on", "COVID-19", "pandemic",
             "#COVID19Vaccine", "Exchanged Views On"]  # fmt: skip
     rng = random.Random(24)
-    for _ in range(6000):
+    for _ in range(4000):
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 20)))
         mentions = lexicon.find(text)
         if rng.random() < 0.3:  # a caller's own mentions, anywhere, even inside a word
@@ -93,3 +93,28 @@ def test_features_read_from_the_claims_words_are_those_of_the_folded_text() -> N
             got = features.claim_features(text, 0, mentions, frozenset(), synonyms, words)
             want = _plain_features(text, 0, mentions, synonyms)
             assert list(got.surface.items()) == list(want.items()), text
+
+
+def test_a_stock_phrase_is_found_in_the_lower_cased_text_as_ignoring_case_finds_it() -> None:
+    """features.CASE_TRAPS: every other code point lowers to one character, a word character
+    or a space as it was, "." and "-" only from themselves, and is an ASCII letter to
+    IGNORECASE exactly when its lower case is that letter: so the stock-phrase pattern (ASCII
+    literals, \\s, \\b) finds in the lower-cased text what it finds ignoring case."""
+    chars = [chr(cp) for cp in range(0x110000) if not features.CASE_TRAPS.match(chr(cp))]
+    lows = [ch.lower() for ch in chars]
+    assert all(len(low) == 1 for low in lows)
+    text, lowered = "".join(chars), "".join(lows)
+    for kind in (r"\w", r"\s", r"[.-]"):
+        assert [m.start() for m in re.finditer(kind, text)] == [
+            m.start() for m in re.finditer(kind, lowered)
+        ], kind
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert [m.start() for m in re.finditer(letter, text, re.IGNORECASE)] == [
+            m.start() for m in re.finditer(letter, lowered)
+        ], letter
+    for text in ("THE TWO SIDES met", "Exchanged Views On ſanctions", "İt was noted that"):
+        ignoring = [m.span() for m in features._BOILERPLATE.finditer(text)]
+        if not features.CASE_TRAPS.search(text):
+            assert ignoring == [
+                m.span() for m in features._BOILERPLATE_LOWER.finditer(text.lower())
+            ]

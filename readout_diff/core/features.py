@@ -38,9 +38,17 @@ _STOCK = r"""\b(?=[abcehijoprstu])(?:
       | (?:it|he|she)\s+(?:was|is)\s+(?:noted|stressed|emphasi[sz]ed)\s+that
     )\b"""
 _BOILERPLATE = lazy(_STOCK, re.IGNORECASE | re.VERBOSE)
-# The same, for an ASCII text lower-cased (the offsets are the same): a case-sensitive search
-# costs half as much, and the claim is lower-cased anyway (`Features.exact`).
+# The same, for a text lower-cased: case-sensitive, it costs half as much to search, and the
+# claim is lower-cased anyway (`Features.exact`). Exact on a text with no case trap: compiling
+# the pattern costs ~1 ms, so a run compiles this one alone unless a text holds a trap.
 _BOILERPLATE_LOWER = lazy(_STOCK, re.VERBOSE)
+# Characters that re's IGNORECASE matches to an ASCII letter though str.lower() does not give
+# that letter ("İ" and "ı" to i, "ſ" to s; "İ" is also the one character whose lower case is
+# two characters). Every other character lowers to one character, a word character or a space
+# as it was, and is an ASCII letter to IGNORECASE exactly when its lower case is that letter
+# (checked over every code point): in a text holding no trap, a pattern of ASCII literals, \s
+# and \b finds in the lower-cased text what it finds with IGNORECASE in the text.
+CASE_TRAPS = lazy("[\u0130\u0131\u017f]")
 
 STOPWORDS = frozenset(
     """
@@ -168,7 +176,7 @@ def claim_features(
     # ends between words (else, as in "#COVID19Vaccine", every piece is searched).
     whole = _between_words(text, mentions, offset)
     low = text.lower()
-    lowered = (low if spaced is text else spaced.lower()) if text.isascii() else None
+    lowered = None if CASE_TRAPS.search(text) else low if spaced is text else spaced.lower()
     stock = not whole or bool(_stock_spans(spaced, lowered, 0, len(text), first=True))
     phrases = synonyms if synonyms and (not whole or _may_fold(synonyms, spaced, stock)) else None
     tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
@@ -214,8 +222,8 @@ def _between_words(text: str, mentions: list[Mention], offset: int) -> bool:
 def _stock_spans(
     spaced: str, lowered: str | None, a: int, b: int, first: bool = False
 ) -> list[tuple[int, int]]:
-    """(start, end) in spaced[a:b] of its stock phrases (`lowered`: `spaced` lower-cased when it
-    is ASCII, else None); only the first one when `first`."""
+    """(start, end) in spaced[a:b] of its stock phrases (`lowered`: `spaced` lower-cased, or
+    None when it holds a case trap); only the first one when `first`."""
     if lowered is not None:
         found = _BOILERPLATE_LOWER.finditer(lowered[a:b])
     else:

@@ -114,11 +114,14 @@ class _Words:
         return self._separators[k]
 
 
-def _may_be(low: str, words: frozenset[str]) -> bool:
-    """Whether a lower-cased word is one of `words` or the plural of one (-s, -es)."""
-    if low in words:
+def _may_follow(first: str, low: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether a lower-cased word after `first` is the second word of an alias it opens (one
+    of `pairs`), or the plural of one (-s, -es)."""
+    if (first, low) in pairs:
         return True
-    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words))
+    return low.endswith("s") and (
+        (first, low[:-1]) in pairs or (low.endswith("es") and (first, low[:-2]) in pairs)
+    )
 
 
 class Lexicon:
@@ -284,14 +287,10 @@ class Lexicon:
         return last.endswith("es") and (*lower[:-1], last[:-2]) in keys
 
     @functools.cached_property
-    def _second_words(self) -> dict[str, frozenset[str]]:
-        """Lower-cased first word -> the second words of the aliases of several words it
-        opens (built at the first search)."""
-        seconds: dict[str, set[str]] = {}
-        for key in self._lower_keys:
-            if len(key) > 2:
-                seconds.setdefault(key[0], set()).add(key[2])
-        return {first: frozenset(words) for first, words in seconds.items()}
+    def _first_pairs(self) -> frozenset[tuple[str, str]]:
+        """(first word, second word), lower-cased, of every alias of several words (built at
+        the first search: ~0.3 ms)."""
+        return frozenset({(key[0], key[2]) for key in self._lower_keys if len(key) > 2})
 
     @functools.cached_property
     def _last_words(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -348,15 +347,14 @@ class Lexicon:
         free = [True] * len(words.word)  # words no exact match took
         i = 0  # the first word not inside a mention found
         low, last = words.low, len(words.low) - 1
-        seconds = self._second_words
+        pairs = self._first_pairs
         alone = {w for w in opening if self._may_match((w,))}  # an alias by itself
         for k in [k for k, w in enumerate(low) if w in opening]:
             if k < i:
                 continue
             # Most openers ("the", "in") go on to a word no alias of theirs has second: then
             # only the word alone may be one, and no longer key need be made.
-            after = seconds.get(low[k]) if k < last else None
-            if after is not None and _may_be(low[k + 1], after):
+            if k < last and _may_follow(low[k], low[k + 1], pairs):
                 keys = self._candidate_keys(words, k)
             elif low[k] in alone:
                 keys = [(low[k],)]
