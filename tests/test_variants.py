@@ -135,3 +135,14 @@ def test_a_user_lexicon_finds_the_variants_too() -> None:
         ("x", "ProtectCivilians"),
     ]
     assert Lexicon.from_index(lex.to_index()).find("protected civilians")[0].topic == "x"
+
+
+def test_an_openers_second_word_is_ruled_out_by_its_form_or_its_inflections_base() -> None:
+    """A word after an alias's first word is passed over at once when it is no alias's second
+    word and shares no inflection's base with one: "settled disputes" is still "settle
+    dispute" (both words inflected), "settled claims" is not."""
+    lex = Lexicon([Topic("disputes", "Disputes", "issue", {"en": ("settle dispute",)})])
+    assert found(lex, "They settled disputes and settling the dispute.") == [
+        ("disputes", "settled disputes")
+    ]
+    assert found(lex, "They settled claims.") == []

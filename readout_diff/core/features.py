@@ -25,8 +25,7 @@ if TYPE_CHECKING:  # both import this module
 # Stock phrases of readouts, removed before tokenising (order matters: longest first). The
 # look-ahead holds the first letters of the alternatives (a new one's must be among them): re
 # tries every alternative at every word otherwise, as case is ignored (twice the time).
-_BOILERPLATE = lazy(
-    r"""\b(?=[abcehijoprstu])(?:
+_STOCK = r"""\b(?=[abcehijoprstu])(?:
         (?:had|held|conducted)\s+(?:an?\s+)?(?:in-depth\s+|candid\s+|frank\s+|constructive\s+)?
             (?:exchanges?\s+of\s+views|discussions?|talks|conversations?)\s+(?:on|about|over)
       | exchanged\s+(?:in-depth\s+|candid\s+|frank\s+)?views\s+(?:on|about|over)
@@ -37,9 +36,19 @@ _BOILERPLATE = lazy(
       | (?:the\s+)?(?:chinese|russian|american|u\.s\.|us|indian|japanese|eu|european)\s+side
       | issues?\s+of\s+(?:common|mutual)\s+(?:interest|concern)
       | (?:it|he|she)\s+(?:was|is)\s+(?:noted|stressed|emphasi[sz]ed)\s+that
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    )\b"""
+_BOILERPLATE = lazy(_STOCK, re.IGNORECASE | re.VERBOSE)
+# The same, for a text lower-cased: case-sensitive, it costs half as much to search, and the
+# claim is lower-cased anyway (`Features.exact`). Exact on a text with no case trap: compiling
+# the pattern costs ~1 ms, so a run compiles this one alone unless a text holds a trap.
+_BOILERPLATE_LOWER = lazy(_STOCK, re.VERBOSE)
+# Characters that re's IGNORECASE matches to an ASCII letter though str.lower() does not give
+# that letter ("İ" and "ı" to i, "ſ" to s; "İ" is also the one character whose lower case is
+# two characters). Every other character lowers to one character, a word character or a space
+# as it was, and is an ASCII letter to IGNORECASE exactly when its lower case is that letter
+# (checked over every code point): in a text holding no trap, a pattern of ASCII literals, \s
+# and \b finds in the lower-cased text what it finds with IGNORECASE in the text.
+CASE_TRAPS = lazy("[\u0130\u0131\u017f]")
 
 STOPWORDS = frozenset(
     """
@@ -62,6 +71,7 @@ STOPWORDS = frozenset(
 
 # "@topic" and "%group" are the tokens of folded topic mentions and synonym phrases.
 _TOKEN = lazy(r"[@%][\w-]+|[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+_JOINED = lazy(r"\w\w")  # two word characters: no edge of a word between them
 _STEM_LENGTH = 5  # truncation stemming: "settlement" ~ "settling", "cooperation" ~ "cooperate"
 
 
@@ -109,32 +119,74 @@ def name_tokens(names: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w.lower()) for n in names for w in _TOKEN.findall(n) if len(w) > 1)
 
 
+# One word of a claim, cut once (`claim_words`) and read by alignment's features and by word
+# differences (core.worddiff): (start, end) in the claim's text, the word as written, lower-cased,
+# its alignment token (synonym group or stem; None for a stop word or a lone letter) and its
+# stem ("" when it has no token). A plain tuple: a claim has dozens and a named tuple's
+# constructor costs several times more.
+Word = tuple[int, int, str, str, str | None, str]
+
+
+def claim_words(
+    text: str, synonyms: Synonyms | None = None, start: int = 0, end: int | None = None
+) -> list[Word]:
+    """Every token of a claim's text (of text[start:end], cut as if alone, offsets in `text`)
+    as a Word, in order: made once per claim (core.compare) and read by every stage that
+    compares words by token."""
+    out: list[Word] = []
+    groups = synonyms or None  # tested once, not at every word
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        start, end = m.span()
+        word = m.group()
+        low = word.lower()  # a token holds no "’" (not a word character): no quote to fold
+        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+            out.append((start, end, word, low, None, ""))
+            continue
+        group = groups.group(low) if groups is not None else None
+        if group and in_compound(text, start, end):
+            group = None  # a word of a hyphenated compound ("ready-made") is not its group's
+        stemmed = stem(low)
+        out.append((start, end, word, low, group or stemmed, stemmed))
+    return out
+
+
 def claim_features(
     text: str,
     offset: int,
     mentions: list[Mention],
     participants: frozenset[str],
     synonyms: Synonyms | None = None,
+    words: list[Word] | None = None,
 ) -> Features:
     """Features of the English claim `text` that starts at `offset`, given its topic mentions;
     words and phrases of a synonym group become the group's token (another language's claim:
-    core.features_foreign)."""
+    core.features_foreign). `words`: the claim's `claim_words`, when already cut.
+
+    The tokens are those of the claim's text with each mention folded to its topic's token,
+    stock phrases taken out and synonym phrases folded to their group's: read from `words`
+    where the text is kept, so that no word is cut, lowered or stemmed twice."""
+    synonyms = synonyms or None  # an empty group table folds nothing: tested once
+    # The readout's own "@" and "%" are spaces here ("5%relations", "@StateDept": those marks
+    # are ours), and cut its words otherwise than in `words` ("@x.y" is "x.y" here).
+    spaced = text.replace("@", " ").replace("%", " ") if "@" in text or "%" in text else text
+    if words is None or spaced is not text:
+        words = claim_words(spaced, synonyms)
+    # The pieces between mentions are searched for stock and synonym phrases only when the
+    # whole claim may hold one: a piece's words are the claim's, as each mention starts and
+    # ends between words (else, as in "#COVID19Vaccine", every piece is searched).
+    whole = _between_words(text, mentions, offset)
+    low = text.lower()
+    lowered = None if CASE_TRAPS.search(text) else low if spaced is text else spaced.lower()
+    stock = not whole or bool(_stock_spans(spaced, lowered, 0, len(text), first=True))
+    phrases = synonyms if synonyms and (not whole or _may_fold(synonyms, spaced, stock)) else None
     tokens: dict[str, str] = {}  # token -> the words as written, to explain alignments
-
-    def plain(piece: str) -> str:
-        """Text between mentions: stock phrases out, synonym phrases folded. A "@" or "%" of
-        the readout's own ("5%relations", "@StateDept") is a space: those marks are ours."""
-        piece = _BOILERPLATE.sub(" ", piece.replace("@", " ").replace("%", " "))
-        if not synonyms:
-            return piece
-        piece, phrases = synonyms.fold_phrases(piece)  # each phrase token: its words as written
-        tokens.update((t, w) for t, w in phrases.items() if t not in tokens)
-        return piece
-
-    pieces, pos = [], 0
-    for m in mentions:  # fold each mention to one token; offsets are relative to the claim
-        pieces.append(plain(text[pos : m.start - offset]))
-        pieces.append(f" @{m.topic} ")
+    folded: list[tuple[int, int] | str] = []  # kept ranges of `text` and folded tokens, in order
+    pos = 0
+    for m in mentions:  # offsets are relative to the claim
+        _plain(
+            text, spaced, lowered, pos, max(pos, m.start - offset), stock, phrases, tokens, folded
+        )
+        folded.append(f"@{m.topic}")
         # A mention that is also a synonym group's word ("pandemic" is COVID-19 and one of the
         # epidemic words) keeps the group's token too, so that it meets "the epidemic".
         written = text[m.start - offset : m.end - offset]
@@ -142,18 +194,151 @@ def claim_features(
         if group:
             tokens.setdefault(group, written)
         pos = m.end - offset
-    pieces.append(plain(text[pos:]))
-    folded = "".join(pieces)
-    groups = synonyms if synonyms else None  # tested once, not at every word
-    for match in _TOKEN.finditer(folded):
-        word = match.group(0)
-        low = word.lower().replace("\u2019", "'")
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
-            continue
-        group = groups.group(low) if groups is not None else None
-        if group and in_compound(folded, *match.span()):
-            group = None  # a word of a hyphenated compound ("ready-made") is not its group's word
-        tokens.setdefault(group or stem(low), word)
+    _plain(text, spaced, lowered, pos, len(text), stock, phrases, tokens, folded)
+    _read(text, words, folded, synonyms, tokens)
     topics = frozenset(m.topic for m in mentions) - participants
-    exact = fold_whitespace(text.lower())
-    return Features(frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), exact)
+    return Features(
+        frozenset(tokens), tokens, topics, " ".join(sorted(tokens)), fold_whitespace(low)
+    )
+
+
+def _may_fold(synonyms: Synonyms, spaced: str, stock: bool) -> bool:
+    """Whether a piece of the claim between its mentions (each at a word's edge) may hold a
+    synonym phrase: only if the claim holds one, or holds a phrase's first word where a stock
+    phrase taken out may bring its words together ("stand the two sides ready")."""
+    return synonyms.may_fold(spaced) if stock else bool(synonyms.phrase_spans(spaced))
+
+
+def _between_words(text: str, mentions: list[Mention], offset: int) -> bool:
+    """Whether every mention starts and ends at the edge of a word of `text`, not inside one."""
+    size = len(text)
+    for m in mentions:
+        for at in (m.start - offset, m.end - offset):
+            if not 0 <= at <= size or (0 < at < size and _JOINED.match(text, at - 1)):
+                return False
+    return True
+
+
+def _stock_spans(
+    spaced: str, lowered: str | None, a: int, b: int, first: bool = False
+) -> list[tuple[int, int]]:
+    """(start, end) in spaced[a:b] of its stock phrases (`lowered`: `spaced` lower-cased, or
+    None when it holds a case trap); only the first one when `first`."""
+    if lowered is not None:
+        found = _BOILERPLATE_LOWER.finditer(lowered[a:b])
+    else:
+        found = _BOILERPLATE.finditer(spaced[a:b])
+    spans = []
+    for m in found:
+        spans.append(m.span())
+        if first:
+            break
+    return spans
+
+
+def _plain(
+    text: str,
+    spaced: str,
+    lowered: str | None,
+    a: int,
+    b: int,
+    stock: bool,
+    synonyms: Synonyms | None,
+    tokens: dict[str, str],
+    folded: list[tuple[int, int] | str],
+) -> None:
+    """The text between two mentions, text[a:b], as kept ranges and folded tokens appended to
+    `folded`: stock phrases out (when `stock`: the claim may hold one), synonym phrases folded
+    to their group's token (its first phrase as written into `tokens`), the readout's own "@"
+    and "%" out (`spaced`: the text with them made spaces)."""
+    if not stock and synonyms is None and spaced is text:  # most pieces: all kept
+        if a < b:
+            folded.append((a, b))
+        return
+    piece = spaced[a:b]
+    cut: list[tuple[int, int, str | None]] = []  # (start, end, token put there), in the piece
+    if spaced is not text:
+        cut += [(i - a, i - a + 1, None) for i in range(a, b) if text[i] in "@%"]
+    stock_spans = _stock_spans(spaced, lowered, a, b) if stock else []
+    cut += [(s, e, None) for s, e in stock_spans]
+    if synonyms:
+        # Phrases are found in the piece with each stock phrase replaced by one space, as a
+        # reader sees it; their offsets are taken back to the piece's.
+        plain = piece
+        for s, e in reversed(stock_spans):
+            plain = f"{plain[:s]} {plain[e:]}"
+        for s, e, group in synonyms.phrase_spans(plain):
+            tokens.setdefault(group, " ".join(plain[s:e].split()))
+            cut.append((_unshift(s, stock_spans), _unshift(e, stock_spans), group))
+    at = 0
+    for s, e, token in sorted(cut, key=lambda c: (c[0], -c[1])):
+        if s < at:
+            continue  # inside a phrase already cut (a stock phrase between its words)
+        if s > at:
+            folded.append((a + at, a + s))
+        if token is not None:
+            folded.append(token)
+        at = e
+    if at < len(piece):
+        folded.append((a + at, b))
+
+
+def _unshift(pos: int, stock: list[tuple[int, int]]) -> int:
+    """A position in a piece whose stock phrases (`stock`, spans in the piece) were each
+    replaced by one space, as a position in the piece. Phrases start and end at word
+    characters, never at such a space."""
+    for s, e in stock:
+        if s >= pos:
+            break
+        pos += e - s - 1
+    return pos
+
+
+def _read(
+    text: str,
+    words: list[Word],
+    folded: list[tuple[int, int] | str],
+    synonyms: Synonyms | None,
+    tokens: dict[str, str],
+) -> None:
+    """The tokens of the folded claim into `tokens`, in order. A word wholly in a kept range is
+    the claim's own (`words`); one that a cut splits ("China's" beside a mention of China, a
+    "@" handle) is cut again within the range, as the folded text's own tokenising would."""
+    k, n = 0, len(words)
+    for item in folded:
+        if isinstance(item, str):  # a mention's or phrase's token, between spaces
+            for token, written in _folded_keys(item):
+                tokens.setdefault(token, written)
+            continue
+        a, b = item
+        while k and words[k - 1][1] > a:  # only when mentions overlap: a range runs back
+            k -= 1
+        while k < n and words[k][1] <= a:
+            k += 1
+        # A word at an edge beside a hyphen is no compound's in the folded text (the edge is
+        # a space there): cut again (a caller's own mentions may leave one; the lexicon's
+        # never end with a hyphen before a word).
+        edge_a = a if text[a - 1 : a] == "-" else -1
+        edge_b = b if text[b : b + 1] == "-" else -1
+        while k < n:
+            start, end, word, _low, key, _stem = words[k]
+            if start >= b:
+                break
+            if a <= start and end <= b and start != edge_a and end != edge_b:
+                if key is not None:
+                    tokens.setdefault(key, word)
+            else:  # cut again, within the range: its edges are spaces in the folded text
+                cut = claim_words(text[a:b], synonyms, max(start, a) - a, min(end, b) - a)
+                for w in cut:
+                    if w[4] is not None:
+                        tokens.setdefault(w[4], w[2])
+                if end > b:
+                    break  # the next range reads the rest of it
+            k += 1
+
+
+@functools.lru_cache(maxsize=4096)  # a meeting's few dozen topics and groups, in every claim
+def _folded_keys(item: str) -> tuple[tuple[str, str], ...]:
+    """(token, as written) of a folded mention's or phrase's token ("@china", "%ceasefire").
+    No synonym group holds a word with "@" or "%": none is asked."""
+    return tuple((w[4], w[2]) for w in claim_words(item) if w[4] is not None)

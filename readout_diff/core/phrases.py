@@ -34,6 +34,15 @@ def check_phrase(phrase: str, loc: str, of: str) -> None:
         )
 
 
+def _lower_words(text: str) -> list[str]:
+    """The words of a text, lower-cased. Most texts hold no phrase's first word: their words
+    are lowered once (findall runs in C) and their offsets never taken. An ASCII text lowers
+    word for word (others may not: "İ" lowers to two characters)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
+
+
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """A phrase's words, lower case ("In-depth" -> ("in", "depth"))."""
     return tuple(w.lower() for w in _WORD.findall(phrase))
@@ -55,18 +64,17 @@ class PhraseMatcher(Generic[T]):
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
+    def may_find(self, text: str) -> bool:
+        """Whether `find` may find a phrase in `text` or in any piece of it (one with some of
+        its characters made spaces): whether it holds a phrase's first word."""
+        return bool(self._by_first) and not self._by_first.keys().isdisjoint(_lower_words(text))
+
     def find(self, text: str) -> list[tuple[int, int, T]]:
         """(start, end, target) of each phrase in `text`, left to right."""
         by_first = self._by_first
         if not by_first:
             return []
-        # Most texts hold no phrase's first word: their words are lowered once (findall runs
-        # in C) and their offsets never taken.
-        # An ASCII text lowers word for word (others may not: "İ" lowers to two characters).
-        if text.isascii():
-            words = _WORD.findall(text.lower())
-        else:
-            words = [w.lower() for w in _WORD.findall(text)]
+        words = _lower_words(text)
         if by_first.keys().isdisjoint(words):  # in C: most texts end here
             return []
         starts = [i for i, w in enumerate(words) if w in by_first]

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from readout_diff.core.detect import detect
+from readout_diff.core.features import CASE_TRAPS
 from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
 from readout_diff.core.parties import party_of
 from readout_diff.core.patterns import lazy
@@ -188,11 +189,8 @@ def _regex(pattern: re.Pattern[str], text: str) -> _Search:
     return lambda pos: hit.span() if (hit := pattern.search(text, pos)) is not None else None
 
 
-# Characters that re's IGNORECASE matches to an ASCII letter though str.lower() does not give
-# that letter ("İ" and "ı" to i, "ſ" to s; "İ" is also the one character whose lower case is
-# two characters). In a text holding none of them, an ASCII phrase found in the lower-cased
-# text is exactly what the IGNORECASE pattern finds (checked over every code point).
-_CASE_TRAPS = lazy("[\u0130\u0131\u017f]")
+# In a text holding no case trap (core.features), an ASCII phrase found in the lower-cased text
+# is exactly what the IGNORECASE pattern finds.
 _WORD_CHAR = lazy(r"\w")
 
 
@@ -200,7 +198,7 @@ _WORD_CHAR = lazy(r"\w")
 def _lowered(text: str) -> str | None:
     """The text in lower case, or None when it holds a case trap (the phrases of one readout
     are searched in turn: lowered once)."""
-    return None if _CASE_TRAPS.search(text) else text.lower()
+    return None if CASE_TRAPS.search(text) else text.lower()
 
 
 def _literal(phrase: str, text: str, any_case: bool) -> _Search:

@@ -66,20 +66,10 @@ class Synonyms:
         token = self._mentions[written] = SYNONYM_PREFIX + gid if gid else None
         return token
 
-    def fold_phrases(self, text: str) -> tuple[str, dict[str, str]]:
-        """`text` with each phrase of a group replaced by its group token (offsets are not
-        kept: alignment only needs the tokens), and the first phrase as written per token."""
-        spans = self.phrase_spans(text)
-        if not spans:
-            return text, {}
-        written: dict[str, str] = {}
-        pieces, pos = [], 0
-        for start, end, token in spans:
-            written.setdefault(token, " ".join(text[start:end].split()))
-            pieces += [text[pos:start], f" {token} "]
-            pos = end
-        pieces.append(text[pos:])
-        return "".join(pieces), written
+    def may_fold(self, text: str) -> bool:
+        """Whether a phrase of a group may stand in `text`, or in a piece of it (some of its
+        characters made spaces): one test for a whole claim instead of one per piece."""
+        return self._matcher.may_find(text)
 
     def phrase_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, group token) of each phrase of a group in `text` (for word differences,

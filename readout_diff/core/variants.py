@@ -44,6 +44,11 @@ _MAX_OPENINGS = 20_000  # distinct words whose candidates are kept (a few hundre
 _PIECE = lazy(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 
 
+# (topic, words, base of the second word or None) of each alias a word may open, longest
+# first; their second words; those bases
+_Opening = tuple[list[tuple[str, tuple[str, ...], str | None]], frozenset[str], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class Span:
     topic: str
@@ -66,7 +71,7 @@ class Variants:
         self._raw = bases
         self._parsed: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         # a text's word -> the candidates it may open, longest first (see `_opening`)
-        self._openings: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {}
+        self._openings: dict[str, _Opening] = {}
         # the first four letters of those bases (a base keeps its word's start): most words of
         # a text start none and are passed over
         self._heads = frozenset(k[:4] for k in bases)
@@ -188,15 +193,19 @@ class Variants:
     ) -> tuple[str, int] | None:
         """(topic, end word) of the longest multiword alias matching from word k: the word
         itself, or its base as a first word's inflection (a plural, -ed or -ing)."""
-        candidates = self._opening(lows[k])
+        candidates, seconds, bases = self._opening(lows[k])
         if not candidates:
             return None
         after = k + 1
-        if after >= len(words) or not free[after] or not spaced(after):
+        if after >= len(words):
             return None
         nxt = lows[after]
         coordinated = nxt in _COORDINATORS
         bare = None if nxt in KEEP else _bare(nxt, _PLURAL)  # as _inflected(nxt, …, False)
+        if not coordinated and nxt not in seconds and bare not in bases:
+            return None  # most words after an opener ("the", "in") are no alias's second
+        if not free[after] or not spaced(after):
+            return None
         for topic, alias, second in candidates:
             # no gap after an alias's first word, but a coordinated modifier
             if not coordinated and nxt != alias[1] and (second is None or second != bare):
@@ -206,16 +215,19 @@ class Variants:
                 return topic, end
         return None
 
-    def _opening(self, low: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    def _opening(self, low: str) -> _Opening:
         """(topic, words, base of the second word if it may be inflected, else None) of the
         aliases a text's word may open (the word itself, or its base as a first word's
-        inflection), longest first: worked out once per distinct word."""
+        inflection), longest first; and their second words and those bases, by which most
+        words after it are ruled out at once: worked out once per distinct word."""
         found = self._openings.get(low)
         if found is None:
             base = _bare(low, _PLURAL + _VERBAL)
             pairs = [*self.candidates(low), *(self.candidates(base) if base != low else ())]
             pairs.sort(key=lambda c: -len(c[1]))
-            found = [(topic, alias, _inflectable(alias[1])) for topic, alias in pairs]
+            aliases = [(topic, alias, _inflectable(alias[1])) for topic, alias in pairs]
+            seconds = frozenset(alias[1] for _, alias, _ in aliases)
+            found = (aliases, seconds, frozenset(b for _, _, b in aliases if b is not None))
             if len(self._openings) >= _MAX_OPENINGS:  # bounded: a batch meets ever new words
                 self._openings.clear()
             self._openings[low] = found

@@ -21,12 +21,12 @@ word is a difference when no other readout of the alignment has it. Spans never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from readout_diff.core.features import _TOKEN, STOPWORDS, in_compound, stem
+from readout_diff.core.features import Word, claim_words
 from readout_diff.core.framing_model import Span
 from readout_diff.core.model import Claim
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
@@ -47,35 +47,36 @@ class Token(NamedTuple):
 
 
 def tokens(
-    claims: Sequence[Claim], names: Sequence[NameSpan] = (), synonyms: Synonyms = NO_SYNONYMS
+    claims: Sequence[Claim],
+    names: Sequence[NameSpan] = (),
+    synonyms: Synonyms = NO_SYNONYMS,
+    words: Sequence[Sequence[Word]] | None = None,
 ) -> list[Token]:
     """The tokens of a readout's claims of one alignment, in text order; each name span (sorted,
     not overlapping) becomes one token keyed by its topic, and each phrase or word of a synonym
-    group one token keyed by its group, as alignment folds them."""
+    group one token keyed by its group, as alignment folds them. `words`: each claim's
+    `features.claim_words` (with the same `synonyms`), when already cut."""
     out: list[Token] = []
     for index, claim in enumerate(claims):
         inside = _folded_spans(
             claim, [n for n in names if claim.start <= n[0] and n[1] <= claim.end], synonyms
         )
         k = 0
-        for m in _TOKEN.finditer(claim.text):
-            start, end = claim.start + m.start(), claim.start + m.end()
+        base = claim.start
+        cut = words[index] if words is not None else claim_words(claim.text, synonyms)
+        for s, e, _word, low, key, stemmed in cut:
+            start, end = base + s, base + e
             while k < len(inside) and inside[k][1] <= start:
                 k += 1
-            low = m.group(0).lower().replace("\u2019", "'")
-            content = low not in STOPWORDS and (len(low) > 1 or low.isdigit())
             if k < len(inside) and inside[k][0] <= start < inside[k][1]:
-                name, word = inside[k], frozenset([stem(low)] if content else [])
+                name, word = inside[k], frozenset([stemmed] if key is not None else [])
                 if out and out[-1].key == name[2] and out[-1].start == name[0]:
                     out[-1] = out[-1]._replace(words=out[-1].words | word)
                     continue  # a later word of the same name or phrase
                 out.append(Token(name[2], name[0], name[1], index, True, word))
                 continue
-            group = synonyms.group(low) if content else None
-            if group and in_compound(claim.text, m.start(), m.end()):
-                group = None  # "ready-made" is no word of a group
-            key = (group or stem(low)) if content else low
-            out.append(Token(key, start, end, index, content))
+            # a content word by its group or stem, a stop word as itself
+            out.append(Token(low if key is None else key, start, end, index, key is not None))
     return out
 
 
@@ -136,16 +137,19 @@ def word_diff(
     claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
     synonyms: Synonyms = NO_SYNONYMS,
     cache: dict[tuple[str, ...], list[Token]] | None = None,
+    words: Mapping[str, Sequence[Word]] | None = None,
 ) -> tuple[tuple[str, tuple[Span, ...]], ...]:
     """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
     the spans of its claims that no other readout of the alignment has. `cache`: the tokens of
-    claims already cut, by claim ids (a claim may be in several alignments)."""
+    claims already cut, by claim ids (a claim may be in several alignments); `words`: each
+    claim's words (`features.claim_words`), by claim id, when already cut."""
     cache = {} if cache is None else cache
     toks = []
     for _, cs, names in claims:
         key = tuple(c.id for c in cs)
         if key not in cache:
-            cache[key] = tokens(cs, names, synonyms)
+            cut = [words[c.id] for c in cs] if words is not None else None
+            cache[key] = tokens(cs, names, synonyms, cut)
         toks.append(cache[key])
     out = []
     for i, (rid, cs, _) in enumerate(claims):
