@@ -258,11 +258,20 @@ def pair_score(
         # Never linked (see PairScore.eligible and core.rescue): most candidates of long
         # readouts end here, so the shared words, which only explain a link, are not worked out.
         return PairScore(round(score, 3), cosine, (), topics)
-    shared = sorted((t for t in fa.tokens & fb.tokens if t[:1] != "@"), key=lambda t: (-w2[t], t))
+    # Heaviest first, ties in alphabetical order: a stable sort of the sorted tokens by weight,
+    # descending (both in C; a key function of (-weight, token) ran in Python for every token).
+    shared = sorted(t for t in fa.tokens & fb.tokens if t[:1] != "@")
+    shared.sort(key=w2.__getitem__, reverse=True)
+    del shared[_MAX_SHARED_TOKENS:]
+    surface = fa.surface
     return PairScore(
         round(min(score, 1.0), 3),
         cosine,
-        tuple(_shared_word(t, fa, fb) for t in shared[:_MAX_SHARED_TOKENS]),
+        # most shared words are no synonym group's: their word is the first claim's
+        tuple(
+            _shared_word(t, fa, fb) if t.startswith(SYNONYM_PREFIX) else surface[t].lower()
+            for t in shared
+        ),
         topics,
     )
 
