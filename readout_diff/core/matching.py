@@ -101,7 +101,7 @@ def _best_first(
     edges: list[Edge], weights: dict[Edge, float], label: Callable[[Node], Any]
 ) -> list[Edge]:
     """Past MAX_COMPONENT: highest weight first, ties by content then position."""
-    labels = {x: label(x) for e in edges for x in e}  # once a claim, not once a link
+    labels = {x: label(x) for x in {x for e in edges for x in e}}  # once a claim, not a link
 
     def key(e: Edge) -> tuple[float, tuple[Any, Any], Edge]:
         a, b = labels[e[0]], labels[e[1]]
