@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -206,8 +207,8 @@ def _candidates(
                 frequent.add(t)
     pairs, cut = _best_partners(claims_a, post_b, rare)
     if cut:  # else the pairs from a's side are all the pairs, a superset of b's best
-        for (j, i), dot in _best_partners(claims_b, post_a, rare)[0].items():
-            pairs.setdefault((i, j), dot)
+        for key, dot in _best_partners(claims_b, post_a, rare, True)[0].items():
+            pairs.setdefault(key, dot)
     if frequent:
         freq_a = [f.tokens & frequent for f in claims_a]
         freq_b = [f.tokens & frequent for f in claims_b]
@@ -224,29 +225,37 @@ def _candidates(
 
 
 def _best_partners(
-    claims: Sequence[Features], postings: dict[str, list[int]], rare: dict[str, float]
+    claims: Sequence[Features],
+    postings: dict[str, list[int]],
+    rare: dict[str, float],
+    swap: bool = False,
 ) -> tuple[dict[tuple[int, int], float], bool]:
     """For each claim, its best partners in the other readout by the shared rare tokens'
-    weights (ties to the lower index, so that swapping the readouts swaps the pairs), and
-    whether any claim had more partners than it kept."""
+    weights (ties to the lower index, so that swapping the readouts swaps the pairs), keyed
+    (claim, partner), or (partner, claim) with `swap`; and whether any claim had more partners
+    than it kept."""
+    found = {t: (w, postings[t]) for t, w in rare.items()}  # one look-up a token, not two
     pairs: dict[tuple[int, int], float] = {}
     cut = False
     for i, f in enumerate(claims):
         dots: dict[int, float] = defaultdict(float)
         for t in f.tokens:
-            w = rare.get(t)
-            if w is not None:
-                for j in postings[t]:
+            hit = found.get(t)
+            if hit is not None:
+                w, js = hit
+                for j in js:
                     dots[j] += w
-        best = list(dots)
-        if len(best) > CANDIDATES_PER_CLAIM:
+        best: Iterable[int] = dots
+        if len(dots) > CANDIDATES_PER_CLAIM:
             cut = True
             # Highest dot first, ties to the lower index: a stable sort of the ascending
             # indices by dot, descending (both sorts in C; heapq.nsmallest with a key ran a
             # Python loop over every partner).
-            best = sorted(sorted(best), key=dots.__getitem__, reverse=True)
+            best = sorted(sorted(dots), key=dots.__getitem__, reverse=True)
             del best[CANDIDATES_PER_CLAIM:]
-        pairs.update(((i, j), dots[j]) for j in best)
+        # the keys and dots zipped in C: a generator ran in Python for every pair
+        keys = zip(best, repeat(i)) if swap else zip(repeat(i), best)
+        pairs.update(zip(keys, map(dots.__getitem__, best), strict=True))
     return pairs, cut
 
 
@@ -271,7 +280,8 @@ def pair_score(
         return PairScore(round(score, 3), cosine, (), topics)
     # Heaviest first, ties in alphabetical order: a stable sort of the sorted tokens by weight,
     # descending (both in C; a key function of (-weight, token) ran in Python for every token).
-    shared = sorted(t for t in fa.tokens & fb.tokens if t[:1] != "@")
+    # (list comprehensions, not generators: this runs for tens of thousands of pairs)
+    shared = sorted([t for t in fa.tokens & fb.tokens if t[:1] != "@"])
     shared.sort(key=w2.__getitem__, reverse=True)
     del shared[_MAX_SHARED_TOKENS:]
     surface = fa.surface
@@ -280,8 +290,10 @@ def pair_score(
         cosine,
         # most shared words are no synonym group's: their word is the first claim's
         tuple(
-            _shared_word(t, fa, fb) if t.startswith(SYNONYM_PREFIX) else surface[t].lower()
-            for t in shared
+            [
+                _shared_word(t, fa, fb) if t.startswith(SYNONYM_PREFIX) else surface[t].lower()
+                for t in shared
+            ]
         ),
         topics,
     )
