@@ -180,6 +180,8 @@ def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[n
     split: dict[tuple[int, int], list[tuple[Features, float]]] = {}  # lone claim -> its parts
     norms: dict[tuple[int, int], float] = {}
     for x, y in every:
+        if x in taken and y in taken:
+            continue  # most pairs of long readouts: nothing to split
         for lone, other in ((x, y), (y, x)):
             if lone in taken:
                 continue

@@ -75,12 +75,13 @@ def _best(
         # runs for every candidate pair of long readouts)
         if TITLE_WORDS.issuperset(s.shared_tokens) and background.issuperset(s.shared_topics):
             continue  # nothing in common a reader could see
+        score = s.score
         for me, other in ((x, y), (y, x)):
             key = (me, other[0])
             held = best.get(key)
             # ties to the lower index whatever the order of `scores` (no sort of every pair)
-            if held is None or (s.score, held[1]) > (held[0], other):
-                best[key] = (s.score, other)
+            if held is None or score > held[0] or (score == held[0] and held[1] > other):
+                best[key] = (score, other)
     return best
 
 
