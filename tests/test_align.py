@@ -189,3 +189,16 @@ def test_a_pair_resting_on_a_general_concept_alone_is_no_match() -> None:
     )
     assert grade(PairScore(1.0, 1.0, (), ("communication-channels",)), concepts) == "match"
     assert grade(PairScore(0.44, 0.3, ("contact",), ("ukraine",)), concepts) == "related"
+
+
+def test_shared_words_are_heaviest_first_ties_in_alphabetical_order() -> None:
+    from readout_diff.core.scoring import pair_score
+
+    fa, fb = feats(
+        "Zinc, copper, tin, nickel, iron, timber, rubber, barley and wheat sales grew.",
+        "Wheat, barley, rubber, timber, iron, nickel, tin, copper and zinc sales fell.",
+    )
+    # two weights only, so that most words tie: by weight, then by word; eight at most
+    w2 = {t: 2.0 if t[0] in "nrt" else 1.0 for t in fa.tokens | fb.tokens}
+    got = pair_score(fa, fb, 1.0, fa.topics & fb.topics, w2).shared_tokens
+    assert got == ("nickel", "rubber", "timber", "tin", "barley", "copper", "iron", "sales")

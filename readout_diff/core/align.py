@@ -82,25 +82,8 @@ def cluster(
     prior = _with_prior(edges, readouts)
     won = optimal_links(_weights_in_competition(edges, prior), lambda x: _label(x, readouts))
     # identical claims first, then the matching's links, then the others (when both are free)
-    rank = {pair: _edge_key(pair, s, prior[pair], pair not in won) for pair, s in edges}
-    edges.sort(key=lambda e: rank[e[0]])
-    owner: dict[tuple[int, int], int] = {}
-    groups: list[list[tuple[int, int]]] = []
-    for (a, b), _ in edges:
-        ga, gb = owner.get(a), owner.get(b)
-        if ga is not None and ga == gb:
-            continue
-        left = groups[ga] if ga is not None else [a]
-        right = groups[gb] if gb is not None else [b]
-        if {r for r, _ in left} & {r for r, _ in right}:
-            continue  # at most one claim per readout
-        if not all(_pair(scores, x, y) for x in left for y in right):
-            continue  # complete linkage: no chaining through a middle claim
-        merged = sorted(left + right)
-        groups.append(merged)
-        for member in merged:
-            owner[member] = len(groups) - 1
-    live = [groups[g] for g in dict.fromkeys(owner.values())]
+    order = sorted(edges, key=lambda e: _edge_key(e[0], e[1], prior[e[0]], e[0] not in won))
+    live = _linked([pair for pair, _ in order], scores)
     live = widen(live, readouts, scores, lambda x, y: bead_score(x, y, readouts, w2))
     every = {**scores, **_lone_scores(readouts, live, below, w2)}
     if parts is not None:
@@ -114,6 +97,33 @@ def cluster(
     # The links of lone claims to taken ones come last: a claim's first alignment is its own.
     extra = [_make_cluster(sorted(pair), scores, readouts, w2, True) for pair in links]
     return made + sorted(extra, key=lambda c: [(m.readout, m.index) for m in c.members])
+
+
+def _linked(pairs: Sequence[ClaimPair], scores: Mapping[ClaimPair, PairScore]) -> list[list[Claim]]:
+    """The groups the pairs make, linked in order when no readout would have two claims in a
+    group and every two claims of different readouts in it are eligible (complete linkage: no
+    chaining through a middle claim)."""
+    owner: dict[Claim, int] = {}
+    groups: list[list[Claim]] = []
+    sides: list[frozenset[int]] = []  # the readouts of each group: one test a pair, not two sets
+    for a, b in pairs:
+        ga, gb = owner.get(a), owner.get(b)
+        if ga is not None and ga == gb:
+            continue
+        left = groups[ga] if ga is not None else [a]
+        right = groups[gb] if gb is not None else [b]
+        left_sides = sides[ga] if ga is not None else frozenset((a[0],))
+        right_sides = sides[gb] if gb is not None else frozenset((b[0],))
+        if not left_sides.isdisjoint(right_sides):
+            continue  # at most one claim per readout
+        if not all(_pair(scores, x, y) for x in left for y in right):
+            continue
+        merged = sorted(left + right)
+        groups.append(merged)
+        sides.append(left_sides | right_sides)
+        for member in merged:
+            owner[member] = len(groups) - 1
+    return [groups[g] for g in dict.fromkeys(owner.values())]
 
 
 def _lone_scores(
@@ -170,6 +180,8 @@ def _by_parts(every, groups, readouts, parts: PartTokens, w2):  # type: ignore[n
     split: dict[tuple[int, int], list[tuple[Features, float]]] = {}  # lone claim -> its parts
     norms: dict[tuple[int, int], float] = {}
     for x, y in every:
+        if x in taken and y in taken:
+            continue  # most pairs of long readouts: nothing to split
         for lone, other in ((x, y), (y, x)):
             if lone in taken:
                 continue

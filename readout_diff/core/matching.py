@@ -101,7 +101,13 @@ def _best_first(
     edges: list[Edge], weights: dict[Edge, float], label: Callable[[Node], Any]
 ) -> list[Edge]:
     """Past MAX_COMPONENT: highest weight first, ties by content then position."""
-    order = sorted(edges, key=lambda e: (-weights[e], sorted([label(e[0]), label(e[1])]), e))
+    labels = {x: label(x) for x in {x for e in edges for x in e}}  # once a claim, not a link
+
+    def key(e: Edge) -> tuple[float, tuple[Any, Any], Edge]:
+        a, b = labels[e[0]], labels[e[1]]
+        return (-weights[e], (a, b) if a <= b else (b, a), e)
+
+    order = sorted(edges, key=key)
     taken: set[Node] = set()
     out = []
     for a, b in order:

@@ -71,16 +71,17 @@ def _best(
     alike: read on the samples, such links were nonsense)."""
     best: dict[tuple[Ref, int], tuple[float, Ref]] = {}
     for (x, y), s in scores.items():
-        if not (
-            any(t not in TITLE_WORDS for t in s.shared_tokens) or set(s.shared_topics) - background
-        ):
+        # a word that is no title, or a topic not in the background (both tests in C: this
+        # runs for every candidate pair of long readouts)
+        if TITLE_WORDS.issuperset(s.shared_tokens) and background.issuperset(s.shared_topics):
             continue  # nothing in common a reader could see
+        score = s.score
         for me, other in ((x, y), (y, x)):
             key = (me, other[0])
             held = best.get(key)
             # ties to the lower index whatever the order of `scores` (no sort of every pair)
-            if held is None or (s.score, held[1]) > (held[0], other):
-                best[key] = (s.score, other)
+            if held is None or score > held[0] or (score == held[0] and held[1] > other):
+                best[key] = (score, other)
     return best
 
 
@@ -97,7 +98,7 @@ def _free_pairs(
         for (x, y), s in scores.items()
         if x not in owner
         and y not in owner
-        and (set(s.shared_topics) - background or s.content >= FREE_CONTENT)
+        and (not background.issuperset(s.shared_topics) or s.content >= FREE_CONTENT)
     }
     best = _best(free, background)
     added = set()

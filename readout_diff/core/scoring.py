@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -120,6 +121,9 @@ def score_pairs(
     w2 = weights if weights is not None else token_weights(readouts, participants, names)
     norms = [[math.sqrt(sum(w2[t] for t in f.tokens)) for f in claims] for claims in readouts]
     floor = _ELIGIBLE_COSINE if eligible_only else _CANDIDATE_COSINE
+    # (readout, claim) made once a claim: the keys of the pairs share them, one tuple a pair
+    # instead of three (time and memory on long readouts)
+    refs = [[(r, i) for i in range(len(claims))] for r, claims in enumerate(readouts)]
     scores = {}
     for ra in range(len(readouts)):
         for rb in range(ra + 1, len(readouts)):
@@ -129,10 +133,13 @@ def score_pairs(
                 same_text[f.exact].append(j)
             candidates = _candidates(claims_a, claims_b, w2)
             _check_size(claims_a, claims_b, same_text, len(candidates), (ra, rb))
+            refs_a, refs_b = refs[ra], refs[rb]
             for i, fa in enumerate(claims_a):
                 for j in same_text.get(fa.exact, ()):
                     shared = tuple(sorted(fa.surface[t].lower() for t in fa.tokens if t[0] != "@"))
-                    scores[(ra, i), (rb, j)] = PairScore(1.0, 1.0, shared, tuple(sorted(fa.topics)))
+                    scores[refs_a[i], refs_b[j]] = PairScore(
+                        1.0, 1.0, shared, tuple(sorted(fa.topics))
+                    )
             norms_a, norms_b = norms[ra], norms[rb]
             for (i, j), dot in candidates.items():
                 fa, fb = claims_a[i], claims_b[j]
@@ -142,13 +149,13 @@ def score_pairs(
                 # most candidates of long readouts end here: no set is made for them
                 if cosine < floor and fa.topics.isdisjoint(fb.topics):
                     if below is not None and cosine >= _CANDIDATE_COSINE:
-                        below[(ra, i), (rb, j)] = cosine
+                        below[refs_a[i], refs_b[j]] = cosine
                     continue
                 score = pair_score(fa, fb, cosine, fa.topics & fb.topics, w2)
                 if score.eligible or not eligible_only:
-                    scores[(ra, i), (rb, j)] = score
+                    scores[refs_a[i], refs_b[j]] = score
                 elif below is not None:
-                    below[(ra, i), (rb, j)] = score
+                    below[refs_a[i], refs_b[j]] = score
     return scores
 
 
@@ -200,69 +207,99 @@ def _candidates(
                 frequent.add(t)
     pairs, cut = _best_partners(claims_a, post_b, rare)
     if cut:  # else the pairs from a's side are all the pairs, a superset of b's best
-        for (j, i), dot in _best_partners(claims_b, post_a, rare)[0].items():
-            pairs.setdefault((i, j), dot)
+        for key, dot in _best_partners(claims_b, post_a, rare, True)[0].items():
+            pairs.setdefault(key, dot)
     if frequent:
         freq_a = [f.tokens & frequent for f in claims_a]
         freq_b = [f.tokens & frequent for f in claims_b]
+        # The frequent tokens of each claim as the bits of an integer: two pairs in three of
+        # the 50,000-word statements share none, which one `&` of two integers tells without
+        # making a set.
+        bit = {t: 1 << k for k, t in enumerate(sorted(frequent))}
+        mask_a = [sum(bit[t] for t in ts) for ts in freq_a]
+        mask_b = [sum(bit[t] for t in ts) for ts in freq_b]
         for (i, j), dot in pairs.items():
-            common = freq_a[i] & freq_b[j]
-            if common:  # most pairs share no frequent token: their dot stays as it is
-                pairs[i, j] = dot + sum(w2[t] for t in common)
+            if mask_a[i] & mask_b[j]:  # else their dot stays as it is
+                pairs[i, j] = dot + sum(w2[t] for t in freq_a[i] & freq_b[j])
     return pairs
 
 
 def _best_partners(
-    claims: Sequence[Features], postings: dict[str, list[int]], rare: dict[str, float]
+    claims: Sequence[Features],
+    postings: dict[str, list[int]],
+    rare: dict[str, float],
+    swap: bool = False,
 ) -> tuple[dict[tuple[int, int], float], bool]:
     """For each claim, its best partners in the other readout by the shared rare tokens'
-    weights (ties to the lower index, so that swapping the readouts swaps the pairs), and
-    whether any claim had more partners than it kept."""
+    weights (ties to the lower index, so that swapping the readouts swaps the pairs), keyed
+    (claim, partner), or (partner, claim) with `swap`; and whether any claim had more partners
+    than it kept."""
+    found = {t: (w, postings[t]) for t, w in rare.items()}  # one look-up a token, not two
     pairs: dict[tuple[int, int], float] = {}
     cut = False
     for i, f in enumerate(claims):
         dots: dict[int, float] = defaultdict(float)
         for t in f.tokens:
-            w = rare.get(t)
-            if w is not None:
-                for j in postings[t]:
+            hit = found.get(t)
+            if hit is not None:
+                w, js = hit
+                for j in js:
                     dots[j] += w
-        best = list(dots)
-        if len(best) > CANDIDATES_PER_CLAIM:
+        best: Iterable[int] = dots
+        if len(dots) > CANDIDATES_PER_CLAIM:
             cut = True
             # Highest dot first, ties to the lower index: a stable sort of the ascending
             # indices by dot, descending (both sorts in C; heapq.nsmallest with a key ran a
             # Python loop over every partner).
-            best = sorted(sorted(best), key=dots.__getitem__, reverse=True)
+            best = sorted(sorted(dots), key=dots.__getitem__, reverse=True)
             del best[CANDIDATES_PER_CLAIM:]
-        pairs.update(((i, j), dots[j]) for j in best)
+        # the keys and dots zipped in C: a generator ran in Python for every pair
+        keys = zip(best, repeat(i)) if swap else zip(repeat(i), best)
+        pairs.update(zip(keys, map(dots.__getitem__, best), strict=True))
     return pairs, cut
 
 
 def pair_score(
     fa: Features, fb: Features, cosine: float, shared_topics: frozenset[str], w2: dict[str, float]
 ) -> PairScore:
+    """How alike two claims are; `cosine`: their content cosine, `shared_topics`: the
+    intersection of their topics."""
     wording = Indel.normalized_similarity(fa.sorted_text, fb.sorted_text)
     if fa.topics or fb.topics:
         # Half Jaccard, half overlap coefficient: a claim that lists five topics is still
         # related to one about a single one of them, but less than to one naming the same five.
-        n_shared = len(shared_topics)
-        topic_overlap = 0.5 * n_shared / len(fa.topics | fb.topics) + 0.5 * n_shared / max(
-            1, min(len(fa.topics), len(fb.topics))
+        # (the union's size from the sizes, `shared_topics` being the claims' intersection:
+        # no set is made for each of the tens of thousands of pairs of long readouts)
+        n_shared, n_a, n_b = len(shared_topics), len(fa.topics), len(fb.topics)
+        topic_overlap = 0.5 * n_shared / (n_a + n_b - n_shared) + 0.5 * n_shared / max(
+            1, min(n_a, n_b)
         )
         score = 0.55 * cosine + 0.25 * topic_overlap + 0.20 * wording
     else:
         score = 0.75 * cosine + 0.25 * wording
-    topics = tuple(sorted(shared_topics)) if shared_topics else ()
+    # most pairs share one topic or none: nothing to sort
+    topics = tuple(sorted(shared_topics)) if len(shared_topics) > 1 else tuple(shared_topics)
     if score < RESCUE_SCORE:
         # Never linked (see PairScore.eligible and core.rescue): most candidates of long
         # readouts end here, so the shared words, which only explain a link, are not worked out.
         return PairScore(round(score, 3), cosine, (), topics)
-    shared = sorted((t for t in fa.tokens & fb.tokens if t[:1] != "@"), key=lambda t: (-w2[t], t))
+    # Heaviest first, ties in alphabetical order: a stable sort of the sorted tokens by weight,
+    # descending (both in C; a key function of (-weight, token) ran in Python for every token).
+    # (list comprehensions, not generators: this runs for tens of thousands of pairs)
+    shared = sorted([t for t in fa.tokens & fb.tokens if t[:1] != "@"])
+    shared.sort(key=w2.__getitem__, reverse=True)
+    del shared[_MAX_SHARED_TOKENS:]
+    surface = fa.surface
     return PairScore(
         round(min(score, 1.0), 3),
         cosine,
-        tuple(_shared_word(t, fa, fb) for t in shared[:_MAX_SHARED_TOKENS]),
+        # most shared words are no synonym group's: their word is the first claim's
+        tuple(
+            [
+                _shared_word(t, fa, fb) if t.startswith(SYNONYM_PREFIX) else surface[t].lower()
+                for t in shared
+            ]
+        ),
         topics,
     )
 
