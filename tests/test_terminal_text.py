@@ -7,7 +7,6 @@ import pytest
 from rich.padding import Padding
 
 from readout_diff.report.formats import _TRAILING
-from readout_diff.report.terminal import string_console
 from readout_diff.report.terminal_text import Prose, Styled
 
 WIDTHS = (1, 7, 8, 12, 20, 33, 50, 80, 100, 160)
@@ -53,8 +52,8 @@ def _lines() -> list[tuple[Styled | str, int]]:
 
 
 def _print(width: int, color: bool, mine: bool) -> str:
-    console, buf = string_console(width, color)
-    out = Prose(console, buf, width, color)
+    out = Prose(width, color)
+    console, buf = out.console, out.buf
     for line, indent in _lines():
         if mine:
             out.line(line, indent=indent)
