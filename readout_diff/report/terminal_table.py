@@ -5,10 +5,10 @@ report its three tables were two thirds of the drawing, and importing rich's con
 styles a tenth of the run. When colour is off (piped output, files, --no-color) and every cell is
 plain one-cell text, `draw` lays the table out itself, byte for byte as rich does for the tables
 the report builds (box HEAVY_HEAD, padding of one, no expansion): rich's own column widths
-(measure, collapse the widest wrapable columns, then reduce evenly), rich's line breaker
-(`divide_line`) and box characters. Anything else (colour, a tab, a control, a character not
-one cell wide, a space other than a plain one, a very narrow table) returns None and rich draws
-it. tests/test_terminal_table.py holds the two equal.
+(measure, collapse the widest wrapable columns, then reduce evenly), rich's line breaks
+(`terminal_text.divide_plain`) and box characters. Anything else (colour, a tab, a control, a
+character not one cell wide, a space other than a plain one, a very narrow table) returns None
+and rich draws it. tests/test_terminal_table.py holds the two equal.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def draw(
     it is not plain enough to be drawn here."""
     grid = [[c.header for c in columns], *rows]
     markup = [title, *(c.header for c in columns if not c.label)]
-    if terminal_text.divide_line is None or any("[" in t for t in markup):
+    if any("[" in t for t in markup):
         return None
     if not all(_plain(cell) for row in grid for cell in row) or not _plain(title):
         return None
@@ -231,7 +231,7 @@ def _wrap(text: str, width: int, overflow: str, no_wrap: bool) -> list[str]:
     justify "left")."""
     lines = []
     for para in text.split("\n"):
-        breaks = [] if no_wrap else terminal_text.divide_line(para, width, fold=overflow == "fold")
+        breaks = [] if no_wrap else terminal_text.divide_plain(para, width, overflow == "fold")
         starts = [0, *breaks]
         ends = [*starts[1:], len(para)]
         for start, end in zip(starts, ends, strict=True):

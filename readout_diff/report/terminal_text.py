@@ -2,11 +2,11 @@
 
 A `console.print(Text(...))` goes through segments, measuring and buffering: in a profile of the
 typical pair's report, the lines that only need wrapping took about half of the drawing.
-`Prose.line` wraps and styles such a line itself, byte for byte as rich does (rich's own
-`divide_line` finds the breaks; the styles are the console's), and hands anything unusual to
-rich: a tab, a line break, a control character, a character not one cell wide (CJK, combining
-marks), a very narrow width. A plain string is taken as text, never as rich markup. The tables
-are report.terminal_table's. tests/test_terminal_text.py holds the two equal, with and without
+`Prose.line` wraps and styles such a line itself, byte for byte as rich does (`divide_plain`
+finds rich's breaks; the styles are the console's), and hands anything unusual to rich: a tab,
+a line break, a control character, a character not one cell wide (CJK, combining marks), a
+very narrow width. A plain string is taken as text, never as rich markup. The tables are
+report.terminal_table's. tests/test_terminal_text.py holds the two equal, with and without
 colour, at widths from 1 to 160. rich's console and styles are imported only when something
 needs them (colour, or a line rich draws).
 """
@@ -20,11 +20,6 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 
 from readout_diff.core.patterns import lazy
-
-try:  # rich's own line breaker, private: should a rich release move it, rich draws every line
-    from rich._wrap import divide_line as divide_line
-except ImportError:  # pragma: no cover - depends on the installed rich
-    divide_line = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from rich.color import ColorSystem
@@ -57,6 +52,7 @@ def string_console(
 # What rich's Text treats specially (tabs expanded, line breaks split, controls stripped).
 _SPECIAL = lazy("[\t\n\r\x07\x08\x0b\x0c]")
 _END_SPACE = lazy(r"\s+$")  # rich's Text.rstrip_end
+_WORD = lazy(r"\s*\S+\s*")  # a word and the white space around it, as rich's line breaker has it
 
 
 class Styled:
@@ -117,7 +113,6 @@ class Prose:
         plain = line.plain
         if (
             not plain
-            or divide_line is None
             or _SPECIAL.search(plain)
             or cell_len(plain) != len(plain)
             or self.width - indent < 8
@@ -131,7 +126,7 @@ class Prose:
             return
         # Padding(expand=False) draws its text as wide as it is, up to the width left
         width = min(len(plain), self.width - indent) if indent else self.width
-        starts = [0, *divide_line(plain, width, fold=True)]
+        starts = [0, *divide_plain(plain, width, fold=True)]
         ends = [*starts[1:], len(plain)]
         out = []
         for start, end in zip(starts, ends, strict=True):
@@ -169,6 +164,33 @@ class Prose:
             found = Style.combine([Style.null(), *(self.console.get_style(n) for n in names if n)])
             self._styles[names] = found
         return found
+
+
+def divide_plain(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where rich's line breaker (`rich._wrap.divide_line`) breaks `text` at `width`, for text
+    whose every character is one cell wide (the callers check): the same algorithm with the
+    length for the cell width, which rich looks up word by word (half of the report's drawing
+    in a profile). Each word, with the white space after it, goes on the line if it fits
+    (trailing white space may overhang); else on a new line; a word wider than a line is
+    broken into pieces `width` long (`fold`) or left to overhang."""
+    breaks: list[int] = []
+    offset = 0  # cells used on the current line
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            pieces = [word[i : i + width] for i in range(0, len(word), width)] if fold else [word]
+            for piece in pieces:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            offset = len(pieces[-1])
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
 
 
 def _cropped(plain: str, start: int, end: int, width: int) -> int:
