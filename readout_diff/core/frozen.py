@@ -65,7 +65,7 @@ def frozen(cls: type[T]) -> type[T]:
     methods: dict[str, Callable[..., Any]] = {
         "__init__": _init(cls, fields),
         "__repr__": _repr(tuple(f.name for f in fields if f.repr)),
-        "__eq__": _eq(_key(compared)),
+        "__eq__": _eq(compared),
         "__hash__": _hash(_key(hashed)),
         "__setattr__": _setattr(cls, names),
         "__delattr__": _delattr(cls, names),
@@ -161,13 +161,39 @@ def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
     return __repr__
 
 
-def _eq(key: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, Any], Any]:
+def _eq_as_tuples(names: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+    """dataclasses' `__eq__` up to Python 3.12: the fields compared as tuples (so a NaN field
+    is equal to itself, the same object)."""
+    key = _key(names)
+
     def __eq__(self: Any, other: Any) -> Any:
         if other.__class__ is self.__class__:
             return key(self) == key(other)
         return NotImplemented
 
     return __eq__
+
+
+def _eq_by_field(names: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+    """dataclasses' `__eq__` from Python 3.13: an instance is equal to itself, else the fields
+    are compared one by one, as `a == b and c == d` (the first false result, else the last)."""
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if self is other:
+            return True
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        result: Any = True
+        for name in names:
+            result = getattr(self, name) == getattr(other, name)
+            if not result:
+                return result
+        return result
+
+    return __eq__
+
+
+_eq = _eq_by_field if sys.version_info >= (3, 13) else _eq_as_tuples
 
 
 def _hash(key: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
