@@ -68,6 +68,7 @@ def main() -> None:
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)
     escape_unencodable_stdout()
+    Collector.ours = True
     if sys.argv[1:2] == ["compare"]:  # one meeting: start-up is most of the run
         Collector.pause()
     try:

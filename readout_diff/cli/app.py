@@ -72,19 +72,19 @@ def terminate(signum: int, frame: object) -> None:
 
 
 class Collector:
-    """The garbage collector over a `compare` run. Start-up makes no garbage worth collecting,
-    yet each full collection walks every object made so far (modules, classes, the lexicon's
-    tables): `main` pauses it (`pause`), and the command calls `keep` once the lexicon is loaded
-    and again once the comparison is made. Those objects live until the process exits, so they
-    are moved out of the collector's sight (`gc.freeze`), and collecting resumes for the work
-    on the input. About 7% of a typical `compare` (callgrind). A library caller's process is its
-    own: `keep` does nothing unless `main` runs this one."""
+    """The garbage collector in a process `main` runs. Each full collection walks every object
+    made so far (modules, classes, the lexicon's tables), though they live until the process
+    exits: a command calls `keep` once they are loaded (`compare` again once the comparison is
+    made), which moves them out of the collector's sight for good (`gc.freeze`). Start-up
+    makes no garbage worth collecting: for `compare`, whose run is mostly start-up, `main`
+    pauses the collector (`pause`) until that first `keep`. About 7% of a typical `compare`
+    and 1% of a `batch` (callgrind). A library caller's process is its own: nothing here acts
+    unless `main` runs this one."""
 
     ours = False
 
     @classmethod
     def pause(cls) -> None:
-        cls.ours = True
         gc.disable()
 
     @classmethod
