@@ -247,6 +247,6 @@ def _cell(text: str, column: Column, width: int) -> list[str]:
 
 
 def _title(title: str, width: int) -> list[str]:
-    """The title above the table, left-justified in its width (its lines' trailing spaces
-    trimmed as the console writes them)."""
-    return [line.rstrip(" ") for line in _wrap(title, width, "fold", False)]
+    """The title above the table, left-justified in its width (padded with spaces, as rich
+    pads it; the report's end trims them)."""
+    return _wrap(title, width, "fold", False)
