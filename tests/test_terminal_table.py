@@ -88,3 +88,16 @@ def test_colour_is_rich_s() -> None:
     out = Prose(80, color=True)
     print_table(out, title, columns, rows, lines)
     assert "\x1b[31m— missing" in out.buf.getvalue()
+
+
+def test_without_riches_private_ratio_reduce_rich_draws_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rich._ratio` is private: should a release move it, a table that must shrink goes to
+    rich, and the report is the same."""
+    from readout_diff.report import terminal_table
+
+    title, columns, rows, lines = TABLES[1]
+    monkeypatch.setattr(terminal_table, "_ratio_reduce", lambda: None)
+    assert draw(title, columns, [[c.text for c in row] for row in rows], 60, lines) is None
+    out = Prose(60, color=False)
+    print_table(out, title, columns, rows, lines)
+    assert out.buf.getvalue() == _rich(60, 1)

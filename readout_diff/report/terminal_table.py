@@ -13,7 +13,7 @@ and rich draws it. tests/test_terminal_table.py holds the two equal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.box import HEAVY_HEAD
@@ -106,6 +106,8 @@ def draw(
     if not all(_plain(cell) for row in grid for cell in row) or not _plain(title):
         return None
     widths = _widths(columns, grid, width - len(columns) - 1)
+    if widths is None:
+        return None
     table_width = sum(widths) + len(columns) + 1
     if min(widths) < 3 or table_width > width:
         return None
@@ -180,7 +182,20 @@ def _measure_column(column: Column, cells: Sequence[str], width: int) -> _Measur
     return _Measure(low, high)
 
 
-def _widths(columns: Sequence[Column], grid: Sequence[Sequence[str]], width: int) -> list[int]:
+def _ratio_reduce() -> Callable[[int, list[int], list[int], list[int]], list[int]] | None:
+    """rich's own `ratio_reduce`, which its Table uses to shrink columns (imported here, not at
+    the top: its module imports fractions and decimal). It is private: should a rich release
+    move it, rich draws every table that must shrink."""
+    try:
+        from rich._ratio import ratio_reduce
+    except ImportError:  # pragma: no cover - depends on the installed rich
+        return None
+    return ratio_reduce
+
+
+def _widths(
+    columns: Sequence[Column], grid: Sequence[Sequence[str]], width: int
+) -> list[int] | None:
     """rich's Table._calculate_column_widths (not expanded, no fixed widths)."""
     by_column = list(zip(*grid, strict=True))
     measured = [
@@ -188,9 +203,10 @@ def _widths(columns: Sequence[Column], grid: Sequence[Sequence[str]], width: int
     ]
     widths = [m.maximum or 1 for m in measured]
     if sum(widths) > width:
-        from rich._ratio import ratio_reduce  # here: it imports fractions and decimal
-
-        widths = _collapse(widths, [not c.no_wrap for c in columns], width)
+        ratio_reduce = _ratio_reduce()
+        if ratio_reduce is None:
+            return None
+        widths = _collapse(widths, [not c.no_wrap for c in columns], width, ratio_reduce)
         if sum(widths) > width:
             widths = ratio_reduce(sum(widths) - width, [1] * len(widths), widths, widths)
         measured = [
@@ -201,10 +217,13 @@ def _widths(columns: Sequence[Column], grid: Sequence[Sequence[str]], width: int
     return widths
 
 
-def _collapse(widths: list[int], wrapable: list[bool], width: int) -> list[int]:
+def _collapse(
+    widths: list[int],
+    wrapable: list[bool],
+    width: int,
+    ratio_reduce: Callable[[int, list[int], list[int], list[int]], list[int]],
+) -> list[int]:
     """rich's Table._collapse_widths: the widest wrapable columns give way, in turn."""
-    from rich._ratio import ratio_reduce
-
     total = sum(widths)
     excess = total - width
     if not any(wrapable):
