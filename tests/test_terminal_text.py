@@ -7,7 +7,6 @@ import pytest
 from rich.padding import Padding
 
 from readout_diff.report.formats import _TRAILING
-from readout_diff.report.terminal import string_console
 from readout_diff.report.terminal_text import Prose, Styled
 
 WIDTHS = (1, 7, 8, 12, 20, 33, 50, 80, 100, 160)
@@ -53,8 +52,8 @@ def _lines() -> list[tuple[Styled | str, int]]:
 
 
 def _print(width: int, color: bool, mine: bool) -> str:
-    console, buf = string_console(width, color)
-    out = Prose(console, buf, width, color)
+    out = Prose(width, color)
+    console, buf = out.console, out.buf
     for line, indent in _lines():
         if mine:
             out.line(line, indent=indent)
@@ -78,18 +77,18 @@ def test_colour_is_written_as_sgr_codes() -> None:
     assert "\x1b[" not in _print(100, False, mine=True)
 
 
-def test_without_riches_private_line_breaker_rich_draws_every_line_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """`divide_line` is private to rich: should a release move it, every line goes to rich, and
-    the report is the same."""
-    from conftest import SEED
+def test_line_breaks_are_rich_s() -> None:
+    """divide_plain breaks one-cell text where rich's own line breaker does."""
+    import random
 
-    from readout_diff import compare, load_meeting
-    from readout_diff.report import terminal_text
-    from readout_diff.report.terminal import render_terminal
+    from readout_diff.report.terminal_text import divide_plain
 
-    comparison = compare(load_meeting(str(SEED)).readouts)
-    ours = render_terminal(comparison, 72, True)
-    monkeypatch.setattr(terminal_text, "divide_line", None)
-    assert render_terminal(comparison, 72, True) == ours
+    wrap = pytest.importorskip("rich._wrap")
+    rng = random.Random(24)
+    words = ["a", "of", "the", "Minister", "x" * 13, "Supercalifragilistic", "—", "“quoted”"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + " " * rng.choice((0, 1, 1, 1, 2, 3)) for _ in range(9))
+        text = " " * rng.choice((0, 0, 1, 2)) + text
+        width = rng.randint(1, 40)
+        for fold in (True, False):
+            assert divide_plain(text, width, fold) == wrap.divide_line(text, width, fold), text

@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 
-from readout_diff.cli.app import Terminated, render_options, terminate
+from readout_diff.cli.app import Collector, Terminated, render_options, terminate
 from readout_diff.cli.app import app as _bare
 from readout_diff.report.output import escape_unencodable_stdout
 
@@ -68,4 +68,10 @@ def main() -> None:
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)
     escape_unencodable_stdout()
-    for_arguments(sys.argv[1:])()
+    Collector.ours = True
+    if sys.argv[1:2] == ["compare"]:  # one meeting: start-up is most of the run
+        Collector.pause()
+    try:
+        for_arguments(sys.argv[1:])()
+    finally:  # an error before `keep`: the collector is never left paused
+        Collector.resume()

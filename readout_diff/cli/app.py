@@ -6,6 +6,7 @@ where the library's errors become a line on stderr and an exit code.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -68,6 +69,34 @@ def terminate(signum: int, frame: object) -> None:
         return
     Terminated.received = True
     raise Terminated
+
+
+class Collector:
+    """The garbage collector in a process `main` runs. Each full collection walks every object
+    made so far (modules, classes, the lexicon's tables), though they live until the process
+    exits: a command calls `keep` once they are loaded (`compare` again once the comparison is
+    made), which moves them out of the collector's sight for good (`gc.freeze`). Start-up
+    makes no garbage worth collecting: for `compare`, whose run is mostly start-up, `main`
+    pauses the collector (`pause`) until that first `keep`. About 7% of a typical `compare`
+    and 1% of a `batch` (callgrind). A library caller's process is its own: nothing here acts
+    unless `main` runs this one."""
+
+    ours = False
+
+    @classmethod
+    def pause(cls) -> None:
+        gc.disable()
+
+    @classmethod
+    def keep(cls) -> None:
+        if cls.ours:
+            gc.freeze()
+            gc.enable()
+
+    @classmethod
+    def resume(cls) -> None:
+        if cls.ours:
+            gc.enable()
 
 
 class _OneLineErrors(TyperGroup):

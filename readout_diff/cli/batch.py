@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from readout_diff.cli.app import (
+    Collector,
     EncodingOption,
     MaxBytesOption,
     TopicsOption,
@@ -108,6 +109,7 @@ def batch(
 
     for warning in run(lambda: load_lexicon(topics)).warnings:  # cached: run_batch reuses it
         say("warning", warning)
+    Collector.keep()  # the modules and the lexicon, shared by every meeting (and forked workers)
     results = run(lambda: run_batch(meetings, topics, workers, progress, read, chosen.value))
     failed = run(lambda: write_batch(results, chosen, output, bar))
     if failed:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from readout_diff.cli.app import (
+    Collector,
     ColorMode,
     ColorOption,
     EncodingOption,
@@ -153,6 +154,7 @@ def compare(
         output, format, SUFFIXES, Format("terminal"), lambda: input_files(paths, topics)
     )
     lexicon = run(lambda: load_lexicon(topics))
+    Collector.keep()  # the modules and the lexicon: for good
     for warning in lexicon.warnings:
         say("warning", warning)
     comparison = run(
@@ -169,6 +171,7 @@ def compare(
         )
     )
     _warn(comparison)
+    Collector.keep()  # the comparison, until the report is written and the process exits
     # A file gets no colour unless asked for with --color always.
     auto_off = output is not None and color is ColorMode.auto
     options = render_options(no_color or auto_off, width, color)

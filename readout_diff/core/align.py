@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from readout_diff.core.beads import Claim, claims_by_readout, widen
 from readout_diff.core.features import Features
+from readout_diff.core.frozen import frozen
 from readout_diff.core.matching import OFFSET, optimal_links
 from readout_diff.core.rescue import rescue
 from readout_diff.core.scoring import (
@@ -35,14 +35,14 @@ __all__ = ["MATCH_THRESHOLD", "ClaimRef", "Cluster", "PairScore", "cluster", "sc
 ClaimPair = tuple[Claim, Claim]  # (readout, index) of two claims, the lower readout first
 
 
-@dataclass(frozen=True)
+@frozen
 class ClaimRef:
     readout: int  # index of the readout in argument order
     index: int  # index of the claim in its readout
     features: Features
 
 
-@dataclass(frozen=True)
+@frozen
 class Cluster:
     members: tuple[ClaimRef, ...]  # in readout order, then text order
     score: float

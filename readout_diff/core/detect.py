@@ -25,9 +25,9 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from readout_diff.core.features import STOPWORDS, stem
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Claim
 from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Mention
@@ -80,7 +80,7 @@ _PREFIX_WORDS = _TITLES | _CONNECTORS | _STOCK | _BYLINE
 _STOCK_OR_TITLE = _STOCK | _TITLES
 
 
-@dataclass(frozen=True)
+@frozen
 class Detected:
     """One name or phrase a readout uses: what it is, and where."""
 

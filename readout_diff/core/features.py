@@ -12,9 +12,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.core.text import fold_whitespace
 
@@ -75,7 +75,7 @@ _JOINED = lazy(r"\w\w")  # two word characters: no edge of a word between them
 _STEM_LENGTH = 5  # truncation stemming: "settlement" ~ "settling", "cooperation" ~ "cooperate"
 
 
-@dataclass(frozen=True)
+@frozen
 class Features:
     """A claim as a set of stemmed content tokens; `surface` keeps a readable form of each."""
 

@@ -7,8 +7,9 @@ Word differences and commitments hang on an `Alignment`, the atmosphere a readou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, TypedDict
+
+from readout_diff.core.frozen import frozen
 
 
 class SpanDict(TypedDict):
@@ -47,7 +48,7 @@ class TopicFramingDict(TypedDict):
     claims: dict[str, list[str]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """Words of one claim, cited: `text` is exactly the readout's text from `start` to `end`."""
 
@@ -64,7 +65,7 @@ class Span:
         return cls(d["claim"], d["text"], d["start"], d["end"])
 
 
-@dataclass(frozen=True)
+@frozen
 class ToneWord:
     """An atmosphere word a readout uses of the meeting ("frank"), with the tone lexicon's
     term, register (warm, businesslike, tense) and what analysts read in it."""
@@ -87,7 +88,7 @@ class ToneWord:
         return cls(d["term"], d["register"], d["reading"], Span.from_dict(d))
 
 
-@dataclass(frozen=True)
+@frozen
 class Commitment:
     """The strongest act one readout's claims of an alignment state: its level ("agreed",
     "discussed"), strength (5 … 1) and the words, cited."""
@@ -104,7 +105,7 @@ class Commitment:
         return cls(d["act"], d["strength"], Span.from_dict(d["words"]))
 
 
-@dataclass(frozen=True)
+@frozen
 class AlignmentFraming:
     """Per readout of an alignment: the spans of words no other readout of it has (after
     folding), and the strongest commitment it states (None: no act). `stronger` lists the
@@ -136,7 +137,7 @@ class AlignmentFraming:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class TopicFraming:
     """A topic two or more readouts name, with each readout's claims on it (the topic view).
     `contrast` in [0, 1]: 1 - the mean, over those claims, of the score of the claim's alignment

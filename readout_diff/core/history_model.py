@@ -9,8 +9,9 @@ every party that signed it, so it appears in each of their views.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
+
+from readout_diff.core.frozen import frozen
 
 # A party's state for a topic in one meeting, seen against another party's readout:
 # included: its readouts name the topic; covered: they name a related topic (broader, narrower or
@@ -51,7 +52,7 @@ class Evidence(NamedTuple):
         return cls(**d)
 
 
-@dataclass(frozen=True)
+@frozen
 class PartyView:
     """What one party's readouts (its own and the joint ones it signed) say in one meeting."""
 
@@ -73,7 +74,7 @@ class PartyView:
         return self._covered.get(topic, ())  # type: ignore[attr-defined, no-any-return]
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingRecord:
     """One compared meeting of the archive, reduced to what history needs."""
 
@@ -89,7 +90,7 @@ class MeetingRecord:
         return next((v for v in self.views if v.party == party), None)
 
 
-@dataclass(frozen=True)
+@frozen
 class LeftOut:
     """A meeting the history could not use, and why (one line)."""
 
@@ -147,7 +148,7 @@ class Cell(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """The topic's treatment turned: `before` for at least min_run meetings, then `after`."""
 
@@ -177,7 +178,7 @@ def _refs(refs: tuple[MeetingRef, ...]) -> list[dict[str, Any]]:
     return [r.to_dict() for r in refs]
 
 
-@dataclass(frozen=True)
+@frozen
 class TopicLine:
     """One topic for one party against another, over the group's meetings."""
 
@@ -242,7 +243,7 @@ class TopicLine:
         return cls(d["topic"], d["name"], tuple(map(Cell.from_dict, d["cells"])))
 
 
-@dataclass(frozen=True)
+@frozen
 class PairHistory:
     """Party X against party Y: X's line for every topic either names in the group."""
 
@@ -282,7 +283,7 @@ class PairHistory:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     """The meetings of one set of parties, in date order, and each ordered pair's history."""
 
@@ -309,7 +310,7 @@ class Group:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     min_meetings: int = 3
     min_share: float = 0.75
@@ -327,7 +328,7 @@ class Settings:
         return cls(d["min_meetings"], d["min_share"], d["min_run"])
 
 
-@dataclass(frozen=True)
+@frozen
 class History:
     groups: tuple[Group, ...]
     left_out: tuple[LeftOut, ...]

@@ -12,8 +12,8 @@ of function words tells English from the other Latin-script languages readouts c
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 
 SUPPORTED = ("en", "zh", "ru")
@@ -78,7 +78,7 @@ _FUNCTION_WORDS = {
 _LATIN_WORD = lazy(r"[a-z\u00e0-\u024f]+")
 
 
-@dataclass(frozen=True)
+@frozen
 class Language:
     code: str  # "en", "zh", "ru", … or "und"
     how: str  # "given" (--language or meeting.yaml) or what the detection saw

@@ -7,7 +7,7 @@ command all read it, and every renderer shows nothing that it lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypedDict
 
 from readout_diff.core.framing_model import (
@@ -16,6 +16,7 @@ from readout_diff.core.framing_model import (
     TopicFraming,
     TopicFramingDict,
 )
+from readout_diff.core.frozen import frozen
 from readout_diff.core.readout import (
     HEADER_KINDS,
     Claim,
@@ -123,7 +124,7 @@ class ComparisonDict(TypedDict):
     summary: SummaryDict
 
 
-@dataclass(frozen=True)
+@frozen
 class TopicMention:
     """Where one readout names a topic: the claim, the exact phrase and its span."""
 
@@ -140,7 +141,7 @@ class TopicMention:
         return cls(d["claim"], d["phrase"], d["start"], d["end"])
 
 
-@dataclass(frozen=True)
+@frozen
 class TopicPresence:
     """One topic across the readouts: who names it, who does not, and the evidence."""
 
@@ -195,7 +196,7 @@ class TopicPresence:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Alignment:
     """Claims of different readouts that say the same thing ("match") or touch it ("related")."""
 
@@ -237,7 +238,7 @@ class Alignment:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Comparison:
     """The result of comparing two or more readouts of one meeting."""
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.core.phrase_tables import (
     Table,
@@ -31,7 +32,7 @@ JOINT = "joint"
 PARTY_KINDS = ("country", "organisation")
 
 
-@dataclass(frozen=True)
+@frozen
 class Issuers:
     """Party id -> names of its offices and agencies (`issuers`), and titles only its office
     holders bear (`titles`); `own_titles`, titles any party's office holder bears ("the
@@ -235,7 +236,7 @@ def bare_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Named:
     """A party named in a text: where, which, and how ("person", "side", "issuer", "title")."""
 

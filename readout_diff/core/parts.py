@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypedDict
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 
 MAX_PARTS = 6
@@ -130,7 +130,7 @@ class PartDict(TypedDict):
     end: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     """One point of a claim: its id ("a3.2": the claim's id, a dot, its rank) and its span in
     the readout's text."""

@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from readout_diff.core.framing_model import ToneWord, ToneWordDict
+from readout_diff.core.frozen import frozen
 from readout_diff.core.parts import Part, PartDict
 from readout_diff.core.who_model import Initiative, InitiativeDict
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # segment.py compiles its patterns on import: loaded when fir
 HEADER_KINDS = ("heading", "meta")
 
 
-@dataclass(frozen=True)
+@frozen
 class Readout:
     """One government's account of the meeting, as loaded (the input of the pipeline)."""
 
@@ -159,7 +160,7 @@ class ReadoutClaimsDict(TypedDict):
     party_inferred: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Claim:
     """A sentence (or list item) with its exact span in the readout's text."""
 
@@ -214,7 +215,7 @@ class Claim:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class HeaderLine(Claim):
     """A line of the readout's header, not a claim: a heading (its title, a section head) or a
     meta line (a byline, a dateline: "Office of the Spokesperson", "October 31, 2022"). Its id
@@ -232,7 +233,7 @@ class HeaderLine(Claim):
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadoutClaims:
     """A readout as it appears in the result: its metadata and its claims (not its full text)."""
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.errors import UsageError
 
@@ -132,7 +132,7 @@ SegmentKind = Literal["sentence", "item", "heading", "meta"]
 SEGMENT_KINDS: tuple[SegmentKind, ...] = get_args(SegmentKind)
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     start: int
     end: int

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.parties import JOINT, Issuers, named_parties
 from readout_diff.core.patterns import lazy
 from readout_diff.core.topics import Lexicon
@@ -112,7 +112,7 @@ _MAX_PIECES = 6  # of a subject cut at commas: "On July 13, Minister X, who …,
 _DETERMINER = lazy(r"\b(?:the|a|an|its|their|our|his|her|this|these|that)\s+$", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class Who:
     """A claim's speaker(s), act and the rule that found them."""
 
@@ -122,7 +122,7 @@ class Who:
     rule: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class _Actor:
     party: str | None  # None: a pronoun to resolve from the previous claim
     how: str

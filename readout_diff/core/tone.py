@@ -12,10 +12,11 @@ read by inputs/tone.py). Pure: text in, cited words out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from readout_diff.core.framing_model import Commitment, Span, ToneWord
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Claim
 from readout_diff.core.patterns import lazy
 from readout_diff.core.phrases import PhraseMatcher
@@ -26,7 +27,7 @@ Names = Sequence[tuple[int, int]]
 _WORD = lazy(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
-@dataclass(frozen=True)
+@frozen
 class AtmosphereTerm:
     id: str
     phrases: tuple[str, ...]
@@ -34,14 +35,14 @@ class AtmosphereTerm:
     reading: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ActLevel:
     id: str
     strength: int
     phrases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ToneLexicon:
     """The tone lexicon, validated (inputs/tone.py); its phrases are indexed once."""
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
 from readout_diff.core.variants import Variants, base_forms, has_tag_mark
@@ -33,7 +33,7 @@ _MAX_GAP = 12  # longer separators between two words never belong to one alias
 _INVISIBLE = lazy("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Topic:
     id: str
     name: str
@@ -44,7 +44,7 @@ class Topic:
     broader: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Mention:
     topic: str
     start: int

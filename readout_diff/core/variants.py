@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 
 # Words of an alias after which a modifier may stand, and the words a modifier never is.
@@ -49,7 +49,7 @@ _PIECE = lazy(r"[0-9]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 _Opening = tuple[list[tuple[str, tuple[str, ...], str | None]], frozenset[str], frozenset[str]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     topic: str
     start: int

@@ -5,8 +5,9 @@ Frozen dataclasses with `to_dict` / `from_dict`, as in `core.model`, which holds
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, TypedDict
+
+from readout_diff.core.frozen import frozen
 
 
 class InitiativeDict(TypedDict):
@@ -25,7 +26,7 @@ class AttributionDict(TypedDict):
     partly_confirmed_by: list[str]
 
 
-@dataclass(frozen=True)
+@frozen
 class Initiative:
     """A readout saying who asked for the meeting or call: "at the initiative of the US side",
     "at the request of", a title ending "at Request". `party` is None when it cannot be told."""
@@ -42,7 +43,7 @@ class Initiative:
         return cls(d["party"], d["claim"], d["phrase"])
 
 
-@dataclass(frozen=True)
+@frozen
 class Attribution:
     """A claim of readout `readout` in which `speaker` (another party, "joint" for both, or
     "several") says or agrees something. `speaker_readouts` are the readouts issued by the

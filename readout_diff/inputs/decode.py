@@ -35,8 +35,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.errors import InputError, UsageError
 
@@ -62,7 +62,7 @@ _WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _SNIFF_BYTES = 8192  # a NUL among the first bytes: binary (unless UTF-16/32 was announced)
 
 
-@dataclass(frozen=True)
+@frozen
 class DecodeHints:
     """What is known of a file's encoding besides its bytes."""
 
@@ -72,7 +72,7 @@ class DecodeHints:
     utf8_only: bool = False  # YAML and CSV: UTF-8 (a BOM allowed), nothing guessed
 
 
-@dataclass(frozen=True)
+@frozen
 class Decoded:
     text: str
     encoding: str  # "utf-8", "utf-8-sig" (a BOM, not part of the text), "windows-1252"...

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from readout_diff.core.frozen import frozen
 from readout_diff.errors import InputError
 
 if TYPE_CHECKING:  # imported when a URL is fetched: a run on files never loads socket
@@ -24,7 +24,7 @@ ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 INSTALL_HINT = "pip install 'readout-diff[web]'"
 
 
-@dataclass(frozen=True)
+@frozen
 class Fetched:
     """What the server sent: the final URL after redirects, the body and its declared type."""
 

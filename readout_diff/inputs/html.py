@@ -8,9 +8,9 @@ of that node then writes one paragraph per line, so that `<div>` points, list it
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.core.text import fold_whitespace
 from readout_diff.errors import InputError
@@ -48,7 +48,7 @@ def _quiet_readability() -> None:
     logging.getLogger("readability").addHandler(logging.NullHandler())
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     title: str | None
     date: str | None  # ISO date (YYYY-MM-DD) if the page states one

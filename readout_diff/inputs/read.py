@@ -6,11 +6,12 @@ that a user can check the evidence in the file itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import READOUT_IDS, Readout
 from readout_diff.core.printable import shown_name
 from readout_diff.errors import InputError, SpecError, UsageError
@@ -36,7 +37,7 @@ MAX_READOUT_BYTES = 5_000_000
 _RAISE_CAP = "--max-bytes to raise the limit"
 
 
-@dataclass(frozen=True)
+@frozen
 class Meeting:
     """A meeting with its readouts read: from a meeting folder, or from a manifest."""
 
@@ -55,7 +56,7 @@ def readout_id(index: int) -> str:
     return READOUT_IDS[index]
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadOptions:
     """How readouts are read: the size cap and a forced encoding."""
 

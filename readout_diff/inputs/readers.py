@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Readout
 from readout_diff.core.patterns import lazy
 from readout_diff.errors import InputError
@@ -35,7 +36,7 @@ ANY_OTHER = "*"  # in `media_types`: every type no other reader names
 _FRONT_MATTER = lazy(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@frozen
 class Reader:
     """One kind of readout file. `to_readout(data, name, rid, hints)` gets the bytes, the name
     for messages, the readout's id and what is known of the encoding (`hints.encoding` is the

@@ -6,9 +6,10 @@ meeting specs that `BatchResult` holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, TypedDict
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Comparison, ComparisonDict
 from readout_diff.core.patterns import lazy
 from readout_diff.inputs.spec import MeetingSpec
@@ -67,7 +68,7 @@ class BatchErrorDict(TypedDict):
     error: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     kind: OutcomeKind
     name: str  # what is checked, in words
@@ -99,7 +100,7 @@ class Outcome:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingResult:
     name: str
     folder: str
@@ -126,7 +127,7 @@ class MeetingResult:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class BatchResult:
     """The comparison of one meeting, or why there is none."""
 

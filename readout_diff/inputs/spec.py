@@ -17,10 +17,11 @@ Every error is one SpecError naming the file and the line. The JSON Schemas in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.language import LANGUAGE_HINT, parse_language
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.text import fold_whitespace
@@ -56,7 +57,7 @@ FRONT_MATTER_KEYS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadoutSpec:
     """One readout of a meeting as listed: `file` is ready to open (joined to the folder the
     list was in) or an http(s) URL; what the list says wins over the file's front matter."""
@@ -76,7 +77,7 @@ class ReadoutSpec:
     partial: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingSpec:
     """One meeting to compare: its readouts as listed, or a meeting folder not yet read (`folder`
     set and `readouts` empty: `read_meeting_folder` reads its meeting.yaml)."""

@@ -20,7 +20,7 @@ from readout_diff.inputs.results import (
     Outcome,
 )
 from readout_diff.report.common import count, printable, printable_all
-from readout_diff.report.terminal import string_console
+from readout_diff.report.terminal_text import string_console
 
 # Attribution and framing expectations are about claims: the claims columns count them.
 _CLAIM_LIKE = (*CLAIM_KINDS, ATTRIBUTION_KIND, *FRAMING_KINDS)

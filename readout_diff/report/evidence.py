@@ -4,10 +4,10 @@ that neither imports the other)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from readout_diff.core.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class EvidenceLine:
     label: str  # of the readout that names the topic
     claim: str
@@ -15,7 +15,7 @@ class EvidenceLine:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class OneSided:
     topic: str
     # "missing from Russia MFA; US State Dept names Economic cooperation instead"

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.errors import UsageError
 from readout_diff.plugins import Registry
@@ -37,13 +37,13 @@ ENTRY_POINTS = "readout_diff.formats"
 Job = Literal["render", "batch", "check"]
 
 
-@dataclass(frozen=True)
+@frozen
 class RenderOptions:
     width: int = 100  # the terminal report's width in columns
     color: bool = False  # ANSI colours in the terminal report
 
 
-@dataclass(frozen=True)
+@frozen
 class OutputFormat:
     """One output format. A format without `render` is not offered by `compare`, one without
     `batch` not by `batch`, one without `check` not by `check`."""

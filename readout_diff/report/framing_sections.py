@@ -6,9 +6,8 @@ a marked claim is its text cut at the `word_diff` spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from readout_diff.core.framing_model import AlignmentFraming, Commitment
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Alignment, Claim, Comparison, ReadoutClaims
 from readout_diff.core.patterns import lazy
 from readout_diff.report.common import count, one_line
@@ -24,7 +23,7 @@ WORDING_TITLE = "Wording of aligned claims"
 TONE_TITLE = "Atmosphere each readout claims"
 
 
-@dataclass(frozen=True)
+@frozen
 class SummaryLine:
     """One readout at a glance: its label and id, then short phrases ("15 claims"). A new
     fact is one more phrase in `_summary_parts`."""
@@ -34,7 +33,7 @@ class SummaryLine:
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class FramingRow:
     """A topic of the topic view: per readout (readout order), its claims as (id, text)."""
 
@@ -43,7 +42,7 @@ class FramingRow:
     cells: tuple[tuple[tuple[str, str], ...], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class MarkedClaim:
     """A claim cut into pieces, (text, marked): marked pieces are words only its readout has."""
 
@@ -51,14 +50,14 @@ class MarkedClaim:
     pieces: tuple[tuple[str, bool], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class MarkedSide:
     label: str
     mark: str  # "-" or "+": which marks its own words take
     claims: tuple[MarkedClaim, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class WordingRow:
     kind: str
     score: float
@@ -66,7 +65,7 @@ class WordingRow:
     commitment: str  # "" or "China MFA agreed (“agreed”) where Russia MFA discussed (…)"
 
 
-@dataclass(frozen=True)
+@frozen
 class ToneLine:
     label: str
     words: tuple[tuple[str, str, str, str], ...]  # (claim id, word as written, register, reading)

@@ -1,4 +1,4 @@
-"""The framing sections in the terminal report (drawn with rich; see framing_sections.py).
+"""The framing sections in the terminal report (drawn as rich draws them; see framing_sections.py).
 
 Marked words are coloured when colour is on (red: the first readout's own words, green: the
 other's) and bracketed otherwise, as `git diff --word-diff` does: `[-…-]` and `{+…+}`, so that
@@ -6,9 +6,6 @@ piped output stays readable and byte-stable.
 """
 
 from __future__ import annotations
-
-from rich.table import Table
-from rich.text import Text
 
 from readout_diff.report.framing_sections import (
     DELETED,
@@ -19,6 +16,7 @@ from readout_diff.report.framing_sections import (
     MarkedClaim,
 )
 from readout_diff.report.sections import Report
+from readout_diff.report.terminal_table import Cell, Column, print_table
 from readout_diff.report.terminal_text import Prose, Styled
 
 _STYLE = {"-": "bold red", "+": "bold green"}
@@ -37,18 +35,18 @@ def topic_view(out: Prose, report: Report) -> None:
     if not report.framing:
         return
     out.blank()
-    table = Table(
-        title=TOPIC_VIEW_TITLE,
-        title_justify="left",
-        show_lines=True,
-    )
-    table.add_column("Topic", no_wrap=False, overflow="fold", max_width=24)
-    for label in report.labels:
-        table.add_column(Text(label), ratio=1, overflow="fold")
-    for row in report.framing:
-        cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
-        table.add_row(Text(f"{row.name}\ncontrast {row.contrast:.2f}", style="bold"), *cells)
-    out.console.print(table)
+    columns = [
+        Column("Topic", overflow="fold", max_width=24),
+        *(Column(label, overflow="fold", ratio=1, label=True) for label in report.labels),
+    ]
+    rows = [
+        [
+            Cell(f"{row.name}\ncontrast {row.contrast:.2f}", "bold"),
+            *(Cell("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells),
+        ]
+        for row in report.framing
+    ]
+    print_table(out, TOPIC_VIEW_TITLE, columns, rows, show_lines=True)
 
 
 def marked_text(claim: MarkedClaim, mark: str, color: bool) -> Styled:

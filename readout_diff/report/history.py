@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.printable import json_safe
 
 if TYPE_CHECKING:  # the CLI reads HISTORY_FORMATS at start-up: nothing heavy is loaded here
@@ -79,7 +79,7 @@ def csv_rows(data: dict[str, Any]) -> Iterator[tuple[str, ...]]:
 Renderer = Callable[["History", int, bool], str]
 
 
-@dataclass(frozen=True)
+@frozen
 class HistoryFormat:
     """A format of `history`: the CLI derives its --format choices and what -o's suffix says
     from these."""

@@ -10,8 +10,8 @@ Page file names come from meeting ids, reduced to letters, digits, `.`, `-` and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.patterns import lazy
 from readout_diff.inputs.results import BatchResult
 from readout_diff.report.common import count
@@ -21,7 +21,7 @@ INDEX = "index.html"
 _UNSAFE = lazy(r"[^A-Za-z0-9._-]+")
 
 
-@dataclass(frozen=True)
+@frozen
 class IndexRow:
     id: str
     title: str

@@ -7,10 +7,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote, urlsplit
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Comparison
 from readout_diff.core.patterns import lazy
 from readout_diff.inputs.files import shipped
@@ -93,7 +93,7 @@ def document(title: str, body: str, script: bool = True) -> str:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """What the sections draw from: the report's words and the Comparison they come from."""
 

@@ -9,8 +9,7 @@ Comparison (the JSON form), never computed anew.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from readout_diff.core.frozen import frozen
 from readout_diff.core.model import Alignment, Comparison, TopicPresence
 from readout_diff.core.multilingual import language_note
 from readout_diff.report.common import (
@@ -44,7 +43,7 @@ from readout_diff.report.who import who_sections
 DETECTED_TITLE = "Names only one readout uses (not in the lexicon)"
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadoutLine:
     id: str
     label: str
@@ -55,7 +54,7 @@ class ReadoutLine:
     issuer: str | None = None  # its party when inferred from its text, and from what
 
 
-@dataclass(frozen=True)
+@frozen
 class TopicRow:
     name: str
     phrases: tuple[tuple[str, ...], ...]  # per readout, in readout order; () when missing
@@ -63,7 +62,7 @@ class TopicRow:
     related: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class AlignedRow:
     kind: str
     score: float
@@ -71,7 +70,7 @@ class AlignedRow:
     cells: tuple[tuple[tuple[str, str], ...], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class LoneClaims:
     label: str
     claims: tuple[tuple[str, int, str], ...]  # (claim id, line, text)
@@ -79,7 +78,7 @@ class LoneClaims:
     parts: tuple[tuple[str, int, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     title: str
     date: str | None

@@ -1,43 +1,23 @@
-"""The default report, drawn with rich from the sections of `report.sections`.
+"""The default report, drawn as rich draws it from the sections of `report.sections`.
 
 It is rendered into a string (then printed once by the CLI), at the width it is given, with colour
-only when asked: piped output stays plain text, and NO_COLOR is honoured by the caller.
+only when asked: piped output stays plain text, and NO_COLOR is honoured by the caller. Its prose
+lines (report.terminal_text) and, without colour, its tables (report.terminal_table) are written
+byte for byte as rich writes them, without rich's console; anything else goes to rich.
 """
 
 from __future__ import annotations
-
-import io
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from readout_diff.core.model import Comparison
 from readout_diff.report import framing_terminal
 from readout_diff.report.common import count
 from readout_diff.report.sections import DETECTED_TITLE, OneSided, Report, describe
+from readout_diff.report.terminal_table import Cell, Column, print_table
 from readout_diff.report.terminal_text import Prose, Styled
 
 
-def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
-    """A console drawing into a string: fixed width, colour only when asked, no highlighting."""
-    buf = io.StringIO()
-    console = Console(
-        file=buf,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
-    return console, buf
-
-
 def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str:
-    console, buf = string_console(width, color)
-    out = Prose(console, buf, width, color)
+    out = Prose(width, color)
     report = describe(c)
     _header(out, report)
     framing_terminal.summary(out, report)
@@ -48,7 +28,7 @@ def render_terminal(c: Comparison, width: int = 100, color: bool = False) -> str
     framing_terminal.wording(out, report, color)
     framing_terminal.tone(out, report)
     _lone(out, report)
-    return buf.getvalue()
+    return out.buf.getvalue()
 
 
 def _header(out: Prose, report: Report) -> None:
@@ -84,22 +64,26 @@ def _topics(out: Prose, report: Report) -> None:
     if not report.topics:
         out.line("No topic from the lexicon is mentioned.")
         return
-    table = Table(title="Topics", title_justify="left", expand=False, show_lines=False)
     # overflow="fold": a word wider than its column is broken, never cut to "People-to-p…"
-    table.add_column("Topic", style="bold", no_wrap=False, overflow="fold")
-    for label in report.labels:
-        table.add_column(Text(label), overflow="fold")
-    for row in report.topics:
-        cells: list[Text | str] = [
-            Text(", ".join(f"“{p}”" for p in used))
-            if used
-            else Text(f"— names {', '.join(related)}", style="yellow")
-            if related
-            else Text("— missing", style="red")
-            for used, related in zip(row.phrases, row.related, strict=True)
+    columns = [
+        Column("Topic", style="bold", overflow="fold"),
+        *(Column(label, overflow="fold", label=True) for label in report.labels),
+    ]
+    rows = [
+        [
+            Cell(row.name),
+            *(
+                Cell(", ".join(f"“{p}”" for p in used))
+                if used
+                else Cell(f"— names {', '.join(related)}", "yellow")
+                if related
+                else Cell("— missing", "red")
+                for used, related in zip(row.phrases, row.related, strict=True)
+            ),
         ]
-        table.add_row(Text(row.name), *cells)
-    out.console.print(table)
+        for row in report.topics
+    ]
+    print_table(out, "Topics", columns, rows)
 
 
 def _evidence(out: Prose, report: Report) -> None:
@@ -136,17 +120,19 @@ def _aligned(out: Prose, report: Report) -> None:
     if not report.aligned:
         out.line("No claims align.")
         return
-    table = Table(title="Aligned claims", title_justify="left", show_lines=True)
-    table.add_column("Kind", no_wrap=True)
-    for label in report.labels:
-        table.add_column(Text(label), ratio=1, overflow="fold")
-    for row in report.aligned:
-        # Text, not str: rich would read "[/x]" in a readout as markup (and fail on it)
-        # one line per claim of a many-to-one cell, each with its id
-        cells = [Text("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells]
-        style = "green" if row.kind == "match" else "yellow"
-        table.add_row(Text(f"{row.kind}\n{row.score:.2f}", style=style), *cells)
-    out.console.print(table)
+    columns = [
+        Column("Kind", no_wrap=True),
+        *(Column(label, overflow="fold", ratio=1, label=True) for label in report.labels),
+    ]
+    rows = [
+        [
+            Cell(f"{row.kind}\n{row.score:.2f}", "green" if row.kind == "match" else "yellow"),
+            # one line per claim of a many-to-one cell, each with its id
+            *(Cell("\n".join(f"{i}: {t}" for i, t in cell) or "—") for cell in row.cells),
+        ]
+        for row in report.aligned
+    ]
+    print_table(out, "Aligned claims", columns, rows, show_lines=True)
 
 
 def _lone(out: Prose, report: Report) -> None:

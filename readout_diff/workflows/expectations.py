@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from readout_diff.core.frozen import frozen
 from readout_diff.core.language import script_of
 from readout_diff.core.model import Claim, Comparison
 from readout_diff.core.text import fold_whitespace
@@ -100,7 +100,7 @@ def dump(spec: dict[str, Any]) -> str:
     return HEADER + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
 
 
-@dataclass(frozen=True)
+@frozen
 class ExpectationUpdate:
     """What `update_expectations` did to one meeting's expected.yaml."""
 
