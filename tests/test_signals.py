@@ -327,3 +327,36 @@ def test_a_worker_stopped_before_its_own_handler_ends_by_the_signal_not_a_traceb
         Terminated.pid = was
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM, status
     assert not Terminated.received  # the parent's own state is untouched
+
+
+def test_a_stop_inside_a_librarys_clean_up_is_still_the_stop(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """SIGTERM landing inside a thread lock's release (a process pool's condition, in a
+    parallel batch) made threading raise "release unlocked lock" while the stop was handled:
+    that error printed a traceback before "terminated". `run` reports the stop behind it: one
+    line, exit 143 (and 130 for Ctrl-C); an error with no stop behind it is left as it is."""
+    import typer
+
+    from readout_diff.cli.app import Terminated, run
+
+    def failing_while(stop: KeyboardInterrupt) -> None:
+        try:
+            raise stop
+        except KeyboardInterrupt:
+            raise RuntimeError("release unlocked lock") from None  # context kept, not shown
+
+    was = Terminated.said
+    try:
+        for stop, code, said in (
+            (Terminated(), 143, "terminated"),
+            (KeyboardInterrupt(), 130, "interrupted"),
+        ):
+            with pytest.raises(typer.Exit) as stopped:
+                run(lambda stop=stop: failing_while(stop))  # type: ignore[misc]
+            assert stopped.value.exit_code == code
+            assert capsys.readouterr().err == f"readout-diff: error: {said}\n"
+    finally:
+        Terminated.said = was
+    with pytest.raises(ValueError):  # no stop behind it: not ours to turn into one
+        run(lambda: int("not a number"))

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -222,14 +222,35 @@ def run(action: Callable[[], T]) -> T:
     except ReadoutDiffError as e:
         error(e.message)
         raise typer.Exit(exit_code(e)) from None
-    except Terminated:
-        error("terminated")
-        Terminated.said = True
-        raise typer.Exit(ExitCode.TERMINATED) from None
-    except KeyboardInterrupt:
-        error("interrupted")
-        Terminated.said = True
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except KeyboardInterrupt as e:  # Ctrl-C, or Terminated (SIGTERM, SIGHUP)
+        _stopped(e)
+    except Exception as e:
+        # A stop that lands inside a library's own clean-up (a pool's condition released
+        # twice: "release unlocked lock", seen in the parallel-stop test under load) comes out
+        # as that library's error, raised while the stop was handled: it is still the stop.
+        stop = _stop_behind(e)
+        if stop is None:
+            raise
+        _stopped(stop)
+
+
+def _stopped(stop: KeyboardInterrupt) -> NoReturn:
+    terminated = isinstance(stop, Terminated)
+    error("terminated" if terminated else "interrupted")
+    Terminated.said = True
+    raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
+
+
+def _stop_behind(e: BaseException) -> KeyboardInterrupt | None:
+    """The interrupt an exception was raised while handling, however deep, if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = e
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__context__
+    return None
 
 
 def render_options(
