@@ -64,9 +64,10 @@ def _components(edges: list[Edge]) -> list[list[Edge]]:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+    component = {x: root(x) for x in parent}  # once a claim, not once a link
     groups: dict[Node, list[Edge]] = defaultdict(list)
     for edge in sorted(edges):
-        groups[root(edge[0])].append(edge)
+        groups[component[edge[0]]].append(edge)
     return [groups[k] for k in sorted(groups)]
 
 

@@ -123,8 +123,11 @@ def rescue(
     """The groups with the mutual-best pairs added, the numbers of those new groups (`related`
     whatever they score), and the links of lone claims to taken ones (lone claim, partner).
     `bundles`: whether a claim makes several points (has parts)."""
-    best = _best(scores, background)
     owner = {m: n for n, g in enumerate(groups) for m in g}
+    # Only the best partners of claims alone are read below (a taken claim's never is): the
+    # pairs of two taken claims, most pairs of long readouts, are left out before the search.
+    scores = {pair: s for pair, s in scores.items() if pair[0] not in owner or pair[1] not in owner}
+    best = _best(scores, background)
     weak: set[int] = set()
     readouts = range(len(sizes))
     for ra in readouts:  # 1. mutual best, both alone
