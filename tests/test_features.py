@@ -67,11 +67,11 @@ def _plain_features(text, offset, mentions, synonyms):  # type: ignore[no-untype
 
 
 def test_features_read_from_the_claims_words_are_those_of_the_folded_text() -> None:
-    """claim_features reads the words `claim_words` cut once (as core.compare hands them over)
-    and cuts again only the words a mention, a stock phrase, a synonym phrase or a "@" splits:
-    the same tokens, in the same order, as cutting the folded text afresh. Texts made of the
-    pieces where the two could part: possessives and "x.y" beside mentions, handles, hyphens
-    at every edge, stock phrases inside synonym phrases, non-ASCII case."""
+    """claim_features reads the words `claim_words` cuts once and cuts again only the words a
+    mention, a stock phrase, a synonym phrase or a "@" splits: the same tokens, in the same
+    order, as cutting the folded text afresh. Texts made of the pieces where the two could
+    part: possessives and "x.y" beside mentions, handles, hyphens at every edge, stock phrases
+    inside synonym phrases, non-ASCII case."""
     from readout_diff.inputs.lexicon import load_lexicon
 
     lexicon = load_lexicon()
@@ -89,8 +89,7 @@ def test_features_read_from_the_claims_words_are_those_of_the_folded_text() -> N
             pairs = zip(cuts[::2], cuts[1::2], strict=False)  # an odd cut left alone
             mentions = [Mention("x-y", s, e) for s, e in pairs if s < e]
         for synonyms in (lexicon.synonyms, None):
-            words = features.claim_words(text, synonyms)
-            got = features.claim_features(text, 0, mentions, frozenset(), synonyms, words)
+            got = features.claim_features(text, 0, mentions, frozenset(), synonyms)
             want = _plain_features(text, 0, mentions, synonyms)
             assert list(got.surface.items()) == list(want.items()), text
 

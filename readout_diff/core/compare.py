@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
-from readout_diff.core.features import Features, Word, claim_features, claim_words, name_tokens
+from readout_diff.core.features import Features, claim_features, name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.issuing import issuing_parties, own_parties
 from readout_diff.core.language import FOREIGN, Language, detect_language
@@ -107,8 +107,6 @@ class _Segmented:
         self.header: list[HeaderLine] = []
         self.features: list[Features] = []
         self.inside: list[list[Mention]] = []  # each claim's topic mentions, the parties' too
-        # each English claim's words, by claim id: cut once, read by features and word diffs
-        self.words: dict[str, list[Word]] = {}
         self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
         k = 0
         given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
@@ -131,17 +129,11 @@ class _Segmented:
                 points = split_points(span[0], seg.start) if language == "en" else ()
                 parts = tuple(Part(f"{cid}.{k}", a, b) for k, (a, b) in enumerate(points, 1))
                 self.claims.append(Claim(cid, *span, parts=parts))
-                if language == "en":
-                    words = self.words[cid] = claim_words(span[0], lexicon.synonyms)
-                    self.features.append(
-                        claim_features(
-                            span[0], seg.start, inside, aligning, lexicon.synonyms, words
-                        )
-                    )
-                else:
-                    self.features.append(
-                        _foreign_features(span[0], seg.start, inside, aligning, language)
-                    )
+                self.features.append(
+                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms)
+                    if language == "en"
+                    else _foreign_features(span[0], seg.start, inside, aligning, language)
+                )
                 self.inside.append(inside)
             self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
 
@@ -236,13 +228,7 @@ def compare(
         },
     )
     claims, framed = with_framing(
-        with_language_notes(results, languages),
-        alignment,
-        mentions,
-        lexicon,
-        tone,
-        not_english,
-        {cid: words for s in segmented for cid, words in s.words.items()},
+        with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
     )
     claims = tuple(replace(c, party_inferred=told[c.id]) if c.id in told else c for c in claims)
     english_lines = [

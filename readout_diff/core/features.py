@@ -156,21 +156,20 @@ def claim_features(
     mentions: list[Mention],
     participants: frozenset[str],
     synonyms: Synonyms | None = None,
-    words: list[Word] | None = None,
 ) -> Features:
     """Features of the English claim `text` that starts at `offset`, given its topic mentions;
     words and phrases of a synonym group become the group's token (another language's claim:
-    core.features_foreign). `words`: the claim's `claim_words`, when already cut.
+    core.features_foreign).
 
     The tokens are those of the claim's text with each mention folded to its topic's token,
-    stock phrases taken out and synonym phrases folded to their group's: read from `words`
-    where the text is kept, so that no word is cut, lowered or stemmed twice."""
+    stock phrases taken out and synonym phrases folded to their group's: read from the claim's
+    words (`claim_words`, as word differences cut them) where the text is kept, so that no
+    word is cut, lowered or stemmed twice."""
     synonyms = synonyms or None  # an empty group table folds nothing: tested once
     # The readout's own "@" and "%" are spaces here ("5%relations", "@StateDept": those marks
-    # are ours), and cut its words otherwise than in `words` ("@x.y" is "x.y" here).
+    # are ours), and cut its words otherwise ("@x.y" is "x.y" here).
     spaced = text.replace("@", " ").replace("%", " ") if "@" in text or "%" in text else text
-    if words is None or spaced is not text:
-        words = claim_words(spaced, synonyms)
+    words = claim_words(spaced, synonyms)
     # The pieces between mentions are searched for stock and synonym phrases only when the
     # whole claim may hold one: a piece's words are the claim's, as each mention starts and
     # ends between words (else, as in "#COVID19Vaccine", every piece is searched).

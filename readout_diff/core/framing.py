@@ -13,10 +13,9 @@ their claims are under the topics they speak of).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_diff.core.features import Word
 from readout_diff.core.framing_model import AlignmentFraming, Commitment, TopicFraming
 from readout_diff.core.model import Alignment, Claim, ReadoutClaims, TopicPresence
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
@@ -55,11 +54,10 @@ def alignment_framing(
     synonyms: Synonyms = NO_SYNONYMS,
     cache: dict[tuple[str, ...], list[Token]] | None = None,
     acts_of: dict[tuple[str, ...], Commitment | None] | None = None,
-    words: Mapping[str, Sequence[Word]] | None = None,
 ) -> AlignmentFraming:
-    """Word differences and each readout's strongest commitment in one alignment (`cache`,
-    `words`: see worddiff.word_diff; `acts_of`: the commitments already found, by claim ids:
-    since schema 2.2 a claim may be in several alignments)."""
+    """Word differences and each readout's strongest commitment in one alignment (`cache`: see
+    worddiff.word_diff; `acts_of`: the commitments already found, by claim ids: since schema
+    2.2 a claim may be in several alignments)."""
     members = alignment.by_readout
     per_readout = []
     for rid, ids in members.items():
@@ -76,8 +74,7 @@ def alignment_framing(
     stronger: tuple[str, ...] = ()
     if len(strengths) == len(acts) and len(set(strengths)) > 1:
         stronger = tuple(rid for rid, c in acts if c is not None and c.strength == max(strengths))
-    diff = word_diff(per_readout, synonyms, cache, words)
-    return AlignmentFraming(diff, tuple(acts), stronger)
+    return AlignmentFraming(word_diff(per_readout, synonyms, cache), tuple(acts), stronger)
 
 
 def topic_framing(
@@ -119,11 +116,9 @@ def with_framing(
     lexicon: Lexicon,
     tone: ToneLexicon,
     not_english: frozenset[str] = frozenset(),
-    words: Mapping[str, Sequence[Word]] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Alignment, ...]]:
     """The readouts with the atmosphere they claim, and the alignments with their framing.
-    Readouts in `not_english` (ids) get neither: tone words and commitments are English.
-    `words`: each English claim's words (`features.claim_words`), by claim id, when cut."""
+    Readouts in `not_english` (ids) get neither: tone words and commitments are English."""
     claims = {c.id: c for r in readouts for c in r.claims}
     names = {r.id: name_spans(ms, lexicon) for r, ms in zip(readouts, mentions, strict=True)}
     toned = tuple(
@@ -138,8 +133,7 @@ def with_framing(
         replace(a, framing=AlignmentFraming())  # none shown across languages
         if any(rid in not_english for rid, _ in a.members)
         else replace(
-            a,
-            framing=alignment_framing(a, claims, names, tone, lexicon.synonyms, cache, acts, words),
+            a, framing=alignment_framing(a, claims, names, tone, lexicon.synonyms, cache, acts)
         )
         for a in alignment
     )

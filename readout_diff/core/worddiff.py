@@ -21,12 +21,12 @@ word is a difference when no other readout of the alignment has it. Spans never 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from readout_diff.core.features import Word, claim_words
+from readout_diff.core.features import claim_words
 from readout_diff.core.framing_model import Span
 from readout_diff.core.model import Claim
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
@@ -50,12 +50,11 @@ def tokens(
     claims: Sequence[Claim],
     names: Sequence[NameSpan] = (),
     synonyms: Synonyms = NO_SYNONYMS,
-    words: Sequence[Sequence[Word]] | None = None,
 ) -> list[Token]:
     """The tokens of a readout's claims of one alignment, in text order; each name span (sorted,
     not overlapping) becomes one token keyed by its topic, and each phrase or word of a synonym
-    group one token keyed by its group, as alignment folds them. `words`: each claim's
-    `features.claim_words` (with the same `synonyms`), when already cut."""
+    group one token keyed by its group, as alignment folds them. The words are cut as
+    alignment's features cut them (`features.claim_words`)."""
     out: list[Token] = []
     for index, claim in enumerate(claims):
         inside = _folded_spans(
@@ -63,8 +62,7 @@ def tokens(
         )
         k = 0
         base = claim.start
-        cut = words[index] if words is not None else claim_words(claim.text, synonyms)
-        for s, e, _word, low, key, stemmed in cut:
+        for s, e, _word, low, key, stemmed in claim_words(claim.text, synonyms):
             start, end = base + s, base + e
             while k < len(inside) and inside[k][1] <= start:
                 k += 1
@@ -137,19 +135,18 @@ def word_diff(
     claims: Sequence[tuple[str, Sequence[Claim], Sequence[NameSpan]]],
     synonyms: Synonyms = NO_SYNONYMS,
     cache: dict[tuple[str, ...], list[Token]] | None = None,
-    words: Mapping[str, Sequence[Word]] | None = None,
 ) -> tuple[tuple[str, tuple[Span, ...]], ...]:
     """Per readout of an alignment ((readout id, its claims, its name spans) in readout order):
     the spans of its claims that no other readout of the alignment has. `cache`: the tokens of
-    claims already cut, by claim ids (a claim may be in several alignments); `words`: each
-    claim's words (`features.claim_words`), by claim id, when already cut."""
+    claims already cut, by claim ids (a claim may be in several alignments). A claim's words
+    are cut here, not kept from alignment's features: kept for every claim of a readout until
+    now, they held ~130 MB more at the 5 MB input limit, for the few claims aligned."""
     cache = {} if cache is None else cache
     toks = []
     for _, cs, names in claims:
         key = tuple(c.id for c in cs)
         if key not in cache:
-            cut = [words[c.id] for c in cs] if words is not None else None
-            cache[key] = tokens(cs, names, synonyms, cut)
+            cache[key] = tokens(cs, names, synonyms)
         toks.append(cache[key])
     out = []
     for i, (rid, cs, _) in enumerate(claims):
