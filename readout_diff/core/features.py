@@ -131,8 +131,8 @@ def claim_words(
     text: str, synonyms: Synonyms | None = None, start: int = 0, end: int | None = None
 ) -> list[Word]:
     """Every token of a claim's text (of text[start:end], cut as if alone, offsets in `text`)
-    as a Word, in order: made once per claim (core.compare) and read by every stage that
-    compares words by token."""
+    as a Word, in order: the one tokeniser of alignment's features and of word differences
+    (core.worddiff), each of which cuts a claim once."""
     out: list[Word] = []
     groups = synonyms or None  # tested once, not at every word
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
