@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_diff import Readout, compare, load_lexicon, render
+from readout_diff.core.alias_words import is_case_sensitive
 from readout_diff.core.presence import _whole_words
-from readout_diff.core.topics import is_case_sensitive
 
 FAMILY = """topics:
   - {id: x-economy, name: Economic ties, kind: issue, aliases: [economic ties]}

@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readout_diff.core.alias_words import is_case_sensitive
 from readout_diff.core.presence import _capitalised_in, _whole_words
-from readout_diff.core.topics import is_case_sensitive
 
 # Letters that fold in surprising ways (İ ı ſ K), word and non-word characters, spaces
 ALPHABET = "aisAISkKu _-.’\u0130\u0131\u017f\u212a\u00e9\u00c9ß"

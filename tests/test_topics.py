@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from readout_diff.core.topics import KINDS, is_case_sensitive
+from readout_diff.core.alias_words import is_case_sensitive
+from readout_diff.core.topics import KINDS
 from readout_diff.errors import SpecError
 from readout_diff.inputs.lexicon import check_unique_aliases, load_lexicon
 

@@ -16,12 +16,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from readout_diff.core.alias_words import is_case_sensitive
 from readout_diff.core.detect import detect
 from readout_diff.core.features import CASE_TRAPS
 from readout_diff.core.model import Alignment, Claim, Readout, TopicMention, TopicPresence
 from readout_diff.core.parties import party_of
 from readout_diff.core.patterns import lazy
-from readout_diff.core.topics import Lexicon, Mention, is_case_sensitive
+from readout_diff.core.topics import Lexicon, Mention
 
 
 def topic_presence(

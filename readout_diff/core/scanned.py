@@ -25,7 +25,8 @@ import bisect
 import functools
 from collections.abc import Iterable, Sequence
 
-from readout_diff.core.topics import Lexicon, Mention, cut_safe
+from readout_diff.core.alias_words import cut_safe
+from readout_diff.core.topics import Lexicon, Mention
 
 _TRIES = 4  # occurrences of a piece tried: a name's first may be inside a longer name
 # A piece is looked for this far around where the last one was found (pieces are asked for in

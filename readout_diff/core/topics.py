@@ -1,8 +1,9 @@
 """The topic lexicon and topic detection.
 
 The lexicon is data (`data/topics.yaml`, extended by `--topics FILE`): canonical topics with
-aliases keyed by language. Detection compiles every alias into one regular expression and scans
-each text once. Rules (also in the header of topics.yaml):
+aliases keyed by language. Detection walks a text's words once against an index of the aliases
+(how words and aliases are cut and keyed: core.alias_words). Rules (also in the header of
+topics.yaml):
 
 - whole words only; case-insensitive, except aliases written all in capitals ("US", "UN", "AI"),
   which match case-sensitively so that "us" the pronoun is never the United States;
@@ -18,19 +19,19 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from readout_diff.core.alias_words import (
+    INVISIBLE,
+    Words,
+    alias_parts,
+    is_case_sensitive,
+    may_follow,
+)
 from readout_diff.core.frozen import frozen
-from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import NO_SYNONYMS, Synonyms
-from readout_diff.core.variants import Variants, base_forms, has_tag_mark
+from readout_diff.core.variants import Variants, base_forms
 
 KINDS = ("country", "region", "organisation", "person", "issue", "concept")
 LANGUAGES = ("en",)  # languages the detector scans; others may sit in the data already
-_WORD = lazy(r"[^\W_]+")
-_JOINER = lazy(r"[\s\-\u2010\u2011\u2012\u2013]+")  # what a space or hyphen matches
-_MAX_GAP = 12  # longer separators between two words never belong to one alias
-# Invisible inside a word, and splitting it for a regular expression: soft hyphen, zero-width
-# space, non-joiner and joiner, word joiner, and a BOM (U+FEFF) pasted mid-text.
-_INVISIBLE = lazy("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 @frozen
@@ -49,79 +50,6 @@ class Mention:
     topic: str
     start: int
     end: int
-
-
-def is_case_sensitive(alias: str) -> bool:
-    letters = [ch for ch in alias if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
-
-
-@functools.lru_cache(maxsize=4096)  # a text's gaps are mostly " ", ", " and a few more
-def _separator(gap: str) -> str:
-    """Separators compare equal when they differ only in spaces/hyphens or apostrophe style."""
-    gap = gap.replace("\u2019", "'")
-    return " " if _JOINER.fullmatch(gap) else _JOINER.sub(" ", gap)
-
-
-def _alias_key(alias: str, case_sensitive: bool) -> tuple[tuple[str, ...], str]:
-    """(words and separators interleaved, trailing punctuation) of an alias: "U.S." is
-    (("U", ".", "S"), ".")."""
-    words = list(_WORD.finditer(alias))
-    parts: list[str] = []
-    for i, w in enumerate(words):
-        if i:
-            parts.append(_separator(alias[words[i - 1].end() : w.start()]))
-        parts.append(w.group(0) if case_sensitive else w.group(0).lower())
-    return tuple(parts), alias[words[-1].end() :].strip() if words else ""
-
-
-def cut_safe(text: str, start: int) -> bool:
-    """Whether `find(text, start)` scans the text itself (no invisible character to fold away)
-    and reads no hashtag in it: then a piece's mentions may be cut from it (core.scanned)."""
-    return not _INVISIBLE.search(text, start) and not has_tag_mark(text)
-
-
-def alias_key(alias: str) -> str:
-    """What makes two aliases the same alias (case, spacing and hyphens folded as matched)."""
-    return " ".join(_alias_key(alias, is_case_sensitive(alias))[0])
-
-
-class _Words:
-    """The words of text[start:end] with their offsets and lower-cased forms, and the
-    separators between neighbours worked out once each (detection reads them many times)."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.word: list[str] = _WORD.findall(text, start, end)
-        self.low = [w.lower() for w in self.word]
-        self._range = (start, end)
-        self.start: list[int] = []
-        self.end: list[int] = []
-        self._separators: dict[int, str | None] = {}
-
-    def locate(self) -> None:
-        """Find the words' offsets: only a text that may hold an alias needs them (most short
-        pieces, such as a claim's subject, hold none)."""
-        spans = [m.span() for m in _WORD.finditer(self.text, *self._range)]
-        self.start = [s for s, _ in spans]
-        self.end = [e for _, e in spans]
-
-    def separator(self, k: int) -> str | None:
-        """The folded separator before word k, or None when it is too long to join an alias."""
-        if k not in self._separators:
-            gap = self.text[self.end[k - 1] : self.start[k]]
-            self._separators[k] = None if len(gap) > _MAX_GAP else _separator(gap)
-        return self._separators[k]
-
-
-def _may_follow(first: str, low: str, pairs: frozenset[tuple[str, str]]) -> bool:
-    """Whether a lower-cased word after `first` is the second word of an alias it opens (one
-    of `pairs`), or the plural of one (-s, -es)."""
-    if (first, low) in pairs:
-        return True
-    return low.endswith("s") and (
-        (first, low[:-1]) in pairs or (low.endswith("es") and (first, low[:-2]) in pairs)
-    )
 
 
 class Lexicon:
@@ -154,7 +82,7 @@ class Lexicon:
             for lang in LANGUAGES:
                 for alias in topic.aliases.get(lang, ()):
                     cs = is_case_sensitive(alias)
-                    parts, trail = _alias_key(alias, cs)
+                    parts, trail = alias_parts(alias, cs)
                     if not parts:
                         continue
                     plural = not cs and not trail and parts[-1][-1].isalpha()
@@ -212,7 +140,7 @@ class Lexicon:
             for topic, _trail, _plural in entries:
                 yield topic, parts[::2], cs
 
-    def _lookup(self, words: _Words, i: int, n: int) -> tuple[str, int] | None:
+    def _lookup(self, words: Words, i: int, n: int) -> tuple[str, int] | None:
         """The topic and end offset of an alias made of words[i:i+n], if there is one."""
         if n == 1:  # most lookups: no separators to fold
             parts: tuple[str, ...] = (words.word[i],)
@@ -250,7 +178,7 @@ class Lexicon:
             return topic, stop
         return None
 
-    def _candidate_keys(self, words: _Words, i: int) -> list[tuple[str, ...]]:
+    def _candidate_keys(self, words: Words, i: int) -> list[tuple[str, ...]]:
         """The lower-cased keys of words[i:i+n] for each n that could still be one alias: the
         words before the last must spell a proper prefix of some alias (the last one may be
         a plural)."""
@@ -311,13 +239,13 @@ class Lexicon:
         Invisible characters (`Ukr\u00adaine`, `U\u200bN`) are folded away before matching, in a
         copy with an offset map: a mention's span still holds the text's own characters."""
         end = len(text) if end is None else end
-        if not _INVISIBLE.search(text, start, end):
+        if not INVISIBLE.search(text, start, end):
             return self._scan(text, start, end)
         # The copy runs to one visible character past `end`: the word-boundary check reads it.
         stop = end
-        while stop < len(text) and (stop == end or _INVISIBLE.fullmatch(text[stop - 1])):
+        while stop < len(text) and (stop == end or INVISIBLE.fullmatch(text[stop - 1])):
             stop += 1
-        kept = [i for i in range(start, stop) if not _INVISIBLE.fullmatch(text[i])]
+        kept = [i for i in range(start, stop) if not INVISIBLE.fullmatch(text[i])]
         folded = "".join(text[i] for i in kept)
         within = sum(1 for i in kept if i < end)
         return [
@@ -327,7 +255,7 @@ class Lexicon:
 
     def _scan(self, text: str, start: int, end: int) -> list[Mention]:
         """`find` on a text without invisible characters."""
-        words = _Words(text, start, end)
+        words = Words(text, start, end)
         found: list[Mention] = []
         # Words that may open an alias: a first word, or its plural (-s, -es). Each distinct
         # word is tested once; most words of a text open none and are passed over.
@@ -354,7 +282,7 @@ class Lexicon:
                 continue
             # Most openers ("the", "in") go on to a word no alias of theirs has second: then
             # only the word alone may be one, and no longer key need be made.
-            if k < last and _may_follow(low[k], low[k + 1], pairs):
+            if k < last and may_follow(low[k], low[k + 1], pairs):
                 keys = self._candidate_keys(words, k)
             elif low[k] in alone:
                 keys = [(low[k],)]

@@ -23,8 +23,9 @@ from typing import Any
 
 import yaml
 
+from readout_diff.core.alias_words import alias_key, is_case_sensitive
 from readout_diff.core.patterns import lazy
-from readout_diff.core.topics import Lexicon, Topic, alias_key, is_case_sensitive
+from readout_diff.core.topics import Lexicon, Topic
 from readout_diff.errors import SpecError
 from readout_diff.inputs.yamlio import read_yaml
 

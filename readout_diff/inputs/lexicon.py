@@ -23,9 +23,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from readout_diff.core.alias_words import alias_key, is_case_sensitive
 from readout_diff.core.patterns import lazy
 from readout_diff.core.synonyms import Synonyms
-from readout_diff.core.topics import KINDS, Lexicon, Topic, alias_key, is_case_sensitive
+from readout_diff.core.topics import KINDS, Lexicon, Topic
 from readout_diff.errors import SpecError
 from readout_diff.inputs.files import shipped
 from readout_diff.inputs.synonyms import Groups, merge_synonyms, parse_synonyms
