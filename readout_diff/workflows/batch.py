@@ -10,6 +10,7 @@ progress is reported through a callback.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -106,7 +107,6 @@ _worker_row: Callable[[BatchResult], str] | None = None
 
 def _init_worker(topics: tuple[str, ...], options: ReadOptions | None, format: str | None) -> None:
     """Each worker process loads the lexicon once; Ctrl-C is the parent's to handle."""
-    import signal
     import threading
 
     global _worker_lexicon, _worker_options, _worker_row
@@ -114,6 +114,8 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None, format: s
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the parent stops the workers
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopped, it just ends
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held its stops
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
     _worker_options = options
@@ -193,9 +195,10 @@ def _parallel(
         finished: dict[int, BatchResult] = {}
         following = 0
         try:  # the submissions too: stopped while submitting, the pool must not run them all
-            index: dict[Future[BatchResult], int] = {
-                pool.submit(_work, m): i for i, m in enumerate(meetings)
-            }
+            with _stops_held():  # the workers start here
+                index: dict[Future[BatchResult], int] = {
+                    pool.submit(_work, m): i for i, m in enumerate(meetings)
+                }
             for n, future in enumerate(as_completed(index), 1):
                 finished[index[future]] = result = future.result()
                 if progress:
@@ -240,9 +243,34 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+_STOPS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+
+
+@contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait (blocked, not lost) while the pool starts its workers,
+    and arrive, raised as usual, once it has. Raised inside the pool's start, a stop could land
+    between a worker's fork and the pool's note of it, so that `_stop` did not end that worker
+    and the interpreter's exit waited for it for ever (1 stop in 30 at the workers' first
+    moment); or inside a fork handler (logging's), where Python prints the exception as
+    "ignored" and the run went on to exit 0. A worker starts with them blocked too, and
+    unblocks them in `_init_worker`."""
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @contextmanager
 def _signals_ignored() -> Iterator[None]:
-    import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
