@@ -398,3 +398,30 @@ def test_a_stop_between_a_workers_start_and_the_pools_note_of_it_ends_that_worke
         for p in multiprocessing.active_children():  # what the defect leaves: not pytest's hang
             p.kill()
             p.join()
+
+
+@pytest.mark.parametrize("stop", ["Terminated", "KeyboardInterrupt"])
+def test_a_stop_raised_where_python_cannot_raise_is_sent_again(
+    stop: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop raised inside a `__del__` (or a fork handler: a real SIGTERM at a batch's start
+    printed "Exception ignored" and the run went on to exit 0) comes again where it can."""
+    from readout_diff.cli.app import Terminated, redeliver_lost_stops, terminate
+
+    raised = Terminated if stop == "Terminated" else KeyboardInterrupt
+    monkeypatch.setattr(Terminated, "pid", os.getpid())
+    monkeypatch.setattr(Terminated, "received", False)
+    monkeypatch.setattr(sys, "unraisablehook", redeliver_lost_stops)
+
+    class Stopped:
+        def __del__(self) -> None:
+            raise raised  # as the signal handler would, had the signal come here
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with pytest.raises(raised):
+            Stopped()  # deleted at once: what it raises is "ignored"
+            for _ in range(100):  # the signal is handled at the next point Python can
+                time.sleep(0.001)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -16,7 +16,13 @@ from typing import Any
 
 import typer
 
-from readout_diff.cli.app import Collector, Terminated, render_options, terminate
+from readout_diff.cli.app import (
+    Collector,
+    Terminated,
+    redeliver_lost_stops,
+    render_options,
+    terminate,
+)
 from readout_diff.cli.app import app as _bare
 from readout_diff.report.output import escape_unencodable_stdout
 
@@ -67,6 +73,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, terminate)
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)
+    sys.unraisablehook = redeliver_lost_stops
     escape_unencodable_stdout()
     Collector.ours = True
     if sys.argv[1:2] == ["compare"]:  # one meeting: start-up is most of the run

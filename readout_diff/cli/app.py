@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
@@ -55,6 +56,7 @@ class Terminated(KeyboardInterrupt):
     received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
     said = False  # `run` said "interrupted" or "terminated"; typer's exit 130 says nothing
     pid = 0  # the process `main` installed the handler in
+    resending = False  # `redeliver_lost_stops` is running
 
 
 def terminate(signum: int, frame: object) -> None:
@@ -69,6 +71,36 @@ def terminate(signum: int, frame: object) -> None:
         return
     Terminated.received = True
     raise Terminated
+
+
+def redeliver_lost_stops(unraisable: Any) -> None:
+    """`sys.unraisablehook` for `main`: a stop (Ctrl-C, or `terminate`'s) raised where Python
+    cannot raise, in a `__del__`, a weakref callback or a fork handler, would be printed as
+    "Exception ignored" and lost, the run going on to exit 0. A thread sends the signal again
+    once this hook has returned (`Terminated.resending`), and the main thread raises it at its
+    next chance: sent while the hook runs, the handler would run inside it and be lost again.
+    Should that chance be another place that cannot raise, this hook sends it once more."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt) and os.getpid() == Terminated.pid:
+        import signal
+        import threading
+
+        stopped = isinstance(unraisable.exc_value, Terminated)
+        again = (os.getpid(), signal.SIGTERM if stopped else signal.SIGINT)
+        Terminated.resending = True
+        try:
+            threading.Thread(target=_send_after_hook, args=again, daemon=True).start()
+        except RuntimeError:  # no new thread at the interpreter's exit: as Python would
+            Terminated.resending = False
+        else:
+            Terminated.resending = False  # the hook's last instruction
+            return
+    sys.__unraisablehook__(unraisable)
+
+
+def _send_after_hook(pid: int, signum: int) -> None:
+    while Terminated.resending:
+        time.sleep(0.001)
+    os.kill(pid, signum)
 
 
 class Collector:
