@@ -12,8 +12,8 @@ from conftest import sample_folders
 
 from readout_diff import load_meeting
 from readout_diff.core import scoring
-from readout_diff.core.compare import _Segmented
 from readout_diff.core.features import Features, claim_features
+from readout_diff.core.segmented import Segmented
 from readout_diff.inputs.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -23,7 +23,7 @@ PARTIES = frozenset({"china", "russia"})
 def sample_features(folder: Path) -> tuple[list[list[Features]], frozenset[str]]:
     meeting = load_meeting(str(folder))
     parties = frozenset(LEX.resolve(p) or p for p in meeting.participants)
-    return [_Segmented(r, LEX, parties).features for r in meeting.readouts], parties
+    return [Segmented(r, LEX, parties).features for r in meeting.readouts], parties
 
 
 def every_pair_sharing_a_token(a: list[Features], b: list[Features]) -> set[tuple[int, int]]:

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
-from readout_diff.core.features import Features, claim_features, name_tokens
+from readout_diff.core.features import name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
 from readout_diff.core.issuing import issuing_parties, own_parties
 from readout_diff.core.language import FOREIGN, Language, detect_language
 from readout_diff.core.model import (
-    HEADER_KINDS,
     READOUT_IDS,
     Alignment,
-    Claim,
     Comparison,
-    HeaderLine,
     Readout,
     ReadoutClaims,
 )
 from readout_diff.core.multilingual import (
     english_names,
-    merge_mentions,
     readable_topics,
     unreadable_not_missing,
     with_language_notes,
@@ -35,23 +30,20 @@ from readout_diff.core.parties import (
     JOINT,
     Issuers,
 )
-from readout_diff.core.parts import Part, split_points, unlinked_parts
-from readout_diff.core.patterns import lazy
+from readout_diff.core.parts import unlinked_parts
 from readout_diff.core.presence import detected_presence, topic_presence
 from readout_diff.core.scanned import Scanned
 from readout_diff.core.scoring import token_weights
-from readout_diff.core.segment import Segmenter, checked, segment
+from readout_diff.core.segment import Segmenter
+from readout_diff.core.segmented import Segmented
 from readout_diff.core.segmenters import segmenter_for
 from readout_diff.core.tone import ToneLexicon
-from readout_diff.core.topics import Lexicon, Mention
+from readout_diff.core.topics import Lexicon
 from readout_diff.core.who import who_said_what
 from readout_diff.errors import UsageError
 
 if TYPE_CHECKING:
     from readout_diff.core.topics_i18n import ForeignLexicon
-
-_LINE_BREAK = lazy(r"\r\n?|\n")
-_WORDS = lazy(r"\w+")
 
 
 def with_ids(readouts: Sequence[Readout]) -> list[Readout]:
@@ -74,73 +66,6 @@ def with_ids(readouts: Sequence[Readout]) -> list[Readout]:
             raise UsageError(f"two readouts have the id {rid!r}; each needs its own")
     free = iter(x for x in READOUT_IDS if x not in given)
     return [r if r.id else replace(r, id=next(free)) for r in readouts]
-
-
-class _Segmented:
-    """One readout's claims, header lines, topic mentions and alignment features. Headings and
-    meta lines (bylines, datelines) are its header, not claims: they never align and are
-    never unmatched. Topics they name still count (a headline is the readout's own words),
-    their mentions pointing to the header line's id ("a-h1")."""
-
-    def __init__(
-        self,
-        readout: Readout,
-        lexicon: Lexicon,
-        participants: frozenset[str],
-        segmenter: Segmenter = segment,
-        language: str = "en",
-        foreign: ForeignLexicon | None = None,
-        aligning: frozenset[str] | None = None,
-    ) -> None:
-        text = readout.text
-        # Line breaks as editors count them: CRLF, LF, and the lone CR of old Mac files.
-        newlines = [m.start() for m in _LINE_BREAK.finditer(text)]
-        mentions = lexicon.find(text, readout.body_start)
-        self.scan = (text, readout.body_start, mentions)  # who-said-what cuts pieces from it
-        if foreign is not None and language in FOREIGN:  # and Latin ones: "G20", "COVID-19"
-            mentions = merge_mentions(foreign.find(text, language, readout.body_start), mentions)
-        self.all_mentions = mentions  # the parties' too: detection skips every known name
-        # The parties alignment leaves out of a claim's features: as given or inferred from
-        # labels, without the issuers added since (issue 22 measures alignment on those).
-        aligning = participants if aligning is None else aligning
-        self.claims: list[Claim] = []
-        self.header: list[HeaderLine] = []
-        self.features: list[Features] = []
-        self.inside: list[list[Mention]] = []  # each claim's topic mentions, the parties' too
-        self.mentions: list[tuple[Mention, str]] = []  # (mention, claim or header line id)
-        k = 0
-        given = readout.segments  # pre-split (Readout.from_claims), else the segmenter's
-        split = given if given is not None else segmenter(text, readout.body_start)
-        for seg in checked(split, text, readout.body_start):
-            inside = []
-            while k < len(mentions) and mentions[k].start < seg.end:
-                if mentions[k].start >= seg.start:  # mentions in cut markers are dropped
-                    inside.append(mentions[k])
-                k += 1
-            topics = tuple(dict.fromkeys(m.topic for m in inside if m.topic not in participants))
-            line = bisect.bisect_left(newlines, seg.start) + 1
-            span = (text[seg.start : seg.end], seg.start, seg.end, line, topics)
-            if seg.kind in HEADER_KINDS:
-                cid = f"{readout.id}-h{len(self.header) + 1}"
-                self.header.append(HeaderLine(cid, *span, kind=seg.kind))
-            else:
-                cid = f"{readout.id}{len(self.claims) + 1}"
-                # Points are split by English connectives; another language's claim is one point.
-                points = split_points(span[0], seg.start) if language == "en" else ()
-                parts = tuple(Part(f"{cid}.{k}", a, b) for k, (a, b) in enumerate(points, 1))
-                self.claims.append(Claim(cid, *span, parts=parts))
-                self.features.append(
-                    claim_features(span[0], seg.start, inside, aligning, lexicon.synonyms)
-                    if language == "en"
-                    else _foreign_features(span[0], seg.start, inside, aligning, language)
-                )
-                self.inside.append(inside)
-            self.mentions.extend((m, cid) for m in inside if m.topic not in participants)
-
-    @property
-    def lines(self) -> list[Claim]:
-        """Header lines and claims in text order (what name detection reads)."""
-        return sorted([*self.header, *self.claims], key=lambda c: c.start)
 
 
 def compare(
@@ -181,7 +106,7 @@ def compare(
         r.id for r, g in zip(readouts, languages, strict=True) if g.code != "en"
     )
     segmented = [
-        _Segmented(
+        Segmented(
             r,
             lexicon,
             party_set,
@@ -271,15 +196,6 @@ def _issuers_known(
     return readouts, parties, frozenset(aligning), issued, told
 
 
-def _foreign_features(
-    text: str, offset: int, mentions: list[Mention], parties: frozenset[str], language: str
-) -> Features:
-    """A claim not in English: imported here, so that an English run never loads those rules."""
-    from readout_diff.core.features_foreign import foreign_features
-
-    return foreign_features(text, offset, mentions, parties, language)
-
-
 def _language(r: Readout) -> Language:
     """The readout's language: as given, else detected from its body."""
     if r.language:
@@ -292,7 +208,7 @@ Unmatched = tuple[tuple[str, tuple[str, ...]], ...]
 
 def _align(
     readouts: Sequence[Readout],
-    segmented: Sequence[_Segmented],
+    segmented: Sequence[Segmented],
     parties: frozenset[str],
     languages: Sequence[Language],
     background: frozenset[str],
@@ -310,7 +226,7 @@ def _align(
 
     def part_tokens(r: int, i: int) -> list[frozenset[str]]:
         if (r, i) not in cache:
-            cache[r, i] = _part_tokens(segmented[r], i)
+            cache[r, i] = segmented[r].part_tokens(i)
         return cache[r, i]
 
     clusters = cluster(
@@ -364,37 +280,13 @@ def _align(
     return alignment, unmatched, by_readout
 
 
-def _part_tokens(s: _Segmented, index: int) -> list[frozenset[str]]:
-    """For each part of a claim, the claim's alignment tokens that stand in it: those whose
-    words, as written, are all words of the part. (Making the part's own features cost as
-    much again as the claim's; a word standing in two parts counts in both, which only ever
-    links more.) One pass over the claim's tokens' words and one over each part: linear in
-    the claim's length."""
-    claim, f = s.claims[index], s.features[index]
-    if not claim.parts:
-        return []
-    # A topic token stands for a mention ("@high-level-visits" for "high-level exchanges"):
-    # it is in the parts where a mention of its topic starts, not found by its words.
-    spelt = [(t, _WORDS.findall(f.surface[t].lower())) for t in f.tokens if t[0] != "@"]
-    out = []
-    for part in claim.parts:
-        words = set(
-            _WORDS.findall(claim.text[part.start - claim.start : part.end - claim.start].lower())
-        )
-        topics = {f"@{m.topic}" for m in s.inside[index] if part.start <= m.start < part.end}
-        out.append(
-            frozenset(t for t, ws in spelt if all(w in words for w in ws)) | (topics & f.tokens)
-        )
-    return out
-
-
 def _part_order(pid: str) -> tuple[int, int]:
     claim, rank = pid[1:].split(".")
     return int(claim), int(rank)
 
 
 def _readout_claims(
-    r: Readout, s: _Segmented, earlier: Sequence[Readout], language: Language
+    r: Readout, s: Segmented, earlier: Sequence[Readout], language: Language
 ) -> ReadoutClaims:
     """A readout as the result shows it: its metadata, header lines and claims; with a warning
     (stderr) when it has no claim, or has the label of an `earlier` readout."""
