@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from readout_diff import Readout, compare  # noqa: E402
 from readout_diff.core.parts import MAX_PARTS, split_points  # noqa: E402
+from readout_diff.core.segment import segment  # noqa: E402
 from readout_diff.errors import InputError, SpecError  # noqa: E402
+from readout_diff.inputs.lexicon import load_lexicon  # noqa: E402
 from readout_diff.inputs.yamlio import parse_yaml  # noqa: E402
 
 
@@ -75,7 +77,20 @@ def a_page_of_two_megabytes_nested_10000_deep() -> None:
         pass
 
 
+def one_paragraph_of_40000_short_sentences() -> None:
+    # each period once searched back to the paragraph's start: 10,000 sentences took 16 s
+    assert len(segment("Yes. " * 20_000)) == 20_000
+    assert len(segment("U.S. " * 20_000)) == 1
+
+
+def a_text_of_one_alias_40000_times() -> None:
+    # every "U.S." once tried all alias lengths up to nine words: 8 s per megabyte
+    assert len(load_lexicon().find("U.S. " * 40_000)) == 40_000
+
+
 CASES: list[tuple[Callable[[], None], float]] = [
+    (one_paragraph_of_40000_short_sentences, 5.0),
+    (a_text_of_one_alias_40000_times, 3.0),
     (parts_of_a_sentence_of_40000_clauses, 1.0),
     (a_hyphenated_capitalised_run_of_5000_pieces, 5.0),
     (a_manifest_of_5000_meetings_written_by_safe_dump, 10.0),

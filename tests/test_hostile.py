@@ -389,20 +389,13 @@ def test_the_pair_guard_leaves_long_distinct_readouts_alone() -> None:
     assert c.summary()["matches"] == 300
 
 
-def test_sentences_of_one_long_paragraph_segment_in_linear_time() -> None:
-    # Each period once searched back to the paragraph's start: 10,000 sentences took 16 s.
-    import time
-
-    t = time.perf_counter()
+def test_sentences_of_one_long_paragraph_segment() -> None:
+    # how long they take (each period once searched back to the paragraph's start: 10,000
+    # sentences took 16 s) is bench/worst_cases.py's to time, not a unit test's
     assert len(segment("Yes. " * 20_000)) == 20_000
     assert len(segment("U.S. " * 20_000)) == 1
-    assert time.perf_counter() - t < 5
 
 
-def test_a_text_made_of_one_alias_is_detected_in_linear_time() -> None:
-    # Every "U.S." once tried all alias lengths up to nine words: 8 s per megabyte.
-    import time
-
-    t = time.perf_counter()
+def test_a_text_made_of_one_alias_is_detected() -> None:
+    # timed in bench/worst_cases.py (every "U.S." once tried all alias lengths: 8 s per MB)
     assert len(LEXICON.find("U.S. " * 40_000)) == 40_000
-    assert time.perf_counter() - t < 3
