@@ -73,7 +73,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, terminate)
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the same clean-up, no temporary file left
         signal.signal(signal.SIGHUP, terminate)
-    sys.unraisablehook = redeliver_lost_stops
+    sys.unraisablehook = redeliver_lost_stops  # a stop Python would drop is sent again
     escape_unencodable_stdout()
     Collector.ours = True
     if sys.argv[1:2] == ["compare"]:  # one meeting: start-up is most of the run
