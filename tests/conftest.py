@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # loaded shared machine though nothing is wrong. How long things take is bench/'s to measure.
 settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
+
+# The tests press Ctrl-C as a user at a terminal does. A shell starts a background job (`&`
+# without job control) with Ctrl-C ignored, and a program inherits that: every CLI a test starts
+# would ignore it, and so would this process. Ctrl-C is set back to Python's own handler here,
+# which the programs started from here do not inherit as "ignored".
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "2025-07-13-wang-lavrov-beijing"
 
