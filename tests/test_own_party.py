@@ -77,3 +77,46 @@ def test_what_the_text_tells_of_its_issuer(text: str, party: str | None, how: st
     found = infer_issuer(text, 0, load_lexicon(), load_issuers())
     assert (found[0] if found else None) == party
     assert how is None or (found is not None and how in found[1])
+
+
+def test_a_detected_person_is_covered_by_the_party_a_readout_introduces_them_with() -> None:
+    """A name the lexicon lacks, introduced with its country ("British Prime Minister Edmund
+    Harwood") and then named by surname, is that party's person: the readout that party
+    issued, which calls him "the Prime Minister", covers him; it does not omit him."""
+    uk = (
+        "The Prime Minister spoke to Prime Minister Hoshino of Japan this morning.\n\n"
+        "The leaders discussed energy security and the situation in the Indo-Pacific."
+    )
+    jp = (
+        "Prime Minister Hoshino held a telephone talk with British Prime Minister Edmund "
+        "Harwood.\n\nPrime Minister Harwood thanked Japan for hosting the Osaka conference on "
+        "shipbuilding.\n\nPrime Minister Hoshino said that Foreign Minister Kenta Moriyama will "
+        "visit Canada in May."
+    )
+    c = compare(
+        [readout("a", uk, "united-kingdom"), readout("b", jp, "japan")],
+        participants=["united-kingdom", "japan"],
+    )
+    detected = {t.name: t for t in c.detected}
+    harwood = detected["Harwood"]
+    assert (harwood.kind, harwood.present_in) == ("person", ("b",))
+    assert dict(harwood.covered) == {"a": ("united-kingdom",)} and harwood.omitted_from == ()
+    # a minister introduced with no party (Japan's, but the text does not say) is omitted
+    moriyama = detected["Kenta Moriyama"]
+    assert moriyama.omitted_from == ("a",) and moriyama.covered == ()
+
+
+@pytest.mark.parametrize(
+    ("label", "party"),
+    [
+        ("Harwood", "united-kingdom"),  # the surname of the name introduced
+        ("Edmund Harwood", "united-kingdom"),
+        ("Kenta Moriyama", None),  # introduced with no party of the meeting: no party
+        ("Smith", None),  # two Smiths of two parties: no telling which
+    ],
+)
+def test_the_party_of_a_detected_person(label: str, party: str | None) -> None:
+    from readout_diff.core.presence import _party_of_person
+
+    learned = {"Edmund Harwood": "united-kingdom", "Ann Smith": "japan", "Bo Smith": "china"}
+    assert _party_of_person(label, learned) == party

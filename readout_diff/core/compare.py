@@ -10,6 +10,7 @@ from readout_diff.core.align import cluster
 from readout_diff.core.attributions import omitted_topics
 from readout_diff.core.features import name_tokens
 from readout_diff.core.framing import topic_framing, with_framing
+from readout_diff.core.introduced import introduced_people
 from readout_diff.core.issuing import issuing_parties, own_parties
 from readout_diff.core.language import FOREIGN, Language, detect_language
 from readout_diff.core.model import (
@@ -135,6 +136,10 @@ def compare(
         readable_topics(readouts, languages, foreign),
     )
     pairs = enumerate(zip(readouts, segmented, strict=True))
+    # the people the readouts introduce with their party: who said what reads its speakers by
+    # them, and detected names (people the lexicon lacks) are covered by their party with them
+    pool = frozenset([*parties, *(p for p in issued if p and p != JOINT)])
+    learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
     results, attributions = who_said_what(
         readouts,
         [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
@@ -151,6 +156,7 @@ def compare(
         content={
             c.id: f.surface for s in segmented for c, f in zip(s.claims, s.features, strict=True)
         },
+        learned=learned,
     )
     claims, framed = with_framing(
         with_language_notes(results, languages), alignment, mentions, lexicon, tone, not_english
@@ -163,7 +169,16 @@ def compare(
         readouts=claims,
         topics=topics,
         detected=english_names(
-            detected_presence(readouts, english_lines, mentions, alignment, people), not_english
+            detected_presence(
+                readouts,
+                english_lines,
+                mentions,
+                alignment,
+                people,
+                own_parties(readouts, issued),
+                learned,
+            ),
+            not_english,
         ),
         alignment=framed,
         unmatched=unmatched,

@@ -260,8 +260,15 @@ def detected_presence(
     all_mentions: Sequence[Sequence[Mention]],
     alignment: Sequence[Alignment],
     people: frozenset[str] = frozenset(),
+    own: Mapping[str, str] | None = None,
+    learned: Mapping[str, str] | None = None,
 ) -> tuple[TopicPresence, ...]:
-    """Names and phrases one readout alone uses (core/detect.py), in readout and text order."""
+    """Names and phrases one readout alone uses (core/detect.py), in readout and text order.
+    A person of a party (`learned`: name -> party, as the readouts introduce them) is covered
+    by that party in the readout it issued (`own`: readout id -> party), as the lexicon's
+    people are (`topic_presence`): "Prime Minister Johnson" in India's readout is not missing
+    from Downing Street's, which calls him "the Prime Minister"."""
+    own, learned = own or {}, learned or {}
     matched = frozenset(cid for a in alignment if a.kind == "match" for _, cid in a.members)
     found = detect(claims, [r.text for r in readouts], all_mentions, matched, people)
     result: list[TopicPresence] = []
@@ -275,15 +282,26 @@ def detected_presence(
                 tid, n = f"detected:{slug}-{n}", n + 1
             ids.add(tid)
             mention = TopicMention(d.claim, r.text[d.start : d.end], d.start, d.end)
+            party = _party_of_person(d.label, learned) if d.kind == "person" else None
+            missing = tuple(o.id for o in readouts if o.id != r.id)
             result.append(
                 TopicPresence(
                     id=tid,
                     name=d.label,
                     kind=d.kind,
                     present_in=(r.id,),
-                    missing_from=tuple(o.id for o in readouts if o.id != r.id),
+                    missing_from=missing,
                     mentions=((r.id, (mention,)),),
+                    covered=tuple((o, (party,)) for o in missing if party and own.get(o) == party),
                     source="detected",
                 )
             )
     return tuple(result)
+
+
+def _party_of_person(label: str, learned: Mapping[str, str]) -> str | None:
+    """The party of a detected person: that of the introduced name it is, or whose surname it
+    is ("Johnson" of "Boris Johnson"), when every such name is of one party."""
+    surname = label.split()[-1] if label.split() else label
+    parties = {p for name, p in learned.items() if name == label or name.split()[-1] == surname}
+    return parties.pop() if len(parties) == 1 else None

@@ -47,6 +47,7 @@ def who_said_what(
     persons: frozenset[str] = frozenset(),
     simplified: Callable[[str], str] = str,
     content: Mapping[str, Mapping[str, str]] | None = None,
+    learned: Mapping[str, str] | None = None,
 ) -> tuple[tuple[ReadoutClaims, ...], tuple[Attribution, ...]]:
     """The readouts with their party, initiative and claims' speakers; the attributions.
     `mentions` are each readout's topic mentions (the people it names are read from them);
@@ -57,7 +58,8 @@ def who_said_what(
     (core.speakers_foreign; `simplified` reads traditional Chinese characters as simplified
     ones), any other gets its party only. `content`: each claim's content tokens (the
     alignment's features) and the words they stand for, by which a related claim can confirm
-    in other words (core.attributions)."""
+    in other words (core.attributions). `learned`: the people the readouts introduce with their
+    party (`introduced_people` of their texts and the parties), when the caller has them."""
     own = [_party(r, lexicon, issuers, parties) for r in readouts]
     codes = list(languages) if languages is not None else ["en"] * len(readouts)
     english = [code == "en" for code in codes]
@@ -65,7 +67,8 @@ def who_said_what(
     known = speaker_parties(_people(readouts, mentions, lexicon), lexicon)
     # a name a readout introduces with its country ("Japanese Foreign Minister Haruto Sato") is
     # that party's wherever it stands alone after ("Minister Sato proposed …"), in any readout
-    learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
+    if learned is None:
+        learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
     people = issuers.with_people({**learned, **known})
     out = []
     others: dict[str, dict[str, str]] = {}  # claim id -> its words others speak, beside its issuer
