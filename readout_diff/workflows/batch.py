@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from readout_diff.core.model import READOUT_IDS
 from readout_diff.core.topics import Lexicon
@@ -114,8 +115,6 @@ def _init_worker(topics: tuple[str, ...], options: ReadOptions | None, format: s
     if hasattr(signal, "SIGHUP"):  # a closed terminal: the parent stops the workers
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopped, it just ends
-    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held its stops
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_lexicon = load_lexicon(topics)
     _worker_options = options
@@ -248,25 +247,41 @@ _STOPS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr
 
 @contextmanager
 def _stops_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait (blocked, not lost) while the pool starts its workers,
-    and arrive, raised as usual, once it has. Raised inside the pool's start, a stop could land
+    """Ctrl-C, SIGTERM and SIGHUP wait while the pool starts its workers, and are raised, by
+    the handlers they had, once it has. Raised inside the pool's start, a stop could land
     between a worker's fork and the pool's note of it, so that `_stop` did not end that worker
     and the interpreter's exit waited for it for ever (1 stop in 30 at the workers' first
     moment); or inside a fork handler (logging's), where Python prints the exception as
-    "ignored" and the run went on to exit 0. A worker starts with them blocked too, and
-    unblocks them in `_init_worker`."""
+    "ignored" and the run went on to exit 0. The handlers meanwhile only note the signal, so
+    it lands harmlessly wherever Python runs them, whichever thread the system gave it to (a
+    signal mask would hold it from this thread only: the progress bar's thread took it). A
+    worker forked meanwhile has these handlers until `_init_worker` sets its own: there a
+    SIGTERM ends it as by default, the others are its parent's to handle."""
     import threading
 
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
-        threading.main_thread()
-    ):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    parent = os.getpid()
+    caught: list[int] = []
+
+    def note(signum: int, frame: object) -> None:
+        if os.getpid() == parent:
+            caught.append(signum)
+        elif signum == signal.SIGTERM:  # a worker, stopped before `_init_worker`
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    previous: dict[int, Any] = {}
     try:
+        for s in _STOPS:  # one by one: a stop before its own is set is raised as before
+            previous[s] = signal.signal(s, note)
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # its own handler now: raised here, or as it would
 
 
 @contextmanager
