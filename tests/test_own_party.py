@@ -113,6 +113,9 @@ def test_a_detected_person_is_covered_by_the_party_a_readout_introduces_them_wit
         ("Edmund Harwood", "united-kingdom"),
         ("Kenta Moriyama", None),  # introduced with no party of the meeting: no party
         ("Smith", None),  # two Smiths of two parties: no telling which
+        ("Ann Smith", "japan"),  # the one introduced, though another Smith was too
+        ("Jane Harwood", None),  # another person of that surname
+        ("", None),
     ],
 )
 def test_the_party_of_a_detected_person(label: str, party: str | None) -> None:

@@ -56,6 +56,7 @@ class Terminated(KeyboardInterrupt):
     received = False  # typer turns an interrupt outside `run` into exit 130: this makes it 143
     said = False  # `run` said "interrupted" or "terminated"; typer's exit 130 says nothing
     pid = 0  # the process `main` installed the handler in
+    signum = 0  # the signal it stopped for (SIGTERM or SIGHUP)
     resending = False  # `redeliver_lost_stops` is running
 
 
@@ -70,6 +71,7 @@ def terminate(signum: int, frame: object) -> None:
         os.kill(os.getpid(), signum)
         return
     Terminated.received = True
+    Terminated.signum = signum
     raise Terminated
 
 
@@ -85,7 +87,7 @@ def redeliver_lost_stops(unraisable: Any) -> None:
         import threading
 
         stopped = isinstance(unraisable.exc_value, Terminated)
-        again = (os.getpid(), signal.SIGTERM if stopped else signal.SIGINT)
+        again = (os.getpid(), (Terminated.signum or signal.SIGTERM) if stopped else signal.SIGINT)
         Terminated.resending = True
         try:
             threading.Thread(target=_send_after_hook, args=again, daemon=True).start()

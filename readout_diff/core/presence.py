@@ -300,8 +300,14 @@ def detected_presence(
 
 
 def _party_of_person(label: str, learned: Mapping[str, str]) -> str | None:
-    """The party of a detected person: that of the introduced name it is, or whose surname it
-    is ("Johnson" of "Boris Johnson"), when every such name is of one party."""
-    surname = label.split()[-1] if label.split() else label
-    parties = {p for name, p in learned.items() if name == label or name.split()[-1] == surname}
+    """The party of a detected person: that of the introduced name it is, or, for a surname
+    alone ("Johnson" of "Boris Johnson"), of the names it ends when they are all of one party.
+    A longer name is another person unless it is the one introduced ("Jane Harwood" is not
+    "Edmund Harwood")."""
+    if label in learned:
+        return learned[label]
+    words = label.split()
+    if len(words) != 1:
+        return None
+    parties = {p for name, p in learned.items() if name.split()[-1] == words[0]}
     return parties.pop() if len(parties) == 1 else None
