@@ -275,7 +275,8 @@ def _stops_held() -> Iterator[None]:
     previous: dict[int, Any] = {}
     try:
         for s in _STOPS:  # one by one: a stop before its own is set is raised as before
-            previous[s] = signal.signal(s, note)
+            if signal.getsignal(s) is not None:  # None: a handler set outside Python, left be
+                previous[s] = signal.signal(s, note)
         yield
     finally:
         for s, handler in previous.items():
