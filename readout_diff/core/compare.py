@@ -100,6 +100,7 @@ def compare(
         readouts, lexicon, issuers, participants
     )
     party_set = frozenset(parties)
+    own = own_parties(readouts, issued)  # readout id -> the one party that issued it
     languages = [_language(r) for r in readouts]
     if callable(foreign):  # a loader: called only when some readout needs those names
         foreign = foreign() if any(lang.code in FOREIGN for lang in languages) else None
@@ -131,15 +132,15 @@ def compare(
             mentions,
             lexicon,
             party_set,
-            own_parties(readouts, issued),
+            own,
         ),
         readable_topics(readouts, languages, foreign),
     )
     pairs = enumerate(zip(readouts, segmented, strict=True))
     # the people the readouts introduce with their party: who said what reads its speakers by
     # them, and detected names (people the lexicon lacks) are covered by their party with them
-    pool = frozenset([*parties, *(p for p in issued if p and p != JOINT)])
-    learned = introduced_people([r.text for r in readouts], lexicon, issuers, pool)
+    # (the issuing parties are among `parties` already: `_issuers_known`)
+    learned = introduced_people([r.text for r in readouts], lexicon, issuers, party_set)
     results, attributions = who_said_what(
         readouts,
         [_readout_claims(r, s, readouts[:k], languages[k]) for k, (r, s) in pairs],
@@ -175,7 +176,7 @@ def compare(
                 mentions,
                 alignment,
                 people,
-                own_parties(readouts, issued),
+                own,
                 learned,
             ),
             not_english,
