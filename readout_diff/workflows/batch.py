@@ -242,7 +242,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_STOPS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+_STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 @contextmanager
@@ -257,11 +257,6 @@ def _stops_held() -> Iterator[None]:
     signal mask would hold it from this thread only: the progress bar's thread took it). A
     worker forked meanwhile has these handlers until `_init_worker` sets its own: there a
     SIGTERM ends it as by default, the others are its parent's to handle."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     parent = os.getpid()
     caught: list[int] = []
 
@@ -272,31 +267,38 @@ def _stops_held() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
 
-    previous: dict[int, Any] = {}
     try:
-        for s in _STOPS:  # one by one: a stop before its own is set is raised as before
-            if signal.getsignal(s) is not None:  # None: a handler set outside Python, left be
-                previous[s] = signal.signal(s, note)
-        yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+        with _handled(_STOPS, note):
+            yield
+    finally:  # the stops' own handlers are back
         if caught:
-            signal.raise_signal(caught[0])  # its own handler now: raised here, or as it would
+            signal.raise_signal(caught[0])  # raised here, or as its handler would
 
 
 @contextmanager
 def _signals_ignored() -> Iterator[None]:
+    with _handled(("SIGPIPE", *_STOPS), signal.SIG_IGN):
+        yield
+
+
+@contextmanager
+def _handled(names: Sequence[str], handler: Any) -> Iterator[None]:
+    """The signals of `names` (those this system has) with `handler`, then their own handlers
+    back. Only the main thread sets handlers: elsewhere nothing changes. A signal whose handler
+    was set outside Python (Python reports it as None and cannot set it back: an embedding
+    program's) is left be."""
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    names = ("SIGPIPE", "SIGINT", "SIGTERM", "SIGHUP")
-    signals = [getattr(signal, n) for n in names if hasattr(signal, n)]
-    previous = {s: signal.signal(s, signal.SIG_IGN) for s in signals}
+    previous: dict[int, Any] = {}
     try:
+        for name in names:  # one by one: a signal before its own is set is handled as before
+            s = getattr(signal, name, None)
+            if s is not None and signal.getsignal(s) is not None:
+                previous[s] = signal.signal(s, handler)
         yield
     finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+        for s, was in previous.items():
+            signal.signal(s, was)
